@@ -1,0 +1,538 @@
+//! Stage 3: extraction. Runs every finder over normalised text and turns
+//! what they find into [`Entity`] values with offsets into the original.
+//!
+//! In: original text (a whole document, or one chunk of it). Out: entities,
+//! sorted by `start`, never overlapping, each with `start`/`end` in Unicode
+//! code points of the original and `text` equal to exactly that slice.
+//!
+//! How a chunk flows:
+//! 1. [`Normalizer`] folds the text, keeping the offset map; the matching
+//!    key is made from the normalised text (same byte offsets).
+//! 2. Each finder (gazetteer, dates, numbers, …) pushes [`Candidate`]s with
+//!    byte ranges of the *normalised* text into one list. Finders know
+//!    nothing of each other or of output formats.
+//! 3. [`resolve`] keeps a non-overlapping set: leftmost, then longest, then
+//!    the finder with the higher [`Candidate::rank`].
+//! 4. Ranges are mapped back through the offset map to original bytes, then
+//!    to code points.
+
+mod dates;
+mod numbers;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::gazetteer::{Gazetteer, Matcher};
+use crate::normalize::{Normalized, Normalizer, matching_key};
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// A person.
+    Person,
+    /// A place: country, city, region, …
+    Place,
+    /// An organisation.
+    Org,
+    /// A number, with its value.
+    Number,
+    /// A date, time or duration, with its TIMEX3 value.
+    Date,
+}
+
+impl Label {
+    /// Every label, in output order.
+    pub const ALL: [Label; 5] = [
+        Label::Person,
+        Label::Place,
+        Label::Org,
+        Label::Number,
+        Label::Date,
+    ];
+
+    /// The label as written in output (`PERSON`, `PLACE`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Place => "PLACE",
+            Label::Org => "ORG",
+            Label::Number => "NUMBER",
+            Label::Date => "DATE",
+        }
+    }
+
+    /// Parses a label as written in gazetteers and output.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// A finer type for numbers and dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A count: 3000, ثلاثة آلاف.
+    Cardinal,
+    /// A rank: الثالث, 3rd.
+    Ordinal,
+    /// A percentage: 15%, ١٥٪.
+    Percent,
+    /// A fraction: نصف, ثلثا.
+    Fraction,
+    /// A calendar date or a date range.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time: P12Y.
+    Duration,
+    /// A recurring time: كل يوم.
+    Set,
+}
+
+impl Kind {
+    /// The kind as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Fraction => "fraction",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
+        }
+    }
+}
+
+/// Which stage found an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// An exact (normalised) gazetteer spelling.
+    Gazetteer,
+    /// A transliteration variant of a gazetteer spelling.
+    Variant,
+    /// A context rule (titles, place nouns, name lexicons).
+    Rule,
+    /// A partial mention linked to a full one in the same document.
+    Linked,
+    /// The number and date grammars.
+    Pattern,
+}
+
+impl Source {
+    /// The source as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Gazetteer => "gazetteer",
+            Source::Variant => "variant",
+            Source::Rule => "rule",
+            Source::Linked => "linked",
+            Source::Pattern => "pattern",
+        }
+    }
+}
+
+/// The normalised value of a number or date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A whole number (written without a decimal point).
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// A TIMEX3 value: `2020-10-23`, `XXXX-WXX-5`, `P12Y`, `T08:00`, …
+    Timex(String),
+}
+
+/// One entity found in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// What it is.
+    pub label: Label,
+    /// The exact original text of the span.
+    pub text: String,
+    /// Start, in Unicode code points of the original document.
+    pub start: usize,
+    /// End (exclusive), in Unicode code points of the original document.
+    pub end: usize,
+    /// Canonical name for names; the normalised form otherwise.
+    pub norm: String,
+    /// The value of a number or date.
+    pub value: Option<Value>,
+    /// A finer type for numbers and dates.
+    pub kind: Option<Kind>,
+    /// The stable id of the linked gazetteer entry (a Wikidata QID where
+    /// known).
+    pub id: Option<Arc<str>>,
+    /// Which stage found it.
+    pub source: Source,
+}
+
+/// What a finder reports: a byte range of the normalised text and what it
+/// is. Finders push these; [`resolve`] and the offset map do the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    /// Byte range in the normalised text (and the key: same offsets).
+    pub range: Range<usize>,
+    pub label: Label,
+    /// `None`: the normalised text of the span.
+    pub norm: Option<String>,
+    pub value: Option<Value>,
+    pub kind: Option<Kind>,
+    pub id: Option<Arc<str>>,
+    pub source: Source,
+}
+
+impl Candidate {
+    /// Preference between candidates with the same range: dates (which
+    /// contain numbers) over numbers; gazetteer names over rule guesses.
+    fn rank(&self) -> u8 {
+        match (self.label, self.source) {
+            (Label::Date, _) => 6,
+            (Label::Number, _) => 5,
+            (_, Source::Gazetteer) => 4,
+            (_, Source::Variant) => 3,
+            (_, Source::Linked) => 2,
+            (_, Source::Rule) => 1,
+            (_, Source::Pattern) => 0,
+        }
+    }
+}
+
+/// The view of one chunk that every finder gets.
+pub(crate) struct Chunk<'a> {
+    /// Normalised text (all folds on).
+    pub text: &'a str,
+    /// Its matching key: same length, same offsets.
+    pub key: &'a str,
+    /// The date relative expressions resolve against, if known.
+    pub ref_date: Option<NaiveDate>,
+}
+
+/// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
+/// the leftmost candidate wins, then the longest, then the higher rank.
+pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
+    cands.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(b.rank().cmp(&a.rank()))
+    });
+    let mut end = 0;
+    cands.retain(|c| {
+        if c.range.start >= end && c.range.start < c.range.end {
+            end = c.range.end;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// How many bytes a chunk holds at most before the pipeline cuts a document
+/// (at a paragraph break if it can, else a line break, else a space).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// Where to end a chunk of `text` of at most `max` bytes: after the last
+/// paragraph break in the second half of the window, else the last line
+/// break, else the last whitespace, else the last character boundary.
+/// Returns `text.len()` when all of it fits.
+pub fn chunk_end(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let mut limit = max;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[..limit];
+    let half = limit / 2;
+    let after = |i: Option<usize>, len: usize| i.map(|i| i + len).filter(|&e| e > half);
+    after(window.rfind("\n\n"), 2)
+        .or_else(|| after(window.rfind('\n'), 1))
+        .or_else(|| after(window.rfind(char::is_whitespace), 1))
+        .filter(|&e| text.is_char_boundary(e))
+        .unwrap_or(if limit == 0 {
+            // A single character longer than `max`: take it whole.
+            text.chars().next().map_or(0, char::len_utf8)
+        } else {
+            limit
+        })
+}
+
+/// Reusable per-thread buffers for [`Extractor::extract_chunk`].
+#[derive(Default)]
+pub struct Scratch {
+    normalized: Normalized,
+    key: String,
+    cands: Vec<Candidate>,
+}
+
+/// Builds an [`Extractor`].
+///
+/// # Examples
+///
+/// ```
+/// use kashf::extract::{Extractor, Label};
+///
+/// let extractor = Extractor::builder().build().unwrap();
+/// let entities = extractor.extract("زار الوزير موسكو.");
+/// assert_eq!(entities[0].label, Label::Place);
+/// assert_eq!(entities[0].text, "موسكو");
+/// ```
+#[derive(Clone, Debug)]
+pub struct ExtractorBuilder {
+    default_gazetteers: bool,
+    gazetteers: Vec<Gazetteer>,
+    ref_date: Option<NaiveDate>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            default_gazetteers: true,
+            gazetteers: Vec::new(),
+            ref_date: None,
+        }
+    }
+}
+
+impl ExtractorBuilder {
+    /// Whether to use the embedded default gazetteers (default: yes).
+    pub fn default_gazetteers(mut self, yes: bool) -> Self {
+        self.default_gazetteers = yes;
+        self
+    }
+
+    /// Adds a user gazetteer. Its spellings take precedence over the
+    /// defaults' where both list the same one.
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// The reference date for relative dates (اليوم، أمس، الأسبوع الماضي).
+    pub fn ref_date(mut self, date: Option<NaiveDate>) -> Self {
+        self.ref_date = date;
+        self
+    }
+
+    /// Builds the matchers.
+    ///
+    /// # Errors
+    ///
+    /// If the gazetteer automaton cannot be built.
+    pub fn build(self) -> crate::Result<Extractor> {
+        let mut all = self.gazetteers;
+        if self.default_gazetteers {
+            all.push(Gazetteer::embedded());
+        }
+        Ok(Extractor {
+            normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
+            matcher: Matcher::new(&all)?,
+            ref_date: self.ref_date,
+        })
+    }
+}
+
+/// The whole pipeline, built once and shared read-only across threads.
+#[derive(Debug)]
+pub struct Extractor {
+    normalizer: Normalizer,
+    matcher: Matcher,
+    ref_date: Option<NaiveDate>,
+}
+
+impl Extractor {
+    /// A builder with the defaults: embedded gazetteers, no reference date.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The gazetteer matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// Extracts the entities of one whole document. Long documents are cut
+    /// into chunks of at most [`CHUNK_BYTES`] as the CLI does, so the
+    /// result is the same as `kashf extract` gives.
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        let (mut rest, mut base, mut first) = (text, 0, true);
+        while first || !rest.is_empty() {
+            let cut = chunk_end(rest, CHUNK_BYTES);
+            let (chunk, tail) = rest.split_at(cut);
+            let from = out.len();
+            let chars = self.extract_chunk(chunk, first, &mut scratch, &mut out);
+            for e in &mut out[from..] {
+                e.start += base;
+                e.end += base;
+            }
+            base += chars;
+            rest = tail;
+            first = false;
+        }
+        out
+    }
+
+    /// Extracts the entities of one chunk of a document into `out`, with
+    /// offsets relative to the chunk. `doc_start` says whether the chunk
+    /// opens its document (only there is a dateline looked for). Returns
+    /// the chunk's length in code points.
+    pub fn extract_chunk(
+        &self,
+        original: &str,
+        doc_start: bool,
+        scratch: &mut Scratch,
+        out: &mut Vec<Entity>,
+    ) -> usize {
+        let Scratch {
+            normalized,
+            key,
+            cands,
+        } = scratch;
+        self.normalizer.normalize_into(original, normalized);
+        matching_key(normalized.text(), key);
+        cands.clear();
+        let mut chunk = Chunk {
+            text: normalized.text(),
+            key,
+            ref_date: self.ref_date,
+        };
+        if chunk.ref_date.is_none() && doc_start {
+            chunk.ref_date = dates::dateline(&chunk);
+        }
+        self.matcher.find(&chunk, cands);
+        dates::find(&chunk, cands);
+        numbers::find(&chunk, cands);
+        resolve(cands);
+        to_entities(original, normalized, cands.drain(..), out)
+    }
+}
+
+/// Maps candidates (sorted by start) back to the original, appending
+/// entities with code-point offsets. Returns the code-point length of
+/// `original`.
+fn to_entities(
+    original: &str,
+    normalized: &Normalized,
+    cands: impl Iterator<Item = Candidate>,
+    out: &mut Vec<Entity>,
+) -> usize {
+    // Byte offsets become code points by counting characters incrementally:
+    // candidates are sorted, so the whole chunk is walked once.
+    let mut at_byte = 0;
+    let mut at_char = 0;
+    let mut chars_to = |byte: usize| {
+        // Offsets may step back for an end followed by the next start; count
+        // from the start again only then (rare: spans don't overlap).
+        if byte < at_byte {
+            at_byte = 0;
+            at_char = 0;
+        }
+        at_char += original[at_byte..byte].chars().count();
+        at_byte = byte;
+        at_char
+    };
+    for c in cands {
+        let r = normalized.source_range(c.range.clone());
+        let start = chars_to(r.start);
+        let end = chars_to(r.end);
+        let norm = c
+            .norm
+            .unwrap_or_else(|| normalized.text()[c.range.clone()].to_owned());
+        out.push(Entity {
+            label: c.label,
+            text: original[r].to_owned(),
+            start,
+            end,
+            norm,
+            value: c.value,
+            kind: c.kind,
+            id: c.id,
+            source: c.source,
+        });
+    }
+    chars_to(original.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(range: Range<usize>, label: Label) -> Candidate {
+        Candidate {
+            range,
+            label,
+            norm: None,
+            value: None,
+            kind: None,
+            id: None,
+            source: Source::Pattern,
+        }
+    }
+
+    #[test]
+    fn resolve_prefers_leftmost_then_longest_then_rank() {
+        let mut c = vec![
+            cand(5..9, Label::Number),
+            cand(0..3, Label::Place),
+            cand(5..12, Label::Date),
+            cand(10..14, Label::Number),
+            cand(12..14, Label::Date),
+            cand(12..14, Label::Number),
+        ];
+        resolve(&mut c);
+        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.label)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0..3, Label::Place),
+                (5..12, Label::Date),
+                (12..14, Label::Date)
+            ]
+        );
+    }
+
+    #[test]
+    fn chunk_end_prefers_paragraphs_then_lines_then_spaces() {
+        let cases: &[(&str, usize, usize)] = &[
+            ("short", 10, 5),
+            ("aaaa\n\nbbbb\ncc dd", 10, 6),
+            ("aaaa bbbb\ncc dd ee", 14, 10),
+            ("aaaa bbbb cc", 11, 10),
+            ("aaaaaaaaaaaa", 5, 5),
+            // Never inside a character: 'ب' is two bytes.
+            ("بببب", 3, 2),
+            // A window too small for one character takes the character.
+            ("ب", 1, 2),
+        ];
+        for (text, max, want) in cases {
+            assert_eq!(chunk_end(text, *max), *want, "chunk_end({text:?}, {max})");
+        }
+    }
+
+    #[test]
+    fn chunked_extraction_keeps_document_offsets() {
+        let ex = Extractor::builder().build().unwrap();
+        let para = "زار الوزير موسكو ثم عاد.\n\n";
+        let text = para.repeat(CHUNK_BYTES / para.len() + 10);
+        let ents = ex.extract(&text);
+        let chars: Vec<char> = text.chars().collect();
+        let moscow: Vec<_> = ents.iter().filter(|e| e.norm == "موسكو").collect();
+        assert_eq!(moscow.len(), CHUNK_BYTES / para.len() + 10);
+        for e in ents {
+            let slice: String = chars[e.start..e.end].iter().collect();
+            assert_eq!(slice, e.text);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! kashf (كشف, "uncovering") finds the people, places, organisations,
+//! numbers and dates in Arabic text, with offsets into the original text and
+//! values you can sort and join on.
+//!
+//! The modules follow the pipeline, in the order data flows:
+//!
+//! 1. [`normalize`]: fold alef and ya variants, diacritics, tatweel, digits,
+//!    presentation forms and invisible marks, keeping an offset map back to
+//!    the original;
+//! 2. [`gazetteer`]: find known names (embedded and user gazetteers),
+//!    clitic-aware, on the matching key;
+//! 3. [`extract`]: run every finder, resolve overlaps and map spans back to
+//!    the original as [`Entity`] values;
+//! 4. [`output`]: write entities as JSONL or CSV.
+//!
+//! [`input`] reads files, folders and streams (encodings, binary files,
+//! chunking of huge files) for the command-line tool.
+//!
+//! # Examples
+//!
+//! ```
+//! use kashf::{Extractor, Label};
+//!
+//! let extractor = Extractor::builder().build()?;
+//! let text = "وصل الرئيسُ إلى مـوسكو.";
+//! let entities = extractor.extract(text);
+//! let moscow = &entities[0];
+//! assert_eq!(moscow.label, Label::Place);
+//! assert_eq!(moscow.text, "مـوسكو");
+//! assert_eq!(moscow.norm, "موسكو");
+//! // Offsets count code points of the original text, tatweel included.
+//! let chars: Vec<char> = text.chars().collect();
+//! assert_eq!(chars[moscow.start..moscow.end].iter().collect::<String>(), "مـوسكو");
+//! # Ok::<(), kashf::Error>(())
+//! ```
+
+pub mod error;
+pub mod extract;
+pub mod gazetteer;
+pub mod input;
+pub mod normalize;
+pub mod output;
+
+pub use error::{Error, ErrorKind, Result};
+pub use extract::{Entity, Extractor, ExtractorBuilder, Kind, Label, Source, Value};
