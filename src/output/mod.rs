@@ -1,1 +1,241 @@
-//! output
+//! Stage 4: writing entities as JSONL or CSV.
+//!
+//! In: documents' metadata and their [`Entity`] lists. Out: bytes appended
+//! to a buffer. Writers know nothing of how entities were found.
+//!
+//! A document may arrive in several pieces (the chunks of a huge file), so
+//! a format is written as a head, entity bodies joined by a
+//! [`separator`](Format::separator), and a tail:
+//!
+//! - JSONL: one object per document, `{"doc": …, <extra fields>,
+//!   "entities": [ … ]}` on one line;
+//! - CSV: a header `doc,label,text,start,end,norm,value,kind,id,source` once
+//!   per output, then one row per entity (documents without entities have
+//!   no rows).
+
+use serde_json::{Map, Value as Json};
+
+use crate::extract::{Entity, Value};
+
+/// The CSV header.
+pub const CSV_HEADER: &str = "doc,label,text,start,end,norm,value,kind,id,source";
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    /// One JSON object per document.
+    #[default]
+    Jsonl,
+    /// One CSV row per entity.
+    Csv,
+}
+
+/// What the output says about a document besides its entities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocMeta {
+    /// The `doc` field: a path, `stdin:N`, or the `id` of a JSONL input
+    /// line (any JSON value, echoed as given).
+    pub name: Json,
+    /// Fields of a JSONL input line other than `text` and `id`, copied
+    /// through in their order.
+    pub extra: Map<String, Json>,
+}
+
+impl DocMeta {
+    /// A document named by a string.
+    pub fn named(name: impl Into<String>) -> DocMeta {
+        DocMeta {
+            name: Json::String(name.into()),
+            extra: Map::new(),
+        }
+    }
+
+    /// The name as plain text (for CSV and messages).
+    pub fn name_text(&self) -> String {
+        match &self.name {
+            Json::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+}
+
+impl Format {
+    /// Written once at the start of the output.
+    pub fn start(self, out: &mut Vec<u8>) {
+        if self == Format::Csv {
+            out.extend_from_slice(CSV_HEADER.as_bytes());
+            out.push(b'\n');
+        }
+    }
+
+    /// Written before a document's first entity.
+    pub fn head(self, doc: &DocMeta, out: &mut Vec<u8>) {
+        if self == Format::Jsonl {
+            out.extend_from_slice(b"{\"doc\":");
+            json(&doc.name, out);
+            for (k, v) in &doc.extra {
+                out.push(b',');
+                json(k, out);
+                out.push(b':');
+                json(v, out);
+            }
+            out.extend_from_slice(b",\"entities\":[");
+        }
+    }
+
+    /// Written between two entities of one document.
+    pub fn separator(self) -> &'static [u8] {
+        match self {
+            Format::Jsonl => b",",
+            Format::Csv => b"",
+        }
+    }
+
+    /// Writes `entities`, joined by the separator.
+    pub fn entities(self, doc: &DocMeta, entities: &[Entity], out: &mut Vec<u8>) {
+        match self {
+            Format::Jsonl => {
+                for (i, e) in entities.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    json(e, out);
+                }
+            }
+            Format::Csv => {
+                if entities.is_empty() {
+                    return;
+                }
+                let name = doc.name_text();
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(&mut *out);
+                for e in entities {
+                    let value = match &e.value {
+                        None => String::new(),
+                        Some(Value::Int(i)) => i.to_string(),
+                        Some(Value::Float(f)) => f.to_string(),
+                        Some(Value::Timex(t)) => t.clone(),
+                    };
+                    let (start, end) = (e.start.to_string(), e.end.to_string());
+                    w.write_record([
+                        name.as_str(),
+                        e.label.as_str(),
+                        &e.text,
+                        &start,
+                        &end,
+                        &e.norm,
+                        &value,
+                        e.kind.map_or("", |k| k.as_str()),
+                        e.id.as_deref().unwrap_or(""),
+                        e.source.as_str(),
+                    ])
+                    .expect("writing CSV to memory cannot fail");
+                }
+                w.flush().expect("writing CSV to memory cannot fail");
+            }
+        }
+    }
+
+    /// Written after a document's last entity.
+    pub fn tail(self, out: &mut Vec<u8>) {
+        if self == Format::Jsonl {
+            out.extend_from_slice(b"]}\n");
+        }
+    }
+
+    /// Writes a whole document at once.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::output::{DocMeta, Format};
+    ///
+    /// let mut out = Vec::new();
+    /// Format::Jsonl.document(&DocMeta::named("a.txt"), &[], &mut out);
+    /// assert_eq!(out, b"{\"doc\":\"a.txt\",\"entities\":[]}\n");
+    /// ```
+    pub fn document(self, doc: &DocMeta, entities: &[Entity], out: &mut Vec<u8>) {
+        self.head(doc, out);
+        self.entities(doc, entities, out);
+        self.tail(out);
+    }
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    serde_json::to_writer(&mut *out, value).expect("serialising to memory cannot fail");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{Kind, Label, Source};
+
+    fn entity() -> Entity {
+        Entity {
+            label: Label::Number,
+            text: "ثلاثة آلاف, \"تقريبا\"".into(),
+            start: 3,
+            end: 13,
+            norm: "ثلاثة الاف".into(),
+            value: Some(Value::Int(3000)),
+            kind: Some(Kind::Cardinal),
+            id: None,
+            source: Source::Pattern,
+        }
+    }
+
+    #[test]
+    fn jsonl_object_per_document() {
+        let mut doc = DocMeta::named("x");
+        doc.extra.insert("lang".into(), Json::String("ar".into()));
+        let mut out = Vec::new();
+        Format::Jsonl.document(&doc, &[entity(), entity()], &mut out);
+        let line = String::from_utf8(out).unwrap();
+        assert!(line.ends_with("]}\n") && line.matches('\n').count() == 1);
+        let v: Json = serde_json::from_str(&line).unwrap();
+        assert_eq!(v["doc"], "x");
+        assert_eq!(v["lang"], "ar");
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(keys, ["doc", "lang", "entities"]);
+        let e = &v["entities"][1];
+        assert_eq!(e["value"], 3000);
+        assert!(e["value"].is_i64());
+        assert_eq!(e["kind"], "cardinal");
+        assert_eq!(e["source"], "pattern");
+        assert_eq!(e["label"], "NUMBER");
+        assert!(e["id"].is_null());
+        let fields: Vec<_> = e.as_object().unwrap().keys().cloned().collect();
+        assert_eq!(
+            fields,
+            ["label", "text", "start", "end", "norm", "value", "kind", "id", "source"]
+        );
+    }
+
+    #[test]
+    fn csv_rows_quote_and_round_trip() {
+        let mut out = Vec::new();
+        Format::Csv.start(&mut out);
+        Format::Csv.document(&DocMeta::named("d,1"), &[entity()], &mut out);
+        let mut r = csv::Reader::from_reader(out.as_slice());
+        assert_eq!(r.headers().unwrap(), CSV_HEADER.split(',').collect::<Vec<_>>());
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        let row: Vec<&str> = rows[0].iter().collect();
+        assert_eq!(
+            row,
+            [
+                "d,1",
+                "NUMBER",
+                "ثلاثة آلاف, \"تقريبا\"",
+                "3",
+                "13",
+                "ثلاثة الاف",
+                "3000",
+                "cardinal",
+                "",
+                "pattern"
+            ]
+        );
+    }
+}
