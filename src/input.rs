@@ -501,7 +501,9 @@ impl TextStream {
         let from = self.pending.len();
         loop {
             if self.options.lossy {
-                let room = decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16);
+                let room = decoder
+                    .max_utf8_buffer_length(src.len())
+                    .unwrap_or(src.len() * 3 + 16);
                 self.pending.reserve(room);
                 let (res, read, _) = decoder.decode_to_string(src, &mut self.pending, last);
                 self.consumed += read as u64;
@@ -588,7 +590,10 @@ mod tests {
 
     #[test]
     fn modes() {
-        assert_eq!(read(InputMode::Text, UTF8, "نص\nثان".as_bytes()), ["in@0FL:نص\nثان"]);
+        assert_eq!(
+            read(InputMode::Text, UTF8, "نص\nثان".as_bytes()),
+            ["in@0FL:نص\nثان"]
+        );
         assert_eq!(read(InputMode::Text, UTF8, b""), ["in@0FL:"]);
         assert_eq!(
             read(InputMode::Lines, UTF8, "أ\r\n\nب".as_bytes()),
@@ -613,18 +618,27 @@ mod tests {
     fn bad_bytes_are_reported_with_offsets() {
         let got = read(InputMode::Text, UTF8, b"abc\xffdef");
         assert_eq!(got.len(), 1);
-        assert!(got[0].starts_with("error in: invalid UTF-8 at byte 3"), "{got:?}");
+        assert!(
+            got[0].starts_with("error in: invalid UTF-8 at byte 3"),
+            "{got:?}"
+        );
         let lossy = DecodeOptions {
             lossy: true,
             ..UTF8
         };
-        assert_eq!(read(InputMode::Text, lossy, b"abc\xffdef"), ["in@0FL:abc\u{FFFD}def"]);
+        assert_eq!(
+            read(InputMode::Text, lossy, b"abc\xffdef"),
+            ["in@0FL:abc\u{FFFD}def"]
+        );
         let got = read(InputMode::Text, UTF8, b"ab\0c");
         assert!(got[0].contains("NUL byte at byte 2"), "{got:?}");
         // Lines: the bad line is reported, the others read.
         let got = read(InputMode::Lines, UTF8, b"a\nb\xffc\nd");
         assert_eq!(got[0], "in:1@0FL:a");
-        assert!(got[1].starts_with("error in:2: invalid UTF-8 at byte 1"), "{got:?}");
+        assert!(
+            got[1].starts_with("error in:2: invalid UTF-8 at byte 1"),
+            "{got:?}"
+        );
         assert_eq!(got[2], "in:3@0FL:d");
     }
 
@@ -635,7 +649,10 @@ mod tests {
             encoding: Encoding::Windows1256,
             lossy: false,
         };
-        assert_eq!(read(InputMode::Text, cp1256, &[0xD3, 0xE1, 0xC7, 0xE3]), ["in@0FL:سلام"]);
+        assert_eq!(
+            read(InputMode::Text, cp1256, &[0xD3, 0xE1, 0xC7, 0xE3]),
+            ["in@0FL:سلام"]
+        );
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend("سلام".encode_utf16().flat_map(u16::to_le_bytes));
         assert_eq!(read(InputMode::Text, UTF8, &bytes), ["in@0FL:سلام"]);

@@ -208,7 +208,9 @@ mod tests {
         let fields: Vec<_> = e.as_object().unwrap().keys().cloned().collect();
         assert_eq!(
             fields,
-            ["label", "text", "start", "end", "norm", "value", "kind", "id", "source"]
+            [
+                "label", "text", "start", "end", "norm", "value", "kind", "id", "source"
+            ]
         );
     }
 
@@ -218,7 +220,10 @@ mod tests {
         Format::Csv.start(&mut out);
         Format::Csv.document(&DocMeta::named("d,1"), &[entity()], &mut out);
         let mut r = csv::Reader::from_reader(out.as_slice());
-        assert_eq!(r.headers().unwrap(), CSV_HEADER.split(',').collect::<Vec<_>>());
+        assert_eq!(
+            r.headers().unwrap(),
+            CSV_HEADER.split(',').collect::<Vec<_>>()
+        );
         let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
         assert_eq!(rows.len(), 1);
         let row: Vec<&str> = rows[0].iter().collect();

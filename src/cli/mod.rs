@@ -1,0 +1,256 @@
+//! The command line: arguments (clap derive; the `///` comments are the
+//! help text), then one function per subcommand.
+//!
+//! Exit codes: 0 when every input was processed, 1 for a usage or
+//! configuration error (nothing was processed), 2 when some inputs failed
+//! (every other input was processed and written in full).
+
+mod extract;
+mod gazetteer;
+mod normalize;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Exit code: a usage or configuration error.
+pub const EXIT_USAGE: u8 = 1;
+/// Exit code: some inputs failed.
+pub const EXIT_FAILED: u8 = 2;
+
+/// Find the people, places, organisations, numbers and dates in Arabic text.
+#[derive(Debug, Parser)]
+#[command(name = "kashf", version, propagate_version = true)]
+#[command(after_help = "Examples:
+  kashf extract fixtures/news                 JSONL, one object per document
+  kashf extract --format csv news/ -o ents.csv
+  cat article.txt | kashf extract
+  jq -c '{id, text}' docs.jsonl | kashf extract --input jsonl
+  kashf normalize < in.txt > out.txt
+
+Exit codes: 0 all inputs processed; 1 usage or configuration error;
+2 some inputs failed (all others fully written).")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Extract entities from files, folders or standard input.
+    Extract(ExtractArgs),
+    /// Normalise text from standard input to standard output.
+    Normalize(NormalizeArgs),
+    /// Check gazetteer files, or look up the entry a spelling resolves to.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+/// The `extract` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kashf extract fixtures/news
+  kashf extract --format csv --stats news/ -o entities.csv
+  printf 'زار الوزير موسكو\\n' | kashf extract --input lines
+  kashf extract --input jsonl < docs.jsonl | jq '.entities[] | select(.label == \"PLACE\")'")]
+pub struct ExtractArgs {
+    /// Files and folders to read (folders recursively); `-` reads standard
+    /// input. With no PATH, standard input is read if it is not a terminal.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// How to read each input: `text` (the whole input is one document),
+    /// `lines` (each line is one document, named SOURCE:N) or `jsonl` (each
+    /// line is a JSON object with `text` and an optional `id`).
+    #[arg(long, value_enum, default_value_t = InputArg::Text)]
+    input: InputArg,
+
+    /// Output format: `jsonl` (one object per document) or `csv` (one row
+    /// per entity).
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    format: FormatArg,
+
+    /// Write to FILE instead of standard output (through a temporary file
+    /// renamed on success).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Worker threads [default: all cores, or RAYON_NUM_THREADS]. The
+    /// output is the same for any number.
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
+
+    /// Which files in folders to read (matched against the file name;
+    /// repeatable). Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB", default_value = "*.txt")]
+    glob: Vec<String>,
+
+    /// Reference date for relative dates (أمس، الأسبوع الماضي). Without
+    /// it, a dateline at the head of a document is used.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    ref_date: Option<NaiveDate>,
+
+    /// Encoding of inputs without a UTF-16 byte order mark.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    encoding: EncodingArg,
+
+    /// Decode malformed bytes as U+FFFD instead of skipping the input.
+    #[arg(long)]
+    lossy: bool,
+
+    #[command(flatten)]
+    gazetteers: GazetteerArgs,
+
+    /// No progress bar.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Print documents, bytes, entities per label, time and MB/s to
+    /// standard error at the end.
+    #[arg(long)]
+    stats: bool,
+}
+
+/// Gazetteer options shared by `extract` and `gazetteer lookup`.
+#[derive(Debug, Args)]
+struct GazetteerArgs {
+    /// Add a gazetteer file, or every *.tsv file in a folder (repeatable).
+    /// Its spellings take precedence over the defaults.
+    #[arg(long = "gazetteer", value_name = "FILE_OR_DIR")]
+    gazetteer_paths: Vec<PathBuf>,
+
+    /// Do not use the embedded default gazetteers.
+    #[arg(long)]
+    no_default_gazetteers: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum InputArg {
+    Text,
+    Lines,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    Jsonl,
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum EncodingArg {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1256", alias = "cp1256")]
+    Windows1256,
+}
+
+/// The `normalize` arguments: every fold is on unless switched off.
+#[derive(Debug, Args)]
+#[command(after_help = "Example:
+  echo 'قالَ الرئيسُ إنّ ١٥ ألفاً' | kashf normalize
+  قال الرئيس ان 15 الفا")]
+pub struct NormalizeArgs {
+    /// Keep alef forms (آ أ إ ٱ).
+    #[arg(long)]
+    no_alef: bool,
+    /// Keep alef maksura (ى).
+    #[arg(long)]
+    no_ya: bool,
+    /// Keep harakat, superscript alef and Quranic marks.
+    #[arg(long)]
+    no_diacritics: bool,
+    /// Keep tatweel (ـ).
+    #[arg(long)]
+    no_tatweel: bool,
+    /// Keep Arabic-Indic and Persian digits.
+    #[arg(long)]
+    no_digits: bool,
+    /// Keep Persian/Urdu letters (ک ی ہ ە).
+    #[arg(long)]
+    no_persian: bool,
+    /// Keep presentation forms and ligatures.
+    #[arg(long)]
+    no_presentation: bool,
+    /// Keep zero-width and bidi control characters.
+    #[arg(long)]
+    no_invisible: bool,
+    /// Keep whitespace as it is.
+    #[arg(long)]
+    no_whitespace: bool,
+    /// Also apply the lossy matching-key folds (ة→ه, ؤ→و, ئ→ي, …) that
+    /// gazetteer matching uses.
+    #[arg(long)]
+    key: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum GazetteerCommand {
+    /// Validate gazetteer files (or folders of *.tsv files).
+    Check {
+        /// The files or folders.
+        #[arg(required = true, value_name = "FILE_OR_DIR")]
+        paths: Vec<PathBuf>,
+    },
+    /// Show the entry each spelling resolves to, and its matching key.
+    Lookup {
+        /// The spellings.
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("expected YYYY-MM-DD: {e}"))
+}
+
+/// Prints `kashf: message` to standard error.
+fn report(msg: impl std::fmt::Display) {
+    eprintln!("kashf: {msg}");
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let usage = e.use_stderr();
+            let _ = e.print();
+            return if usage {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Normalize(args) => normalize::run(&args),
+        Command::Gazetteer(GazetteerCommand::Check { paths }) => gazetteer::check(&paths),
+        Command::Gazetteer(GazetteerCommand::Lookup { names, gazetteers }) => {
+            gazetteer::lookup(&names, &gazetteers)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report(format!("{e:#}"));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}
