@@ -145,10 +145,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     run.flush();
-    if run.out_ok() {
-        if let Err(e) = run.out.flush() {
-            run.write_failed(e);
-        }
+    if run.out_ok()
+        && let Err(e) = run.out.flush()
+    {
+        run.write_failed(e);
     }
     progress.finish_and_clear();
     let Run {
