@@ -418,8 +418,12 @@ fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
             prefix,
             "" | "و" | "ف" | "ب" | "ك" | "وب" | "وك" | "فب" | "فك"
         )
+    } else if CLITICS_ARTICLE.contains(&prefix) {
+        // An article on a name ending in ية is the relational adjective:
+        // السورية is "the Syrian", not a spelling of سورية (Syria).
+        !key[start..end].ends_with("يه")
     } else {
-        CLITICS.contains(&prefix) || CLITICS_ARTICLE.contains(&prefix)
+        CLITICS.contains(&prefix)
     }
 }
 
@@ -480,7 +484,7 @@ mod tests {
         let g = gazetteer(
             "Q212\tPLACE\tأوكرانيا\t\t\n\
              Q649\tPLACE\tموسكو\t\t\n\
-             Q858\tPLACE\tسوريا\t\t\n\
+             Q858\tPLACE\tسوريا\tسورية\t\n\
              Q1899\tPLACE\tكييف\t\t\n\
              Q85\tPLACE\tالقاهرة\t\t\n\
              Q30\tPLACE\tالولايات المتحدة\t\t\n",
@@ -502,6 +506,8 @@ mod tests {
             ("سموسكو", &[]),
             ("الأوكراني", &[]),
             ("السورية", &[]),
+            ("الحكومة السوريّة", &[]),
+            ("في سورية", &["سورية"]),
         ];
         for (text, want) in cases {
             assert_eq!(spans(&g, text), *want, "in {text:?}");

@@ -1,0 +1,453 @@
+//! The `kashf` binary, run in temporary folders: folders, every stdin mode,
+//! both formats, `-o`, bad inputs, a closed pipe, and thread counts.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn kashf() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kashf"));
+    c.env_remove("RAYON_NUM_THREADS");
+    c
+}
+
+/// Runs kashf with `args` and `stdin`, in `dir`.
+fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = kashf()
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn jsonl(o: &Output) -> Vec<Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/news")
+}
+
+/// A folder with nested text files, a file the glob skips, and a file with
+/// a known place.
+fn news_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir_all(root.join("b/nested")).unwrap();
+    std::fs::write(root.join("a.txt"), "زار الوزير مُوسكو أمس.").unwrap();
+    std::fs::write(root.join("b/nested/c.txt"), "من القاهرة إلى كييف").unwrap();
+    std::fs::write(root.join("b/skip.md"), "موسكو").unwrap();
+    dir
+}
+
+/// Checks that every entity's offsets give its text, in code points.
+fn assert_offsets(text: &str, doc: &Value) {
+    let chars: Vec<char> = text.chars().collect();
+    for e in doc["entities"].as_array().unwrap() {
+        let (s, t) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = chars[s..t].iter().collect();
+        assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
+    }
+}
+
+#[test]
+fn folder_to_jsonl_in_sorted_order() {
+    let dir = news_folder();
+    let out = run(dir.path(), &["extract", "."], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&out);
+    let names: Vec<&str> = docs.iter().map(|d| d["doc"].as_str().unwrap()).collect();
+    assert_eq!(names, ["./a.txt", "./b/nested/c.txt"]);
+    let a = &docs[0]["entities"][0];
+    assert_eq!(a["text"], "مُوسكو");
+    assert_eq!(a["norm"], "موسكو");
+    assert_eq!(a["label"], "PLACE");
+    assert_offsets("زار الوزير مُوسكو أمس.", &docs[0]);
+    let places: Vec<&str> = docs[1]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["label"] == "PLACE")
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(places, ["القاهرة", "كييف"]);
+}
+
+#[test]
+fn glob_chooses_files_in_folders() {
+    let dir = news_folder();
+    let out = run(dir.path(), &["extract", "--glob", "*.md", "b"], b"");
+    assert!(out.status.success());
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["doc"], "b/skip.md");
+    // A file named on the command line is read whatever the glob.
+    let out = run(dir.path(), &["extract", "b/skip.md"], b"");
+    assert_eq!(jsonl(&out).len(), 1);
+}
+
+#[test]
+fn csv_has_header_and_one_row_per_entity() {
+    let dir = news_folder();
+    let out = run(dir.path(), &["extract", "--format", "csv", "."], b"");
+    assert!(out.status.success());
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(
+        r.headers().unwrap(),
+        vec![
+            "doc", "label", "text", "start", "end", "norm", "value", "kind", "id", "source"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(&rows[0][0], "./a.txt");
+    assert_eq!(&rows[0][2], "مُوسكو");
+    assert_eq!(&rows[0][8], "Q649");
+}
+
+#[test]
+fn stdin_modes() {
+    let dir = tempfile::tempdir().unwrap();
+    // text: the whole stream is one document.
+    let out = run(dir.path(), &["extract"], "موسكو\nكييف\n".as_bytes());
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["doc"], "stdin");
+    assert_eq!(docs[0]["entities"][1]["start"], 6);
+    // `-` is stdin too.
+    let out = run(dir.path(), &["extract", "-"], "موسكو".as_bytes());
+    assert_eq!(jsonl(&out)[0]["doc"], "stdin");
+    // lines: one document per line.
+    let out = run(
+        dir.path(),
+        &["extract", "--input", "lines"],
+        "موسكو\n\nكييف".as_bytes(),
+    );
+    let docs = jsonl(&out);
+    let names: Vec<&str> = docs.iter().map(|d| d["doc"].as_str().unwrap()).collect();
+    assert_eq!(names, ["stdin:1", "stdin:2", "stdin:3"]);
+    assert_eq!(docs[2]["entities"][0]["start"], 0);
+    // jsonl: id echoed as doc, other fields copied, text not echoed.
+    let input = "{\"id\": 42, \"text\": \"في كييف\", \"lang\": \"ar\"}\n{\"text\": \"موسكو\"}\n";
+    let out = run(
+        dir.path(),
+        &["extract", "--input", "jsonl"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&out);
+    assert_eq!(docs[0]["doc"], 42);
+    assert_eq!(docs[0]["lang"], "ar");
+    assert!(docs[0].get("text").is_none());
+    assert_eq!(docs[0]["entities"][0]["start"], 3);
+    assert_eq!(docs[1]["doc"], "stdin:2");
+}
+
+#[test]
+fn malformed_jsonl_line_is_reported_and_the_rest_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "{\"text\": \"موسكو\"}\n{\"text\": \n{\"id\": 3}\n{\"text\": \"كييف\"}\n";
+    let out = run(
+        dir.path(),
+        &["extract", "--input", "jsonl"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("stdin:2: malformed JSON"), "{err}");
+    assert!(err.contains("stdin:3: no \"text\" field"), "{err}");
+    let names: Vec<String> = jsonl(&out).iter().map(|d| d["doc"].to_string()).collect();
+    assert_eq!(names, ["\"stdin:1\"", "\"stdin:4\""]);
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = news_folder();
+    let out = run(dir.path(), &["extract", ".", "-o", "out.jsonl"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(dir.path().join("out.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 2);
+    // No temporary file left behind.
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".kashf-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    // A folder that does not exist is a configuration error.
+    let out = run(
+        dir.path(),
+        &["extract", ".", "-o", "no/such/dir/out.jsonl"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no/such/dir"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_files_are_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("1-good.txt"), "موسكو").unwrap();
+    std::fs::write(root.join("2-bad.txt"), b"\xd9\x85\xd9\x88 \xff\xfe end").unwrap();
+    std::fs::write(root.join("3-binary.txt"), b"\x7fELF\x00\x01\x02").unwrap();
+    std::fs::write(root.join("4-empty.txt"), b"").unwrap();
+    std::fs::write(root.join("5-good.txt"), "كييف").unwrap();
+    let out = run(root, &["extract", ".", "missing.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("2-bad.txt: invalid UTF-8 at byte 5"), "{err}");
+    assert!(
+        err.contains("3-binary.txt: binary file (NUL byte at byte 4)"),
+        "{err}"
+    );
+    assert!(err.contains("missing.txt"), "{err}");
+    let docs = jsonl(&out);
+    let names: Vec<&str> = docs.iter().map(|d| d["doc"].as_str().unwrap()).collect();
+    assert_eq!(names, ["./1-good.txt", "./4-empty.txt", "./5-good.txt"]);
+    assert_eq!(docs[1]["entities"], Value::Array(vec![]));
+    // --lossy reads the bad file.
+    let out = run(root, &["extract", "--lossy", "2-bad.txt"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(jsonl(&out).len(), 1);
+}
+
+#[test]
+fn legacy_and_utf16_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    // "في موسكو" in Windows-1256.
+    let cp1256 = [0xdd, 0xed, 0x20, 0xe3, 0xe6, 0xd3, 0xdf, 0xe6];
+    std::fs::write(dir.path().join("old.txt"), cp1256).unwrap();
+    let out = run(dir.path(), &["extract", "old.txt"], b"");
+    assert_eq!(out.status.code(), Some(2), "UTF-8 by default");
+    let out = run(
+        dir.path(),
+        &["extract", "--encoding", "windows-1256", "old.txt"],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let e = &jsonl(&out)[0]["entities"][0];
+    assert_eq!(
+        (e["text"].as_str(), e["start"].as_u64()),
+        (Some("موسكو"), Some(3))
+    );
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend("في موسكو".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.path().join("wide.txt"), utf16).unwrap();
+    let out = run(dir.path(), &["extract", "wide.txt"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(jsonl(&out)[0]["entities"][0]["start"], 3);
+}
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = "زار الوزير موسكو ثم كييف.\n".repeat(200_000);
+    std::fs::write(dir.path().join("big.txt"), &lines).unwrap();
+    let mut child = kashf()
+        .args(["extract", "--input", "lines", "big.txt"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
+#[test]
+fn output_is_identical_for_any_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, entry) in std::fs::read_dir(fixtures()).unwrap().enumerate() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for copy in 0..30 {
+            std::fs::write(dir.path().join(format!("{copy:02}-{i}.txt")), &text).unwrap();
+        }
+    }
+    // A multi-chunk document too.
+    let para = std::fs::read_to_string(fixtures().join("01-ukraine.txt")).unwrap();
+    std::fs::write(dir.path().join("zz-big.txt"), para.repeat(3000)).unwrap();
+    let one = run(dir.path(), &["extract", "-j1", "."], b"");
+    let two = run(dir.path(), &["extract", "-j2", "."], b"");
+    let four = run(
+        dir.path(),
+        &["extract", "--threads", "4", "--format", "csv", "."],
+        b"",
+    );
+    let four_one = run(dir.path(), &["extract", "-j1", "--format", "csv", "."], b"");
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(jsonl(&one).len(), 151);
+    assert!(one.stdout == two.stdout, "-j1 and -j2 differ");
+    assert!(four.stdout == four_one.stdout, "CSV -j4 and -j1 differ");
+}
+
+#[test]
+fn huge_file_is_processed_in_chunks_with_file_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let filler = "كلام عادي بلا أسماء.\n".repeat(500_000); // ~12 MB, several chunks
+    let text = format!("{filler}وفي النهاية زار موسكو.");
+    std::fs::write(dir.path().join("huge.txt"), &text).unwrap();
+    let out = run(dir.path(), &["extract", "huge.txt"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 1);
+    let e = &docs[0]["entities"][0];
+    assert_eq!(e["text"], "موسكو");
+    assert_eq!(
+        e["start"].as_u64().unwrap() as usize,
+        filler.chars().count() + 16
+    );
+    // A bad byte at the very end skips the whole file: nothing half-written.
+    let mut bad = text.into_bytes();
+    bad.push(0xff);
+    std::fs::write(dir.path().join("huge.txt"), &bad).unwrap();
+    let out = run(dir.path(), &["extract", "huge.txt"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr(&out).contains(&format!("invalid UTF-8 at byte {}", bad.len() - 1)),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn enormous_line_in_lines_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = "كلمة ".repeat(600_000) + "موسكو";
+    let input = format!("كييف\n{line}\nدمشق\n");
+    let out = run(
+        dir.path(),
+        &["extract", "--input", "lines"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[1]["entities"][0]["start"], 600_000 * 5);
+}
+
+#[test]
+fn stats_and_usage_errors() {
+    let dir = news_folder();
+    let out = run(dir.path(), &["extract", "--stats", "-q", "."], b"");
+    let err = stderr(&out);
+    assert!(err.contains("2 documents"), "{err}");
+    assert!(err.contains("PLACE=3"), "{err}");
+    assert!(err.contains("MB/s"), "{err}");
+    let out = run(
+        dir.path(),
+        &["extract", "--ref-date", "2020-13-01", "."],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("YYYY-MM-DD"), "{}", stderr(&out));
+    let out = run(dir.path(), &["extract", "--no-such-flag"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(dir.path(), &["extract", "--help"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("--input"));
+}
+
+#[test]
+fn user_gazetteers() {
+    let dir = news_folder();
+    let g = "id\tlabel\tname\tvariants\tattrs\nkashf:test:1\tPLACE\tباخموت\tبخموت\ten=Bakhmut\n";
+    std::fs::write(dir.path().join("mine.tsv"), g).unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "extract",
+            "--gazetteer",
+            "mine.tsv",
+            "--no-default-gazetteers",
+        ],
+        "في بخموت وموسكو".as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = jsonl(&out);
+    let ents = docs[0]["entities"].as_array().unwrap();
+    assert_eq!(ents.len(), 1, "no defaults: موسكو is unknown");
+    assert_eq!(ents[0]["norm"], "باخموت");
+    assert_eq!(ents[0]["id"], "kashf:test:1");
+    // A malformed row is a configuration error naming file and line.
+    std::fs::write(
+        dir.path().join("bad.tsv"),
+        "id\tlabel\tname\tvariants\tattrs\nx\tTOWN\tا\t\t\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["extract", "--gazetteer", "bad.tsv", "."], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("bad.tsv:2: bad label \"TOWN\""),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        dir.path(),
+        &["gazetteer", "check", "bad.tsv", "mine.tsv"],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).contains("mine.tsv: ok, 1 entries, 2 spellings"));
+    let out = run(
+        dir.path(),
+        &["gazetteer", "lookup", "--gazetteer", "mine.tsv", "بخموت"],
+        b"",
+    );
+    assert!(stdout(&out).contains("id=kashf:test:1"), "{}", stdout(&out));
+}
+
+#[test]
+fn normalize_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["normalize"], "قالَ  إنّ ١٥ ﻻ\nمؤسسة".as_bytes());
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "قال ان 15 لا\nمؤسسة");
+    let out = run(
+        dir.path(),
+        &["normalize", "--no-digits", "--key"],
+        "مؤسسة ١٥\n".as_bytes(),
+    );
+    assert_eq!(stdout(&out), "موسسه ١٥\n");
+}
