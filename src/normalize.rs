@@ -143,7 +143,7 @@ enum Action {
 }
 
 /// The character table: one arm per code point or range.
-fn action(c: char, f: Folds) -> Action {
+fn action_of(c: char, f: Folds) -> Action {
     use Action::*;
     let on = |flag: bool, a: Action| if flag { a } else { Keep };
     match c {
@@ -276,20 +276,33 @@ impl Normalizer {
         );
         out.clear();
         out.text.reserve(original.len());
-        out.starts.reserve(original.len());
-        out.ends.reserve(original.len());
+        // Characters that stay as they are accumulate in a run, copied in
+        // one go when something else comes: most of the text is copied
+        // this way, and the offset map grows by a segment per run, not by
+        // an entry per byte.
+        let mut run = 0;
         for (at, c) in original.char_indices() {
-            let end = (at + c.len_utf8()) as u32;
-            let at = at as u32;
-            match action(c, self.folds) {
-                Action::Keep => out.push(c, at, end),
+            let mut action = action_of(c, self.folds);
+            if action == Action::Space && c == ' ' && !out.ends_with_space(original, run, at) {
+                // A lone space is its own fold.
+                action = Action::Keep;
+            }
+            if action == Action::Keep {
+                continue;
+            }
+            out.keep(original, run, at);
+            let end = at + c.len_utf8();
+            run = end;
+            let (at, end) = (at as u32, end as u32);
+            match action {
+                Action::Keep => unreachable!(),
                 Action::Replace(r) => out.push(r, at, end),
                 Action::Attach => out.attach(at, end),
                 Action::Remove => {}
                 Action::Space => out.push_space(c, at, end),
                 Action::Expand => {
                     for e in std::iter::once(c).nfkc() {
-                        match action(e, self.folds) {
+                        match action_of(e, self.folds) {
                             Action::Keep | Action::Expand => out.push(e, at, end),
                             Action::Replace(r) => out.push(r, at, end),
                             Action::Attach => out.attach(at, end),
@@ -300,12 +313,13 @@ impl Normalizer {
                 }
             }
         }
+        out.keep(original, run, original.len());
     }
 
     /// Normalises without keeping an offset map: what `kashf normalize`
     /// prints. Borrows `original` when no fold applies to it.
     pub fn normalize_str<'a>(&self, original: &'a str) -> std::borrow::Cow<'a, str> {
-        let untouched = !original.chars().any(|c| match action(c, self.folds) {
+        let untouched = !original.chars().any(|c| match action_of(c, self.folds) {
             Action::Keep => false,
             // A lone space is its own fold; anything else in a run changes.
             Action::Space => c != ' ',
@@ -327,12 +341,36 @@ impl Normalizer {
 #[derive(Clone, Debug, Default)]
 pub struct Normalized {
     text: String,
-    /// For each byte of `text`: the original byte offset where the
-    /// character it came from starts.
-    starts: Vec<u32>,
-    /// For each byte of `text`: the original byte offset where the
-    /// character it came from ends.
-    ends: Vec<u32>,
+    /// The offset map: consecutive segments covering `text`, in order.
+    segments: Vec<Segment>,
+}
+
+/// A stretch of the normalised text and the stretch of the original it
+/// came from.
+///
+/// In an *aligned* segment every byte corresponds to the byte at the same
+/// distance in the original (kept characters, and characters replaced by
+/// one of the same UTF-8 length), except that the original may run on past
+/// `norm_len` with marks attached to the last character (harakat, merged
+/// whitespace). Any other segment is one original character (with its
+/// attached marks) and all the normalised characters it became.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Segment {
+    norm: u32,
+    norm_len: u32,
+    orig: u32,
+    orig_len: u32,
+    aligned: bool,
+}
+
+impl Segment {
+    fn norm_end(&self) -> u32 {
+        self.norm + self.norm_len
+    }
+
+    fn orig_end(&self) -> u32 {
+        self.orig + self.orig_len
+    }
 }
 
 impl Normalized {
@@ -352,31 +390,110 @@ impl Normalized {
     ///
     /// If the range is empty or out of bounds.
     pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
-        assert!(range.start < range.end, "empty range {range:?}");
-        self.starts[range.start] as usize..self.ends[range.end - 1] as usize
+        assert!(
+            range.start < range.end && range.end <= self.text.len(),
+            "bad range {range:?} of {} bytes",
+            self.text.len()
+        );
+        let (start, end) = (range.start as u32, range.end as u32);
+        let first = self.segment(start);
+        let start = if first.aligned {
+            first.orig + (start - first.norm)
+        } else {
+            first.orig
+        };
+        let last = self.segment(end - 1);
+        let end = if last.aligned && end < last.norm_end() {
+            last.orig + (end - last.norm)
+        } else {
+            last.orig_end()
+        };
+        start as usize..end as usize
+    }
+
+    /// The segment holding normalised byte `at`.
+    fn segment(&self, at: u32) -> &Segment {
+        let i = self.segments.partition_point(|s| s.norm_end() <= at);
+        &self.segments[i]
     }
 
     fn clear(&mut self) {
         self.text.clear();
-        self.starts.clear();
-        self.ends.clear();
+        self.segments.clear();
     }
 
+    /// Whether the last character before original offset `at` (still in
+    /// the pending run `run..at`, or already written) is whitespace.
+    fn ends_with_space(&self, original: &str, run: usize, at: usize) -> bool {
+        let last = if run < at {
+            original.as_bytes()[at - 1]
+        } else {
+            self.text.as_bytes().last().copied().unwrap_or(0)
+        };
+        matches!(last, b' ' | b'\n')
+    }
+
+    /// Copies the kept characters `original[from..to]`.
+    fn keep(&mut self, original: &str, from: usize, to: usize) {
+        if from < to {
+            self.text.push_str(&original[from..to]);
+            self.aligned(from as u32, (to - from) as u32);
+        }
+    }
+
+    /// Adds `len` bytes at original offset `orig` that map byte for byte.
+    fn aligned(&mut self, orig: u32, len: u32) {
+        let norm = (self.text.len() as u32) - len;
+        match self.segments.last_mut() {
+            Some(s)
+                if s.aligned
+                    && s.norm_len == s.orig_len
+                    && s.orig_end() == orig
+                    && s.norm_end() == norm =>
+            {
+                s.norm_len += len;
+                s.orig_len += len;
+            }
+            _ => self.segments.push(Segment {
+                norm,
+                norm_len: len,
+                orig,
+                orig_len: len,
+                aligned: true,
+            }),
+        }
+    }
+
+    /// Pushes `c`, which stands for the original character at
+    /// `start..end`.
     fn push(&mut self, c: char, start: u32, end: u32) {
-        let n = c.len_utf8();
+        let n = c.len_utf8() as u32;
         self.text.push(c);
-        self.starts.extend(std::iter::repeat_n(start, n));
-        self.ends.extend(std::iter::repeat_n(end, n));
+        if n == end - start {
+            self.aligned(start, n);
+            return;
+        }
+        let norm = self.text.len() as u32 - n;
+        match self.segments.last_mut() {
+            // More characters from the same original one (NFKC).
+            Some(s) if !s.aligned && s.orig == start && s.norm_end() == norm => s.norm_len += n,
+            _ => self.segments.push(Segment {
+                norm,
+                norm_len: n,
+                orig: start,
+                orig_len: end - start,
+                aligned: false,
+            }),
+        }
     }
 
     /// Extends the last character's source range over a removed mark that
     /// directly follows it in the original.
     fn attach(&mut self, start: u32, end: u32) {
-        if let Some(c) = self.text.chars().next_back() {
-            let last = self.text.len() - c.len_utf8();
-            if self.ends[last] == start {
-                self.ends[last..].fill(end);
-            }
+        if let Some(s) = self.segments.last_mut()
+            && s.orig_end() == start
+        {
+            s.orig_len = end - s.orig;
         }
     }
 
@@ -389,12 +506,14 @@ impl Normalized {
         );
         match self.text.as_bytes().last() {
             Some(b' ') | Some(b'\n') => {
-                let last = self.text.len() - 1;
                 if line_break {
                     // Same length: ' ' and '\n' are both one byte.
+                    let last = self.text.len() - 1;
                     self.text.replace_range(last.., "\n");
                 }
-                self.ends[last] = end;
+                if let Some(s) = self.segments.last_mut() {
+                    s.orig_len = end - s.orig;
+                }
             }
             _ => self.push(if line_break { '\n' } else { ' ' }, start, end),
         }
