@@ -41,15 +41,12 @@ FILES = ["countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "peo
 MIN_POP = 100_000
 # ... and at least this many in the countries Arabic news covers most.
 MIN_POP_FOCUS = 20_000
-# First-level regions from dr5hn (adm1/province rows not known as cities).
-MIN_POP_REGION = 100_000
-MIN_POP_REGION_FOCUS = 20_000
 # A city this populous (or a capital) may keep a frequent single word as a
 # name on weaker evidence that the word is a name.
 VERY_POPULOUS = 1_000_000
 # The stop list: among the corpus's this many most frequent tokens, those
 # without evidence of being a name.
-STOP_RANK = 10_000
+STOP_RANK = 20_000
 # A transliteration must match the English name this well (0..1).
 MIN_TRANSLIT = 0.6
 
@@ -68,18 +65,21 @@ TERRITORIES = set(
 CAPITAL_ALIASES = {"Tripolis": "Tripoli", "Singapur": "Singapore", "Ciudad de México": "Mexico City",
                    "St. John's": "Saint John’s", "St. George's": "Saint George's"}
 # dr5hn row types that are settlements.
+# adm1..adm3 are the seats of administrative divisions (GeoNames PPLA..PPLA3):
+# cities, not the divisions themselves (Brno, Sfax and Kisangani are adm1).
+# The sources have no list of first-level divisions; regions.tsv is curated.
 CITY_TYPES = {
     "city", "capital", "town", "municipality", "locality", "gov_seat", "cities",
-    "special municipality", "settlement",
+    "special municipality", "settlement", "adm1", "adm2", "adm3",
 }
-REGION_TYPES = {"adm1", "province"}
 # Place nouns that precede a place name ("مدينة جدة", "منطقة تبوك"), as keys.
 PLACE_CONTEXT = {
     "مدينه", "محافظه", "منطقه", "عاصمه", "العاصمه", "بلده", "ولايه", "مقاطعه",
     "جزيره", "مطار", "ميناء", "قريه", "اقليم", "اماره", "مدن", "ضواحي",
 }
 # Prefixes some sources put before a city's name ("ولاية قندهار").
-NAME_PREFIXES = ("ولاية ", "محافظة ", "مقاطعة ", "إقليم ", "منطقة ", "مدينة ")
+NAME_PREFIXES = ("ولاية ", "محافظة ", "مقاطعة ", "إقليم ", "منطقة ", "مدينة ", "بلدية ", "إدارة ",
+                 "مركز ", "قضاء ", "ناحية ", "مديرية ")
 # Proclitic sequences the matcher strips (src/gazetteer/mod.rs).
 PROCLITICS = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"]
 
@@ -171,6 +171,10 @@ _AR_LETTERS = {"ب": "B", "پ": "B", "ت": "T", "ط": "T", "د": "T", "ض": "T",
                "ظ": "T", "س": "S", "ص": "S", "ز": "S", "ش": "S", "ج": "J", "ك": "K", "ق": "K",
                "غ": "K", "خ": "K", "ف": "F", "ل": "L", "ر": "R", "م": "M", "ن": "N"}
 _SIMILAR = {frozenset("JK"), frozenset("JS"), frozenset("BF"), frozenset("KS"), frozenset("TS")}
+_EN_ADMIN = re.compile(
+    r"\b(?:province|provincia|departamento|department|departement|region|regional|municipality|"
+    r"municipio|district|okres|politischer|bezirk|huyen|county|of|de|du|la|le|les|del|the)\b"
+)
 _EN_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|at|an|az|ash|ath|adh|ez|es|er|en|et|ed|ul|il)[-'‘’ ]")
 
 
@@ -180,6 +184,7 @@ def _collapse(s: str) -> str:
 
 def en_skeleton(en: str) -> str:
     s = ascii_fold(en).lower()
+    s = _EN_ADMIN.sub(" ", s)
     s = _EN_ARTICLE.sub(" ", s)
     s = re.sub(r"c(?=[eiy])", "s", s)
     for a, b in _EN_DIGRAPHS:
@@ -208,6 +213,26 @@ def translit_score(en: str, ar: str) -> float:
     return 2 * prev[-1] / (len(a) + len(b))
 
 
+def words_translit(en: str, ar: str) -> float:
+    """The worst match of one Arabic word against the English name: a
+    translated word ("وولفرهامبتون واندررز" for Wolverhampton) scores low."""
+    a = en_skeleton(en)
+    worst = 1.0
+    for w in clean(ar).split():
+        b = ar_skeleton(w)
+        if len(b) < 2:
+            continue
+        prev = [0] * (len(b) + 1)
+        for x in a:
+            cur = [0]
+            for j, y in enumerate(b):
+                same = x == y or frozenset((x, y)) in _SIMILAR
+                cur.append(prev[j] + 1 if same else max(prev[j + 1], cur[j]))
+            prev = cur
+        worst = min(worst, prev[-1] / len(b))
+    return worst
+
+
 # ---------------------------------------------------------------------------
 # Logging
 
@@ -221,6 +246,11 @@ class Log:
 
 
 LOG = Log()
+# ANERcorp's per-token tag counts, read once in main().
+ANER_TAGS: dict = {}
+# The single-word place spellings checked against the stop list: the part
+# of it worth committing (common-words.txt).
+STOP_CHECKED: set = set()
 
 # ---------------------------------------------------------------------------
 # Entities
@@ -357,19 +387,46 @@ def read_anercorp(shared: Path):
 
 
 def name_evidence(w: str, n: int, corpus: CorpusStats, aner) -> tuple[bool, bool]:
-    """(strong, weak) evidence that the frequent token `w` is a name."""
+    """(strong, weak) evidence that the frequent token `w` is a place name:
+    ANERcorp tags it LOC, or the news writes it after place nouns (مدينة،
+    محافظة، منطقة …) and seldom with the article."""
     t = aner.get(w)
     total = sum(t.values()) if t else 0
-    ent = total - t["O"] if t else 0
+    # Only LOC counts: a person's name (جورج, مصطفى) or a nationality
+    # (يهود) is no evidence that a word names a place.
+    ent = t["LOC"] if t else 0
     if w.startswith("ال") and len(w) > 3:
         # "الحي" is "حي" with the article: a common noun if the bare word is common.
         article = corpus.freq.get(w[2:], 0) / n
     else:
         article = corpus.freq.get("ال" + w, 0) / n
     ctx = corpus.ctx.get(w, 0) / n
-    strong = (total >= 2 and 2 * ent >= total) or (ctx >= 0.04 and article < 0.3)
+    # A place noun before it one time in seven settles it even when the
+    # bare word is common too (الخرج: خرج "went out").
+    strong = (total >= 2 and 2 * ent >= total) or (ctx >= 0.04 and article < 0.3) or ctx >= 0.15
     weak = strong or (total >= 2 and 10 * t["LOC"] >= 3 * total) or (ctx >= 0.01 and article < 0.3)
     return strong, weak
+
+
+# Suffixes of verbs and of nouns with pronouns: كانت، قتلوا، زارها.
+VERB_SUFFIXES = ["ت", "وا", "ها", "هم", "نا", "تم"]
+
+
+def common_word(w: str, n: int, corpus: CorpusStats, aner) -> bool:
+    """Whether the frequent token `w` behaves like a common word rather
+    than a name: ANERcorp tags it O most of the time, or the news also
+    writes it with the article (مركز/المركز) or without it (الحي/حي), or
+    inflects it like a verb (كان/كانت)."""
+    t = aner.get(w)
+    if t and sum(t.values()) >= 2 and 2 * t["O"] >= sum(t.values()):
+        return True
+    f = corpus.freq
+    if w.startswith("ال") and len(w) > 3:
+        if f.get(w[2:], 0) >= 0.3 * n:
+            return True
+    elif f.get("ال" + w, 0) >= 0.05 * n:
+        return True
+    return sum(f.get(w + s, 0) for s in VERB_SUFFIXES) >= 0.1 * n
 
 
 def stop_list(corpus: CorpusStats | None, aner) -> dict[str, str]:
@@ -386,7 +443,7 @@ def stop_list(corpus: CorpusStats | None, aner) -> dict[str, str]:
     stop = {}
     for w, n in ranked:
         strong, weak = name_evidence(w, n, corpus, aner)
-        if not strong:
+        if not strong and common_word(w, n, corpus, aner):
             stop[w] = "weak" if weak else "common"
     return stop
 
@@ -394,12 +451,12 @@ def stop_list(corpus: CorpusStats | None, aner) -> dict[str, str]:
 def write_stop_list(stop: dict[str, str]) -> None:
     lines = [
         "# Generated by gazetteers/generate.py: the frequent common words of the news corpus",
-        f"# (the {STOP_RANK} most frequent tokens of SaudiNewsNet 2015, as matching keys, less",
-        "# those with evidence of being names). Class: common = never a single-word place or",
-        "# person name; weak = allowed for capitals and very populous cities only.",
-        "# Used when ../shared/corpus is missing. A list of words, not corpus text.",
+        f"# (among the {STOP_RANK} most frequent tokens of SaudiNewsNet 2015, as matching keys,",
+        "# those that behave like common words and lack evidence of being place names).",
+        "# Class: common = never a single-word place name; weak = allowed for capitals and",
+        "# very populous cities. Used when ../shared/corpus is missing. Words, not corpus text.",
     ]
-    lines += [f"{w}\t{c}" for w, c in sorted(stop.items())]
+    lines += [f"{w}\t{c}" for w, c in sorted(stop.items()) if w in STOP_CHECKED]
     STOP_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -569,7 +626,7 @@ def place_spellings(p: Place, stop: dict[str, str], deny: set[str], log_id: str)
                 cands = [ar[len(pre):], ar]  # the bare name, else the full one
                 break
         for s in cands:
-            why = reject_place_spelling(s, p, stop, deny, primary=(not out), agree=agree)
+            why = reject_place_spelling(s, p, stop, deny, primary=(not out), agree=agree, aner=ANER_TAGS)
             if why:
                 LOG("drop-spelling", log_id, p.en, src, s, why)
                 continue
@@ -578,7 +635,7 @@ def place_spellings(p: Place, stop: dict[str, str], deny: set[str], log_id: str)
     return out
 
 
-def reject_place_spelling(s: str, p: Place, stop, deny, primary: bool, agree: bool) -> str:
+def reject_place_spelling(s: str, p: Place, stop, deny, primary: bool, agree: bool, aner=None) -> str:
     if not is_arabic_name(s):
         return "not Arabic letters"
     k = key(s)
@@ -586,18 +643,23 @@ def reject_place_spelling(s: str, p: Place, stop, deny, primary: bool, agree: bo
         return "shorter than 2 letters"
     if k in deny:
         return "deny list"
+    t = (aner or {}).get(k)
+    if " " not in k and t and t["PERS"] >= 2 and t["PERS"] > t["LOC"]:
+        return f"a person's name in ANERcorp (PERS {t['PERS']}, LOC {t['LOC']})"
+    if " " not in k:
+        STOP_CHECKED.add(k)
     if " " not in k and k in stop:
         important = p.capital or p.pop >= VERY_POPULOUS
         if not (important and stop[k] == "weak"):
             return f"common word ({stop[k]})"
     if not (primary and (p.capital or agree)):
-        score = translit_score(p.en, s)
+        score = min(translit_score(p.en, s), words_translit(p.en, s))
         if score < MIN_TRANSLIT:
             return f"not a transliteration of {p.en!r} ({score:.2f})"
     return ""
 
 
-def build_places(places: list[Place], stop, deny) -> tuple[list[Entity], list[Entity]]:
+def build_places(places: list[Place], stop, deny, corpus: CorpusStats | None) -> tuple[list[Entity], list[Entity]]:
     cities, regions = [], []
     for p in places:
         focus = p.cc in FOCUS
@@ -611,10 +673,6 @@ def build_places(places: list[Place], stop, deny) -> tuple[list[Entity], list[En
                 LOG("drop-place", p.cc, p.en, p.ar_dr, "population shared with other dr5hn rows")
                 continue
             kind = "city"
-        elif p.dr_type in REGION_TYPES:
-            if p.pop < (MIN_POP_REGION_FOCUS if focus else MIN_POP_REGION) or p.shared_pop:
-                continue
-            kind = "adm1"
         else:
             continue
         pid = p.qid or f"kashf:{'city' if kind != 'adm1' else 'region'}:{p.cc.lower()}-{slug(p.en)}"
@@ -622,6 +680,17 @@ def build_places(places: list[Place], stop, deny) -> tuple[list[Entity], list[En
         if not sp:
             LOG("drop-place", pid, p.en, "no usable spelling")
             continue
+        if len(sp) > 1 and corpus:
+            # The spelling the news uses: a single-word spelling twice as
+            # frequent in the corpus as the preferred one, and used after
+            # place nouns (مدينة تبوك), replaces it.
+            freq = corpus.freq
+            best = max(sp, key=lambda s: freq.get(key(s), 0) if " " not in s else 0)
+            n = freq.get(key(best), 0)
+            if n > 2 * freq.get(key(sp[0]), 0) + 5 and corpus.ctx.get(key(best), 0) >= 0.04 * n:
+                LOG("corpus-spelling", pid, p.en, best, "over " + sp[0])
+                sp.remove(best)
+                sp.insert(0, best)
         # A city keeps a spelling it shares with a region of the same name.
         rank = (p.capital, p.pop) if kind != "adm1" else (-1, p.pop)
         e = Entity(id=pid, label="PLACE", name=sp[0], en=p.en, cc=p.cc, type=kind, pop=p.pop, rank=rank)
@@ -639,7 +708,10 @@ def read_curated(name: str, domain: str) -> list[Entity]:
     for r in read_tsv(CURATED / name):
         kv = dict(a.split("=", 1) for a in r["attrs"].split(";") if a)
         en, cc, typ = kv.pop("en", ""), kv.pop("cc", ""), kv.pop("type", "")
-        rid = r["id"] or f"kashf:{domain}:{slug((cc.lower() + '-' if cc and domain == 'place' else '') + (en or arabic_slug(r['name'])))}"
+        if domain == "place":
+            domain = "city" if typ in ("city", "capital") else "region"
+        prefix = cc.lower() + "-" if cc and domain in ("city", "region") else ""
+        rid = r["id"] or f"kashf:{domain}:{slug(prefix + (en or arabic_slug(r['name'])))}"
         e = Entity(id=rid, label=r["label"], name=clean(r["name"]), en=en, cc=cc, type=typ,
                    extra=kv, curated=True, rank=(2,))
         e.add(*(v for v in r["variants"].split("|") if v))
@@ -706,9 +778,8 @@ def build_anercorp_people(tags, spans, stop, deny) -> list[Entity]:
             if pers < 2 or pers < 3 * other:
                 LOG("drop-person", s, f"single word tagged PERS {pers} times, otherwise {other}")
                 continue
-            if k in stop:
-                LOG("drop-person", s, "common word")
-                continue
+            # Tagged PERS three times as often as not: not a common word,
+            # whatever the place stop list says (سعيد, خالد are in it).
         e = Entity(id=f"kashf:person:{arabic_slug(s)}", label="PERSON", name=s,
                    extra={"src": "anercorp"}, rank=(0, counts[k]))
         out.append(e)
@@ -797,24 +868,24 @@ def main() -> int:
         sys.exit(f"generate.py: {src} not found: the sources live in ../shared beside the project")
 
     tags, spans = read_anercorp(shared)
+    ANER_TAGS.update(tags)
     corpus = read_corpus(shared)
     stop = stop_list(corpus, tags)
-    if corpus is not None:
-        write_stop_list(stop)
     deny = {key(r["spelling"]) for r in read_tsv(CURATED / "deny.tsv")}
 
     countries, country_cc, capital_en = build_countries(src)
     places = gather_places(src, country_cc, capital_en)
-    cities, regions = build_places(places, stop, deny)
+    cities, regions = build_places(places, stop, deny, corpus)
     merge_curated_places(read_curated("places.tsv", "place"), cities, regions)
     orgs = read_curated("organizations.tsv", "org")
     people = read_curated("people.tsv", "person")
-    # Curated single words that are common words: dropped too, and logged.
+    # Curated spellings are reviewed by hand, not filtered: the stop list
+    # holds frequent names too (خامنئي, واس) that lack evidence of being
+    # place names. Log the ones it holds, for the reviewer.
     for e in orgs + people:
-        for s in list(e.variants):
+        for s in e.spellings():
             if " " not in key(s) and key(s) in stop:
-                LOG("drop-spelling", e.id, s, "curated variant is a common word")
-                e.variants.remove(s)
+                LOG("curated-frequent", e.id, s, "in the stop list: check it is not a common word")
     people += build_anercorp_people(tags, spans, stop, deny)
 
     # Spellings are settled in this order; an entity loses a spelling an
@@ -836,6 +907,8 @@ def main() -> int:
         "organizations.tsv": render(orgs, "international organisations, news agencies and media"),
         "people.tsv": render(people, "public figures (curated) and person names from ANERcorp train"),
     }
+    if corpus is not None:
+        write_stop_list(stop)
     for name, text in out.items():
         (GAZ / name).write_text(text, encoding="utf-8")
     log = ROOT / "target" / "gazetteers-generate.log"
