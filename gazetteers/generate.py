@@ -1,0 +1,923 @@
+#!/usr/bin/env python3
+"""Generate kashf's embedded default gazetteers.
+
+Reads the data sets in ../shared (relative to the project root; nothing is
+downloaded) and the hand-written inputs in gazetteers/curated/, and writes
+countries.tsv, regions.tsv, cities.tsv, organizations.tsv and people.tsv in
+gazetteers/, plus the derived stop list common-words.txt. Same inputs, same
+bytes. Python 3.11 standard library only.
+
+    python3 gazetteers/generate.py            # regenerate
+    python3 gazetteers/generate.py --stats    # print the counts table only
+
+What is dropped and why goes to target/gazetteers-generate.log. See
+gazetteers/README.md for the rules and gazetteers/SOURCES.md for provenance.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import math
+import re
+import sys
+import tarfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GAZ = Path(__file__).resolve().parent
+ROOT = GAZ.parent
+CURATED = GAZ / "curated"
+STOP_FILE = GAZ / "common-words.txt"
+HEADER = "id\tlabel\tname\tvariants\tattrs"
+FILES = ["countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv"]
+
+# ---------------------------------------------------------------------------
+# Thresholds (documented in README.md)
+
+# Cities: a population of at least this many, or a capital.
+MIN_POP = 100_000
+# ... and at least this many in the countries Arabic news covers most.
+MIN_POP_FOCUS = 20_000
+# A city this populous (or a capital) may keep a frequent single word as a
+# name on weaker evidence that the word is a name.
+VERY_POPULOUS = 1_000_000
+# The stop list: among the corpus's this many most frequent tokens, those
+# without evidence of being a name.
+STOP_RANK = 20_000
+# A transliteration must match the English name this well (0..1).
+MIN_TRANSLIT = 0.6
+
+# Arab League members and the conflict zones Arabic news reports from.
+FOCUS = set(
+    "AE BH DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE DJ "
+    "IL IR TR UA AZ AM GE AF".split()
+)
+# Dependent territories (type=territory rather than country).
+TERRITORIES = set(
+    "AS AI AQ AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK "
+    "HM IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK "
+    "UM VG VI WF YT".split()
+)
+# dr5hn's English capital names that its city rows spell otherwise.
+CAPITAL_ALIASES = {"Tripolis": "Tripoli", "Singapur": "Singapore", "Ciudad de México": "Mexico City",
+                   "St. John's": "Saint John’s", "St. George's": "Saint George's"}
+# dr5hn row types that are settlements.
+# adm1..adm3 are the seats of administrative divisions (GeoNames PPLA..PPLA3):
+# cities, not the divisions themselves (Brno, Sfax and Kisangani are adm1).
+# The sources have no list of first-level divisions; regions.tsv is curated.
+CITY_TYPES = {
+    "city", "capital", "town", "municipality", "locality", "gov_seat", "cities",
+    "special municipality", "settlement", "adm1", "adm2", "adm3",
+}
+# Place nouns that precede a place name ("مدينة جدة", "منطقة تبوك"), as keys.
+PLACE_CONTEXT = {
+    "مدينه", "محافظه", "منطقه", "عاصمه", "العاصمه", "بلده", "ولايه", "مقاطعه",
+    "جزيره", "مطار", "ميناء", "قريه", "اقليم", "اماره", "مدن", "ضواحي",
+}
+# Prefixes some sources put before a city's name ("ولاية قندهار").
+NAME_PREFIXES = ("ولاية ", "محافظة ", "مقاطعة ", "إقليم ", "منطقة ", "مدينة ", "بلدية ", "إدارة ",
+                 "مركز ", "قضاء ", "ناحية ", "مديرية ")
+# Proclitic sequences the matcher strips (src/gazetteer/mod.rs).
+PROCLITICS = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"]
+
+# ---------------------------------------------------------------------------
+# Normalisation: the same folds as src/normalize.rs (matching_key).
+
+_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_INVISIBLE = re.compile("[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\u00AD\uFEFF]")
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE80-\uFEFE]")
+_DISPLAY = str.maketrans({
+    "\u06A9": "\u0643", "\u06CC": "\u064A", "\u06C0": "\u0647", "\u06C1": "\u0647", "\u06D5": "\u0647",
+})
+_KEY = str.maketrans({
+    "\u0629": "\u0647", "\u0624": "\u0648", "\u0626": "\u064A", "\u0649": "\u064A",
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+    "\u0672": "\u0627", "\u0673": "\u0627", "\u067E": "\u0628", "\u0686": "\u062C",
+    "\u0698": "\u0632", "\u06AF": "\u0643", "\u06A9": "\u0643", "\u06A4": "\u0641",
+    "\u06CC": "\u064A",
+})
+_ARABIC_LETTER = re.compile("[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
+TOKEN = re.compile("[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
+
+
+def clean(s: str) -> str:
+    """A spelling as written in the gazetteer: no diacritics, tatweel or
+    invisible marks, Persian letters as Arabic, single spaces."""
+    s = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
+    s = _INVISIBLE.sub("", _DIACRITICS.sub("", s)).translate(_DISPLAY)
+    return " ".join(s.split())
+
+
+def key(s: str) -> str:
+    """The matching key of a spelling (src/normalize.rs `matching_key`)."""
+    return clean(s).translate(_KEY).lower()
+
+
+def letters(k: str) -> int:
+    return sum(1 for c in k if c.isalpha())
+
+
+def is_arabic_name(s: str) -> bool:
+    """Arabic letters and spaces only (plus the odd hyphen or apostrophe)."""
+    return bool(s) and all(_ARABIC_LETTER.match(c) or c in " -'" for c in s) and bool(
+        _ARABIC_LETTER.search(s)
+    )
+
+
+def ascii_fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("ı", "i").replace("ø", "o").replace("ł", "l"))
+    return "".join(c for c in s if ord(c) < 128)
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", ascii_fold(s).lower()).strip("-") or "x"
+
+
+_ROMAN = dict(zip(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءةى",
+    ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d",
+     "t", "z", "", "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "a", "a"],
+))
+
+
+def arabic_slug(s: str) -> str:
+    return slug("".join(_ROMAN.get(c, c if c == " " else "") for c in key(s)))
+
+
+def attrs(**kv) -> str:
+    out = []
+    for k, v in kv.items():
+        if v in (None, "", 0):
+            continue
+        v = re.sub(r"[\t;|=]", " ", str(v)).strip()
+        out.append(f"{k}={v}")
+    return ";".join(out)
+
+
+# ---------------------------------------------------------------------------
+# Transliteration plausibility: is an Arabic city name a transliteration of
+# the English one, or a machine translation ("Male" → ذكر, "As" → مثل)?
+
+_EN_DIGRAPHS = [("sch", "S"), ("tch", "S"), ("sh", "S"), ("ch", "S"), ("kh", "K"), ("gh", "K"),
+                ("th", "T"), ("dh", "T"), ("ph", "F"), ("zh", "S"), ("ts", "S"), ("tz", "S"),
+                ("ck", "K"), ("qu", "K"), ("dj", "J"), ("dzh", "J")]
+_EN_LETTERS = {"b": "B", "p": "B", "t": "T", "d": "T", "s": "S", "z": "S", "x": "KS",
+               "k": "K", "q": "K", "g": "K", "c": "K", "j": "J", "f": "F", "v": "F",
+               "l": "L", "r": "R", "m": "M", "n": "N"}
+_AR_LETTERS = {"ب": "B", "پ": "B", "ت": "T", "ط": "T", "د": "T", "ض": "T", "ث": "T", "ذ": "T",
+               "ظ": "T", "س": "S", "ص": "S", "ز": "S", "ش": "S", "ج": "J", "ك": "K", "ق": "K",
+               "غ": "K", "خ": "K", "ف": "F", "ل": "L", "ر": "R", "م": "M", "ن": "N"}
+_SIMILAR = {frozenset("JK"), frozenset("JS"), frozenset("BF"), frozenset("KS"), frozenset("TS")}
+_EN_ADMIN = re.compile(
+    r"\b(?:province|provincia|departamento|department|departement|region|regional|municipality|"
+    r"municipio|district|okres|politischer|bezirk|huyen|county|of|de|du|la|le|les|del|the)\b"
+)
+_EN_ARTICLE = re.compile(r"\b(?:al|el|ad|ar|as|at|an|az|ash|ath|adh|ez|es|er|en|et|ed|ul|il)[-'‘’ ]")
+
+
+def _collapse(s: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def en_skeleton(en: str) -> str:
+    s = ascii_fold(en).lower()
+    s = _EN_ADMIN.sub(" ", s)
+    s = _EN_ARTICLE.sub(" ", s)
+    s = re.sub(r"c(?=[eiy])", "s", s)
+    for a, b in _EN_DIGRAPHS:
+        s = s.replace(a, b)
+    return _collapse("".join(_EN_LETTERS.get(c, c if c.isupper() else "") for c in s))
+
+
+def ar_skeleton(ar: str) -> str:
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in clean(ar).split()]
+    return _collapse("".join(_AR_LETTERS.get(c, "") for c in "".join(words)))
+
+
+def translit_score(en: str, ar: str) -> float:
+    a, b = en_skeleton(en), ar_skeleton(ar)
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            same = x == y or frozenset((x, y)) in _SIMILAR
+            cur.append(prev[j] + 1 if same else max(prev[j + 1], cur[j]))
+        prev = cur
+    return 2 * prev[-1] / (len(a) + len(b))
+
+
+def words_translit(en: str, ar: str) -> float:
+    """The worst match of one Arabic word against the English name: a
+    translated word ("وولفرهامبتون واندررز" for Wolverhampton) scores low."""
+    a = en_skeleton(en)
+    worst = 1.0
+    for w in clean(ar).split():
+        b = ar_skeleton(w)
+        if len(b) < 2:
+            continue
+        prev = [0] * (len(b) + 1)
+        for x in a:
+            cur = [0]
+            for j, y in enumerate(b):
+                same = x == y or frozenset((x, y)) in _SIMILAR
+                cur.append(prev[j] + 1 if same else max(prev[j + 1], cur[j]))
+            prev = cur
+        worst = min(worst, prev[-1] / len(b))
+    return worst
+
+
+# ---------------------------------------------------------------------------
+# Logging
+
+
+class Log:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def __call__(self, *parts) -> None:
+        self.lines.append("\t".join(str(p) for p in parts))
+
+
+LOG = Log()
+# ANERcorp's per-token tag counts, read once in main().
+ANER_TAGS: dict = {}
+# The single-word place spellings checked against the stop list: the part
+# of it worth committing (common-words.txt).
+STOP_CHECKED: set = set()
+
+# ---------------------------------------------------------------------------
+# Entities
+
+
+@dataclass
+class Entity:
+    id: str
+    label: str
+    name: str
+    variants: list[str] = field(default_factory=list)
+    en: str = ""
+    cc: str = ""
+    type: str = ""
+    pop: int = 0
+    extra: dict = field(default_factory=dict)
+    # Higher wins a spelling shared with another entity of the same file.
+    rank: tuple = ()
+    curated: bool = False
+
+    def spellings(self) -> list[str]:
+        return [self.name] + self.variants
+
+    def add(self, *spellings: str) -> None:
+        for s in spellings:
+            s = clean(s)
+            if s and s != self.name and s not in self.variants:
+                self.variants.append(s)
+
+    def row(self) -> str:
+        a = attrs(en=self.en, cc=self.cc, type=self.type, pop=self.pop, **self.extra)
+        return "\t".join([self.id, self.label, self.name, "|".join(self.variants), a])
+
+
+def spelling_preference(s: str) -> tuple:
+    """Among spellings with one key, the most standard: hamza written on
+    alef/waw/ya, ta marbuta and alef maqsura written, no extra spaces."""
+    return (-sum(s.count(c) for c in "أإآؤئ"), -s.count("ة") - s.count("ى"), len(s), s)
+
+
+def dedupe_within(e: Entity, log_file: str) -> None:
+    """One spelling per key in an entity; the canonical name first."""
+    by_key: dict[str, list[str]] = {}
+    order: list[str] = []
+    for s in e.spellings():
+        k = key(s)
+        if k not in by_key:
+            by_key[k] = []
+            order.append(k)
+        by_key[k].append(s)
+    name_key = key(e.name)
+    spellings = []
+    for k in order:
+        group = by_key[k]
+        # A curated canonical name is kept as written.
+        curated_name = k == name_key and e.curated
+        best = e.name if curated_name else min(group, key=spelling_preference)
+        for s in group:
+            if s != best:
+                LOG("same-key", log_file, e.id, s, "kept " + best)
+        spellings.append(best)
+    e.name, e.variants = spellings[0], spellings[1:]
+
+
+# ---------------------------------------------------------------------------
+# Reading sources
+
+
+def read_tsv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        lines = [l for l in f if not l.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def to_int(x) -> int:
+    try:
+        return int(float(x))
+    except (TypeError, ValueError):
+        return 0
+
+
+@dataclass
+class CorpusStats:
+    freq: collections.Counter
+    ctx: collections.Counter
+
+
+def read_corpus(shared: Path) -> CorpusStats | None:
+    path = shared / "corpus" / "saudinewsnet-2015.tar.xz"
+    if not path.exists():
+        return None
+    freq: collections.Counter = collections.Counter()
+    ctx: collections.Counter = collections.Counter()
+    context = PLACE_CONTEXT | {c + w for w in PLACE_CONTEXT for c in "وبلف"}
+    with tarfile.open(path) as tar:
+        for m in tar:
+            if not (m.isfile() and m.name.startswith("txt/") and m.name.endswith(".txt")):
+                continue
+            text = key(tar.extractfile(m).read().decode("utf-8", "replace"))
+            toks = TOKEN.findall(text)
+            freq.update(toks)
+            for a, b in zip(toks, toks[1:]):
+                if a in context:
+                    ctx[b] += 1
+    return CorpusStats(freq, ctx)
+
+
+def read_anercorp(shared: Path):
+    """Per-token tag counts and the PERS spans of ANERcorp's train split."""
+    tags: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    spans: list[list[str]] = []
+    cur: list[str] | None = None
+    path = shared / "data" / "ner" / "anercorp-train.conll"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            tag = parts[1] if len(parts) == 2 else "O"
+            if len(parts) == 2:
+                tags[key(parts[0])][tag if tag == "O" else tag[2:]] += 1
+            if cur is not None and tag != "I-PERS":
+                spans.append(cur)
+                cur = None
+            if len(parts) == 2 and tag == "B-PERS":
+                cur = [parts[0]]
+            elif len(parts) == 2 and tag == "I-PERS" and cur is not None:
+                cur.append(parts[0])
+    if cur is not None:
+        spans.append(cur)
+    return tags, spans
+
+
+# ---------------------------------------------------------------------------
+# The stop list of frequent common words
+
+
+def name_evidence(w: str, n: int, corpus: CorpusStats, aner) -> tuple[bool, bool]:
+    """(strong, weak) evidence that the frequent token `w` is a place name:
+    ANERcorp tags it LOC, or the news writes it after place nouns (مدينة،
+    محافظة، منطقة …) and seldom with the article."""
+    t = aner.get(w)
+    total = sum(t.values()) if t else 0
+    # Only LOC counts: a person's name (جورج, مصطفى) or a nationality
+    # (يهود) is no evidence that a word names a place.
+    ent = t["LOC"] if t else 0
+    if w.startswith("ال") and len(w) > 3:
+        # "الحي" is "حي" with the article: a common noun if the bare word is common.
+        article = corpus.freq.get(w[2:], 0) / n
+    else:
+        article = corpus.freq.get("ال" + w, 0) / n
+    ctx = corpus.ctx.get(w, 0) / n
+    # A place noun before it one time in seven settles it even when the
+    # bare word is common too (الخرج: خرج "went out").
+    strong = (total >= 2 and 2 * ent >= total) or (ctx >= 0.04 and article < 0.3) or ctx >= 0.15
+    weak = strong or (total >= 2 and 10 * t["LOC"] >= 3 * total) or (ctx >= 0.01 and article < 0.3)
+    return strong, weak
+
+
+# Suffixes of verbs and of nouns with pronouns: كانت، قتلوا، زارها.
+VERB_SUFFIXES = ["ت", "وا", "ها", "هم", "نا", "تم"]
+
+
+def common_word(w: str, n: int, corpus: CorpusStats, aner) -> bool:
+    """Whether the frequent token `w` behaves like a common word rather
+    than a name: ANERcorp tags it O most of the time, or the news also
+    writes it with the article (مركز/المركز) or without it (الحي/حي), or
+    inflects it like a verb (كان/كانت)."""
+    t = aner.get(w)
+    if t and sum(t.values()) >= 2 and 2 * t["O"] >= sum(t.values()):
+        return True
+    f = corpus.freq
+    if w.startswith("ال") and len(w) > 3:
+        if f.get(w[2:], 0) >= 0.3 * n:
+            return True
+    elif f.get("ال" + w, 0) >= 0.05 * n:
+        return True
+    return sum(f.get(w + s, 0) for s in VERB_SUFFIXES) >= 0.1 * n
+
+
+def stop_list(corpus: CorpusStats | None, aner) -> dict[str, str]:
+    """word → "common" (no evidence of a name) or "weak" (some evidence)."""
+    if corpus is None:
+        stop = {}
+        for line in STOP_FILE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                w, cls = line.split("\t")
+                stop[w] = cls
+        LOG("stop-list", "corpus missing: read", STOP_FILE.name)
+        return stop
+    ranked = sorted(corpus.freq.items(), key=lambda kv: (-kv[1], kv[0]))[:STOP_RANK]
+    stop = {}
+    for w, n in ranked:
+        strong, weak = name_evidence(w, n, corpus, aner)
+        if not strong and common_word(w, n, corpus, aner):
+            stop[w] = "weak" if weak else "common"
+    return stop
+
+
+def write_stop_list(stop: dict[str, str]) -> None:
+    lines = [
+        "# Generated by gazetteers/generate.py: the frequent common words of the news corpus",
+        f"# (among the {STOP_RANK} most frequent tokens of SaudiNewsNet 2015, as matching keys,",
+        "# those that behave like common words and lack evidence of being place names).",
+        "# Class: common = never a single-word place name; weak = allowed for capitals and",
+        "# very populous cities. Used when ../shared/corpus is missing. Words, not corpus text.",
+    ]
+    lines += [f"{w}\t{c}" for w, c in sorted(stop.items()) if w in STOP_CHECKED]
+    STOP_FILE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# Countries
+
+
+def build_countries(src: Path) -> tuple[list[Entity], dict[str, str], dict[str, str]]:
+    """The country entities, a name→cc map (English), and cc→capital (English)."""
+    rows = read_tsv(src / "countries-ar-variants.tsv")
+    dr = read_tsv(src / "dr5hn" / "countries_ar.tsv")
+    en_name = {r["iso2"]: r["name_en"] for r in rows}
+    capital = {r["iso2"]: r["capital_en"] for r in dr if r["capital_en"]}
+    spellings: dict[str, dict[str, set]] = collections.defaultdict(dict)
+    for r in rows:
+        s = clean(r["name_ar"])
+        for part in re.split(r"\s*[()]\s*", s):
+            part = part.strip()
+            if not is_arabic_name(part):
+                if part:
+                    LOG("not-arabic", "countries", r["iso2"], part)
+                continue
+            spellings[r["iso2"]].setdefault(part, set()).update(r["sources"].split(","))
+    curated = {r["cc"]: r for r in read_tsv(CURATED / "countries.tsv")}
+    out = []
+    for cc in sorted(spellings):
+        # The most standard spelling: given by the most sources, CLDR first.
+        cands = sorted(spellings[cc].items(), key=lambda kv: (-len(kv[1]), "cldr" not in kv[1], kv[0]))
+        e = Entity(id=f"kashf:country:{slug(en_name[cc])}", label="PLACE", name=cands[0][0],
+                   en=en_name[cc], cc=cc, type="territory" if cc in TERRITORIES else "country")
+        e.add(*(s for s, _ in cands[1:]))
+        c = curated.get(cc)
+        if c:
+            e.curated = True
+            if c["name"]:
+                old = e.name
+                e.name = clean(c["name"])
+                e.variants = [v for v in e.variants if v != e.name]
+                e.add(old)
+            e.add(*(v for v in c["variants"].split("|") if v))
+            for kv in filter(None, c["attrs"].split(";")):
+                k, v = kv.split("=", 1)
+                setattr(e, k, v) if hasattr(e, k) else e.extra.__setitem__(k, v)
+        e.rank = (1 if e.type == "country" else 0, len(cands[0][1]))
+        out.append(e)
+    names = {}
+    for r in rows:
+        names[r["name_en"]] = r["iso2"]
+    for r in dr:
+        names[r["name_en"]] = r["iso2"]
+    names["Bosnia and Herzevina"] = "BA"  # a typo in world-cities-translations
+    return out, names, capital
+
+
+# ---------------------------------------------------------------------------
+# Cities and first-level regions
+
+
+def en_fold(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", ascii_fold(s).lower())
+
+
+@dataclass
+class Place:
+    cc: str
+    en: str
+    ar_wc: str = ""
+    ar_dr: str = ""
+    pop: int = 0
+    qid: str = ""
+    dr_type: str = ""
+    capital: bool = False
+    dr_ids: list = field(default_factory=list)
+    shared_pop: bool = False
+    # Every English name of the rows merged into this place.
+    ens: set = field(default_factory=set)
+
+
+def gather_places(src: Path, country_cc: dict[str, str], capital_en: dict[str, str]) -> list[Place]:
+    dr = read_tsv(src / "dr5hn" / "cities_ar.tsv")
+    # world-cities.csv is comma-separated.
+    with (src / "world-cities-translations" / "world-cities.csv").open(encoding="utf-8-sig", newline="") as f:
+        wc = list(csv.DictReader(f))
+    # dr5hn copies a capital's population into its neighbourhoods: a
+    # population several rows of one country share is not the row's own.
+    pop_count = collections.Counter((r["country_code"], r["population"]) for r in dr if to_int(r["population"]))
+    by_en: dict[tuple, list[dict]] = collections.defaultdict(list)
+    by_ar: dict[tuple, list[dict]] = collections.defaultdict(list)
+    for r in dr:
+        by_en[(r["country_code"], en_fold(r["name_en"]))].append(r)
+        by_ar[(r["country_code"], key(r["name_ar"]))].append(r)
+
+    def closest(cands: list[dict], pop: int) -> dict:
+        return min(cands, key=lambda r: (r["type"] not in CITY_TYPES,
+                                         abs(math.log((to_int(r["population"]) or 1) / (pop or 1))),
+                                         to_int(r["id"])))
+
+    places: dict[str, Place] = {}
+    used_dr: set[str] = set()
+    for r in wc:
+        cc = country_cc.get(r["CountryNameEn"])
+        if not cc:
+            LOG("unknown-country", "world-cities", r["CountryNameEn"])
+            continue
+        pop = to_int(r["Population"])
+        cands = by_en.get((cc, en_fold(r["CityNameEn"]))) or by_ar.get((cc, key(r["CityNameAr"])))
+        p = Place(cc=cc, en=r["CityNameEn"], ar_wc=clean(r["CityNameAr"]), pop=pop)
+        if cands:
+            d = closest(cands, pop)
+            p.ar_dr, p.qid, p.dr_type = clean(d["name_ar"]), d["wikidata"], d["type"]
+            p.dr_ids.append(d["id"])
+            used_dr.add(d["id"])
+        p.ens |= {en_fold(p.en)} | ({en_fold(d["name_en"])} if cands else set())
+        # dr5hn reuses a QID across countries now and then: key by both.
+        k = f"{cc}:{p.qid}" if p.qid else f"{cc}:{en_fold(p.en)}"
+        if k in places:  # the same city twice: keep the larger population
+            old = places[k]
+            old.pop = max(old.pop, p.pop)
+            continue
+        places[k] = p
+    for r in dr:
+        if r["id"] in used_dr:
+            continue
+        p = Place(cc=r["country_code"], en=r["name_en"], ar_dr=clean(r["name_ar"]),
+                  pop=to_int(r["population"]), qid=r["wikidata"], dr_type=r["type"], dr_ids=[r["id"]],
+                  shared_pop=pop_count[(r["country_code"], r["population"])] > 1)
+        p.ens.add(en_fold(p.en))
+        k = f"{p.cc}:{p.qid}" if p.qid else f"{p.cc}:{en_fold(p.en)}:{key(p.ar_dr)}"
+        if k in places:
+            # dr5hn gives a city's QID to some of its districts too: one
+            # place, named after its most city-like, most populous row.
+            old = places[k]
+            old.ens |= p.ens
+            old.dr_ids.append(r["id"])
+            if not old.ar_wc and dr_rank(p) > dr_rank(old):
+                old.en, old.ar_dr, old.dr_type, old.shared_pop = p.en, p.ar_dr, p.dr_type, p.shared_pop
+            old.pop = max(old.pop, p.pop)
+            continue
+        places[k] = p
+    # Capitals: the country's capital by English name, dr5hn rows typed
+    # capital first (dr5hn also types many neighbourhoods of capitals so).
+    for cc, cap in capital_en.items():
+        cap = CAPITAL_ALIASES.get(cap, cap)
+        cands = [p for p in places.values() if p.cc == cc and en_fold(cap) in p.ens]
+        if not cands:
+            LOG("capital-not-found", cc, cap)
+            continue
+        best = max(cands, key=lambda p: (bool(p.ar_wc), p.dr_type == "capital", p.pop))
+        best.capital = True
+    return [places[k] for k in sorted(places)]
+
+
+def dr_rank(p: Place) -> tuple:
+    return (p.dr_type == "capital", p.dr_type in CITY_TYPES, p.pop)
+
+
+def place_spellings(p: Place, stop: dict[str, str], deny: set[str], log_id: str) -> list[str]:
+    """The usable Arabic spellings of a place, the preferred one first."""
+    out = []
+    agree = p.ar_wc and p.ar_dr and key(p.ar_wc) == key(p.ar_dr)
+    for i, (ar, src) in enumerate([(p.ar_wc, "wc"), (p.ar_dr, "dr5hn")]):
+        if not ar:
+            continue
+        cands = [ar]
+        for pre in NAME_PREFIXES:
+            if ar.startswith(pre) and len(ar) > len(pre) + 1:
+                cands = [ar[len(pre):], ar]  # the bare name, else the full one
+                break
+        for s in cands:
+            why = reject_place_spelling(s, p, stop, deny, primary=(not out), agree=agree, aner=ANER_TAGS)
+            if why:
+                LOG("drop-spelling", log_id, p.en, src, s, why)
+                continue
+            out.append(s)
+            break
+    return out
+
+
+def reject_place_spelling(s: str, p: Place, stop, deny, primary: bool, agree: bool, aner=None) -> str:
+    if not is_arabic_name(s):
+        return "not Arabic letters"
+    k = key(s)
+    if letters(k) < 2:
+        return "shorter than 2 letters"
+    if k in deny:
+        return "deny list"
+    t = (aner or {}).get(k)
+    if " " not in k and t and t["PERS"] >= 2 and t["PERS"] > t["LOC"]:
+        return f"a person's name in ANERcorp (PERS {t['PERS']}, LOC {t['LOC']})"
+    if " " not in k:
+        STOP_CHECKED.add(k)
+    if " " not in k and k in stop:
+        important = p.capital or p.pop >= VERY_POPULOUS
+        if not (important and stop[k] == "weak"):
+            return f"common word ({stop[k]})"
+    if not (primary and (p.capital or agree)):
+        score = min(translit_score(p.en, s), words_translit(p.en, s))
+        if score < MIN_TRANSLIT:
+            return f"not a transliteration of {p.en!r} ({score:.2f})"
+    return ""
+
+
+def build_places(places: list[Place], stop, deny, corpus: CorpusStats | None) -> tuple[list[Entity], list[Entity]]:
+    cities, regions = [], []
+    for p in places:
+        focus = p.cc in FOCUS
+        is_city = p.capital or bool(p.ar_wc) or p.dr_type in CITY_TYPES
+        if p.capital:
+            kind = "capital"
+        elif is_city:
+            if p.pop < (MIN_POP_FOCUS if focus else MIN_POP):
+                continue
+            if not p.ar_wc and p.shared_pop:
+                LOG("drop-place", p.cc, p.en, p.ar_dr, "population shared with other dr5hn rows")
+                continue
+            kind = "city"
+        else:
+            continue
+        pid = p.qid or f"kashf:{'city' if kind != 'adm1' else 'region'}:{p.cc.lower()}-{slug(p.en)}"
+        sp = place_spellings(p, stop, deny, pid)
+        if not sp:
+            LOG("drop-place", pid, p.en, "no usable spelling")
+            continue
+        if len(sp) > 1 and corpus:
+            # The spelling the news uses: a single-word spelling twice as
+            # frequent in the corpus as the preferred one, and used after
+            # place nouns (مدينة تبوك), replaces it.
+            freq = corpus.freq
+            best = max(sp, key=lambda s: freq.get(key(s), 0) if " " not in s else 0)
+            n = freq.get(key(best), 0)
+            if n > 2 * freq.get(key(sp[0]), 0) + 5 and corpus.ctx.get(key(best), 0) >= 0.04 * n:
+                LOG("corpus-spelling", pid, p.en, best, "over " + sp[0])
+                sp.remove(best)
+                sp.insert(0, best)
+        # A city keeps a spelling it shares with a region of the same name.
+        rank = (p.capital, p.pop) if kind != "adm1" else (-1, p.pop)
+        e = Entity(id=pid, label="PLACE", name=sp[0], en=p.en, cc=p.cc, type=kind, pop=p.pop, rank=rank)
+        e.add(*sp[1:])
+        (regions if kind == "adm1" else cities).append(e)
+    return cities, regions
+
+
+# ---------------------------------------------------------------------------
+# Curated entities
+
+
+def read_curated(name: str, domain: str) -> list[Entity]:
+    out = []
+    for r in read_tsv(CURATED / name):
+        kv = dict(a.split("=", 1) for a in r["attrs"].split(";") if a)
+        en, cc, typ = kv.pop("en", ""), kv.pop("cc", ""), kv.pop("type", "")
+        if domain == "place":
+            domain = "city" if typ in ("city", "capital") else "region"
+        prefix = cc.lower() + "-" if cc and domain in ("city", "region") else ""
+        rid = r["id"] or f"kashf:{domain}:{slug(prefix + (en or arabic_slug(r['name'])))}"
+        e = Entity(id=rid, label=r["label"], name=clean(r["name"]), en=en, cc=cc, type=typ,
+                   extra=kv, curated=True, rank=(2,))
+        e.add(*(v for v in r["variants"].split("|") if v))
+        out.append(e)
+    return out
+
+
+def merge_curated_places(curated: list[Entity], cities: list[Entity], regions: list[Entity]) -> None:
+    """Curated places join a derived entity of the same country sharing a
+    key; otherwise they are new. Cities go to cities, the rest to regions."""
+    index: dict[tuple, Entity] = {}
+    for e in cities + regions:
+        for s in e.spellings():
+            index.setdefault((e.cc, key(s)), e)
+    for c in curated:
+        hit = next((index[(c.cc, key(s))] for s in c.spellings() if (c.cc, key(s)) in index), None)
+        if hit and c.cc:
+            old = hit.name
+            hit.name = c.name
+            hit.variants = [v for v in hit.variants if v != c.name]
+            hit.add(old, *c.variants)
+            hit.curated = True
+            if c.type == "capital":
+                hit.type = "capital"
+            LOG("curated-merge", c.name, "into", hit.id, hit.en)
+            continue
+        (cities if c.type in ("city", "capital") else regions).append(c)
+
+
+# ---------------------------------------------------------------------------
+# People from ANERcorp
+
+
+def build_anercorp_people(tags, spans, stop, deny) -> list[Entity]:
+    counts: collections.Counter = collections.Counter()
+    text: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for toks in spans:
+        s = clean(" ".join(toks))
+        k = key(s)
+        counts[k] += 1
+        text[k][s] += 1
+    keys = set(counts)
+    first_tokens = {k.split()[0] for k in keys}
+    out = []
+    for k in sorted(keys):
+        words = k.split()
+        s = max(text[k].items(), key=lambda kv: (kv[1], [-x for x in spelling_preference(kv[0])[:2]], kv[0]))[0]
+        if not is_arabic_name(s) or letters(k) < 2:
+            LOG("drop-person", s, "not Arabic letters or too short")
+            continue
+        if k in deny:
+            LOG("drop-person", s, "deny list")
+            continue
+        # A proclitic glued to the name ("وبوش"): the bare name is there too.
+        clitic = next((c for c in PROCLITICS if words[0].startswith(c) and len(words[0]) > len(c) + 1
+                       and (" ".join([words[0][len(c):]] + words[1:]) in keys
+                            or words[0][len(c):] in first_tokens)), None)
+        if clitic:
+            LOG("drop-person", s, f"proclitic {clitic} + a known name")
+            continue
+        if len(words) == 1:
+            t = tags.get(k, collections.Counter())
+            pers, other = t["PERS"], sum(t.values()) - t["PERS"]
+            if pers < 2 or pers < 3 * other:
+                LOG("drop-person", s, f"single word tagged PERS {pers} times, otherwise {other}")
+                continue
+            # Tagged PERS three times as often as not: not a common word,
+            # whatever the place stop list says (سعيد, خالد are in it).
+        e = Entity(id=f"kashf:person:{arabic_slug(s)}", label="PERSON", name=s,
+                   extra={"src": "anercorp"}, rank=(0, counts[k]))
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Assembly
+
+
+def resolve_collisions(entities: list[Entity], log_file: str, taken: dict[str, str]) -> list[Entity]:
+    """No key twice in a file (the more important entity keeps it) nor a key
+    an earlier file already has (the matcher would never reach it)."""
+    for e in entities:
+        dedupe_within(e, log_file)
+    owner: dict[str, Entity] = {}
+    for e in sorted(entities, key=lambda e: (e.curated, e.rank), reverse=True):
+        keep = []
+        for s in e.spellings():
+            k = key(s)
+            if k in taken:
+                LOG("shadowed", log_file, e.id, s, "by " + taken[k])
+            elif k in owner:
+                LOG("collision", log_file, e.id, s, "kept for " + owner[k].id)
+            else:
+                owner[k] = e
+                keep.append(s)
+        if not keep:
+            LOG("drop-entity", log_file, e.id, e.name, "every spelling taken")
+            e.name = ""
+            continue
+        e.name, e.variants = keep[0], keep[1:]
+    out = [e for e in entities if e.name]
+    # Unique ids: merge or suffix.
+    seen: dict[str, int] = {}
+    for e in sorted(out, key=lambda e: (e.id, -e.pop, e.en, e.name)):
+        if e.id in seen:
+            seen[e.id] += 1
+            LOG("id-suffix", log_file, e.id, e.name)
+            e.id = f"{e.id}-{seen[e.id]}"
+        else:
+            seen[e.id] = 1
+    for e in out:
+        for s in e.spellings():
+            taken[key(s)] = f"{log_file}:{e.id}"
+    return out
+
+
+def render(entities: list[Entity], what: str) -> str:
+    head = [
+        f"# kashf default gazetteer: {what}.",
+        "# Generated by gazetteers/generate.py from ../shared and gazetteers/curated;",
+        "# do not edit by hand. Regenerate: python3 gazetteers/generate.py",
+        "# Format, rules and sources: gazetteers/README.md, gazetteers/SOURCES.md.",
+        HEADER,
+    ]
+    rows = sorted(e.row() for e in entities)
+    return "\n".join(head + rows) + "\n"
+
+
+def stats_table(texts: dict[str, str]) -> str:
+    lines = ["| file | entries | spellings |", "| --- | ---: | ---: |"]
+    te = ts = 0
+    for name in FILES:
+        rows = [l for l in texts[name].splitlines() if l and not l.startswith("#")][1:]
+        n = len(rows)
+        s = sum(1 + (len(r.split("\t")[3].split("|")) if r.split("\t")[3] else 0) for r in rows)
+        te, ts = te + n, ts + s
+        lines.append(f"| {name} | {n} | {s} |")
+    lines.append(f"| total | {te} | {ts} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="the shared data folder (default: ../shared from the project root)")
+    ap.add_argument("--stats", action="store_true", help="print the counts of the files as they are and exit")
+    args = ap.parse_args()
+    if args.stats:
+        print(stats_table({n: (GAZ / n).read_text(encoding="utf-8") for n in FILES}))
+        return 0
+    shared = args.shared
+    src = shared / "data" / "gazetteer-sources"
+    if not src.is_dir():
+        sys.exit(f"generate.py: {src} not found: the sources live in ../shared beside the project")
+
+    tags, spans = read_anercorp(shared)
+    ANER_TAGS.update(tags)
+    corpus = read_corpus(shared)
+    stop = stop_list(corpus, tags)
+    deny = {key(r["spelling"]) for r in read_tsv(CURATED / "deny.tsv")}
+
+    countries, country_cc, capital_en = build_countries(src)
+    places = gather_places(src, country_cc, capital_en)
+    cities, regions = build_places(places, stop, deny, corpus)
+    merge_curated_places(read_curated("places.tsv", "place"), cities, regions)
+    orgs = read_curated("organizations.tsv", "org")
+    people = read_curated("people.tsv", "person")
+    # Curated spellings are reviewed by hand, not filtered: the stop list
+    # holds frequent names too (خامنئي, واس) that lack evidence of being
+    # place names. Log the ones it holds, for the reviewer.
+    for e in orgs + people:
+        for s in e.spellings():
+            if " " not in key(s) and key(s) in stop:
+                LOG("curated-frequent", e.id, s, "in the stop list: check it is not a common word")
+    people += build_anercorp_people(tags, spans, stop, deny)
+
+    # Spellings are settled in this order; an entity loses a spelling an
+    # earlier group or a more important entity of its group has. Cities and
+    # regions are one group: the matcher reads regions.tsv first, but a
+    # city should keep the name it shares with its governorate.
+    taken: dict[str, str] = {}
+    countries = resolve_collisions(countries, "countries.tsv", taken)
+    city_ids = {id(e) for e in cities}
+    places_ = resolve_collisions(cities + regions, "cities+regions", taken)
+    cities = [e for e in places_ if id(e) in city_ids]
+    regions = [e for e in places_ if id(e) not in city_ids]
+    orgs = resolve_collisions(orgs, "organizations.tsv", taken)
+    people = resolve_collisions(people, "people.tsv", taken)
+    out = {
+        "countries.tsv": render(countries, "countries and territories"),
+        "regions.tsv": render(regions, "continents, regions, seas and first-level divisions"),
+        "cities.tsv": render(cities, "capitals and cities"),
+        "organizations.tsv": render(orgs, "international organisations, news agencies and media"),
+        "people.tsv": render(people, "public figures (curated) and person names from ANERcorp train"),
+    }
+    if corpus is not None:
+        write_stop_list(stop)
+    for name, text in out.items():
+        (GAZ / name).write_text(text, encoding="utf-8")
+    log = ROOT / "target" / "gazetteers-generate.log"
+    log.parent.mkdir(exist_ok=True)
+    log.write_text("\n".join(LOG.lines) + "\n", encoding="utf-8")
+    print(stats_table(out))
+    print(f"log: {log.relative_to(ROOT)} ({len(LOG.lines)} lines)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
