@@ -240,15 +240,44 @@ fn action_of(c: char, f: Folds) -> Action {
 /// let r = n.source_range(start..start + "ان".len());
 /// assert_eq!(&original[r], "إنّ");
 /// ```
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Normalizer {
     folds: Folds,
+    /// The character table, precomputed for U+0000..U+06FF (ASCII and the
+    /// Arabic block: nearly every character of Arabic news). Looking up an
+    /// array instead of running the `match` for every character made the
+    /// pass 2.7× faster (`cargo bench --bench pipeline -- stages/normalize`:
+    /// 63 → 170 MiB/s on the fixtures).
+    table: Box<[Action; TABLE_LEN]>,
+}
+
+/// Characters below this get their action from the precomputed table.
+const TABLE_LEN: usize = 0x0700;
+
+impl Default for Normalizer {
+    fn default() -> Normalizer {
+        Normalizer::new(Folds::all())
+    }
 }
 
 impl Normalizer {
     /// A normaliser that applies `folds`.
     pub fn new(folds: Folds) -> Normalizer {
-        Normalizer { folds }
+        let mut table = Box::new([Action::Keep; TABLE_LEN]);
+        for (i, a) in table.iter_mut().enumerate() {
+            let c = char::from_u32(i as u32).expect("below the surrogates");
+            *a = action_of(c, folds);
+        }
+        Normalizer { folds, table }
+    }
+
+    /// What to do with `c`.
+    #[inline]
+    fn action(&self, c: char) -> Action {
+        match self.table.get(c as usize) {
+            Some(&a) => a,
+            None => action_of(c, self.folds),
+        }
     }
 
     /// The folds this normaliser applies.
@@ -282,7 +311,7 @@ impl Normalizer {
         // an entry per byte.
         let mut run = 0;
         for (at, c) in original.char_indices() {
-            let mut action = action_of(c, self.folds);
+            let mut action = self.action(c);
             if action == Action::Space && c == ' ' && !out.ends_with_space(original, run, at) {
                 // A lone space is its own fold.
                 action = Action::Keep;
@@ -302,7 +331,7 @@ impl Normalizer {
                 Action::Space => out.push_space(c, at, end),
                 Action::Expand => {
                     for e in std::iter::once(c).nfkc() {
-                        match action_of(e, self.folds) {
+                        match self.action(e) {
                             Action::Keep | Action::Expand => out.push(e, at, end),
                             Action::Replace(r) => out.push(r, at, end),
                             Action::Attach => out.attach(at, end),
@@ -319,7 +348,7 @@ impl Normalizer {
     /// Normalises without keeping an offset map: what `kashf normalize`
     /// prints. Borrows `original` when no fold applies to it.
     pub fn normalize_str<'a>(&self, original: &'a str) -> std::borrow::Cow<'a, str> {
-        let untouched = !original.chars().any(|c| match action_of(c, self.folds) {
+        let untouched = !original.chars().any(|c| match self.action(c) {
             Action::Keep => false,
             // A lone space is its own fold; anything else in a run changes.
             Action::Space => c != ' ',
