@@ -236,6 +236,12 @@ fn bad_files_are_reported_and_skipped() {
     let names: Vec<&str> = docs.iter().map(|d| d["doc"].as_str().unwrap()).collect();
     assert_eq!(names, ["./1-good.txt", "./4-empty.txt", "./5-good.txt"]);
     assert_eq!(docs[1]["entities"], Value::Array(vec![]));
+    // A dangling link in a folder is reported like an unreadable file.
+    std::os::unix::fs::symlink(root.join("nowhere.txt"), root.join("6-link.txt")).unwrap();
+    let out = run(root, &["extract", "-q", "."], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("6-link.txt"), "{}", stderr(&out));
+    assert_eq!(jsonl(&out).len(), 3);
     // --lossy reads the bad file.
     let out = run(root, &["extract", "--lossy", "2-bad.txt"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
