@@ -383,7 +383,10 @@ impl Normalized {
     /// Pushes whitespace, merging it into a preceding space (and upgrading
     /// that space to `\n` when this is a line break).
     fn push_space(&mut self, c: char, start: u32, end: u32) {
-        let line_break = matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        let line_break = matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        );
         match self.text.as_bytes().last() {
             Some(b' ') | Some(b'\n') => {
                 let last = self.text.len() - 1;

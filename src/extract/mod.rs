@@ -17,6 +17,7 @@
 //!    to code points.
 
 mod dates;
+mod lexicon;
 mod numbers;
 
 use std::ops::Range;

@@ -352,7 +352,11 @@ impl Matcher {
         let mut pos = 0;
         while let Some(m) = ac.find(Input::new(key).span(pos..key.len())) {
             let p = self.patterns[m.pattern().as_usize()];
-            let start = if p.lil { m.start() + "ل".len() } else { m.start() };
+            let start = if p.lil {
+                m.start() + "ل".len()
+            } else {
+                m.start()
+            };
             if whole_word(key, m.start(), m.end(), p)
                 && !COLLISIONS.contains(&&chunk.text[start..m.end()])
             {
@@ -410,7 +414,10 @@ fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
     } else if p.article {
         // The name has its own article: no second one, and ل + ال is
         // written لل (the `lil` pattern).
-        matches!(prefix, "" | "و" | "ف" | "ب" | "ك" | "وب" | "وك" | "فب" | "فك")
+        matches!(
+            prefix,
+            "" | "و" | "ف" | "ب" | "ك" | "وب" | "وك" | "فب" | "فك"
+        )
     } else {
         CLITICS.contains(&prefix) || CLITICS_ARTICLE.contains(&prefix)
     }
