@@ -262,7 +262,7 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
             flags = DIGITS;
         }
         What::Word(n) => {
-            if first.article && !matches!(n, Num::Unit(_) | Num::Ten) {
+            if first.article && !matches!(n, Num::Unit(_) | Num::Ten | Num::Frac(_)) {
                 return None;
             }
             match n {
@@ -518,6 +518,7 @@ const IDIOMS_BEFORE: &[(&str, &str)] = &[
     ("وقت", "واحد"),
     ("ان", "واحد"),
     ("صف", "واحد"),
+    ("صفا", "واحدا"),
     ("يد", "واحده"),
     ("كل", "واحد"),
     ("كل", "واحده"),
