@@ -398,6 +398,16 @@ fn month_at(key: &str, pos: usize) -> Option<MonthAt> {
                     m.safe = true;
                 }
             }
+            _ if t.kind == TokKind::Word => {
+                // «سبتمبر أيلول»: both names, side by side.
+                if let Some(second) = one_month(key, t.start)
+                    && !second.hijri
+                    && second.m == first.m
+                {
+                    m.end = second.end;
+                    m.safe = true;
+                }
+            }
             "(" => {
                 if let Some(second) = after(key, t.end).and_then(|p| one_month(key, p))
                     && let Some(close) = next_token(key, second.end).filter(|c| c.s == ")")
@@ -643,6 +653,14 @@ fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     } else {
         None
     };
+    if let Some((ds, de, d)) = day
+        && let Some(f) = day_of_relative_month(c, ds, de, d)
+    {
+        return Some(CalAt {
+            start: start.unwrap_or(ds),
+            ..f
+        });
+    }
     let (mstart, mo) = match day {
         Some((ds, de, _)) => (ds, month_at(key, after(key, de)?)?),
         None => {
@@ -752,6 +770,50 @@ fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     })
 }
 
+/// «الثاني عشر من الشهر الجاري», «5 من الشهر الماضي»: a day of a month
+/// given relative to the reference.
+fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
+    let key = c.key;
+    let q = after(key, end)?;
+    // The ordinal form already took «من»; digits take it here.
+    let q = match word_is(key, q, "من") {
+        Some(e) => after(key, e)?,
+        None if key[..end].ends_with("من") => q,
+        None => return None,
+    };
+    let m = hit(key, q).filter(|m| m.article)?;
+    if date_word(&m) != Some(DateW::Unit(Unit::Month, Count::One)) {
+        return None;
+    }
+    let dir = next_hit(key, m.end)?;
+    let Some(DateW::Dir(n)) = date_word(&dir) else {
+        return None;
+    };
+    let cal = match c.ref_date {
+        Some(r) => {
+            let month = add_months(r, i32::from(n))?;
+            let cal = Cal {
+                y: Some(month.year()),
+                m: Some(month.month() as u8),
+                d: Some(d),
+            };
+            cal.date()?;
+            cal
+        }
+        None => Cal {
+            d: Some(d),
+            ..Cal::default()
+        },
+    };
+    Some(CalAt {
+        start,
+        end: dir.end,
+        cal,
+        hijri: false,
+        year_span: None,
+    })
+}
+
 /// A numeric date: 23/10/2020, 23-10-2020, 23.10.2020, 2020-10-23,
 /// 2020/10/23; a two-digit year is 20xx below 50, else 19xx.
 fn numeric_at(key: &str, pos: usize) -> Option<(usize, usize, Cal)> {
@@ -784,6 +846,19 @@ fn numeric_at(key: &str, pos: usize) -> Option<(usize, usize, Cal)> {
     };
     if parts[1].len() > 2 || (parts[0].len() != 4 && parts[0].len() > 2) {
         return None;
+    }
+    // «15/8/1445هـ»: a Hijri date.
+    let glued_ah = key[end..].starts_with('ه')
+        && !key[end + 'ه'.len_utf8()..].starts_with(char::is_alphabetic);
+    let spaced_ah = next_hit(key, end).is_some_and(|h| date_word(&h) == Some(DateW::Ah));
+    if (glued_ah || spaced_ah) && (1200..1600).contains(&y) {
+        let g = hijri_to_gregorian(y, m as u8, d as u8)?;
+        let end = if glued_ah {
+            end + 'ه'.len_utf8()
+        } else {
+            next_hit(key, end)?.end
+        };
+        return Some((t.start, end, Cal::of(g)));
     }
     NaiveDate::from_ymd_opt(y, m as u32, d as u32)?;
     Some((
@@ -819,7 +894,11 @@ fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     if let Some(cal) = cal_at(c, pos, false) {
         return Some(cal.found(c));
     }
-    let (start, end, y, hijri) = year_at(c.key, pos, false)?;
+    if let Some(f) = part_of_year(c, pos) {
+        return Some(f);
+    }
+    let (start, end, y, hijri) =
+        year_at(c.key, pos, false).or_else(|| year_in_context(c.key, pos))?;
     let (cal, year_span) = if hijri {
         let a = hijri_to_gregorian(y, 1, 1)?.year();
         let b = hijri_to_gregorian(y, 12, 29)?.year();
@@ -843,6 +922,122 @@ fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         .found(c),
     )
+}
+
+/// Words after which four digits alone are a year: «في 2019», «منذ
+/// 2011», «حتى 2030», «مطلع 2020».
+const YEAR_CONTEXT: &[&str] = &[
+    "في",
+    "منذ",
+    "حتي",
+    "قبل",
+    "بعد",
+    "خلال",
+    "مطلع",
+    "اواخر",
+    "اوايل",
+    "بدايه",
+    "نهايه",
+    "منتصف",
+    "اواسط",
+    "ربيع",
+    "صيف",
+    "خريف",
+    "شتاء",
+    "بحلول",
+    "حلول",
+    "عامي",
+];
+
+/// Four digits alone (1900–2099) after a word of [`YEAR_CONTEXT`], and
+/// not counting something («في 2019 حالة» is a number).
+fn year_in_context(key: &str, pos: usize) -> Option<(usize, usize, i32, bool)> {
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Digits)?;
+    let prev = lexicon::prev_token(key, t.start).filter(|p| p.end < t.start)?;
+    let prev_word = prev.s.strip_prefix('و').unwrap_or(prev.s);
+    let prev_word = match lexicon::lookup(key, prev.start, prev.end) {
+        Some(h) if h.clitic.is_empty() => prev_word,
+        Some(h) => &key[h.start..h.end],
+        None => prev_word,
+    };
+    if !YEAR_CONTEXT.contains(&prev_word) {
+        return None;
+    }
+    let (start, end, y, hijri) = year_at(key, pos, true)?;
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    if let Some(n) = next_token(key, end) {
+        let counts = n.s == "%"
+            || lexicon::word(key, Some(n)).is_some_and(|w| {
+                w.entry.num.is_some() || matches!(w.entry.date, Some(DateW::Unit(..)))
+            });
+        if counts {
+            return None;
+        }
+    }
+    Some((start, end, y, hijri))
+}
+
+/// «الربع الأول من العام 2022» (`2022-Q1`), «النصف الثاني من العام
+/// الماضي» (`2020-H2`), «صيف 2014» (`2014-SU`).
+fn part_of_year(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
+    let h = lexicon::lookup(key, t.start, t.end)?;
+    let word = &key[h.start..h.end];
+    let word = word.strip_prefix("ال").unwrap_or(word);
+    let (suffix, mut end) = match word {
+        "صيف" => ("SU".to_owned(), h.end),
+        "شتاء" => ("WI".to_owned(), h.end),
+        "خريف" => ("FA".to_owned(), h.end),
+        "ربيع" => ("SP".to_owned(), h.end),
+        "ربع" | "نصف" if h.article => {
+            let o = numbers::ordinal(c, after(key, h.end)?)?;
+            let n = o.value as u8;
+            let (letter, max) = if word == "ربع" { ('Q', 4) } else { ('H', 2) };
+            if !(1..=max).contains(&n) {
+                return None;
+            }
+            (format!("{letter}{n}"), o.end)
+        }
+        _ => return None,
+    };
+    if let Some(e) = next_word_is(key, end, &["من"]) {
+        end = e;
+    }
+    let q = after(key, end)?;
+    let (end, year) = if let Some((_, e, y, false)) = year_at(key, q, true) {
+        (e, Some(y))
+    } else {
+        let u = hit(key, q)?;
+        let this = matches!(date_word(&u), Some(DateW::Opener(Opener::This)));
+        let (u, dir) = if this {
+            (next_hit(key, u.end)?, 0)
+        } else {
+            let d = next_hit(key, u.end)?;
+            match date_word(&d)? {
+                DateW::Dir(dir) => (u, dir),
+                _ => return None,
+            }
+        };
+        if !matches!(date_word(&u), Some(DateW::Unit(Unit::Year, Count::One))) {
+            return None;
+        }
+        let e = if this {
+            u.end
+        } else {
+            next_hit(key, u.end)?.end
+        };
+        (e, c.ref_date.map(|r| r.year() + i32::from(dir)))
+    };
+    let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
+    Some(Found::new(
+        h.start,
+        end,
+        format!("{y}-{suffix}"),
+        Kind::Date,
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -1089,7 +1284,14 @@ fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             if year_at(key, q, true).is_some() {
                 return None;
             }
-            let (_, end, n, unit) = length_at(c, q)?;
+            let (_, end, n, unit) = length_at(c, q).or_else(|| {
+                // «منذ أسبوع», «قبل عام»: one unit.
+                let u = hit(key, q).filter(|u| u.clitic.is_empty() && !u.article)?;
+                match date_word(&u)? {
+                    DateW::Unit(unit, Count::One) => Some((q, u.end, 1.0, unit)),
+                    _ => None,
+                }
+            })?;
             if n.fract() != 0.0 {
                 return None;
             }
@@ -1116,10 +1318,23 @@ fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             let (end, day) = if let Some(cal) = cal_at(c, q, false).filter(|c| c.cal.d.is_some()) {
                 (cal.end, cal.cal.timex())
             } else if let Some((_, e, n)) = relative_day(key, q) {
+                // «صباح اليوم الأحد»: the weekday names the same day.
+                let e = next_hit(key, e)
+                    .filter(|w| {
+                        matches!(date_word(w), Some(DateW::Weekday(_))) && w.clitic.is_empty()
+                    })
+                    .map_or(e, |w| w.end);
                 (e, day_value(reference, n))
             } else if let Some((_, e, wd)) = weekday_at(key, q) {
+                let (e, dir) = match next_hit(key, e).and_then(|h| match date_word(&h) {
+                    Some(DateW::Dir(d)) if d != 0 && h.clitic.is_empty() => Some((h.end, d)),
+                    _ => None,
+                }) {
+                    Some(x) => x,
+                    None => (e, 0),
+                };
                 let v = match reference {
-                    Some(r) => Cal::of(resolve_weekday(r, wd, 0)).timex(),
+                    Some(r) => Cal::of(resolve_weekday(r, wd, dir)).timex(),
                     None => format!("XXXX-WXX-{wd}"),
                 };
                 (e, v)
@@ -1157,6 +1372,7 @@ fn unit_value(reference: Option<NaiveDate>, unit: Unit, offset: i32) -> Option<S
             format!("{:04}-{:02}", d.year(), d.month())
         }
         (Unit::Year, Some(r)) => format!("{:04}", r.year() + offset),
+        (Unit::Decade, Some(r)) => format!("{:03}X", r.year() / 10 + offset),
         (Unit::Week, None) => "XXXX-WXX".to_owned(),
         (Unit::Month, None) => "XXXX-XX".to_owned(),
         (Unit::Year, None) => "XXXX".to_owned(),
@@ -1217,14 +1433,50 @@ fn length_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, Unit)> {
 
 /// A number followed by a unit of time.
 fn counted(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, Unit)> {
-    let n = numbers::cardinal(c.key, pos).filter(|n| n.kind == Kind::Cardinal)?;
-    let u = next_hit(c.key, n.end).filter(|u| u.clitic.is_empty() && !u.article)?;
-    match date_word(&u)? {
-        DateW::Unit(unit, Count::One | Count::Acc | Count::Plural) => {
-            Some((n.start, u.end, n.value, unit))
-        }
-        _ => None,
+    let key = c.key;
+    let n = numbers::cardinal(key, pos).filter(|n| n.kind == Kind::Cardinal)?;
+    let u = next_hit(key, n.end).filter(|u| u.clitic.is_empty() && !u.article)?;
+    let DateW::Unit(unit, Count::One | Count::Acc | Count::Plural) = date_word(&u)? else {
+        return None;
+    };
+    // «الـ24 ساعة الماضية»: the article before the digits, and the
+    // direction after the unit, belong to the span.
+    match article_before(key, n.start) {
+        Some(start) => Some((start, dir_after(key, u.end), n.value, unit)),
+        None => Some((n.start, u.end, n.value, unit)),
     }
+}
+
+/// Where the article starts when digits at `start` carry one: «الـ24»
+/// (ال24 once tatweel is gone) or «الـ 24».
+fn article_before(key: &str, start: usize) -> Option<usize> {
+    let before = &key[..start];
+    if let Some(b) = before.strip_suffix("ال") {
+        let word = b
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| c.is_alphabetic())
+            .last()
+            .map_or(b.len(), |(i, _)| i);
+        return matches!(&b[word..], "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب")
+            .then_some(start - "ال".len());
+    }
+    let b = before.strip_suffix(' ')?.strip_suffix("ال")?;
+    b.chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphabetic())
+        .then_some(start - " ال".len())
+}
+
+/// `end`, extended over «الماضية», «المقبلة», «الأخيرة» after it.
+fn dir_after(key: &str, end: usize) -> usize {
+    next_hit(key, end)
+        .filter(|d| {
+            d.clitic.is_empty()
+                && (matches!(date_word(d), Some(DateW::Dir(-1 | 1)))
+                    || matches!(&key[d.start..d.end], "الاخيره" | "الاخير"))
+        })
+        .map_or(end, |d| d.end)
 }
 
 /// The TIMEX3 duration of `n` units: `P12Y`, `PT5M`, `P2W`; fractions go to
@@ -1262,6 +1514,20 @@ fn duration_value(n: f64, unit: Unit) -> String {
 /// A duration: a length (see [`length_at`]), or «الأيام الثلاثة الماضية»,
 /// «السنوات العشر الأخيرة».
 fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit.
+    if let Some(u) = hit(c.key, pos).filter(|u| u.clitic.is_empty() && !u.article)
+        && let Some(DateW::Unit(unit, Count::One)) = date_word(&u)
+        && lexicon::prev_token(c.key, pos)
+            .is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"))
+        && next_hit(c.key, u.end).is_none_or(|n| n.entry.num.is_none() && n.entry.date.is_none())
+    {
+        return Some(Found::new(
+            u.start,
+            u.end,
+            duration_value(1.0, unit),
+            Kind::Duration,
+        ));
+    }
     if let Some((start, end, n, unit)) = length_at(c, pos) {
         return Some(Found::new(
             start,
@@ -1275,17 +1541,22 @@ fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
         return None;
     };
-    let n = next_hit(key, h.end).filter(|n| n.article && n.clitic.is_empty())?;
-    let v = match n.entry.num? {
-        Num::Unit(u) if u >= 2 => f64::from(u),
-        Num::Ten => 10.0,
-        _ => return None,
+    let t = next_token(key, h.end)?;
+    let (v, n_end) = if t.s == "ال" {
+        // «الساعات الـ24 الماضية».
+        let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+        (parse_digits(d.s).filter(|d| d.int)?.value, d.end)
+    } else {
+        let n = lexicon::word(key, Some(t)).filter(|n| n.article && n.clitic.is_empty())?;
+        let v = match n.entry.num? {
+            Num::Unit(u) if u >= 2 => f64::from(u),
+            Num::Ten => 10.0,
+            Num::Tens(t) => f64::from(t),
+            _ => return None,
+        };
+        (v, n.end)
     };
-    let end = next_hit(key, n.end)
-        .filter(|d| {
-            matches!(date_word(d), Some(DateW::Dir(-1 | 1))) || key[d.start..d.end] == *"الاخيره"
-        })
-        .map_or(n.end, |d| d.end);
+    let end = dir_after(key, n_end);
     Some(Found::new(
         h.start,
         end,
@@ -1302,42 +1573,21 @@ fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
 fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let t = token_at(key, pos)?;
-    let (start, mut end, mut h, mut min, clock) = match t.kind {
-        TokKind::Digits => {
-            let (e, h, m) = clock_at(key, pos)?;
-            (t.start, e, h, m, true)
-        }
-        TokKind::Word => {
-            let w = lexicon::lookup(key, t.start, t.end)?;
-            if !(w.article && date_word(&w) == Some(DateW::Unit(Unit::Hour, Count::One))) {
-                return None;
-            }
-            let q = after(key, w.end)?;
-            let (e, h, m) = if let Some(x) = clock_at(key, q) {
-                x
-            } else if let Some(d) = token_at(key, q)
-                .filter(|d| d.kind == TokKind::Digits)
-                .and_then(|d| {
-                    parse_digits(d.s)
-                        .filter(|n| n.int)
-                        .map(|n| (d.end, n.value))
-                })
-            {
-                (d.0, d.1 as u32, 0)
-            } else {
-                let o = numbers::ordinal(c, q)
-                    .filter(|o| o.start == q)
-                    .map(|o| (o.end, o.value as u32))
-                    .or_else(|| {
-                        let one = hit(key, q)?;
-                        (one.article && one.entry.num == Some(Num::Unit(1))).then_some((one.end, 1))
-                    })?;
-                (o.0, o.1, 0)
-            };
-            (w.start, e, h, m, false)
-        }
-        TokKind::Punct => return None,
+    // After «الساعة» any hour will do; alone, an hour needs a part of the
+    // day after it («العاشرة صباحاً», «8 مساءً»), a clock time two-digit
+    // minutes.
+    let after_word = lexicon::word(key, Some(t))
+        .filter(|w| w.article && date_word(w) == Some(DateW::Unit(Unit::Hour, Count::One)));
+    let (start, hour_pos) = match after_word {
+        Some(w) => (w.start, after(key, w.end)?),
+        None if t.s == "ال" => (t.start, t.start),
+        None => (
+            lexicon::word(key, Some(t)).map_or(t.start, |w| w.start),
+            t.start,
+        ),
     };
+    let (mut end, mut h, mut min, clock) = hour_at(c, hour_pos)?;
+    let needs_part = after_word.is_none() && !clock;
     if h > 24 || min > 59 {
         return None;
     }
@@ -1381,9 +1631,16 @@ fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
     }
     if let Some(w) = next_hit(key, p).filter(|w| w.clitic.is_empty()) {
-        if let Some(DateW::Part(dp, _)) = date_word(&w) {
-            part = Some(dp);
-            end = w.end;
+        if let Some(DateW::Part(dp, adverb)) = date_word(&w) {
+            // «صباحاً» alone; the noun «صباح» only before its day.
+            let noun_ok = adverb
+                || after(key, w.end).is_some_and(|q| {
+                    relative_day(key, q).is_some() || weekday_at(key, q).is_some()
+                });
+            if noun_ok {
+                part = Some(dp);
+                end = w.end;
+            }
         } else if key[w.start..w.end] == *"بعد"
             && let Some(e) = next_word_is(key, w.end, &["الظهر"])
         {
@@ -1405,12 +1662,8 @@ fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             end = e;
         }
     }
-    if clock && part.is_none() && t.kind == TokKind::Digits {
-        // A bare «10:30» is a time only with two-digit minutes.
-        let (_, _, _) = clock_at(key, pos)?;
-        if key[pos..end].len() < 4 {
-            return None;
-        }
+    if needs_part && part.is_none() {
+        return None;
     }
     h = match part {
         Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
@@ -1421,6 +1674,34 @@ fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     };
     let value = format!("{}T{h:02}:{min:02}", day.unwrap_or_default());
     Some(Found::new(start, end, value, Kind::Time))
+}
+
+/// The hour at `pos`: a clock time («10:30»), digits («8», «الـ8»), an
+/// ordinal («الثامنة», «الحادية عشرة») or «الواحدة». Returns the end, the
+/// hour, the minutes and whether it was a clock time.
+fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, bool)> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let digits = if t.s == "ال" {
+        token_at(key, t.end).filter(|d| d.kind == TokKind::Digits)
+    } else {
+        Some(t).filter(|d| d.kind == TokKind::Digits)
+    };
+    if let Some(d) = digits {
+        if let Some((e, h, m)) = clock_at(key, d.start) {
+            return Some((e, h, m, true));
+        }
+        let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
+        return (n.value <= 24.0).then_some((d.end, n.value as u32, 0, false));
+    }
+    if let Some(o) = numbers::ordinal(c, pos).filter(|o| o.start == pos && o.value <= 12.0) {
+        return key[o.start..]
+            .starts_with("ال")
+            .then_some((o.end, o.value as u32, 0, false));
+    }
+    let one = hit(key, pos)?;
+    (one.article && one.clitic.is_empty() && one.entry.num == Some(Num::Unit(1)))
+        .then_some((one.end, 1, 0, false))
 }
 
 /// «10:30», «05:16»: hours and two-digit minutes.
@@ -1490,8 +1771,9 @@ fn century_of(c: &Chunk<'_>, pos: usize) -> Option<(usize, i32)> {
         let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
         (d.end, n.value as i32)
     } else if let Some(DateW::Dir(dir)) = lexicon::word(key, Some(t)).and_then(|w| w.entry.date) {
-        let r = c.ref_date?;
-        (t.end, r.year() / 100 + 1 + i32::from(dir))
+        // Without a reference, news means the 21st century by «الحالي».
+        let year = c.ref_date.map_or(2000, |r| r.year());
+        (t.end, year / 100 + 1 + i32::from(dir))
     } else {
         return None;
     };

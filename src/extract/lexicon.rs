@@ -131,6 +131,8 @@ pub(super) enum DateW {
     Ah,
     /// يومياً, أسبوعياً, شهرياً, سنوياً.
     Every(Unit),
+    /// صيف, شتاء, خريف (and ربيع, a [`MonthHead`]) before a year.
+    Season,
     /// A word that opens a date phrase without being one: بين, من, منذ, …
     Opener(Opener),
 }
@@ -448,6 +450,10 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("شهريا", DateW::Every(Unit::Month)),
     ("سنويا", DateW::Every(Unit::Year)),
     ("كل", DateW::Opener(Opener::Every)),
+    // Seasons (ربيع is also the Hijri head word; the grammar reads both).
+    ("صيف", DateW::Season),
+    ("شتاء", DateW::Season),
+    ("خريف", DateW::Season),
     // Openers.
     ("بين", DateW::Opener(Opener::Between)),
     ("من", DateW::Opener(Opener::From)),

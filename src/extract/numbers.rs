@@ -158,8 +158,22 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
         }
     }
     if let Some(start) = ordinal_start {
-        let d = parse_digits(t.s).filter(|d| d.int)?;
-        return Some(Parsed {
+        let d = parse_digits(t.s)?;
+        // «حاجز الـ100 ألف»: a cardinal with the article.
+        if let Some(p) = cardinal(key, t.start).filter(|p| p.end > t.end) {
+            return Some(Parsed { start, ..p });
+        }
+        // «الـ50%» is a percentage with the article.
+        if let Some(end) = percent_after(key, t.end) {
+            return Some(Parsed {
+                start,
+                end,
+                value: d.value,
+                int: d.int,
+                kind: Kind::Percent,
+            });
+        }
+        return d.int.then(|| Parsed {
             start,
             end: glued_suffix(key, t.end),
             value: d.value,
@@ -298,6 +312,25 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                     };
                     last_scale = s;
                 }
+                Num::Frac(_)
+                    if first.article
+                        && (next_elem(key, end)
+                            .is_some_and(|e| matches!(e.what, What::Word(Num::Ord(_))))
+                            || next_token(key, end).is_some_and(|t| {
+                                matches!(
+                                    t.s,
+                                    "نفسه"
+                                        | "الاخير"
+                                        | "الماضي"
+                                        | "المقبل"
+                                        | "الجاري"
+                                        | "الحالي"
+                                )
+                            })) =>
+                {
+                    // «الربع الأول», «النصف الثاني»: a part of a year.
+                    return None;
+                }
                 Num::Frac(f) => {
                     // «نصف مليون» is a cardinal; «نصف» alone a fraction.
                     let scale = next_elem(key, end).filter(|e| !e.conj && !e.article);
@@ -411,7 +444,15 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 } else {
                     total + f * last_scale
                 };
-                return Some(with_percent(key, start, e.end, v, v.fract() == 0.0));
+                // «مليونان ونصف المليون»: the scale again, with the article.
+                let end = next_elem(key, e.end)
+                    .filter(|s| {
+                        s.article
+                            && !s.conj
+                            && matches!(s.what, What::Word(Num::Scale(sc, _)) if sc as f64 == last_scale)
+                    })
+                    .map_or(e.end, |s| s.end);
+                return Some(with_percent(key, start, end, v, v.fract() == 0.0));
             }
             _ => break,
         }
@@ -525,6 +566,8 @@ const IDIOMS_BEFORE: &[(&str, &str)] = &[
     ("العالم", "الثالث"),
     ("المقام", "الاول"),
     ("الطراز", "الاول"),
+    ("مجموعه", "العشرين"),
+    ("مجموعه", "السبع"),
 ];
 
 /// Whether a word number is an idiom rather than a number (see the module
