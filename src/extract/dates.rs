@@ -1192,6 +1192,10 @@ fn day_value(reference: Option<NaiveDate>, offset: i64) -> String {
 fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)> {
     let h = hit(key, pos)?;
     match (date_word(&h), h.entry.num) {
+        (Some(DateW::Day(-1)), _) if next_word_is(key, h.end, &["الاول"]).is_some() => {
+            // «أمس الأول»: the day before yesterday.
+            Some((h.start, next_word_is(key, h.end, &["الاول"])?, -2))
+        }
         (Some(DateW::Day(n)), _) => {
             if n == 0 && key[h.start..h.end] == *"اليوم" {
                 // «اليوم الأول», «اليوم العالمي»: a day, not today.
@@ -1280,7 +1284,18 @@ fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         // «منذ ثلاثة أيام», «قبل عامين»: that long before the reference.
         DateW::Opener(Opener::Since | Opener::Before) => {
-            let q = after(key, h.end)?;
+            let mut q = after(key, h.end)?;
+            // «منذ نحو ثلاثة أسابيع», «قبل أكثر من عامين».
+            if let Some(t) = token_at(key, q) {
+                match t.s {
+                    "نحو" | "حوالي" | "قرابه" | "زهاء" => q = after(key, t.end)?,
+                    "اكثر" | "اقل" => {
+                        let e = next_word_is(key, t.end, &["من"])?;
+                        q = after(key, e)?;
+                    }
+                    _ => {}
+                }
+            }
             if year_at(key, q, true).is_some() {
                 return None;
             }
