@@ -139,16 +139,56 @@ impl Found {
 
 /// The longest date expression that starts at the token at `pos`.
 fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    let found = [
-        range_at(c, pos),
-        calendar(c, pos),
-        relative(c, pos),
-        time_at(c, pos),
-        duration_at(c, pos),
-        decade_at(c, pos),
-        century_at(c, pos),
-        set_at(c, pos),
-    ];
+    // Dispatch on the first word: most triggers can start one or two kinds
+    // of phrase only («من», among the commonest words of Arabic, only a
+    // range), and every parser tried costs lookups.
+    let t = token_at(c.key, pos)?;
+    let found: [Option<Found>; 4] = match t.kind {
+        TokKind::Punct => return None,
+        TokKind::Digits => [
+            range_at(c, pos),
+            calendar(c, pos),
+            time_at(c, pos),
+            duration_at(c, pos),
+        ],
+        TokKind::Word => {
+            let h = lexicon::lookup(c.key, t.start, t.end)?;
+            match h.entry.date {
+                Some(DateW::Opener(Opener::Between | Opener::From)) => return range_at(c, pos),
+                Some(DateW::Opener(
+                    Opener::Since | Opener::Before | Opener::After | Opener::This,
+                )) => return relative(c, pos),
+                Some(DateW::Opener(Opener::Every) | DateW::Every(_)) => return set_at(c, pos),
+                Some(
+                    DateW::Opener(Opener::To | Opener::Corresponding)
+                    | DateW::Dir(_)
+                    | DateW::Ad
+                    | DateW::Ah,
+                ) => return None,
+                Some(DateW::Month(..) | DateW::Hijri(_) | DateW::Season) => {
+                    return calendar(c, pos);
+                }
+                Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None],
+                Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None],
+                Some(DateW::Day(_) | DateW::Ghad | DateW::Part(..)) => return relative(c, pos),
+                Some(DateW::Decade(_)) => return decade_at(c, pos),
+                Some(DateW::Unit(..)) => [
+                    calendar(c, pos),
+                    relative(c, pos),
+                    time_at(c, pos),
+                    duration_at(c, pos).or_else(|| century_at(c, pos)),
+                ],
+                // Number words: an ordinal day, an hour, a count of units,
+                // «أول أمس», «الربع الأول من 2023».
+                None => [
+                    calendar(c, pos),
+                    relative(c, pos),
+                    time_at(c, pos),
+                    duration_at(c, pos),
+                ],
+            }
+        }
+    };
     found
         .into_iter()
         .flatten()
@@ -510,7 +550,7 @@ fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize, i32, bool
     let glued = &key[end..];
     let glued_len = glued
         .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !lexicon::is_letter(c))
         .map_or(glued.len(), |(i, _)| i);
     if glued_len > 0 {
         match &glued[..glued_len] {
@@ -848,8 +888,8 @@ fn numeric_at(key: &str, pos: usize) -> Option<(usize, usize, Cal)> {
         return None;
     }
     // «15/8/1445هـ»: a Hijri date.
-    let glued_ah = key[end..].starts_with('ه')
-        && !key[end + 'ه'.len_utf8()..].starts_with(char::is_alphabetic);
+    let glued_ah =
+        key[end..].starts_with('ه') && !key[end + 'ه'.len_utf8()..].starts_with(lexicon::is_letter);
     let spaced_ah = next_hit(key, end).is_some_and(|h| date_word(&h) == Some(DateW::Ah));
     if (glued_ah || spaced_ah) && (1200..1600).contains(&y) {
         let g = hijri_to_gregorian(y, m as u8, d as u8)?;
@@ -1062,6 +1102,12 @@ fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         _ => return None,
     };
     let mut q = after(key, h.end)?;
+    // Most «من» open no date: give up unless a number or a table word
+    // follows.
+    let next = token_at(key, q)?;
+    if next.kind != TokKind::Digits && lexicon::word(key, Some(next)).is_none() {
+        return None;
+    }
     if opener == Opener::Between {
         // «بين عامي 1980 و1988».
         if let Some(y) = hit(key, q)
@@ -1470,7 +1516,7 @@ fn article_before(key: &str, start: usize) -> Option<usize> {
         let word = b
             .char_indices()
             .rev()
-            .take_while(|&(_, c)| c.is_alphabetic())
+            .take_while(|&(_, c)| lexicon::is_letter(c))
             .last()
             .map_or(b.len(), |(i, _)| i);
         return matches!(&b[word..], "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب")
@@ -1479,7 +1525,7 @@ fn article_before(key: &str, start: usize) -> Option<usize> {
     let b = before.strip_suffix(' ')?.strip_suffix("ال")?;
     b.chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphabetic())
+        .is_none_or(|c| !lexicon::is_letter(c))
         .then_some(start - " ال".len())
 }
 

@@ -17,9 +17,10 @@
 //! grammars read tokens around those points only.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// How many things a counted noun or scale word says (Arabic has a dual and
 /// an accusative singular used after 11–99: «ثلاثون ألفاً»).
@@ -480,9 +481,37 @@ const DECADES: &[Row<u8>] = &[
     ("تسعين", 9),
 ];
 
+/// FNV-1a: the table's keys are a few bytes long, where SipHash's setup
+/// dominates; no untrusted party chooses them.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+type Table = HashMap<String, Entry, BuildHasherDefault<Fnv>>;
+
+/// Longer words (in bytes, proclitics included) are never in the table.
+const MAX_WORD: usize = 32;
+
 /// The word table: every key spelling with all it can mean.
-static WORDS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
-    let mut map: HashMap<String, Entry> = HashMap::new();
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let mut map = Table::default();
     for &(w, n) in NUM_WORDS {
         map.entry(w.to_owned()).or_default().num = Some(n);
     }
@@ -510,6 +539,7 @@ static WORDS: LazyLock<HashMap<String, Entry>> = LazyLock::new(|| {
             map.entry(format!("{stem}{end}")).or_default().date = Some(DateW::Decade(d));
         }
     }
+    debug_assert!(map.keys().all(|k| k.len() + "وبال".len() <= MAX_WORD));
     map
 });
 
@@ -525,8 +555,12 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .collect();
     pats.extend((0..10).map(|d| d.to_string()));
     pats.push("%".to_owned());
+    // A DFA without prefilter: Arabic text is made of a few lead bytes
+    // (0xD8, 0xD9), so "rare byte" prefilters only add work.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(&pats)
         .expect("the trigger automaton is small")
 });
@@ -555,6 +589,9 @@ pub(super) struct Hit {
 /// proclitics and then the article.
 pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
     let word = &key[start..end];
+    if word.len() > MAX_WORD {
+        return None;
+    }
     let hit = |clitic: &'static str, article: bool, entry: &Entry| Hit {
         start: start + clitic.len(),
         end,
@@ -610,8 +647,15 @@ pub(super) struct Tok<'a> {
     pub s: &'a str,
 }
 
-fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+/// Whether `c` belongs to a word: a letter of any script. Arabic letters
+/// and ASCII take a fast path; `char::is_alphabetic` searches Unicode
+/// tables, and the grammars ask this for every character they step over.
+pub(super) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\0'..='\x7f' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// The token that starts exactly at `pos`, if any (none at a space or the
@@ -756,14 +800,8 @@ pub(super) fn parse_digits(s: &str) -> Option<Digits> {
 pub(super) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
     let mut last = usize::MAX;
     TRIGGERS.find_iter(key).filter_map(move |m| {
-        let start = token_start(key, m.start());
-        if start == last {
-            return None;
-        }
-        // The word must end where the match ends (digits are tokens of
-        // their own and may be glued to letters: 2020م).
         let first = key.as_bytes()[m.start()];
-        if first.is_ascii_digit() {
+        if first.is_ascii_digit() || first == b'%' {
             // Only the first digit of a run (separators included).
             let b = &key.as_bytes()[..m.start()];
             let continues = match b {
@@ -771,37 +809,38 @@ pub(super) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
                 [.., d, b'.' | b','] => d.is_ascii_digit(),
                 _ => false,
             };
-            if continues {
-                return None;
-            }
+            return (!continues).then_some(m.start());
         }
-        if !first.is_ascii_digit() && first != b'%' {
-            // At most proclitics and the article before the word («وبال»).
-            if m.start() - start > "وبال".len() {
-                return None;
-            }
-            if key[m.end()..].chars().next().is_some_and(is_letter) {
-                return None;
-            }
-            lookup(key, start, m.end())?;
+        // The word must end where the match ends, and start at most
+        // proclitics and the article before it («وبال»).
+        if key[m.end()..].chars().next().is_some_and(is_letter) {
+            return None;
         }
+        let window = m.start().saturating_sub("وبال".len() + 1);
+        let start = token_start(key, m.start(), window)?;
+        if start == last {
+            return None;
+        }
+        lookup(key, start, m.end())?;
         last = start;
-        Some(if first.is_ascii_digit() || first == b'%' {
-            m.start()
-        } else {
-            start
-        })
+        Some(start)
     })
 }
 
-/// The start of the letter run `pos` is in.
-fn token_start(key: &str, pos: usize) -> usize {
-    key[..pos]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_letter(c))
-        .last()
-        .map_or(pos, |(i, _)| i)
+/// The start of the letter run `pos` is in, if it starts at or after
+/// `window` (a byte offset at most one character off a boundary).
+fn token_start(key: &str, pos: usize, window: usize) -> Option<usize> {
+    let mut start = pos;
+    for (i, c) in key[..pos].char_indices().rev() {
+        if !is_letter(c) {
+            break;
+        }
+        if i < window {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
 }
 
 #[cfg(test)]

@@ -125,7 +125,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     let glued_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphabetic())
+        .take_while(|&(_, c)| lexicon::is_letter(c))
         .last()
         .map(|(i, _)| i);
     let prefix = glued_start.map_or("", |i| &before[i..]);
@@ -153,7 +153,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     // A model number: كوفيد-19, إف-16.
     if prefix.is_empty() && before.ends_with('-') {
         let b = &before[..before.len() - 1];
-        if b.chars().next_back().is_some_and(char::is_alphabetic) {
+        if b.chars().next_back().is_some_and(lexicon::is_letter) {
             return None;
         }
     }
@@ -191,7 +191,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
 fn glued_suffix(key: &str, end: usize) -> usize {
     end + key[end..]
         .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !lexicon::is_letter(c))
         .map_or(key.len() - end, |(i, _)| i)
 }
 
