@@ -510,10 +510,21 @@ fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
     let (start, end, d) = match t.kind {
         TokKind::Digits => {
             let d = parse_digits(t.s).filter(|d| d.int && d.width <= 2)?;
-            (t.start, t.end, d.value as u8)
+            // «في الـ15 من الشهر الماضي»: the article joins the span.
+            let start = article_before(c.key, t.start).unwrap_or(t.start);
+            (start, t.end, d.value as u8)
         }
         TokKind::Word => {
             let o = numbers::ordinal(c, pos)?;
+            // «الأسبوع الأول من», «اليوم الثالث من»: not a day of a month.
+            let after_unit = lexicon::prev_token(c.key, o.start)
+                .and_then(|p| lexicon::word(c.key, Some(p)))
+                .is_some_and(|p| {
+                    p.article && matches!(date_word(&p), Some(DateW::Unit(..) | DateW::Day(_)))
+                });
+            if after_unit {
+                return None;
+            }
             let end = next_word_is(c.key, o.end, &["من"]).unwrap_or(o.end);
             (o.start, end, o.value as u8)
         }
@@ -537,7 +548,13 @@ fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize, i32, bool
                 DateW::Unit(Unit::Year, Count::Two) if t.s.ends_with('ي') => {}
                 _ => return None,
             }
-            let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+            let Some(d) = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits) else {
+                // «عام ألفين وثلاثة»: a year in words.
+                let n = numbers::cardinal(key, after(key, t.end)?).filter(|n| {
+                    n.kind == Kind::Cardinal && n.int && (1000.0..=2100.0).contains(&n.value)
+                })?;
+                return Some((h.start, n.end, n.value as i32, false));
+            };
             (h.start, d, true)
         }
         TokKind::Punct => return None,
@@ -1755,14 +1772,19 @@ fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, bool)> {
         let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
         return (n.value <= 24.0).then_some((d.end, n.value as u32, 0, false));
     }
-    if let Some(o) = numbers::ordinal(c, pos).filter(|o| o.start == pos && o.value <= 12.0) {
-        return key[o.start..]
-            .starts_with("ال")
-            .then_some((o.end, o.value as u32, 0, false));
+    if let Some(o) = numbers::ordinal(c, pos).filter(|o| o.value <= 12.0) {
+        // «الأولى» is never an hour (one o'clock is «الواحدة»): «الساعات
+        // الأولى من صباح اليوم».
+        let first = matches!(&key[o.start..o.end], "الاولي" | "الاول");
+        return (key[o.start..].starts_with("ال") && !first).then_some((
+            o.end,
+            o.value as u32,
+            0,
+            false,
+        ));
     }
     let one = hit(key, pos)?;
-    (one.article && one.clitic.is_empty() && one.entry.num == Some(Num::Unit(1)))
-        .then_some((one.end, 1, 0, false))
+    (one.article && one.entry.num == Some(Num::Unit(1))).then_some((one.end, 1, 0, false))
 }
 
 /// «10:30», «05:16»: hours and two-digit minutes.

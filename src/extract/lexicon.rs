@@ -175,6 +175,7 @@ type Row<T> = (&'static str, T);
 const NUM_WORDS: &[Row<Num>] = &[
     ("واحد", Num::Unit(1)),
     ("واحده", Num::Unit(1)),
+    ("واحدا", Num::Unit(1)),
     ("احد", Num::Ahad),
     ("احدي", Num::Ahad),
     ("اثنان", Num::Unit(2)),
