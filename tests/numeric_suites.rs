@@ -220,3 +220,129 @@ fn numbers_suite() {
 fn dates_suite() {
     suite("fixtures/dates.tsv", Label::Date, true);
 }
+
+mod never_panics {
+    use kashf::Extractor;
+    use proptest::prelude::*;
+
+    /// Pieces the number and date grammars react to, mixed with noise.
+    const PIECES: &[&str] = &[
+        "و",
+        "ب",
+        "ال",
+        "الـ",
+        "ـ",
+        "3",
+        "15",
+        "2020",
+        "1,500",
+        "2.5",
+        "٣",
+        "٫",
+        "٬",
+        "٪",
+        "%",
+        "/",
+        "-",
+        ":",
+        "(",
+        ")",
+        "،",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "م",
+        "هـ",
+        "ه",
+        "عام",
+        "سنة",
+        "عامي",
+        "من",
+        "إلى",
+        "حتى",
+        "بين",
+        "منذ",
+        "قبل",
+        "بعد",
+        "غد",
+        "أمس",
+        "اليوم",
+        "الساعة",
+        "الثامنة",
+        "صباحاً",
+        "مساء",
+        "ظهر",
+        "الخميس",
+        "يوم",
+        "الماضي",
+        "المقبل",
+        "الجاري",
+        "مارس",
+        "آذار",
+        "كانون",
+        "الثاني",
+        "الأول",
+        "ربيع",
+        "جمادى",
+        "ذو",
+        "الحجة",
+        "رمضان",
+        "ثلاثة",
+        "عشر",
+        "عشرون",
+        "مئة",
+        "مائتا",
+        "ألف",
+        "آلاف",
+        "ألفا",
+        "مليون",
+        "ونصف",
+        "نصف",
+        "ربع",
+        "ثلثا",
+        "أرباع",
+        "في",
+        "المئة",
+        "بالمئة",
+        "الحادي",
+        "القرن",
+        "التاسع",
+        "الثمانينيات",
+        "كل",
+        "يومياً",
+        "أيام",
+        "أسبوعين",
+        "دقائق",
+        "الربع",
+        "صيف",
+        "x",
+        "é",
+        "😀",
+        "\u{200F}",
+        "ً",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn spans_are_in_bounds(pieces in prop::collection::vec(0..PIECES.len(), 0..40),
+                               with_ref in any::<bool>()) {
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let date = chrono::NaiveDate::from_ymd_opt(2021, 3, 12);
+            let ex = Extractor::builder()
+                .ref_date(if with_ref { date } else { None })
+                .build()
+                .unwrap();
+            let chars: Vec<char> = text.chars().collect();
+            let mut last_end = 0;
+            for e in ex.extract(&text) {
+                prop_assert!(e.start < e.end && e.end <= chars.len());
+                prop_assert!(e.start >= last_end, "overlap in {text:?}");
+                last_end = e.end;
+                let slice: String = chars[e.start..e.end].iter().collect();
+                prop_assert_eq!(slice, e.text.clone());
+            }
+        }
+    }
+}

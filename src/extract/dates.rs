@@ -705,8 +705,20 @@ fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         month_word = Some(h.start);
         p = q;
     }
+    // «يوم 15 مارس»: the word for day joins the span, as «عام» does.
+    let mut day_word = None;
+    if month_word.is_none()
+        && start.is_none()
+        && let Some(h) = hit(key, p)
+        && !h.article
+        && matches!(date_word(&h), Some(DateW::Unit(Unit::Day, Count::One)))
+        && let Some(q) = after(key, h.end).filter(|&q| day_at(c, q).is_some())
+    {
+        day_word = Some(h.start);
+        p = q;
+    }
     let day = if month_word.is_none() {
-        day_at(c, p)
+        day_at(c, p).map(|(s, e, d)| (day_word.unwrap_or(s), e, d))
     } else {
         None
     };
@@ -1279,6 +1291,11 @@ fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)> {
                     {
                         return None;
                     }
+                }
+                // «في نفس اليوم», «ذلك اليوم», «في مثل هذا اليوم».
+                let prev = lexicon::prev_token(key, h.token_start());
+                if prev.is_some_and(|p| matches!(p.s, "نفس" | "ذلك" | "ذات" | "هذا")) {
+                    return None;
                 }
             }
             Some((h.start, h.end, i64::from(n)))

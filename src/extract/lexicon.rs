@@ -173,6 +173,7 @@ type Row<T> = (&'static str, T);
 
 /// Number words, in key spelling (ة→ه, ى→ي, ئ→ي, alef folded).
 const NUM_WORDS: &[Row<Num>] = &[
+    ("صفر", Num::Unit(0)),
     ("واحد", Num::Unit(1)),
     ("واحده", Num::Unit(1)),
     ("واحدا", Num::Unit(1)),
@@ -584,6 +585,13 @@ pub(super) struct Hit {
     /// spelling).
     pub article: bool,
     pub entry: Entry,
+}
+
+impl Hit {
+    /// Where the token starts, proclitics included.
+    pub fn token_start(&self) -> usize {
+        self.start - self.clitic.len()
+    }
 }
 
 /// Looks the word `key[start..end]` up in the table, setting aside

@@ -568,6 +568,8 @@ const IDIOMS_BEFORE: &[(&str, &str)] = &[
     ("الطراز", "الاول"),
     ("مجموعه", "العشرين"),
     ("مجموعه", "السبع"),
+    // The Hijri month, not zero.
+    ("شهر", "صفر"),
 ];
 
 /// Whether a word number is an idiom rather than a number (see the module
