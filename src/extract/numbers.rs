@@ -307,7 +307,15 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                     let s = s as f64;
                     total = match c {
                         Count::One => s,
-                        Count::Two | Count::Acc => 2.0 * s,
+                        Count::Two => 2.0 * s,
+                        // «ألفا جندي»: the construct dual, two thousand;
+                        // «ألفاً وخمسمئة», «حصد مليوناً.»: the accusative,
+                        // one.
+                        Count::Acc => {
+                            let noun_follows = next_token(key, end)
+                                .is_some_and(|t| t.kind == TokKind::Word && !t.s.starts_with('و'));
+                            if noun_follows { 2.0 * s } else { s }
+                        }
                         Count::Plural => return None,
                     };
                     last_scale = s;
