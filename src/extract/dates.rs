@@ -731,7 +731,10 @@ fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         });
     }
     let (mstart, mo) = match day {
-        Some((ds, de, _)) => (ds, month_at(key, after(key, de)?)?),
+        Some((ds, de, d)) => match after(key, de).and_then(|q| month_at(key, q)) {
+            Some(mo) => (ds, mo),
+            None => return coordinated_day(c, start.unwrap_or(ds), de, d),
+        },
         None => {
             let mo = month_at(key, p)?;
             (month_word.unwrap_or(mo.start), mo)
@@ -828,6 +831,32 @@ fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         }
     }
     if let (Some(y), Some(m), Some(d)) = (cal.y, cal.m, cal.d) {
+        NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+    }
+    Some(CalAt {
+        start,
+        end,
+        cal,
+        hijri: false,
+        year_span: None,
+    })
+}
+
+/// «في 12 و13 مارس»: a day whose month comes after the next day; the
+/// span is the first day alone, the next one is found on its own.
+fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
+    let key = c.key;
+    let conj = next_token(key, end).filter(|t| t.s == "و")?;
+    let next = cal_at(c, after(key, conj.end)?, false)?;
+    next.cal.d?;
+    if next.hijri {
+        return None;
+    }
+    let cal = Cal {
+        d: Some(d),
+        ..next.cal
+    };
+    if let (Some(y), Some(m)) = (cal.y, cal.m) {
         NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
     }
     Some(CalAt {
