@@ -617,7 +617,12 @@ pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
             }
             return Some(hit(clitic, false, e));
         }
-        let bare = rest.strip_prefix("ال")?;
+        if let Some(bare) = rest.strip_prefix("ال") {
+            return WORDS.get(bare).map(|e| hit(clitic, true, e));
+        }
+        // «للعام»: ل + العام, written with one alef less. The span starts
+        // at the article's ل, as the gazetteer's do.
+        let bare = rest.strip_prefix('ل').filter(|_| clitic.ends_with('ل'))?;
         WORDS.get(bare).map(|e| hit(clitic, true, e))
     };
     if let Some(h) = try_rest("", word) {
@@ -883,6 +888,8 @@ mod tests {
             ("الثالث", "", true),
             ("والثالث", "و", true),
             ("الاثنين", "", false),
+            ("للعام", "ل", true),
+            ("وللعام", "ول", true),
         ];
         for (w, clitic, article) in cases {
             let h = lookup(w, 0, w.len()).unwrap_or_else(|| panic!("{w}"));
