@@ -1296,6 +1296,11 @@ fn day_value(reference: Option<NaiveDate>, offset: i64) -> String {
 fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)> {
     let h = hit(key, pos)?;
     match (date_word(&h), h.entry.num) {
+        // «يوم أمس», «يوم الغد»: the word for day joins the span.
+        (Some(DateW::Unit(Unit::Day, Count::One)), _) if !h.article => {
+            let (_, end, n) = relative_day(key, after(key, h.end)?)?;
+            (n != 0).then_some((h.start, end, n))
+        }
         (Some(DateW::Day(-1)), _) if next_word_is(key, h.end, &["الاول"]).is_some() => {
             // «أمس الأول»: the day before yesterday.
             Some((h.start, next_word_is(key, h.end, &["الاول"])?, -2))
