@@ -346,3 +346,48 @@ mod never_panics {
         }
     }
 }
+
+/// Without `--ref-date`, the dateline at the head of a document is the
+/// reference date; an explicit reference date wins over it.
+#[test]
+fn dateline_is_the_reference_date() {
+    let doc = "القاهرة - 12 مارس 2021 (رويترز)\nقال الوزير أمس إن الاجتماع سيعقد الأسبوع المقبل.";
+    let values = |ex: &Extractor| -> Vec<String> {
+        ex.extract(doc)
+            .into_iter()
+            .filter(|e| e.label == Label::Date)
+            .map(|e| format!("{}={}", e.text, value_str(&e.value)))
+            .collect()
+    };
+    let ex = Extractor::builder().build().unwrap();
+    assert_eq!(
+        values(&ex),
+        [
+            "12 مارس 2021=2021-03-12",
+            "أمس=2021-03-11",
+            "الأسبوع المقبل=2021-W11"
+        ]
+    );
+    let ex = Extractor::builder()
+        .ref_date(NaiveDate::from_ymd_opt(2024, 2, 20))
+        .build()
+        .unwrap();
+    assert_eq!(
+        values(&ex),
+        [
+            "12 مارس 2021=2021-03-12",
+            "أمس=2024-02-19",
+            "الأسبوع المقبل=2024-W09"
+        ]
+    );
+    // A date deep in the text is no dateline.
+    let late = format!("{}\nقال الوزير أمس في 12 مارس 2021", "خبر طويل ".repeat(40));
+    let ex = Extractor::builder().build().unwrap();
+    let amss: Vec<_> = ex
+        .extract(&late)
+        .into_iter()
+        .filter(|e| e.text == "أمس")
+        .map(|e| value_str(&e.value))
+        .collect();
+    assert_eq!(amss, ["XXXX-XX-XX"]);
+}
