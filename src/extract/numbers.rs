@@ -182,7 +182,12 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
         });
     }
     let mut p = cardinal(key, t.start)?;
-    p.end = glued_suffix(key, p.end);
+    let end = glued_suffix(key, p.end);
+    // «5G», «4K», «3D»: Latin letters glued after make a name, too.
+    if key[p.end..end].bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    p.end = end;
     Some(p)
 }
 
@@ -276,7 +281,9 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
             flags = DIGITS;
         }
         What::Word(n) => {
-            if first.article && !matches!(n, Num::Unit(_) | Num::Ten | Num::Frac(_)) {
+            // «الثلاثة», «العشرة», «النصف»; not «الصفر» («من الصفر»,
+            // "from scratch") nor the article on larger words.
+            if first.article && !matches!(n, Num::Unit(1..) | Num::Ten | Num::Frac(_)) {
                 return None;
             }
             match n {
