@@ -2,6 +2,8 @@
 //! idempotent, the offset map stays on character boundaries, and every
 //! entity's `text` is exactly the original slice its offsets name.
 
+use std::sync::LazyLock;
+
 use kashf::Extractor;
 use kashf::normalize::{Folds, Normalizer, matching_key};
 use proptest::prelude::*;
@@ -31,6 +33,10 @@ fn piece() -> impl Strategy<Value = String> {
         any::<char>().prop_map(String::from),
     ]
 }
+
+/// Built once: building the matcher over the default gazetteers is the
+/// slow part of a debug build.
+static EXTRACTOR: LazyLock<Extractor> = LazyLock::new(|| Extractor::builder().build().unwrap());
 
 fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|v| v.join(""))
@@ -88,10 +94,9 @@ proptest! {
 
     #[test]
     fn entities_are_exact_sorted_and_disjoint(s in text()) {
-        let extractor = Extractor::builder().build().unwrap();
         let chars: Vec<char> = s.chars().collect();
         let mut last_end = 0;
-        for e in extractor.extract(&s) {
+        for e in EXTRACTOR.extract(&s) {
             prop_assert!(e.start < e.end && e.end <= chars.len(), "{:?}", e);
             prop_assert!(e.start >= last_end, "overlap at {:?}", e);
             let slice: String = chars[e.start..e.end].iter().collect();

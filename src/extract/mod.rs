@@ -17,6 +17,7 @@
 //!    to code points.
 
 mod dates;
+mod lexicon;
 mod numbers;
 
 use std::ops::Range;
@@ -148,6 +149,20 @@ pub enum Value {
     Float(f64),
     /// A TIMEX3 value: `2020-10-23`, `XXXX-WXX-5`, `P12Y`, `T08:00`, …
     Timex(String),
+}
+
+impl Value {
+    /// Whole numbers as [`Value::Int`], so that JSON shows `2500000000`,
+    /// not `2500000000.0`, however a finder computed them.
+    fn canonical(self) -> Value {
+        match self {
+            // Below 2^53 every integer is exact in an f64.
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                Value::Int(f as i64)
+            }
+            v => v,
+        }
+    }
 }
 
 /// One entity found in a document.
@@ -336,17 +351,17 @@ impl ExtractorBuilder {
         }
         Ok(Extractor {
             normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
-            matcher: Matcher::new(&all)?,
+            matcher: Arc::new(Matcher::new(&all)?),
             ref_date: self.ref_date,
         })
     }
 }
 
 /// The whole pipeline, built once and shared read-only across threads.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Extractor {
     normalizer: Normalizer,
-    matcher: Matcher,
+    matcher: Arc<Matcher>,
     ref_date: Option<NaiveDate>,
 }
 
@@ -354,6 +369,15 @@ impl Extractor {
     /// A builder with the defaults: embedded gazetteers, no reference date.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
+    }
+
+    /// The same extractor with another reference date; cheap (the
+    /// matchers are shared, not rebuilt).
+    pub fn with_ref_date(&self, date: Option<NaiveDate>) -> Extractor {
+        Extractor {
+            ref_date: date,
+            ..self.clone()
+        }
     }
 
     /// The gazetteer matcher.
@@ -456,7 +480,7 @@ fn to_entities(
             start,
             end,
             norm,
-            value: c.value,
+            value: c.value.map(Value::canonical),
             kind: c.kind,
             id: c.id,
             source: c.source,

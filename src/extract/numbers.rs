@@ -2,9 +2,723 @@
 //! fractions and ordinals, each with its value.
 //!
 //! In: a [`Chunk`] (normalised text, digits already ASCII). Out: NUMBER
-//! candidates pushed onto the list.
+//! candidates pushed onto the list, each a whole word (proclitics such as
+//! the و of «و3» stay outside), with a [`Value::Int`] or [`Value::Float`]
+//! and a [`Kind`] (cardinal, ordinal, percent, fraction).
+//!
+//! # The grammar
+//!
+//! A cardinal is a run of elements (digits or number words). Without «و»
+//! between them, elements multiply or form teens: «ثلاث مئة», «ثلاثة عشر»,
+//! «40 ألفاً», «خمسة ملايين». With «و» they add, in the Arabic order
+//! (hundreds, then units, then tens; larger scales first): «ثلاث مئة وخمسة
+//! وعشرون» = 325, «أربعة ملايين ومئتا ألف» = 4 200 000. An element that
+//! does not fit (a second unit, a larger scale) ends the number, so lists
+//! such as «خمسة وستة» give two numbers.
+//!
+//! # Precision choices
+//!
+//! - Plural scales alone (آلاف, ملايين, مئات) are vague ("thousands of")
+//!   and are not numbers; they are after a count (ثلاثة آلاف).
+//! - أحد, إحدى alone mean "one of", "someone": only in «أحد عشر».
+//! - واحد is a number except with the article (الواحد, "the single") and
+//!   in idioms: «في وقت واحد», «في آن واحد», «صف واحد», «يد واحدة»,
+//!   «كل واحد».
+//! - Ordinals: «العالم الثالث», «ثاني أكسيد», «المقام الأول» are idioms, not
+//!   ranks; «أولى» counts only when written with ى (أولي is "primary",
+//!   "those of"). «الأول» in «الشهر الأول» is an ordinal; in month names
+//!   (كانون الأول) the date finder's longer span wins.
+//! - Tens with the article are ordinals (الذكرى العشرين); units with the
+//!   article are cardinals (الدول الثلاث).
+//! - Numbers glued to letters after them (2020م, 50كم) take the letters
+//!   into the span; glued to letters before them that are not proclitics
+//!   (كوفيد-19, F16) they are names of things and are skipped.
 
-use super::{Candidate, Chunk};
+use super::lexicon::{
+    self, Count, Digits, Num, Tok, TokKind, next_token, parse_digits, prev_token, token_at,
+};
+use super::{Candidate, Chunk, Kind, Label, Source, Value};
+
+/// A number read by the grammar: a byte range of the key and its value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    /// The value is whole and was written without a fraction.
+    pub int: bool,
+    pub kind: Kind,
+}
+
+impl Parsed {
+    pub fn value(&self) -> Value {
+        if self.int && self.value.fract() == 0.0 && self.value.abs() < 1e15 {
+            Value::Int(self.value as i64)
+        } else {
+            Value::Float(self.value)
+        }
+    }
+}
 
 /// Pushes the numbers of `chunk` onto `out`.
-pub(crate) fn find(_chunk: &Chunk<'_>, _out: &mut Vec<Candidate>) {}
+pub(crate) fn find(chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+    let mut done = 0;
+    for pos in lexicon::triggers(chunk.key) {
+        if pos < done {
+            continue;
+        }
+        if let Some(p) = number_at(chunk, pos) {
+            done = p.end;
+            out.push(Candidate {
+                range: p.start..p.end,
+                label: Label::Number,
+                norm: None,
+                value: Some(p.value()),
+                kind: Some(p.kind),
+                id: None,
+                source: Source::Pattern,
+            });
+        }
+    }
+}
+
+/// The number that starts at the token at `pos`, if any.
+fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
+    let key = chunk.key;
+    let t = token_at(key, pos)?;
+    match t.kind {
+        TokKind::Digits => digits_number(key, t),
+        TokKind::Punct if t.s == "%" => {
+            // «%15», as some right-to-left text writes it.
+            if prev_token(key, t.start).is_some_and(|p| p.kind != TokKind::Word) {
+                return None;
+            }
+            let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+            let n = parse_digits(d.s)?;
+            let end = glued_suffix(key, d.end);
+            if next_token(key, end).is_some_and(|n| n.kind == TokKind::Digits) {
+                return None;
+            }
+            Some(Parsed {
+                start: t.start,
+                end,
+                value: n.value,
+                int: n.int,
+                kind: Kind::Percent,
+            })
+        }
+        TokKind::Word => {
+            let p = ordinal(chunk, pos).or_else(|| cardinal(key, pos))?;
+            (!idiom(chunk, &p)).then_some(p)
+        }
+        TokKind::Punct => None,
+    }
+}
+
+/// A number written in digits at token `t`, with what follows it (scales,
+/// percent signs).
+fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
+    // Letters glued before the digits: proclitics stay outside, the article
+    // (الـ15, written ال15 once tatweel is gone) makes an ordinal, anything
+    // else makes a name (F16).
+    let before = &key[..t.start];
+    let glued_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| lexicon::is_letter(c))
+        .last()
+        .map(|(i, _)| i);
+    let prefix = glued_start.map_or("", |i| &before[i..]);
+    let article = |p: &str| {
+        p.strip_suffix("ال")
+            .is_some_and(|c| c.is_empty() || matches!(c, "و" | "ف" | "ب" | "ك" | "وب" | "فب"))
+    };
+    let spaced_article = || {
+        prev_token(key, t.start)
+            .filter(|p| p.end < t.start && p.kind == TokKind::Word && article(p.s))
+            .map(|p| p.end - "ال".len())
+    };
+    let ordinal_start = if prefix.is_empty() {
+        spaced_article()
+    } else if article(prefix) {
+        Some(t.start - "ال".len())
+    } else if matches!(
+        prefix,
+        "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل"
+    ) {
+        None
+    } else {
+        return None;
+    };
+    // A model number: كوفيد-19, إف-16.
+    if prefix.is_empty() && before.ends_with('-') {
+        let b = &before[..before.len() - 1];
+        if b.chars().next_back().is_some_and(lexicon::is_letter) {
+            return None;
+        }
+    }
+    if let Some(start) = ordinal_start {
+        let d = parse_digits(t.s)?;
+        // «حاجز الـ100 ألف»: a cardinal with the article.
+        if let Some(p) = cardinal(key, t.start).filter(|p| p.end > t.end) {
+            return Some(Parsed { start, ..p });
+        }
+        // «الـ50%» is a percentage with the article.
+        if let Some(end) = percent_after(key, t.end) {
+            return Some(Parsed {
+                start,
+                end,
+                value: d.value,
+                int: d.int,
+                kind: Kind::Percent,
+            });
+        }
+        return d.int.then(|| Parsed {
+            start,
+            end: glued_suffix(key, t.end),
+            value: d.value,
+            int: true,
+            kind: Kind::Ordinal,
+        });
+    }
+    let mut p = cardinal(key, t.start)?;
+    let end = glued_suffix(key, p.end);
+    // «5G», «4K», «3D»: Latin letters glued after make a name, too.
+    if key[p.end..end].bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    p.end = end;
+    Some(p)
+}
+
+/// Extends `end` over letters glued to it (2020م), so spans end on word
+/// boundaries.
+fn glued_suffix(key: &str, end: usize) -> usize {
+    end + key[end..]
+        .char_indices()
+        .find(|&(_, c)| !lexicon::is_letter(c))
+        .map_or(key.len() - end, |(i, _)| i)
+}
+
+/// One element of a number: digits or a number word, maybe after «و».
+#[derive(Clone, Copy, Debug)]
+struct Elem {
+    /// Where the span would start (after proclitics).
+    start: usize,
+    end: usize,
+    /// Joined to what comes before by «و».
+    conj: bool,
+    article: bool,
+    what: What,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum What {
+    Digits(Digits),
+    Word(Num),
+}
+
+/// Reads the element whose token starts at `pos`.
+fn elem(key: &str, pos: usize) -> Option<Elem> {
+    let t = token_at(key, pos)?;
+    match t.kind {
+        TokKind::Digits => Some(Elem {
+            start: t.start,
+            end: t.end,
+            conj: false,
+            article: false,
+            what: What::Digits(parse_digits(t.s)?),
+        }),
+        TokKind::Word if t.s == "و" => {
+            // «و 5», «و3»: the conjunction as a word of its own.
+            let next = next_token(key, t.end)?;
+            let e = elem(key, next.start)?;
+            (!e.conj).then_some(Elem { conj: true, ..e })
+        }
+        TokKind::Word => {
+            let h = lexicon::lookup(key, t.start, t.end)?;
+            Some(Elem {
+                start: h.start,
+                end: h.end,
+                conj: h.clitic == "و",
+                article: h.article,
+                what: What::Word(h.entry.num?),
+            })
+        }
+        TokKind::Punct => None,
+    }
+}
+
+/// The element after `end`, if any.
+fn next_elem(key: &str, end: usize) -> Option<Elem> {
+    elem(key, next_token(key, end)?.start)
+}
+
+/// Hundreds, units and tens seen in the current group.
+const H: u8 = 1;
+const U: u8 = 2;
+const T: u8 = 4;
+const DIGITS: u8 = 8;
+
+/// Reads a cardinal (or a fraction, or a percentage) at the token at
+/// `pos`. Returns the span of the number proper (proclitics outside).
+pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
+    let first = elem(key, pos)?;
+    let start = first.start;
+    let mut end = first.end;
+    // Thousands and up already summed; the group under the last scale.
+    let mut total = 0.0;
+    let mut group = 0.0;
+    let mut flags = 0;
+    let mut last_scale = f64::INFINITY;
+    let mut int = true;
+    // Whether the last element was a unit word (for teens and hundreds).
+    let mut last_unit = false;
+    match first.what {
+        What::Digits(d) => {
+            group = d.value;
+            int = d.int;
+            flags = DIGITS;
+        }
+        What::Word(n) => {
+            // «الثلاثة», «العشرة», «النصف»; not «الصفر» («من الصفر»,
+            // "from scratch") nor the article on larger words.
+            if first.article && !matches!(n, Num::Unit(1..) | Num::Ten | Num::Frac(_)) {
+                return None;
+            }
+            match n {
+                Num::Unit(u) => {
+                    group = f64::from(u);
+                    flags = U;
+                    last_unit = true;
+                }
+                Num::Ahad => {
+                    let ten = next_elem(key, end).filter(|e| !e.conj && is(e, Num::Ten))?;
+                    group = 11.0;
+                    flags = U | T;
+                    end = ten.end;
+                }
+                Num::Ten => {
+                    group = 10.0;
+                    flags = U | T;
+                }
+                Num::Tens(t) => {
+                    group = f64::from(t);
+                    flags = T;
+                }
+                Num::Hundred(h) => {
+                    group = f64::from(h);
+                    flags = H;
+                }
+                Num::Scale(s, c) => {
+                    let s = s as f64;
+                    total = match c {
+                        Count::One => s,
+                        Count::Two => 2.0 * s,
+                        // «ألفا جندي»: the construct dual, two thousand;
+                        // «ألفاً وخمسمئة», «حصد مليوناً.»: the accusative,
+                        // one.
+                        Count::Acc => {
+                            let noun_follows = next_token(key, end)
+                                .is_some_and(|t| t.kind == TokKind::Word && !t.s.starts_with('و'));
+                            if noun_follows { 2.0 * s } else { s }
+                        }
+                        Count::Plural => return None,
+                    };
+                    last_scale = s;
+                }
+                Num::Frac(_)
+                    if first.article
+                        && (next_elem(key, end)
+                            .is_some_and(|e| matches!(e.what, What::Word(Num::Ord(_))))
+                            || next_token(key, end).is_some_and(|t| {
+                                matches!(
+                                    t.s,
+                                    "نفسه"
+                                        | "الاخير"
+                                        | "الماضي"
+                                        | "المقبل"
+                                        | "الجاري"
+                                        | "الحالي"
+                                )
+                            })) =>
+                {
+                    // «الربع الأول», «النصف الثاني»: a part of a year.
+                    return None;
+                }
+                Num::Frac(f) => {
+                    // «نصف مليون» is a cardinal; «نصف» alone a fraction.
+                    let scale = next_elem(key, end).filter(|e| !e.conj && !e.article);
+                    if let Some(Elem {
+                        what: What::Word(Num::Scale(s, Count::One | Count::Acc)),
+                        end: e,
+                        ..
+                    }) = scale
+                    {
+                        let v = f * s as f64;
+                        return Some(with_percent(key, start, e, v, v.fract() == 0.0));
+                    }
+                    return Some(Parsed {
+                        start,
+                        end,
+                        value: f,
+                        int: false,
+                        kind: Kind::Fraction,
+                    });
+                }
+                _ => return None,
+            }
+        }
+    }
+    while let Some(e) = next_elem(key, end) {
+        if e.article {
+            break;
+        }
+        if !e.conj {
+            match e.what {
+                What::Word(Num::Ten) if last_unit && flags & T == 0 => {
+                    group += 10.0;
+                    flags |= T;
+                }
+                What::Word(Num::Hundred(100)) if flags == U && last_unit && group >= 3.0 => {
+                    group *= 100.0;
+                    flags = H;
+                }
+                What::Word(Num::Scale(s, c)) if group > 0.0 && (s as f64) < last_scale => {
+                    if c == Count::Two {
+                        break;
+                    }
+                    let s = s as f64;
+                    total += group * s;
+                    group = 0.0;
+                    flags = 0;
+                    last_scale = s;
+                }
+                What::Word(Num::Quarters) if flags == U && (1.0..=3.0).contains(&group) => {
+                    return Some(Parsed {
+                        start,
+                        end: e.end,
+                        value: group / 4.0,
+                        int: false,
+                        kind: Kind::Fraction,
+                    });
+                }
+                _ => break,
+            }
+            last_unit = false;
+            end = e.end;
+            continue;
+        }
+        // After «و»: the next part of the same number, or the end of it.
+        let fresh = group == 0.0 && total > 0.0;
+        match e.what {
+            What::Digits(d) if fresh => {
+                group = d.value;
+                int &= d.int;
+                flags = DIGITS;
+                last_unit = false;
+            }
+            What::Word(Num::Unit(u)) if fresh || flags == H => {
+                group += f64::from(u);
+                flags |= U;
+                last_unit = true;
+            }
+            What::Word(Num::Ahad) if fresh || flags == H => {
+                let ten = next_elem(key, e.end).filter(|t| !t.conj && is(t, Num::Ten));
+                let Some(ten) = ten else { break };
+                group += 11.0;
+                flags |= U | T;
+                last_unit = false;
+                end = ten.end;
+                continue;
+            }
+            What::Word(Num::Ten) if fresh || flags == H => {
+                group += 10.0;
+                flags |= U | T;
+                last_unit = false;
+            }
+            What::Word(Num::Tens(t)) if fresh || flags == H || flags & (U | T) == U => {
+                group += f64::from(t);
+                flags |= T;
+                last_unit = false;
+            }
+            What::Word(Num::Hundred(h)) if fresh => {
+                group = f64::from(h);
+                flags = H;
+                last_unit = false;
+            }
+            What::Word(Num::Scale(s, Count::One)) if fresh && (s as f64) < last_scale => {
+                total += s as f64;
+                last_scale = s as f64;
+                last_unit = false;
+            }
+            What::Word(Num::Frac(f)) if group > 0.0 || total > 0.0 => {
+                // «مليون ونصف», «ثلاثة ونصف»: the fraction ends the number.
+                let v = if group > 0.0 {
+                    total + group + f
+                } else {
+                    total + f * last_scale
+                };
+                // «مليونان ونصف المليون»: the scale again, with the article.
+                let end = next_elem(key, e.end)
+                    .filter(|s| {
+                        s.article
+                            && !s.conj
+                            && matches!(s.what, What::Word(Num::Scale(sc, _)) if sc as f64 == last_scale)
+                    })
+                    .map_or(e.end, |s| s.end);
+                return Some(with_percent(key, start, end, v, v.fract() == 0.0));
+            }
+            _ => break,
+        }
+        end = e.end;
+    }
+    Some(with_percent(key, start, end, total + group, int))
+}
+
+fn is(e: &Elem, n: Num) -> bool {
+    matches!(e.what, What::Word(w) if w == n)
+}
+
+/// A cardinal, or a percentage if a percent sign or «في المئة» follows.
+fn with_percent(key: &str, start: usize, end: usize, value: f64, int: bool) -> Parsed {
+    let (end, kind) = match percent_after(key, end) {
+        Some(e) => (e, Kind::Percent),
+        None => (end, Kind::Cardinal),
+    };
+    Parsed {
+        start,
+        end,
+        value,
+        int,
+        kind,
+    }
+}
+
+/// The end of «%», «في المئة», «بالمئة» (and their spellings) after `end`.
+fn percent_after(key: &str, end: usize) -> Option<usize> {
+    const HUNDRED: [&str; 2] = ["الميه", "المايه"];
+    let t = next_token(key, end)?;
+    if t.s == "%" {
+        return Some(t.end);
+    }
+    if t.kind != TokKind::Word {
+        return None;
+    }
+    if t.s == "في" {
+        let n = next_token(key, t.end)?;
+        return HUNDRED.contains(&n.s).then_some(n.end);
+    }
+    let bare = t.s.strip_prefix('ب')?;
+    HUNDRED.contains(&bare).then_some(t.end)
+}
+
+/// Reads an ordinal at the word at `pos`: «الثالث», «ثالث», «الحادي عشر»,
+/// «الخامس والعشرون», «العشرين».
+pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
+    let key = chunk.key;
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
+    let h = lexicon::lookup(key, t.start, t.end)?;
+    let base = match h.entry.num? {
+        Num::Ord(n) => {
+            // أولى with ى only: «أولي», «الأولي» are other words.
+            if n == 1 && key[h.start..h.end].ends_with("اولي") && chunk.text[..h.end].ends_with('ي')
+            {
+                return None;
+            }
+            Some(n)
+        }
+        Num::Hadi => None,
+        Num::Tens(t) if h.article => {
+            return Some(Parsed {
+                start: h.start,
+                end: h.end,
+                value: f64::from(t),
+                int: true,
+                kind: Kind::Ordinal,
+            });
+        }
+        _ => return None,
+    };
+    let mut value = base.map_or(1.0, f64::from);
+    let mut end = h.end;
+    match next_elem(key, end) {
+        Some(e) if !e.conj && is(&e, Num::Ten) && base.is_none_or(|n| (2..=9).contains(&n)) => {
+            value += 10.0;
+            end = e.end;
+        }
+        Some(Elem {
+            conj: true,
+            what: What::Word(Num::Tens(t)),
+            end: e,
+            ..
+        }) if base.is_none_or(|n| n <= 9) => {
+            value += f64::from(t);
+            end = e;
+        }
+        _ if base.is_none() => return None,
+        _ => {}
+    }
+    Some(Parsed {
+        start: h.start,
+        end,
+        value,
+        int: true,
+        kind: Kind::Ordinal,
+    })
+}
+
+/// Word pairs (key spelling, previous word then this word proper) that are
+/// idioms, not numbers.
+const IDIOMS_BEFORE: &[(&str, &str)] = &[
+    ("وقت", "واحد"),
+    ("ان", "واحد"),
+    ("صف", "واحد"),
+    ("صفا", "واحدا"),
+    ("يد", "واحده"),
+    ("كل", "واحد"),
+    ("كل", "واحده"),
+    ("العالم", "الثالث"),
+    ("المقام", "الاول"),
+    ("الطراز", "الاول"),
+    ("مجموعه", "العشرين"),
+    ("مجموعه", "السبع"),
+    // The Hijri month, not zero.
+    ("شهر", "صفر"),
+];
+
+/// Whether a word number is an idiom rather than a number (see the module
+/// docs).
+fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
+    let key = chunk.key;
+    let this = &key[p.start..p.end];
+    if this == "الواحد" || this == "الواحده" {
+        return true;
+    }
+    if let Some(prev) = prev_token(key, p.start).filter(|t| t.kind == TokKind::Word) {
+        let prev_core =
+            lexicon::lookup(key, prev.start, prev.end).map_or(prev.s, |h| &key[h.start..h.end]);
+        let prev_bare = prev.s.trim_start_matches(['و', 'ف', 'ب']);
+        if IDIOMS_BEFORE
+            .iter()
+            .any(|&(a, b)| b == this && (a == prev.s || a == prev_core || a == prev_bare))
+        {
+            return true;
+        }
+    }
+    // «ثانية» after a count is a second of time, not "second".
+    if this == "ثانيه"
+        && prev_token(key, p.start).is_some_and(|t| {
+            t.kind == TokKind::Digits
+                || lexicon::word(key, Some(t)).is_some_and(|h| h.entry.num.is_some())
+        })
+    {
+        return true;
+    }
+    if let Some(next) = next_token(key, p.end) {
+        // ثاني أكسيد الكربون: carbon dioxide.
+        if (this == "ثاني" || this == "ثالث") && next.s == "اكسيد" {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::{Normalizer, matching_key};
+
+    /// The value of the first number in `text`, with its span.
+    fn first(text: &str) -> Option<(String, f64, Kind)> {
+        let n = Normalizer::new(crate::gazetteer::PIPELINE_FOLDS).normalize(text);
+        let mut key = String::new();
+        matching_key(n.text(), &mut key);
+        let chunk = Chunk {
+            text: n.text(),
+            key: &key,
+            ref_date: None,
+        };
+        let mut out = Vec::new();
+        find(&chunk, &mut out);
+        let c = out.into_iter().next()?;
+        let v = match c.value? {
+            Value::Int(i) => i as f64,
+            Value::Float(f) => f,
+            Value::Timex(_) => unreachable!(),
+        };
+        Some((n.text()[c.range].to_owned(), v, c.kind?))
+    }
+
+    #[test]
+    fn word_composition() {
+        use Kind::*;
+        let cases: &[(&str, &str, f64, Kind)] = &[
+            ("ثلاثة", "ثلاثة", 3.0, Cardinal),
+            ("ثلاثة عشر", "ثلاثة عشر", 13.0, Cardinal),
+            ("اثنا عشر", "اثنا عشر", 12.0, Cardinal),
+            ("إحدى عشرة", "احدى عشرة", 11.0, Cardinal),
+            ("سبعة وثلاثون", "سبعة وثلاثون", 37.0, Cardinal),
+            (
+                "ثلاث مئة وخمسة وعشرون",
+                "ثلاث مئة وخمسة وعشرون",
+                325.0,
+                Cardinal,
+            ),
+            ("ثلاثمائة", "ثلاثمائة", 300.0, Cardinal),
+            ("مئتا ألف", "مئتا الف", 200_000.0, Cardinal),
+            (
+                "أربعة ملايين ومئتا ألف",
+                "اربعة ملايين ومئتا الف",
+                4_200_000.0,
+                Cardinal,
+            ),
+            ("ألفين وعشرين", "الفين وعشرين", 2020.0, Cardinal),
+            (
+                "ألف وتسعمئة وخمسة وتسعين",
+                "الف وتسعمئة وخمسة وتسعين",
+                1995.0,
+                Cardinal,
+            ),
+            ("40 ألفاً", "40 الفا", 40_000.0, Cardinal),
+            ("ثلاثون ألفا", "ثلاثون الفا", 30_000.0, Cardinal),
+            ("ألفا جندي", "الفا", 2000.0, Cardinal),
+            ("2.5 مليار", "2.5 مليار", 2.5e9, Cardinal),
+            ("١٫٥ مليون", "1.5 مليون", 1.5e6, Cardinal),
+            ("مليون ونصف", "مليون ونصف", 1.5e6, Cardinal),
+            ("نصف مليون", "نصف مليون", 5e5, Cardinal),
+            ("مليون و500 ألف", "مليون و500 الف", 1.5e6, Cardinal),
+            ("15%", "15%", 15.0, Percent),
+            ("خمسة في المئة", "خمسة في المئة", 5.0, Percent),
+            ("نصف", "نصف", 0.5, Fraction),
+            ("ثلاثة أرباع", "ثلاثة ارباع", 0.75, Fraction),
+            ("الثالث", "الثالث", 3.0, Ordinal),
+            ("الحادي عشر", "الحادي عشر", 11.0, Ordinal),
+            ("الخامس والعشرين", "الخامس والعشرين", 25.0, Ordinal),
+            ("الـ15", "ال15", 15.0, Ordinal),
+        ];
+        for (text, span, v, kind) in cases {
+            let got = first(text);
+            assert_eq!(
+                got,
+                Some(((*span).to_owned(), *v, *kind)),
+                "number in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_numbers() {
+        for text in [
+            "في وقت واحد",
+            "أحد المسؤولين",
+            "آلاف المتظاهرين",
+            "دول العالم الثالث",
+            "كوفيد-19",
+            "يوم الاثنين",
+            "النتائج الأولية",
+        ] {
+            assert_eq!(first(text), None, "{text}");
+        }
+    }
+}

@@ -1,0 +1,916 @@
+//! The words and tokens shared by the number and date grammars.
+//!
+//! In: the matching key of a chunk (see [`crate::normalize::matching_key`]:
+//! alef forms folded, ة→ه, ى→ي, ؤ→و, ئ→ي, digits ASCII). Out: tokens with
+//! byte ranges of the key (which are the ranges of the normalised text), and
+//! the meaning of the words the grammars know.
+//!
+//! Invariants:
+//! - a token never crosses a line break and tokens are separated by at most
+//!   one space (the normaliser collapses whitespace runs);
+//! - [`lookup`] sets proclitics (و ف ب ل ك) aside and reports where the word
+//!   proper starts, so a span never starts on a clitic; the article ال stays
+//!   inside the word proper (it is part of «الثالث», «العام»).
+//!
+//! The grammars do not tokenise whole chunks: one Aho-Corasick pass over the
+//! key ([`triggers`]) finds the words of the tables and the digits, and the
+//! grammars read tokens around those points only.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// How many things a counted noun or scale word says (Arabic has a dual and
+/// an accusative singular used after 11–99: «ثلاثون ألفاً»).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Count {
+    /// ألف, مليون, يوم: one (or, after a number, the counted noun).
+    One,
+    /// ألفان, ألفين, ألفا (construct dual), يومين: two.
+    Two,
+    /// آلاف, ملايين, أيام: a plural, counted by 3–10.
+    Plural,
+    /// ألفاً, مليوناً, يوماً: the accusative singular after 11–99 (spelled
+    /// like the construct dual: «ألفا»).
+    Acc,
+}
+
+/// What a number word means.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Num {
+    /// واحد … تسعة (1–9), any gender or case.
+    Unit(u8),
+    /// أحد, إحدى: only in «أحد عشر» (alone they mean "one of", "someone").
+    Ahad,
+    /// عشر, عشرة.
+    Ten,
+    /// عشرون … تسعون.
+    Tens(u8),
+    /// مئة … تسعمئة, مئتان.
+    Hundred(u16),
+    /// ألف, مليون, مليار, … with the grammatical number.
+    Scale(i64, Count),
+    /// نصف, ربع, ثلث, ثلثا.
+    Frac(f64),
+    /// أرباع: quarters, counted (ثلاثة أرباع).
+    Quarters,
+    /// أول … عاشر (1–10), any gender.
+    Ord(u8),
+    /// حادي, حادية: only in «الحادي عشر», «الحادي والعشرون».
+    Hadi,
+}
+
+/// A unit of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+/// A part of the day (TIMEX3 MO, AF, EV, NI) or noon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum DayPart {
+    Dawn,
+    Morning,
+    Noon,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+/// Which two-word month a head word starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MonthHead {
+    /// كانون (الثاني: January, الأول: December).
+    Kanun,
+    /// تشرين (الأول: October, الثاني: November).
+    Tishrin,
+    /// ربيع (الأول: 3, الآخر/الثاني: 4), Hijri.
+    Rabi,
+    /// جمادى (الأولى: 5, الآخرة/الثانية: 6), Hijri.
+    Jumada,
+    /// ذو/ذي (القعدة: 11, الحجة: 12), Hijri.
+    Dhu,
+}
+
+/// What a date word means.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum DateW {
+    /// A one-word Gregorian month; `safe` if it is never an ordinary word
+    /// (مارس is also "he practised", آب folds to «اب» "father").
+    Month(u8, bool),
+    MonthHead(MonthHead),
+    /// A one-word Hijri month (never alone: رجب, رمضان are also names).
+    Hijri(u8),
+    /// A weekday as written with its article, ISO number (Monday = 1).
+    Weekday(u8),
+    /// A unit of time with its grammatical number.
+    Unit(Unit, Count),
+    /// اليوم (0), أمس (-1), غداً (+1): a day relative to the reference.
+    Day(i8),
+    /// غد: tomorrow, after «بعد» the day after.
+    Ghad,
+    /// الماضي (-1), المقبل (+1), الجاري (0).
+    Dir(i8),
+    /// A decade of the 20th century by default: الثمانينيات → 8.
+    Decade(u8),
+    /// صباحاً, مساءً, ظهراً, …; `adverb` for the accusative (صباحاً), else
+    /// the noun that takes a following day (صباح الخميس).
+    Part(DayPart, bool),
+    /// م, ميلادي: the Gregorian era after a year.
+    Ad,
+    /// هـ, هجري: the Hijri era after a year.
+    Ah,
+    /// يومياً, أسبوعياً, شهرياً, سنوياً.
+    Every(Unit),
+    /// صيف, شتاء, خريف (and ربيع, a [`MonthHead`]) before a year.
+    Season,
+    /// A word that opens a date phrase without being one: بين, من, منذ, …
+    Opener(Opener),
+}
+
+/// The words that open ranges and relative phrases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Opener {
+    /// بين … و…
+    Between,
+    /// من … إلى/حتى …
+    From,
+    /// إلى, حتى (closing a range).
+    To,
+    /// منذ: since (a date), or ago (a length).
+    Since,
+    /// قبل: before (a date), or ago (a length).
+    Before,
+    /// بعد: after; «بعد غد».
+    After,
+    /// هذا, هذه: this (week, month, year).
+    This,
+    /// كل: every.
+    Every,
+    /// الموافق: "corresponding to", between a weekday and its date.
+    Corresponding,
+}
+
+/// Everything a word can mean to the grammars.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Entry {
+    pub num: Option<Num>,
+    pub date: Option<DateW>,
+}
+
+/// One row of the tables: the key spelling and its meaning.
+type Row<T> = (&'static str, T);
+
+/// Number words, in key spelling (ة→ه, ى→ي, ئ→ي, alef folded).
+const NUM_WORDS: &[Row<Num>] = &[
+    ("صفر", Num::Unit(0)),
+    ("واحد", Num::Unit(1)),
+    ("واحده", Num::Unit(1)),
+    ("واحدا", Num::Unit(1)),
+    ("احد", Num::Ahad),
+    ("احدي", Num::Ahad),
+    ("اثنان", Num::Unit(2)),
+    ("اثنين", Num::Unit(2)),
+    ("اثنتان", Num::Unit(2)),
+    ("اثنتين", Num::Unit(2)),
+    ("اثنا", Num::Unit(2)),
+    ("اثني", Num::Unit(2)),
+    ("اثنتا", Num::Unit(2)),
+    ("اثنتي", Num::Unit(2)),
+    ("ثنتين", Num::Unit(2)),
+    ("ثلاث", Num::Unit(3)),
+    ("ثلاثه", Num::Unit(3)),
+    ("اربع", Num::Unit(4)),
+    ("اربعه", Num::Unit(4)),
+    ("خمس", Num::Unit(5)),
+    ("خمسه", Num::Unit(5)),
+    ("ست", Num::Unit(6)),
+    ("سته", Num::Unit(6)),
+    ("سبع", Num::Unit(7)),
+    ("سبعه", Num::Unit(7)),
+    ("ثمان", Num::Unit(8)),
+    ("ثماني", Num::Unit(8)),
+    ("ثمانيه", Num::Unit(8)),
+    ("تسع", Num::Unit(9)),
+    ("تسعه", Num::Unit(9)),
+    ("عشر", Num::Ten),
+    ("عشره", Num::Ten),
+    ("عشرون", Num::Tens(20)),
+    ("عشرين", Num::Tens(20)),
+    ("ثلاثون", Num::Tens(30)),
+    ("ثلاثين", Num::Tens(30)),
+    ("اربعون", Num::Tens(40)),
+    ("اربعين", Num::Tens(40)),
+    ("خمسون", Num::Tens(50)),
+    ("خمسين", Num::Tens(50)),
+    ("ستون", Num::Tens(60)),
+    ("ستين", Num::Tens(60)),
+    ("سبعون", Num::Tens(70)),
+    ("سبعين", Num::Tens(70)),
+    ("ثمانون", Num::Tens(80)),
+    ("ثمانين", Num::Tens(80)),
+    ("تسعون", Num::Tens(90)),
+    ("تسعين", Num::Tens(90)),
+    // مئة and مية (ئ→ي), مائة
+    ("ميه", Num::Hundred(100)),
+    ("مايه", Num::Hundred(100)),
+    ("ميتان", Num::Hundred(200)),
+    ("ميتين", Num::Hundred(200)),
+    ("ميتا", Num::Hundred(200)),
+    ("ميتي", Num::Hundred(200)),
+    ("مايتان", Num::Hundred(200)),
+    ("مايتين", Num::Hundred(200)),
+    ("مايتا", Num::Hundred(200)),
+    ("مايتي", Num::Hundred(200)),
+    ("الف", Num::Scale(1_000, Count::One)),
+    ("الفا", Num::Scale(1_000, Count::Acc)),
+    ("الفان", Num::Scale(1_000, Count::Two)),
+    ("الفين", Num::Scale(1_000, Count::Two)),
+    ("الفي", Num::Scale(1_000, Count::Two)),
+    ("الاف", Num::Scale(1_000, Count::Plural)),
+    ("الوف", Num::Scale(1_000, Count::Plural)),
+    ("مليون", Num::Scale(1_000_000, Count::One)),
+    ("مليونا", Num::Scale(1_000_000, Count::Acc)),
+    ("مليونان", Num::Scale(1_000_000, Count::Two)),
+    ("مليونين", Num::Scale(1_000_000, Count::Two)),
+    ("مليوني", Num::Scale(1_000_000, Count::Two)),
+    ("ملايين", Num::Scale(1_000_000, Count::Plural)),
+    ("مليار", Num::Scale(1_000_000_000, Count::One)),
+    ("مليارا", Num::Scale(1_000_000_000, Count::Acc)),
+    ("ملياران", Num::Scale(1_000_000_000, Count::Two)),
+    ("مليارين", Num::Scale(1_000_000_000, Count::Two)),
+    ("ملياري", Num::Scale(1_000_000_000, Count::Two)),
+    ("مليارات", Num::Scale(1_000_000_000, Count::Plural)),
+    ("بليون", Num::Scale(1_000_000_000, Count::One)),
+    ("بليونا", Num::Scale(1_000_000_000, Count::Acc)),
+    ("بلايين", Num::Scale(1_000_000_000, Count::Plural)),
+    ("تريليون", Num::Scale(1_000_000_000_000, Count::One)),
+    ("تريليونا", Num::Scale(1_000_000_000_000, Count::Acc)),
+    ("تريليونات", Num::Scale(1_000_000_000_000, Count::Plural)),
+    ("نصف", Num::Frac(0.5)),
+    ("ربع", Num::Frac(0.25)),
+    ("ثلث", Num::Frac(1.0 / 3.0)),
+    ("ثلثا", Num::Frac(2.0 / 3.0)),
+    ("ثلثي", Num::Frac(2.0 / 3.0)),
+    ("ارباع", Num::Quarters),
+    ("اول", Num::Ord(1)),
+    ("اولي", Num::Ord(1)),
+    ("ثاني", Num::Ord(2)),
+    ("ثانيه", Num::Ord(2)),
+    ("ثالث", Num::Ord(3)),
+    ("ثالثه", Num::Ord(3)),
+    ("رابع", Num::Ord(4)),
+    ("رابعه", Num::Ord(4)),
+    ("خامس", Num::Ord(5)),
+    ("خامسه", Num::Ord(5)),
+    ("سادس", Num::Ord(6)),
+    ("سادسه", Num::Ord(6)),
+    ("سابع", Num::Ord(7)),
+    ("سابعه", Num::Ord(7)),
+    ("ثامن", Num::Ord(8)),
+    ("ثامنه", Num::Ord(8)),
+    ("تاسع", Num::Ord(9)),
+    ("تاسعه", Num::Ord(9)),
+    ("عاشر", Num::Ord(10)),
+    ("عاشره", Num::Ord(10)),
+    ("حادي", Num::Hadi),
+    ("حاديه", Num::Hadi),
+];
+
+/// Date words, in key spelling.
+const DATE_WORDS: &[Row<DateW>] = &[
+    // Gregorian, Egyptian/Gulf names.
+    ("يناير", DateW::Month(1, true)),
+    ("فبراير", DateW::Month(2, true)),
+    ("مارس", DateW::Month(3, false)),
+    ("ابريل", DateW::Month(4, true)),
+    ("مايو", DateW::Month(5, true)),
+    ("يونيو", DateW::Month(6, true)),
+    ("يونيه", DateW::Month(6, true)),
+    ("يوليو", DateW::Month(7, true)),
+    ("يوليه", DateW::Month(7, true)),
+    ("اغسطس", DateW::Month(8, true)),
+    ("اغسطوس", DateW::Month(8, true)),
+    ("سبتمبر", DateW::Month(9, true)),
+    ("اكتوبر", DateW::Month(10, true)),
+    ("نوفمبر", DateW::Month(11, true)),
+    ("نوفمير", DateW::Month(11, true)),
+    ("ديسمبر", DateW::Month(12, true)),
+    // Levantine/Iraqi names (كانون and تشرين are heads of two words).
+    ("شباط", DateW::Month(2, true)),
+    ("اذار", DateW::Month(3, true)),
+    ("نيسان", DateW::Month(4, false)),
+    ("ايار", DateW::Month(5, true)),
+    ("حزيران", DateW::Month(6, true)),
+    ("تموز", DateW::Month(7, true)),
+    ("اب", DateW::Month(8, false)),
+    ("ايلول", DateW::Month(9, true)),
+    ("كانون", DateW::MonthHead(MonthHead::Kanun)),
+    ("تشرين", DateW::MonthHead(MonthHead::Tishrin)),
+    // Maghrebi names.
+    ("جانفي", DateW::Month(1, true)),
+    ("فيفري", DateW::Month(2, true)),
+    ("افريل", DateW::Month(4, true)),
+    ("ماي", DateW::Month(5, false)),
+    ("جوان", DateW::Month(6, false)),
+    ("جويليه", DateW::Month(7, true)),
+    ("جوييه", DateW::Month(7, true)),
+    ("اوت", DateW::Month(8, false)),
+    ("شتنبر", DateW::Month(9, true)),
+    ("اكتوبر", DateW::Month(10, true)),
+    ("نونبر", DateW::Month(11, true)),
+    ("دجنبر", DateW::Month(12, true)),
+    ("يوليوز", DateW::Month(7, true)),
+    ("غشت", DateW::Month(8, true)),
+    // Hijri.
+    ("محرم", DateW::Hijri(1)),
+    ("صفر", DateW::Hijri(2)),
+    ("ربيع", DateW::MonthHead(MonthHead::Rabi)),
+    ("جمادي", DateW::MonthHead(MonthHead::Jumada)),
+    ("رجب", DateW::Hijri(7)),
+    ("شعبان", DateW::Hijri(8)),
+    ("رمضان", DateW::Hijri(9)),
+    ("شوال", DateW::Hijri(10)),
+    ("ذو", DateW::MonthHead(MonthHead::Dhu)),
+    ("ذي", DateW::MonthHead(MonthHead::Dhu)),
+    // Weekdays, with their article: bare أحد, خميس, جمعة are other words.
+    ("الاثنين", DateW::Weekday(1)),
+    ("الثلاثاء", DateW::Weekday(2)),
+    ("الاربعاء", DateW::Weekday(3)),
+    ("الخميس", DateW::Weekday(4)),
+    ("الجمعه", DateW::Weekday(5)),
+    ("السبت", DateW::Weekday(6)),
+    ("الاحد", DateW::Weekday(7)),
+    // Units.
+    ("ثانيه", DateW::Unit(Unit::Second, Count::One)),
+    ("ثوان", DateW::Unit(Unit::Second, Count::Plural)),
+    ("ثواني", DateW::Unit(Unit::Second, Count::Plural)),
+    ("ثانيتين", DateW::Unit(Unit::Second, Count::Two)),
+    ("ثانيتان", DateW::Unit(Unit::Second, Count::Two)),
+    ("دقيقه", DateW::Unit(Unit::Minute, Count::One)),
+    ("دقايق", DateW::Unit(Unit::Minute, Count::Plural)),
+    ("دقيقتين", DateW::Unit(Unit::Minute, Count::Two)),
+    ("دقيقتان", DateW::Unit(Unit::Minute, Count::Two)),
+    ("ساعه", DateW::Unit(Unit::Hour, Count::One)),
+    ("ساعات", DateW::Unit(Unit::Hour, Count::Plural)),
+    ("ساعتين", DateW::Unit(Unit::Hour, Count::Two)),
+    ("ساعتان", DateW::Unit(Unit::Hour, Count::Two)),
+    ("يوم", DateW::Unit(Unit::Day, Count::One)),
+    ("يوما", DateW::Unit(Unit::Day, Count::Acc)),
+    ("ايام", DateW::Unit(Unit::Day, Count::Plural)),
+    ("يومين", DateW::Unit(Unit::Day, Count::Two)),
+    ("يومان", DateW::Unit(Unit::Day, Count::Two)),
+    ("اسبوع", DateW::Unit(Unit::Week, Count::One)),
+    ("اسبوعا", DateW::Unit(Unit::Week, Count::Acc)),
+    ("اسابيع", DateW::Unit(Unit::Week, Count::Plural)),
+    ("اسبوعين", DateW::Unit(Unit::Week, Count::Two)),
+    ("اسبوعان", DateW::Unit(Unit::Week, Count::Two)),
+    ("شهر", DateW::Unit(Unit::Month, Count::One)),
+    ("شهرا", DateW::Unit(Unit::Month, Count::Acc)),
+    ("اشهر", DateW::Unit(Unit::Month, Count::Plural)),
+    ("شهور", DateW::Unit(Unit::Month, Count::Plural)),
+    ("شهرين", DateW::Unit(Unit::Month, Count::Two)),
+    ("شهران", DateW::Unit(Unit::Month, Count::Two)),
+    ("عام", DateW::Unit(Unit::Year, Count::One)),
+    ("عاما", DateW::Unit(Unit::Year, Count::Acc)),
+    ("اعوام", DateW::Unit(Unit::Year, Count::Plural)),
+    ("عامين", DateW::Unit(Unit::Year, Count::Two)),
+    ("عامان", DateW::Unit(Unit::Year, Count::Two)),
+    ("عامي", DateW::Unit(Unit::Year, Count::Two)),
+    ("سنه", DateW::Unit(Unit::Year, Count::One)),
+    ("سنوات", DateW::Unit(Unit::Year, Count::Plural)),
+    ("سنين", DateW::Unit(Unit::Year, Count::Plural)),
+    ("سنتين", DateW::Unit(Unit::Year, Count::Two)),
+    ("سنتان", DateW::Unit(Unit::Year, Count::Two)),
+    ("سنتي", DateW::Unit(Unit::Year, Count::Two)),
+    ("عقد", DateW::Unit(Unit::Decade, Count::One)),
+    ("عقدا", DateW::Unit(Unit::Decade, Count::Acc)),
+    ("عقود", DateW::Unit(Unit::Decade, Count::Plural)),
+    ("عقدين", DateW::Unit(Unit::Decade, Count::Two)),
+    ("قرن", DateW::Unit(Unit::Century, Count::One)),
+    ("قرنا", DateW::Unit(Unit::Century, Count::Acc)),
+    ("قرون", DateW::Unit(Unit::Century, Count::Plural)),
+    ("قرنين", DateW::Unit(Unit::Century, Count::Two)),
+    // Relative days.
+    ("اليوم", DateW::Day(0)),
+    ("امس", DateW::Day(-1)),
+    ("البارحه", DateW::Day(-1)),
+    ("غدا", DateW::Day(1)),
+    ("غد", DateW::Ghad),
+    ("الغد", DateW::Day(1)),
+    // Directions.
+    ("الماضي", DateW::Dir(-1)),
+    ("الماضيه", DateW::Dir(-1)),
+    ("المنصرم", DateW::Dir(-1)),
+    ("المنصرمه", DateW::Dir(-1)),
+    ("الفايت", DateW::Dir(-1)),
+    ("المقبل", DateW::Dir(1)),
+    ("المقبله", DateW::Dir(1)),
+    ("القادم", DateW::Dir(1)),
+    ("القادمه", DateW::Dir(1)),
+    ("الجاري", DateW::Dir(0)),
+    ("الجاريه", DateW::Dir(0)),
+    ("الحالي", DateW::Dir(0)),
+    ("الحاليه", DateW::Dir(0)),
+    // Day parts.
+    ("فجرا", DateW::Part(DayPart::Dawn, true)),
+    ("فجر", DateW::Part(DayPart::Dawn, false)),
+    ("الفجر", DateW::Part(DayPart::Dawn, false)),
+    ("صباحا", DateW::Part(DayPart::Morning, true)),
+    ("صباح", DateW::Part(DayPart::Morning, false)),
+    ("ظهرا", DateW::Part(DayPart::Noon, true)),
+    ("ظهر", DateW::Part(DayPart::Noon, false)),
+    ("الظهر", DateW::Part(DayPart::Noon, false)),
+    ("عصرا", DateW::Part(DayPart::Afternoon, true)),
+    ("عصر", DateW::Part(DayPart::Afternoon, false)),
+    ("مساء", DateW::Part(DayPart::Evening, true)),
+    ("مساءا", DateW::Part(DayPart::Evening, true)),
+    ("ليلا", DateW::Part(DayPart::Night, true)),
+    ("ليل", DateW::Part(DayPart::Night, false)),
+    ("ليله", DateW::Part(DayPart::Night, false)),
+    // Eras.
+    ("م", DateW::Ad),
+    ("ميلادي", DateW::Ad),
+    ("ميلاديه", DateW::Ad),
+    ("للميلاد", DateW::Ad),
+    ("ه", DateW::Ah),
+    ("هجري", DateW::Ah),
+    ("هجريه", DateW::Ah),
+    ("للهجره", DateW::Ah),
+    // Recurrence.
+    ("يوميا", DateW::Every(Unit::Day)),
+    ("اسبوعيا", DateW::Every(Unit::Week)),
+    ("شهريا", DateW::Every(Unit::Month)),
+    ("سنويا", DateW::Every(Unit::Year)),
+    ("كل", DateW::Opener(Opener::Every)),
+    // Seasons (ربيع is also the Hijri head word; the grammar reads both).
+    ("صيف", DateW::Season),
+    ("شتاء", DateW::Season),
+    ("خريف", DateW::Season),
+    // Openers.
+    ("بين", DateW::Opener(Opener::Between)),
+    ("من", DateW::Opener(Opener::From)),
+    ("الي", DateW::Opener(Opener::To)),
+    ("حتي", DateW::Opener(Opener::To)),
+    ("منذ", DateW::Opener(Opener::Since)),
+    ("قبل", DateW::Opener(Opener::Before)),
+    ("بعد", DateW::Opener(Opener::After)),
+    ("هذا", DateW::Opener(Opener::This)),
+    ("هذه", DateW::Opener(Opener::This)),
+    ("الموافق", DateW::Opener(Opener::Corresponding)),
+];
+
+/// The decade words: (stem, decade digit), each with the endings «يات» and
+/// «ات», with and without the article.
+const DECADES: &[Row<u8>] = &[
+    ("عشرين", 2),
+    ("ثلاثين", 3),
+    ("اربعين", 4),
+    ("خمسين", 5),
+    ("ستين", 6),
+    ("سبعين", 7),
+    ("ثمانين", 8),
+    ("تسعين", 9),
+];
+
+/// FNV-1a: the table's keys are a few bytes long, where SipHash's setup
+/// dominates; no untrusted party chooses them.
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+type Table = HashMap<String, Entry, BuildHasherDefault<Fnv>>;
+
+/// Longer words (in bytes, proclitics included) are never in the table.
+const MAX_WORD: usize = 32;
+
+/// The word table: every key spelling with all it can mean.
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    let mut map = Table::default();
+    for &(w, n) in NUM_WORDS {
+        map.entry(w.to_owned()).or_default().num = Some(n);
+    }
+    // ثلاثمئة, ثلاثمائة, ثلاثمية … تسعمئة.
+    let heads = [
+        ("ثلاث", 3),
+        ("اربع", 4),
+        ("خمس", 5),
+        ("ست", 6),
+        ("سبع", 7),
+        ("ثمان", 8),
+        ("ثماني", 8),
+        ("تسع", 9),
+    ];
+    for (head, n) in heads {
+        for tail in ["ميه", "مايه"] {
+            map.entry(format!("{head}{tail}")).or_default().num = Some(Num::Hundred(n * 100));
+        }
+    }
+    for &(w, d) in DATE_WORDS {
+        map.entry(w.to_owned()).or_default().date = Some(d);
+    }
+    for &(stem, d) in DECADES {
+        for end in ["يات", "ات"] {
+            map.entry(format!("{stem}{end}")).or_default().date = Some(DateW::Decade(d));
+        }
+    }
+    debug_assert!(map.keys().all(|k| k.len() + "وبال".len() <= MAX_WORD));
+    map
+});
+
+/// One pass over the key finds every word of the table (as a substring; the
+/// grammars check word boundaries) and every ASCII digit.
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // One-letter words (م, ه after a year) are read by the grammars after
+    // digits; as triggers they would fire at the end of every other word.
+    let mut pats: Vec<String> = WORDS
+        .keys()
+        .filter(|w| w.chars().count() > 1)
+        .cloned()
+        .collect();
+    pats.extend((0..10).map(|d| d.to_string()));
+    pats.push("%".to_owned());
+    // A DFA without prefilter: Arabic text is made of a few lead bytes
+    // (0xD8, 0xD9), so "rare byte" prefilters only add work.
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(&pats)
+        .expect("the trigger automaton is small")
+});
+
+/// Proclitic sequences set aside before a word: a conjunction (و, ف), then a
+/// preposition (ب, ل, ك).
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// A word of the table found in the key.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Hit {
+    /// Where the word proper starts: after the proclitics, at the article
+    /// if there is one.
+    pub start: usize,
+    /// Where the word ends.
+    pub end: usize,
+    /// The proclitics, as written in the key ("" if none).
+    pub clitic: &'static str,
+    /// Whether the word carries the article ال (not part of the table
+    /// spelling).
+    pub article: bool,
+    pub entry: Entry,
+}
+
+impl Hit {
+    /// Where the token starts, proclitics included.
+    pub fn token_start(&self) -> usize {
+        self.start - self.clitic.len()
+    }
+}
+
+/// Looks the word `key[start..end]` up in the table, setting aside
+/// proclitics and then the article.
+pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
+    let word = &key[start..end];
+    if word.len() > MAX_WORD {
+        return None;
+    }
+    let hit = |clitic: &'static str, article: bool, entry: &Entry| Hit {
+        start: start + clitic.len(),
+        end,
+        clitic,
+        article,
+        entry: *entry,
+    };
+    let try_rest = |clitic: &'static str, rest: &str| {
+        if let Some(e) = WORDS.get(rest) {
+            // A two-letter word behind ب, ل, ك, ف is more often another
+            // word (لست "I am not" is not ل + ست "six").
+            if rest.len() <= 4 && !matches!(clitic, "" | "و") {
+                return None;
+            }
+            return Some(hit(clitic, false, e));
+        }
+        if let Some(bare) = rest.strip_prefix("ال") {
+            return WORDS.get(bare).map(|e| hit(clitic, true, e));
+        }
+        // «للعام»: ل + العام, written with one alef less. The span starts
+        // at the article's ل, as the gazetteer's do.
+        let bare = rest.strip_prefix('ل').filter(|_| clitic.ends_with('ل'))?;
+        WORDS.get(bare).map(|e| hit(clitic, true, e))
+    };
+    if let Some(h) = try_rest("", word) {
+        return Some(h);
+    }
+    CLITICS
+        .iter()
+        .filter_map(|c| word.strip_prefix(c).map(|rest| (*c, rest)))
+        .find_map(|(c, rest)| {
+            if rest.is_empty() {
+                None
+            } else {
+                try_rest(c, rest)
+            }
+        })
+}
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum TokKind {
+    /// A run of letters.
+    Word,
+    /// A run of ASCII digits, with `.` or `,` between digits.
+    Digits,
+    /// Any other single character but a space.
+    Punct,
+}
+
+/// A token of the key.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tok<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// The key slice.
+    pub s: &'a str,
+}
+
+/// Whether `c` belongs to a word: a letter of any script. Arabic letters
+/// and ASCII take a fast path; `char::is_alphabetic` searches Unicode
+/// tables, and the grammars ask this for every character they step over.
+pub(super) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        '\0'..='\x7f' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// The token that starts exactly at `pos`, if any (none at a space or the
+/// end).
+pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
+    let rest = key.get(pos..)?;
+    let c = rest.chars().next()?;
+    let (len, kind) = if c.is_ascii_digit() {
+        let b = rest.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_digit() {
+                i += 1;
+            } else if (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        (i, TokKind::Digits)
+    } else if is_letter(c) {
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(rest.len(), |(i, _)| i);
+        (len, TokKind::Word)
+    } else if c == ' ' || c == '\n' {
+        return None;
+    } else {
+        (c.len_utf8(), TokKind::Punct)
+    };
+    Some(Tok {
+        start: pos,
+        end: pos + len,
+        kind,
+        s: &rest[..len],
+    })
+}
+
+/// The token after position `pos`: directly there (glued), or after one
+/// space. Never across a line break.
+pub(super) fn next_token(key: &str, pos: usize) -> Option<Tok<'_>> {
+    match key.as_bytes().get(pos)? {
+        b' ' => token_at(key, pos + 1),
+        b'\n' => None,
+        _ => token_at(key, pos),
+    }
+}
+
+/// The token that ends just before `pos` (skipping one space), if any.
+pub(super) fn prev_token(key: &str, pos: usize) -> Option<Tok<'_>> {
+    let before = &key[..pos];
+    let before = before.strip_suffix(' ').unwrap_or(before);
+    let c = before.chars().next_back()?;
+    if c == '\n' || c == ' ' {
+        return None;
+    }
+    // Walk back to the token start, then read it forward.
+    let start = if c.is_ascii_digit() {
+        before
+            .char_indices()
+            .rev()
+            .take_while(|&(i, c)| {
+                c.is_ascii_digit()
+                    || ((c == '.' || c == ',')
+                        && before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .last()
+            .map_or(before.len(), |(i, _)| i)
+    } else if is_letter(c) {
+        before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_letter(c))
+            .last()
+            .map_or(before.len(), |(i, _)| i)
+    } else {
+        before.len() - c.len_utf8()
+    };
+    token_at(key, start).filter(|t| t.end == before.len())
+}
+
+/// The table word of a word token, if the token is one.
+pub(super) fn word(key: &str, t: Option<Tok<'_>>) -> Option<Hit> {
+    let t = t?;
+    (t.kind == TokKind::Word)
+        .then(|| lookup(key, t.start, t.end))
+        .flatten()
+}
+
+/// A number written in digits.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Digits {
+    pub value: f64,
+    /// Written without a fraction.
+    pub int: bool,
+    /// How many digits before the decimal point (separators left out).
+    pub width: usize,
+}
+
+/// Reads a digits token: `,` groups thousands when every group after it
+/// has three digits (1,500,000), else it is a decimal comma (3,5); `.` is
+/// the decimal point. `None` for shapes that are not one number (two
+/// decimal points, as in 23.10.2020).
+pub(super) fn parse_digits(s: &str) -> Option<Digits> {
+    let (int_part, frac) = match s.split_once('.') {
+        Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
+        Some(_) => return None,
+        None => (s, None),
+    };
+    let mut groups = int_part.split(',');
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let (int_digits, frac) = if rest.is_empty() {
+        (first.to_owned(), frac)
+    } else if first.len() <= 3 && rest.iter().all(|g| g.len() == 3) {
+        (format!("{first}{}", rest.concat()), frac)
+    } else if rest.len() == 1 && frac.is_none() {
+        // A decimal comma.
+        (first.to_owned(), Some(rest[0]))
+    } else {
+        return None;
+    };
+    if int_digits.len() > 15 {
+        return None;
+    }
+    let text = match frac {
+        Some(f) => format!("{int_digits}.{f}"),
+        None => int_digits.clone(),
+    };
+    Some(Digits {
+        value: text.parse().ok()?,
+        int: frac.is_none(),
+        width: int_digits.len(),
+    })
+}
+
+/// The positions worth parsing at, in order: the start of every word token
+/// holding a table word (clitics and all), and of every digits token (or
+/// `%` before one). Each start is reported once.
+pub(super) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut last = usize::MAX;
+    TRIGGERS.find_iter(key).filter_map(move |m| {
+        let first = key.as_bytes()[m.start()];
+        if first.is_ascii_digit() || first == b'%' {
+            // Only the first digit of a run (separators included).
+            let b = &key.as_bytes()[..m.start()];
+            let continues = match b {
+                [.., d] if d.is_ascii_digit() => true,
+                [.., d, b'.' | b','] => d.is_ascii_digit(),
+                _ => false,
+            };
+            return (!continues).then_some(m.start());
+        }
+        // The word must end where the match ends, and start at most
+        // proclitics and the article before it («وبال»).
+        if key[m.end()..].chars().next().is_some_and(is_letter) {
+            return None;
+        }
+        let window = m.start().saturating_sub("وبال".len() + 1);
+        let start = token_start(key, m.start(), window)?;
+        if start == last {
+            return None;
+        }
+        lookup(key, start, m.end())?;
+        last = start;
+        Some(start)
+    })
+}
+
+/// The start of the letter run `pos` is in, if it starts at or after
+/// `window` (a byte offset at most one character off a boundary).
+fn token_start(key: &str, pos: usize, window: usize) -> Option<usize> {
+    let mut start = pos;
+    for (i, c) in key[..pos].char_indices().rev() {
+        if !is_letter(c) {
+            break;
+        }
+        if i < window {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_shapes() {
+        let cases: &[(&str, Option<(f64, bool)>)] = &[
+            ("15", Some((15.0, true))),
+            ("1,500", Some((1500.0, true))),
+            ("1,500,000", Some((1_500_000.0, true))),
+            ("2.5", Some((2.5, false))),
+            ("3,5", Some((3.5, false))),
+            ("1,500.75", Some((1500.75, false))),
+            ("23.10.2020", None),
+            ("12,34,56", None),
+        ];
+        for (s, want) in cases {
+            let got = parse_digits(s).map(|d| (d.value, d.int));
+            assert_eq!(got, *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn lookup_sets_clitics_and_article_aside() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("ثلاثه", "", false),
+            ("وثلاثه", "و", false),
+            ("بعام", "ب", false),
+            ("الثالث", "", true),
+            ("والثالث", "و", true),
+            ("الاثنين", "", false),
+            ("للعام", "ل", true),
+            ("وللعام", "ول", true),
+        ];
+        for (w, clitic, article) in cases {
+            let h = lookup(w, 0, w.len()).unwrap_or_else(|| panic!("{w}"));
+            assert_eq!((h.clitic, h.article), (*clitic, *article), "{w}");
+        }
+        assert!(lookup("لست", 0, "لست".len()).is_none());
+        assert!(lookup("دستور", 0, "دستور".len()).is_none());
+    }
+
+    #[test]
+    fn tokens() {
+        let key = "في 2020م و3 مليون";
+        let t = token_at(key, 0).unwrap();
+        assert_eq!((t.s, t.kind), ("في", TokKind::Word));
+        let t = next_token(key, t.end).unwrap();
+        assert_eq!((t.s, t.kind), ("2020", TokKind::Digits));
+        let t = next_token(key, t.end).unwrap();
+        assert_eq!(t.s, "م");
+        let p = prev_token(key, t.start).unwrap();
+        assert_eq!(p.s, "2020");
+        let w: Vec<usize> = triggers(key).collect();
+        assert_eq!(w, [5, 14, 16]);
+    }
+}
