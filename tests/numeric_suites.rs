@@ -363,7 +363,7 @@ fn dateline_is_the_reference_date() {
     };
     let ex = base();
     assert_eq!(
-        values(&ex),
+        values(ex),
         [
             "12 مارس 2021=2021-03-12",
             "أمس=2021-03-11",
