@@ -411,8 +411,21 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
         }
         // After «و»: the next part of the same number, or the end of it.
         let fresh = group == 0.0 && total > 0.0;
+        // «40 ألفاً و5 ملايين»: a part followed by a scale at least as large
+        // as the last one starts a new number.
+        let bigger_scale_follows = next_elem(key, e.end).is_some_and(|n| {
+            // «ونصف المليار» repeats the scale with the article: same number.
+            !n.conj
+                && !n.article
+                && matches!(n.what, What::Word(Num::Scale(s, _)) if s as f64 >= last_scale)
+        });
+        if fresh && bigger_scale_follows {
+            break;
+        }
         match e.what {
-            What::Digits(d) if fresh => {
+            // «مليار و500 مليون» is one number; with a fraction on either side
+            // («2.5 مليار و1.5 مليون») they are two amounts.
+            What::Digits(d) if fresh && d.int && int => {
                 group = d.value;
                 int &= d.int;
                 flags = DIGITS;
@@ -681,6 +694,19 @@ mod tests {
                 Cardinal,
             ),
             ("40 ألفاً", "40 الفا", 40_000.0, Cardinal),
+            ("40 ألفاً و5 ملايين", "40 الفا", 40_000.0, Cardinal),
+            (
+                "2.5 مليار و١٫٥ مليون",
+                "2.5 مليار",
+                2_500_000_000.0,
+                Cardinal,
+            ),
+            (
+                "مليار و500 مليون",
+                "مليار و500 مليون",
+                1_500_000_000.0,
+                Cardinal,
+            ),
             ("ثلاثون ألفا", "ثلاثون الفا", 30_000.0, Cardinal),
             ("ألفا جندي", "الفا", 2000.0, Cardinal),
             ("2.5 مليار", "2.5 مليار", 2.5e9, Cardinal),
