@@ -130,8 +130,18 @@ impl Reader {
         if self.mode != InputMode::Text {
             return self.read_stream(BufReader::new(file), name, sink);
         }
-        let size = file.metadata().map(|m| m.len()).unwrap_or(u64::MAX);
         let doc = Arc::new(DocMeta::named(name));
+        let size = match file.metadata() {
+            Ok(m) if m.is_file() => m.len(),
+            // A pipe or device cannot be read twice: stream it like stdin.
+            _ => {
+                let mut reader = file;
+                return match self.stream_document(&mut reader, &doc, sink)? {
+                    Some(e) => sink(Event::Error(e.with_path(path))),
+                    None => ControlFlow::Continue(()),
+                };
+            }
+        };
         if size <= SMALL_FILE {
             // Decode it whole: a bad byte anywhere sends nothing.
             let mut pieces = Vec::new();

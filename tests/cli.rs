@@ -361,6 +361,22 @@ fn huge_file_is_processed_in_chunks_with_file_offsets() {
 }
 
 #[test]
+fn named_pipe_is_streamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "في موسكو").unwrap())
+    };
+    let out = run(dir.path(), &["extract", "pipe.txt"], b"");
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(jsonl(&out)[0]["entities"][0]["start"], 3);
+}
+
+#[test]
 fn enormous_line_in_lines_mode() {
     let dir = tempfile::tempdir().unwrap();
     let line = "كلمة ".repeat(600_000) + "موسكو";
