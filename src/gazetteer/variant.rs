@@ -1,0 +1,535 @@
+//! Transliteration variants: unseen spellings of foreign names linked to a
+//! known entry through a consonant-skeleton key.
+//!
+//! In: the matching key of a chunk and the exact matches already found in
+//! it. Out: [`Source::Variant`] candidates, never overlapping an exact
+//! match, each carrying its entry's `id` and canonical name.
+//!
+//! # The variant key
+//!
+//! [`variant_key`] keeps the consonants of a spelling's matching key, each
+//! folded to its transliteration class, and drops what foreign names are
+//! written with in several ways:
+//!
+//! | class | letters | why |
+//! | --- | --- | --- |
+//! | dropped | ا و ي ء; ه or ة at the end of a word; spaces | long vowels and the final vowel are optional (بيراموف/بيرموف, قره/قرة باغ, كاراباخ) |
+//! | ك | ق ك غ خ ج (and گ چ through the key) | G, K, Q and Kh: شويغو/شويجو, خاركيف, كاراباخ/قره باغ |
+//! | ز | ز ذ ض ظ (ژ) | Z and emphatic Z |
+//! | ت | ت ط ث | T and Th |
+//! | س | س ص | S |
+//! | ح | ح ه (not final) | H |
+//!
+//! Every other Arabic letter is its own class; a repeated class counts once
+//! (doubled consonants). A spelling with any letter outside Arabic (Latin,
+//! digits) has no variant key.
+//!
+//! # The guards
+//!
+//! Many Arabic words share a skeleton with some foreign name, so a variant
+//! link needs all of:
+//! - the entry is *foreign*: attribute `cc` outside the Arab League, or a
+//!   person without `cc` who does not come from ANERcorp; `variant=yes` or
+//!   `variant=no` in a gazetteer row overrides this;
+//! - the spelling has at least [`MIN_LETTERS`] letters and its key at least
+//!   [`MIN_CLASSES`] classes (with fewer than three, only one vowel or one
+//!   same-class letter may differ), and no word of it is one of the news corpus's
+//!   frequent words (`gazetteers/frequent-words.txt`);
+//! - it is not itself an exact spelling of any entry (that entry wins), and
+//!   it does not end like a relational adjective the entry's spelling does
+//!   not end in (اوكراني is "Ukrainian", not أوكرانيا);
+//! - it is close to the entry's spelling: a weighted edit distance (vowel
+//!   letters and letters of one class cost half) of at most
+//!   [`MAX_DISTANCE`] per letter of the longer of the two.
+//!
+//! # Cost
+//!
+//! Each word of the text outside exact matches gets its variant key
+//! computed (one pass over its letters) and looked up in a hash map of
+//! entry keys and their prefixes; only the rare hits go on to the frequent
+//! word list and the edit distance.
+//!
+//! [`Source::Variant`]: crate::extract::Source::Variant
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::Entry;
+use crate::extract::{Candidate, Chunk, Label, Source};
+
+/// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
+pub const MIN_LETTERS: usize = 4;
+/// Fewest classes its variant key needs.
+pub const MIN_CLASSES: usize = 2;
+/// Below this many classes (شويغو: ش ك) only one vowel or one same-class
+/// letter may differ.
+const SHORT_CLASSES: usize = 3;
+/// Most classes a variant key holds (12 × 5 bits fit in a `u64`); longer
+/// names are matched exactly only.
+const MAX_CLASSES: usize = 12;
+/// Most words a variant spelling spans.
+const MAX_WORDS: usize = 3;
+/// Largest weighted edit distance per letter of the longer spelling (see
+/// `distance`: a vowel or a same-class letter costs half a letter).
+pub const MAX_DISTANCE: f32 = 0.3;
+
+/// The Arab League members: their names are Arabic words, written one way.
+const ARAB_CC: &[&str] = &[
+    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+    "SA", "SD", "SO", "SY", "TN", "YE",
+];
+
+/// Proclitics tried in front of a variant spelling (no article: foreign
+/// names rarely take it, and ال + a nisba is the adjective).
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Endings of relational adjectives and their plurals, longest first.
+const NISBA_ENDINGS: &[&str] = &["يين", "يون", "يات", "يه", "ي"];
+
+/// The frequent words of the news (matching keys), never read as variants.
+static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../gazetteers/frequent-words.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a word (matching key) is one of the news corpus's frequent
+/// words.
+pub(super) fn is_frequent(word: &str) -> bool {
+    FREQUENT.contains(word)
+}
+
+/// The transliteration class of one matching-key character: `Some(0)` for
+/// a letter the key drops, `None` for a character that is not an Arabic
+/// letter.
+fn class(c: char, word_final: bool) -> Option<u8> {
+    Some(match c {
+        // U+0627 ALEF, U+0648 WAW, U+064A YEH, U+0621 HAMZA: vowels
+        'ا' | 'و' | 'ي' | 'ء' => 0,
+        // U+0647 HEH (and TEH MARBUTA through the key): a final vowel
+        'ه' if word_final => 0,
+        'ه' | 'ح' => 1,
+        'ق' | 'ك' | 'غ' | 'خ' | 'ج' => 2,
+        'ز' | 'ذ' | 'ض' | 'ظ' => 3,
+        'ت' | 'ط' | 'ث' => 4,
+        'س' | 'ص' => 5,
+        'ش' => 6,
+        'د' => 7,
+        'ر' => 8,
+        'ل' => 9,
+        'م' => 10,
+        'ن' => 11,
+        'ب' => 12,
+        'ف' => 13,
+        'ع' => 14,
+        _ => return None,
+    })
+}
+
+/// How each class is shown by [`variant_key`].
+const CLASS_LETTERS: [char; 15] = [
+    '-', 'ح', 'ك', 'ز', 'ت', 'س', 'ش', 'د', 'ر', 'ل', 'م', 'ن', 'ب', 'ف', 'ع',
+];
+
+/// A packed variant key: classes 1..=14 in 5-bit fields, first class
+/// lowest, so that a prefix of the key is the value masked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Skeleton {
+    code: u64,
+    len: u8,
+}
+
+/// The packed variant key of a matching-key string (words separated by
+/// single spaces); `None` if it holds anything but Arabic letters and
+/// spaces, or more than [`MAX_CLASSES`] classes.
+fn skeleton(key: &str) -> Option<Skeleton> {
+    let mut s = Skeleton { code: 0, len: 0 };
+    let mut last = 0;
+    let mut chars = key.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            continue;
+        }
+        let word_final = chars.peek().is_none_or(|&n| n == ' ');
+        let k = class(c, word_final)?;
+        if k == 0 || k == last {
+            last = if k == 0 { last } else { k };
+            continue;
+        }
+        if s.len as usize == MAX_CLASSES {
+            return None;
+        }
+        s.code |= u64::from(k) << (5 * s.len);
+        s.len += 1;
+        last = k;
+    }
+    Some(s)
+}
+
+/// The variant (consonant-skeleton) key of a spelling as text: the class
+/// letters of the table in this module's docs, or an empty string when the
+/// spelling has none (non-Arabic letters, too long).
+///
+/// # Examples
+///
+/// ```
+/// use kashf::gazetteer::variant_key;
+///
+/// assert_eq!(variant_key("قرة باغ"), "كربك");
+/// assert_eq!(variant_key("كاراباخ"), "كربك");
+/// assert_eq!(variant_key("شويجو"), variant_key("شويغو"));
+/// ```
+pub fn variant_key(spelling: &str) -> String {
+    let key = super::matcher::key_of(spelling);
+    let Some(s) = skeleton(&key) else {
+        return String::new();
+    };
+    (0..s.len)
+        .map(|i| CLASS_LETTERS[((s.code >> (5 * i)) & 31) as usize])
+        .collect()
+}
+
+/// A multiplicative hasher for the packed keys (SipHash is overkill for a
+/// `u64` the text cannot choose adversarially beyond a few bits).
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 ^= self.0 >> 29;
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type KeyMap<V> = HashMap<Skeleton, V, BuildHasherDefault<KeyHasher>>;
+
+/// A spelling a variant key leads to.
+#[derive(Clone, Debug)]
+struct Target {
+    entry: u32,
+    /// The spelling's matching key without spaces, as characters.
+    letters: Box<[char]>,
+}
+
+/// What a variant key leads to: spellings that have it, and whether it is a
+/// proper prefix of a longer key (so a text span with it may grow).
+#[derive(Clone, Debug, Default)]
+struct Node {
+    targets: Vec<Target>,
+    prefix: bool,
+}
+
+/// The variant index of a matcher's entries.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Variants {
+    nodes: KeyMap<Node>,
+}
+
+/// Whether an entry's spellings may be linked as transliteration variants.
+pub(super) fn eligible(e: &Entry) -> bool {
+    match e.attr("variant") {
+        Some("yes") => return true,
+        Some("no") => return false,
+        _ => {}
+    }
+    if e.attr("src") == Some("anercorp") {
+        return false;
+    }
+    match e.attr("cc") {
+        Some(cc) => !ARAB_CC.contains(&cc),
+        None => e.label == Label::Person,
+    }
+}
+
+fn letters(key: &str) -> Box<[char]> {
+    key.chars().filter(|&c| c != ' ').collect()
+}
+
+fn nisba_ending(key: &str) -> Option<&'static str> {
+    NISBA_ENDINGS.iter().copied().find(|e| key.ends_with(e))
+}
+
+impl Variants {
+    /// Adds one spelling (its matching key) of entry `entry`.
+    pub(super) fn add(&mut self, entry: u32, key: &str) {
+        let n = key.chars().filter(|&c| c != ' ').count();
+        if n < MIN_LETTERS || key.split(' ').count() > MAX_WORDS || key.starts_with("ال") {
+            return;
+        }
+        let Some(s) = skeleton(key) else { return };
+        if (s.len as usize) < MIN_CLASSES {
+            return;
+        }
+        for len in 1..s.len {
+            let code = s.code & ((1u64 << (5 * len)) - 1);
+            self.nodes.entry(Skeleton { code, len }).or_default().prefix = true;
+        }
+        self.nodes.entry(s).or_default().targets.push(Target {
+            entry,
+            letters: letters(key),
+        });
+    }
+
+    /// The best entry for a spelling (matching key) that is not exact: the
+    /// closest target with the same variant key, if close enough and not
+    /// a relational adjective of it.
+    pub(super) fn resolve(&self, key: &str) -> Option<u32> {
+        self.closest(key).map(|(e, _)| e)
+    }
+
+    /// [`Variants::resolve`] with the distance (in half-letters).
+    fn closest(&self, key: &str) -> Option<(u32, u32)> {
+        let s = skeleton(key)?;
+        if (s.len as usize) < MIN_CLASSES || key.chars().filter(|&c| c != ' ').count() < MIN_LETTERS
+        {
+            return None;
+        }
+        let node = self.nodes.get(&s)?;
+        let ours = letters(key);
+        let ending = nisba_ending(key);
+        node.targets
+            .iter()
+            .filter(|t| {
+                ending.is_none() || {
+                    let theirs: String = t.letters.iter().collect();
+                    nisba_ending(&theirs) == ending
+                }
+            })
+            .filter_map(|t| {
+                let d = distance(&ours, &t.letters);
+                let longest = ours.len().max(t.letters.len());
+                // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
+                let close = if (s.len as usize) < SHORT_CLASSES {
+                    d <= 1
+                } else {
+                    d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
+                };
+                close.then_some((d, t.entry))
+            })
+            .min()
+            .map(|(d, e)| (e, d))
+    }
+
+    /// Pushes a [`Source::Variant`] candidate for every variant spelling in
+    /// `chunk` outside the exact matches `exact` (sorted by start).
+    pub(super) fn find(
+        &self,
+        chunk: &Chunk<'_>,
+        exact: &[Candidate],
+        is_exact: impl Fn(&str) -> bool,
+        entries: &[Entry],
+        out: &mut Vec<Candidate>,
+    ) {
+        if self.nodes.is_empty() {
+            return;
+        }
+        let key = chunk.key;
+        let mut blocked = exact.iter().map(|c| c.range.clone()).peekable();
+        let mut at = 0;
+        while let Some((ws, we)) = next_word(key, at) {
+            at = we;
+            while blocked.peek().is_some_and(|r| r.end <= ws) {
+                blocked.next();
+            }
+            if blocked.peek().is_some_and(|r| r.start < we) {
+                continue;
+            }
+            // Arabic letters take two bytes.
+            if we - ws < 2 * MIN_LETTERS {
+                continue;
+            }
+            let word = &key[ws..we];
+            // The closest reading wins; on a tie, the one with the clitic
+            // set aside (وزيلنسكي is و + زيلنسكي, but واشنطون is one word).
+            let limit = blocked.peek().map(|r| r.start);
+            let found = std::iter::once("")
+                .chain(CLITICS.iter().copied())
+                .filter(|p| word.starts_with(p))
+                .filter_map(|p| self.span_at(key, ws + p.len(), we, limit, &is_exact))
+                .min_by_key(|&(start, _, _, d)| (d, std::cmp::Reverse(start)));
+            if let Some((start, end, entry, _)) = found {
+                let e = &entries[entry as usize];
+                out.push(Candidate {
+                    range: start..end,
+                    label: e.label,
+                    norm: Some(e.name.to_string()),
+                    value: None,
+                    kind: None,
+                    id: Some(e.id.clone()),
+                    source: Source::Variant,
+                });
+                at = end;
+            }
+        }
+    }
+
+    /// The longest variant spelling that starts at `start` (inside the word
+    /// ending at `we`) and ends before `limit`, with its entry and distance.
+    fn span_at(
+        &self,
+        key: &str,
+        start: usize,
+        we: usize,
+        limit: Option<usize>,
+        is_exact: &impl Fn(&str) -> bool,
+    ) -> Option<(usize, usize, u32, u32)> {
+        let first = skeleton(&key[start..we])?;
+        if first.len < 2 {
+            return None;
+        }
+        let mut best = None;
+        let mut end = we;
+        let mut s = first;
+        for words in 1..=MAX_WORDS {
+            let Some(node) = self.nodes.get(&s) else {
+                break;
+            };
+            if !node.targets.is_empty() {
+                let span = &key[start..end];
+                let plain = span.split(' ').enumerate().all(|(i, w)| {
+                    !is_frequent(w) && (i > 0 || !is_frequent(&key[word_start(key, start)..we]))
+                });
+                if plain
+                    && !is_exact(span)
+                    && let Some((entry, d)) = self.closest(span)
+                {
+                    best = Some((start, end, entry, d));
+                }
+            }
+            if !node.prefix || words == MAX_WORDS {
+                break;
+            }
+            // Grow by the next word: one space, then letters, before any
+            // exact match.
+            if key.as_bytes().get(end) != Some(&b' ') {
+                break;
+            }
+            let Some((ns, ne)) = next_word(key, end) else {
+                break;
+            };
+            if ns != end + 1 || limit.is_some_and(|l| l < ne) {
+                break;
+            }
+            let Some(grown) = skeleton(&key[start..ne]) else {
+                break;
+            };
+            s = grown;
+            end = ne;
+        }
+        best
+    }
+}
+
+/// The start of the word that `at` lies in.
+fn word_start(key: &str, at: usize) -> usize {
+    key[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// The next word (a run of alphanumeric characters) at or after `at`.
+fn next_word(key: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &key[at..];
+    let s = at + rest.find(char::is_alphanumeric)?;
+    let e = key[s..]
+        .find(|c: char| !c.is_alphanumeric())
+        .map_or(key.len(), |i| s + i);
+    Some((s, e))
+}
+
+/// Letters whose spelling varies freely: long vowels, hamza, heh/teh
+/// marbuta.
+fn weak(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي' | 'ء' | 'ه')
+}
+
+/// Weighted edit distance in half-letters: a weak letter (vowel, hamza,
+/// final heh) inserted or deleted costs 1, any other 2; a substitution
+/// within one class (ق/ك, س/ص) or between weak letters costs 1, any other
+/// 2.
+fn distance(a: &[char], b: &[char]) -> u32 {
+    let indel = |c: char| if weak(c) { 1 } else { 2 };
+    let sub = |x: char, y: char| {
+        if x == y {
+            0
+        } else if (weak(x) && weak(y))
+            || class(x, false).is_some_and(|k| k != 0 && class(y, false) == Some(k))
+        {
+            1
+        } else {
+            2
+        }
+    };
+    let mut prev: Vec<u32> = std::iter::once(0)
+        .chain(b.iter().scan(0, |acc, &c| {
+            *acc += indel(c);
+            Some(*acc)
+        }))
+        .collect();
+    let mut cur = vec![0; b.len() + 1];
+    for &x in a {
+        cur[0] = prev[0] + indel(x);
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + sub(x, y))
+                .min(prev[j + 1] + indel(x))
+                .min(cur[j] + indel(y));
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_keys_agree_across_spellings() {
+        let same: &[(&str, &str)] = &[
+            ("قره باغ", "كاراباخ"),
+            ("قرة باغ", "قره باغ"),
+            ("بيراموف", "بيرموف"),
+            ("زيلينسكي", "زيلنسكي"),
+            ("دونيتسك", "دونتسك"),
+            ("زابوريجيا", "زابوروجيا"),
+            ("خاركيف", "خاركوف"),
+            ("شويغو", "شويجو"),
+            ("ماريوبول", "ماريوبل"),
+            ("أوكرانيا", "أوكرينيا"),
+            ("أوكرانيا", "اوكرانيا"),
+        ];
+        for (a, b) in same {
+            assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
+            assert!(!variant_key(a).is_empty(), "{a}");
+        }
+        assert_eq!(variant_key("قرة باغ"), "كربك");
+        assert_eq!(variant_key("NATO"), "");
+    }
+
+    #[test]
+    fn distance_weighs_vowels_and_classes_half() {
+        let d = |a: &str, b: &str| distance(&letters(a), &letters(b));
+        assert_eq!(d("بيراموف", "بيراموف"), 0);
+        assert_eq!(d("بيراموف", "بيرموف"), 1);
+        assert_eq!(d("شويغو", "شويجو"), 1);
+        assert_eq!(d("قرهباغ", "كاراباخ"), 4);
+        assert_eq!(d("قرن", "اوكرانيا"), 6);
+        assert_eq!(d("مصر", "مسار"), 2);
+    }
+}
