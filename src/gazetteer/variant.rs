@@ -39,8 +39,21 @@
 //!   it does not end like a relational adjective the entry's spelling does
 //!   not end in (اوكراني is "Ukrainian", not أوكرانيا);
 //! - it is close to the entry's spelling: a weighted edit distance (vowel
-//!   letters and letters of one class cost half) of at most
-//!   [`MAX_DISTANCE`] per letter of the longer of the two.
+//!   letters and letters of one class cost half) of one half-letter (one
+//!   vowel, or ق for ك) when the variant key has fewer than
+//!   [`LONG_CLASSES`] classes or the spelling fewer than [`LONG_LETTERS`]
+//!   letters, else at most [`MAX_DISTANCE`] per letter of the longer
+//!   spelling; and only the spacing may differ between spellings of
+//!   different word counts (سانمارتن / سان مارتن, not كولتس / وكالة تاس);
+//! - it does not start with the article ال, alone or after a clitic (بال،
+//!   لل, …: بالتمر is "with dates", not بالتيمور);
+//! - it is not an Arabic word: no word of it, nor its stem once a light
+//!   stemmer sets clitics, verb prefixes and pronoun or plural suffixes
+//!   aside, is a frequent word or an Arabic name (لشبابنا = ل + شباب + نا);
+//!   a foreign first name (`foreign` in `gazetteers/name-words.txt`) is
+//!   never a variant of a place or organisation (جورج is not جورجيا);
+//! - a final ة is an Arabic word's ending unless the entry's spelling ends
+//!   in ة or ه too.
 //!
 //! # Cost
 //!
@@ -59,26 +72,34 @@ use super::Entry;
 use crate::extract::{Candidate, Chunk, Label, Source};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
-pub const MIN_LETTERS: usize = 4;
+pub const MIN_LETTERS: usize = 5;
 /// Fewest classes its variant key needs.
 pub const MIN_CLASSES: usize = 2;
-/// Below this many classes (شويغو: ش ك) only one vowel or one same-class
-/// letter may differ.
-const SHORT_CLASSES: usize = 3;
+/// A variant key of fewer classes than this, or a spelling (theirs or
+/// ours) of fewer letters than [`LONG_LETTERS`], may differ from the entry's by one vowel
+/// or one same-class letter only (شويجو / شويغو, بيرموف / بيراموف).
+pub const LONG_CLASSES: usize = 4;
+/// See [`LONG_CLASSES`].
+pub const LONG_LETTERS: usize = 8;
 /// Most classes a variant key holds (12 × 5 bits fit in a `u64`); longer
 /// names are matched exactly only.
 const MAX_CLASSES: usize = 12;
 /// Most words a variant spelling spans.
 const MAX_WORDS: usize = 3;
-/// Largest weighted edit distance per letter of the longer spelling (see
-/// `distance`: a vowel or a same-class letter costs half a letter).
-pub const MAX_DISTANCE: f32 = 0.3;
+/// Largest weighted edit distance per letter of the longer spelling for
+/// long spellings (see `distance`: a vowel or a same-class letter costs
+/// half a letter): 2 letters in 10.
+pub const MAX_DISTANCE: f32 = 0.2;
 
 /// The Arab League members: their names are Arabic words, written one way.
 const ARAB_CC: &[&str] = &[
     "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
     "SA", "SD", "SO", "SY", "TN", "YE",
 ];
+
+/// The non-Arab countries Arabic news reports from most: their smaller
+/// cities are variant targets too.
+const NEWS_FOCUS: &[&str] = &["AF", "AM", "AZ", "GE", "IL", "IR", "RU", "TR", "UA"];
 
 /// Proclitics tried in front of a variant spelling (no article: foreign
 /// names rarely take it, and ال + a nisba is the adjective).
@@ -87,18 +108,138 @@ const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك",
 /// Endings of relational adjectives and their plurals, longest first.
 const NISBA_ENDINGS: &[&str] = &["يين", "يون", "يات", "يه", "ي"];
 
-/// The frequent words of the news (matching keys), never read as variants.
-static FREQUENT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../gazetteers/frequent-words.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+/// A person-name word of `gazetteers/name-words.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    /// An Arabic first or family name: never a variant of anything.
+    Arabic,
+    /// A foreign name token: never a variant of a place or organisation
+    /// (جورج is not جورجيا).
+    Foreign,
+}
+
+/// The word lists of the variant guards, built on first use.
+struct Lists {
+    /// `gazetteers/frequent-words.txt`.
+    frequent: HashSet<&'static str>,
+    /// `gazetteers/name-words.txt`.
+    names: HashMap<&'static str, Name>,
+    /// The foreign name tokens by variant key: a place variant that is at
+    /// least as close to one of them is a person's name (دييجو is Diego,
+    /// not دايجو).
+    foreign: KeyMap<Vec<Box<[char]>>>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+    let lines = |text: &'static str| {
+        text.lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    };
+    let frequent = lines(include_str!("../../gazetteers/frequent-words.txt")).collect();
+    let names: HashMap<&'static str, Name> = lines(include_str!("../../gazetteers/name-words.txt"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, class)| {
+            (
+                w,
+                if class == "foreign" {
+                    Name::Foreign
+                } else {
+                    Name::Arabic
+                },
+            )
+        })
+        .collect();
+    let mut foreign: KeyMap<Vec<Box<[char]>>> = KeyMap::default();
+    for (w, _) in names.iter().filter(|(_, c)| **c == Name::Foreign) {
+        if let Some(s) = skeleton(w) {
+            foreign.entry(s).or_default().push(letters(w));
+        }
+    }
+    Lists {
+        frequent,
+        names,
+        foreign,
+    }
 });
 
-/// Whether a word (matching key) is one of the news corpus's frequent
-/// words.
-pub(super) fn is_frequent(word: &str) -> bool {
-    FREQUENT.contains(word)
+/// Whether a word (matching key) may be read as a variant of an entry
+/// that is (`person`) or is not a person.
+fn allowed(word: &str, person: bool) -> bool {
+    let lists = &*LISTS;
+    if lists.frequent.contains(word) {
+        return false;
+    }
+    match lists.names.get(word) {
+        None => true,
+        Some(Name::Arabic) => false,
+        Some(Name::Foreign) => person,
+    }
+}
+
+/// Whether a word is a frequent word or an Arabic name: a stem the light
+/// stemmer recognises.
+fn lexicon(word: &str) -> bool {
+    let lists = &*LISTS;
+    lists.frequent.contains(word) || lists.names.get(word) == Some(&Name::Arabic)
+}
+
+/// Whether a word is an Arabic name, or a foreign name token that is not
+/// a frequent word too (في and من are name tokens of Wikidata as well).
+fn name_word(word: &str) -> bool {
+    match LISTS.names.get(word) {
+        Some(Name::Arabic) => true,
+        Some(Name::Foreign) => !LISTS.frequent.contains(word),
+        None => false,
+    }
+}
+
+/// Whether a foreign name token with variant key `s` is within `d` of
+/// `ours`.
+fn foreign_name_within(s: Skeleton, ours: &[char], d: u32) -> bool {
+    LISTS
+        .foreign
+        .get(&s)
+        .is_some_and(|ts| ts.iter().any(|t| distance(ours, t) <= d))
+}
+
+/// Proclitics, the article and verb prefixes a light stemmer sets aside.
+const STEM_PREFIXES: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "ال", "وال", "فال", "بال",
+    "كال", "وبال", "لل", "ولل", "فلل", "س", "وس", "فس", "ي", "ت", "ن", "وي", "وت", "ون", "في",
+    "فت", "فن", "سي", "ست", "سن", "وسي", "وست", "وسن", "لي", "لت", "لن", "ولي", "ولت",
+];
+
+/// Pronoun, plural and verb suffixes the light stemmer sets aside.
+const STEM_SUFFIXES: &[&str] = &[
+    "", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني", "ي", "ون", "ين", "ان", "ات",
+    "وا", "تم", "تن", "ته", "تها", "تهم", "يه", "يها", "يهم", "يون", "يين", "يات", "يا", "ا",
+];
+
+/// Whether a word (matching key) is an Arabic word: itself, or its stem
+/// once a light stemmer sets clitics, the article, verb prefixes and
+/// pronoun or plural suffixes aside, is a frequent word of the news or an
+/// Arabic name (لشبابنا is ل + شباب + نا, not لشبونة; ينقلون is ي + نقل +
+/// ون).
+fn arabic_word(word: &str) -> bool {
+    STEM_PREFIXES
+        .iter()
+        .filter(|p| word.starts_with(*p))
+        .any(|p| {
+            let rest = &word[p.len()..];
+            STEM_SUFFIXES
+                .iter()
+                .filter(|s| rest.len() > s.len() && rest.ends_with(*s))
+                .any(|s| {
+                    let stem = &rest[..rest.len() - s.len()];
+                    let long = stem.len() == word.len() || stem.chars().count() >= 3;
+                    // A suffix after ة writes it ت: هوايتي is هواية + ي.
+                    let taa = (!s.is_empty())
+                        .then(|| stem.strip_suffix('ت'))
+                        .flatten()
+                        .map(|t| format!("{t}ه"));
+                    long && (lexicon(stem) || taa.is_some_and(|t| lexicon(&t)))
+                })
+        })
 }
 
 /// The transliteration class of one matching-key character: `Some(0)` for
@@ -220,6 +361,9 @@ type KeyMap<V> = HashMap<Skeleton, V, BuildHasherDefault<KeyHasher>>;
 #[derive(Clone, Debug)]
 struct Target {
     entry: u32,
+    person: bool,
+    /// How many words the spelling has.
+    words: u8,
     /// The spelling's matching key without spaces, as characters.
     letters: Box<[char]>,
 }
@@ -238,7 +382,11 @@ pub(super) struct Variants {
     nodes: KeyMap<Node>,
 }
 
-/// Whether an entry's spellings may be linked as transliteration variants.
+/// Whether an entry's spellings may be linked as transliteration variants:
+/// foreign (not an Arab League `cc`; a person without `cc` unless from
+/// ANERcorp) and, for a city, prominent enough to be in the news: a million
+/// people, or a hundred thousand in the non-Arab countries the news covers
+/// most, or no population given (a curated conflict-zone place).
 pub(super) fn eligible(e: &Entry) -> bool {
     match e.attr("variant") {
         Some("yes") => return true,
@@ -248,10 +396,20 @@ pub(super) fn eligible(e: &Entry) -> bool {
     if e.attr("src") == Some("anercorp") {
         return false;
     }
-    match e.attr("cc") {
-        Some(cc) => !ARAB_CC.contains(&cc),
-        None => e.label == Label::Person,
+    let Some(cc) = e.attr("cc") else {
+        return e.label == Label::Person;
+    };
+    if ARAB_CC.contains(&cc) {
+        return false;
     }
+    if e.attr("type") != Some("city") {
+        return true;
+    }
+    let pop: u64 = e
+        .attr("pop")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(u64::MAX);
+    pop >= 1_000_000 || (pop >= 100_000 && NEWS_FOCUS.contains(&cc))
 }
 
 fn letters(key: &str) -> Box<[char]> {
@@ -264,7 +422,7 @@ fn nisba_ending(key: &str) -> Option<&'static str> {
 
 impl Variants {
     /// Adds one spelling (its matching key) of entry `entry`.
-    pub(super) fn add(&mut self, entry: u32, key: &str) {
+    pub(super) fn add(&mut self, entry: u32, person: bool, key: &str) {
         let n = key.chars().filter(|&c| c != ' ').count();
         if n < MIN_LETTERS || key.split(' ').count() > MAX_WORDS || key.starts_with("ال") {
             return;
@@ -279,45 +437,74 @@ impl Variants {
         }
         self.nodes.entry(s).or_default().targets.push(Target {
             entry,
+            person,
+            words: key.split(' ').count() as u8,
             letters: letters(key),
         });
     }
 
     /// The best entry for a spelling (matching key) that is not exact: the
-    /// closest target with the same variant key, if close enough and not
-    /// a relational adjective of it.
+    /// closest target with the same variant key, if close enough, not a
+    /// relational adjective of it, and no word of it an Arabic word or
+    /// blocked for it.
     pub(super) fn resolve(&self, key: &str) -> Option<u32> {
-        self.closest(key).map(|(e, _)| e)
+        self.closest(key, key, false, false).map(|(e, _)| e)
     }
 
-    /// [`Variants::resolve`] with the distance (in half-letters).
-    fn closest(&self, key: &str) -> Option<(u32, u32)> {
+    /// [`Variants::resolve`] with the distance (in half-letters); `written`
+    /// is `key` with the clitics in front of it, if any; `taa` says that
+    /// the text writes it with a final ة; `near_name` that a person-name
+    /// word stands next to it (then it is no place: لويس باستير).
+    fn closest(&self, key: &str, written: &str, taa: bool, near_name: bool) -> Option<(u32, u32)> {
         let s = skeleton(key)?;
-        if (s.len as usize) < MIN_CLASSES || key.chars().filter(|&c| c != ' ').count() < MIN_LETTERS
+        if (s.len as usize) < MIN_CLASSES
+            || key.chars().filter(|&c| c != ' ').count() < MIN_LETTERS
+            || ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]
+                .iter()
+                .any(|a| key.starts_with(a) || written.starts_with(a))
         {
+            return None;
+        }
+        let words = || key.split(' ').chain(written.split(' ').take(1));
+        if words().any(arabic_word) {
             return None;
         }
         let node = self.nodes.get(&s)?;
         let ours = letters(key);
+        let words_in = key.split(' ').count() as u8;
         let ending = nisba_ending(key);
         node.targets
             .iter()
+            .filter(|t| words().all(|w| allowed(w, t.person)))
+            .filter(|t| t.person || !near_name)
+            // A final ة marks an Arabic word unless the name has one too
+            // (أنقرة, لشبونة).
+            .filter(|t| !taa || t.letters.last() == Some(&'ه'))
             .filter(|t| {
-                ending.is_none() || {
-                    let theirs: String = t.letters.iter().collect();
-                    nisba_ending(&theirs) == ending
-                }
+                let theirs: String = t.letters.iter().collect();
+                (ending.is_none() || nisba_ending(&theirs) == ending)
+                    // فرنسيا is "French" (فرنسياً), not فرنسا.
+                    && !(key.ends_with("يا") && !theirs.ends_with("يا"))
             })
             .filter_map(|t| {
                 let d = distance(&ours, &t.letters);
                 let longest = ours.len().max(t.letters.len());
                 // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
-                let close = if (s.len as usize) < SHORT_CLASSES {
+                let shortest = ours.len().min(t.letters.len());
+                // One word for two (كولتس / وكالة تاس) is a weak sign: only
+                // the spacing may differ then (سانمارتن / سان مارتن).
+                if t.words != words_in {
+                    return (d == 0).then_some((d, t.entry));
+                }
+                let close = if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
                     d <= 1
                 } else {
                     d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
                 };
-                close.then_some((d, t.entry))
+                // A foreign first name or surname at least as close: a
+                // person, not the place (دييجو is دييغو, not دايجو).
+                let person = !t.person && foreign_name_within(s, &ours, d);
+                (close && !person).then_some((d, t.entry))
             })
             .min()
             .map(|(d, e)| (e, d))
@@ -355,10 +542,14 @@ impl Variants {
             // The closest reading wins; on a tie, the one with the clitic
             // set aside (وزيلنسكي is و + زيلنسكي, but واشنطون is one word).
             let limit = blocked.peek().map(|r| r.start);
+            // A clitic before ي is rare in foreign names and a common
+            // misreading (بيونجيانج is not ب + يونجيانج).
             let found = std::iter::once("")
                 .chain(CLITICS.iter().copied())
-                .filter(|p| word.starts_with(p))
-                .filter_map(|p| self.span_at(key, ws + p.len(), we, limit, &is_exact))
+                .filter(|p| {
+                    word.starts_with(p) && (p.is_empty() || !word[p.len()..].starts_with('ي'))
+                })
+                .filter_map(|p| self.span_at(chunk.text, key, ws + p.len(), we, limit, &is_exact))
                 .min_by_key(|&(start, _, _, d)| (d, std::cmp::Reverse(start)));
             if let Some((start, end, entry, _)) = found {
                 let e = &entries[entry as usize];
@@ -378,8 +569,10 @@ impl Variants {
 
     /// The longest variant spelling that starts at `start` (inside the word
     /// ending at `we`) and ends before `limit`, with its entry and distance.
+    #[allow(clippy::too_many_arguments)]
     fn span_at(
         &self,
+        text: &str,
         key: &str,
         start: usize,
         we: usize,
@@ -399,12 +592,19 @@ impl Variants {
             };
             if !node.targets.is_empty() {
                 let span = &key[start..end];
-                let plain = span.split(' ').enumerate().all(|(i, w)| {
-                    !is_frequent(w) && (i > 0 || !is_frequent(&key[word_start(key, start)..we]))
-                });
-                if plain
-                    && !is_exact(span)
-                    && let Some((entry, d)) = self.closest(span)
+                let written = &key[word_start(key, start)..end];
+                let taa = text[..end].ends_with('ة');
+                let ws = word_start(key, start);
+                // The words on either side, across one space.
+                let prev = key[..ws]
+                    .strip_suffix(' ')
+                    .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next());
+                let next = key[end..]
+                    .strip_prefix(' ')
+                    .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next());
+                let near_name = prev.is_some_and(name_word) || next.is_some_and(name_word);
+                if !is_exact(span)
+                    && let Some((entry, d)) = self.closest(span, written, taa, near_name)
                 {
                     best = Some((start, end, entry, d));
                 }
