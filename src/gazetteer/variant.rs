@@ -542,12 +542,19 @@ impl Variants {
             // The closest reading wins; on a tie, the one with the clitic
             // set aside (وزيلنسكي is و + زيلنسكي, but واشنطون is one word).
             let limit = blocked.peek().map(|r| r.start);
-            // A clitic before ي is rare in foreign names and a common
-            // misreading (بيونجيانج is not ب + يونجيانج).
+            // A clitic is set aside only before a consonant (و and ف also
+            // before ا): a foreign name that starts with a vowel letter
+            // after a clitic is a common misreading (بيونجيانج is not ب +
+            // يونجيانج, بادمينتون not ب + ادمنتون, كومرتس not ك + ومرتس).
             let found = std::iter::once("")
                 .chain(CLITICS.iter().copied())
                 .filter(|p| {
-                    word.starts_with(p) && (p.is_empty() || !word[p.len()..].starts_with('ي'))
+                    word.starts_with(p) && {
+                        let rest = &word[p.len()..];
+                        p.is_empty()
+                            || !(rest.starts_with(['ي', 'و'])
+                                || rest.starts_with('ا') && !matches!(*p, "و" | "ف"))
+                    }
                 })
                 .filter_map(|p| self.span_at(chunk.text, key, ws + p.len(), we, limit, &is_exact))
                 .min_by_key(|&(start, _, _, d)| (d, std::cmp::Reverse(start)));
