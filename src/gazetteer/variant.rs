@@ -69,6 +69,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
+use super::matcher::is_word_char;
 use crate::extract::{Candidate, Chunk, Label, Source};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
@@ -364,12 +365,17 @@ struct Target {
     person: bool,
     /// How many words the spelling has.
     words: u8,
+    /// Its relational-adjective ending, if it has one.
+    nisba: Option<&'static str>,
+    /// It ends in يا.
+    ends_ya: bool,
     /// The spelling's matching key without spaces, as characters.
     letters: Box<[char]>,
 }
 
-/// What a variant key leads to: spellings that have it, and whether it is a
-/// proper prefix of a longer key (so a text span with it may grow).
+/// What a variant key leads to: spellings that have it, and whether it is
+/// the key of the first words of a longer spelling (so a text span with it
+/// may grow by a word).
 #[derive(Clone, Debug, Default)]
 struct Node {
     targets: Vec<Target>,
@@ -412,6 +418,19 @@ pub(super) fn eligible(e: &Entry) -> bool {
     pop >= 1_000_000 || (pop >= 100_000 && NEWS_FOCUS.contains(&cc))
 }
 
+/// Most letters a variant spelling has (longer ones are exact only).
+const MAX_LETTERS: usize = 40;
+
+/// The letters of `key` without spaces, in `buf`; `None` if too long.
+fn letters_into<'a>(key: &str, buf: &'a mut [char; MAX_LETTERS]) -> Option<&'a [char]> {
+    let mut n = 0;
+    for c in key.chars().filter(|&c| c != ' ') {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    Some(&buf[..n])
+}
+
 fn letters(key: &str) -> Box<[char]> {
     key.chars().filter(|&c| c != ' ').collect()
 }
@@ -431,14 +450,22 @@ impl Variants {
         if (s.len as usize) < MIN_CLASSES {
             return;
         }
-        for len in 1..s.len {
-            let code = s.code & ((1u64 << (5 * len)) - 1);
-            self.nodes.entry(Skeleton { code, len }).or_default().prefix = true;
+        // A text span grows word by word only while it is the key of the
+        // first words of a longer spelling (measured: marking every prefix
+        // of every key made most words grow and cost a third of the whole
+        // search).
+        let words: Vec<&str> = key.split(' ').collect();
+        for n in 1..words.len() {
+            if let Some(p) = skeleton(&words[..n].join(" ")) {
+                self.nodes.entry(p).or_default().prefix = true;
+            }
         }
         self.nodes.entry(s).or_default().targets.push(Target {
             entry,
             person,
             words: key.split(' ').count() as u8,
+            nisba: nisba_ending(key),
+            ends_ya: key.ends_with("يا"),
             letters: letters(key),
         });
     }
@@ -456,58 +483,92 @@ impl Variants {
     /// the text writes it with a final ة; `near_name` that a person-name
     /// word stands next to it (then it is no place: لويس باستير).
     fn closest(&self, key: &str, written: &str, taa: bool, near_name: bool) -> Option<(u32, u32)> {
-        let s = skeleton(key)?;
+        self.closest_with(skeleton(key)?, key, written, taa, near_name)
+    }
+
+    /// [`Variants::closest`] with the variant key of `key` already made.
+    fn closest_with(
+        &self,
+        s: Skeleton,
+        key: &str,
+        written: &str,
+        taa: bool,
+        near_name: bool,
+    ) -> Option<(u32, u32)> {
+        // Cheap tests first: this runs for every word whose variant key an
+        // entry has; the word lists are consulted only for a close target.
         if (s.len as usize) < MIN_CLASSES
-            || key.chars().filter(|&c| c != ' ').count() < MIN_LETTERS
             || ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]
                 .iter()
                 .any(|a| key.starts_with(a) || written.starts_with(a))
         {
             return None;
         }
-        let words = || key.split(' ').chain(written.split(' ').take(1));
-        if words().any(arabic_word) {
+        let node = self.nodes.get(&s)?;
+        if node.targets.is_empty() {
             return None;
         }
-        let node = self.nodes.get(&s)?;
-        let ours = letters(key);
+        let mut buf = ['\0'; MAX_LETTERS];
+        let ours = letters_into(key, &mut buf)?;
+        if ours.len() < MIN_LETTERS {
+            return None;
+        }
         let words_in = key.split(' ').count() as u8;
         let ending = nisba_ending(key);
-        node.targets
+        let ya = key.ends_with("يا");
+        let mut close: Vec<(u32, &Target)> = node
+            .targets
             .iter()
-            .filter(|t| words().all(|w| allowed(w, t.person)))
             .filter(|t| t.person || !near_name)
             // A final ة marks an Arabic word unless the name has one too
             // (أنقرة, لشبونة).
             .filter(|t| !taa || t.letters.last() == Some(&'ه'))
-            .filter(|t| {
-                let theirs: String = t.letters.iter().collect();
-                (ending.is_none() || nisba_ending(&theirs) == ending)
-                    // فرنسيا is "French" (فرنسياً), not فرنسا.
-                    && !(key.ends_with("يا") && !theirs.ends_with("يا"))
-            })
+            // فرنسيا is "French" (فرنسياً), not فرنسا.
+            .filter(|t| (ending.is_none() || t.nisba == ending) && !(ya && !t.ends_ya))
             .filter_map(|t| {
-                let d = distance(&ours, &t.letters);
                 let longest = ours.len().max(t.letters.len());
-                // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
                 let shortest = ours.len().min(t.letters.len());
+                // Each letter more or less costs at least a half: skip the
+                // distance when the lengths alone rule the target out.
+                let most = if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
+                    1
+                } else {
+                    (2.0 * MAX_DISTANCE * longest as f32) as usize
+                };
+                if longest - shortest > most {
+                    return None;
+                }
+                let d = distance(ours, &t.letters);
                 // One word for two (كولتس / وكالة تاس) is a weak sign: only
                 // the spacing may differ then (سانمارتن / سان مارتن).
-                if t.words != words_in {
-                    return (d == 0).then_some((d, t.entry));
-                }
-                let close = if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
+                let ok = if t.words != words_in {
+                    d == 0
+                } else if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
                     d <= 1
                 } else {
+                    // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
                     d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
                 };
-                // A foreign first name or surname at least as close: a
-                // person, not the place (دييجو is دييغو, not دايجو).
-                let person = !t.person && foreign_name_within(s, &ours, d);
-                (close && !person).then_some((d, t.entry))
+                ok.then_some((d, t))
             })
-            .min()
-            .map(|(d, e)| (e, d))
+            .collect();
+        if close.is_empty() {
+            return None;
+        }
+        let words = || key.split(' ').chain(written.split(' ').take(1));
+        if words().any(arabic_word) {
+            return None;
+        }
+        close.sort_by_key(|&(d, t)| (d, t.entry));
+        close
+            .into_iter()
+            .find(|&(d, t)| {
+                words().all(|w| allowed(w, t.person))
+                    // A foreign first name or surname at least as close: a
+                    // person, not the place (دييجو is دييغو, not دايجو).
+                    && (t.person || !foreign_name_within(s, ours, d))
+            })
+            .map(|(d, t)| (t.entry, d))
     }
 
     /// Pushes a [`Source::Variant`] candidate for every variant spelling in
@@ -546,8 +607,14 @@ impl Variants {
             // before ا): a foreign name that starts with a vowel letter
             // after a clitic is a common misreading (بيونجيانج is not ب +
             // يونجيانج, بادمينتون not ب + ادمنتون, كومرتس not ك + ومرتس).
+            // Every clitic starts with و ف ب ل or ك.
+            let clitics = if word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+                CLITICS
+            } else {
+                &[]
+            };
             let found = std::iter::once("")
-                .chain(CLITICS.iter().copied())
+                .chain(clitics.iter().copied())
                 .filter(|p| {
                     word.starts_with(p) && {
                         let rest = &word[p.len()..];
@@ -605,13 +672,13 @@ impl Variants {
                 // The words on either side, across one space.
                 let prev = key[..ws]
                     .strip_suffix(' ')
-                    .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next());
+                    .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next());
                 let next = key[end..]
                     .strip_prefix(' ')
-                    .and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next());
+                    .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
                 let near_name = prev.is_some_and(name_word) || next.is_some_and(name_word);
                 if !is_exact(span)
-                    && let Some((entry, d)) = self.closest(span, written, taa, near_name)
+                    && let Some((entry, d)) = self.closest_with(s, span, written, taa, near_name)
                 {
                     best = Some((start, end, entry, d));
                 }
@@ -645,7 +712,7 @@ fn word_start(key: &str, at: usize) -> usize {
     key[..at]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
+        .take_while(|&(_, c)| is_word_char(c))
         .last()
         .map_or(at, |(i, _)| i)
 }
@@ -653,9 +720,9 @@ fn word_start(key: &str, at: usize) -> usize {
 /// The next word (a run of alphanumeric characters) at or after `at`.
 fn next_word(key: &str, at: usize) -> Option<(usize, usize)> {
     let rest = &key[at..];
-    let s = at + rest.find(char::is_alphanumeric)?;
+    let s = at + rest.find(is_word_char)?;
     let e = key[s..]
-        .find(|c: char| !c.is_alphanumeric())
+        .find(|c: char| !is_word_char(c))
         .map_or(key.len(), |i| s + i);
     Some((s, e))
 }
@@ -683,13 +750,14 @@ fn distance(a: &[char], b: &[char]) -> u32 {
             2
         }
     };
-    let mut prev: Vec<u32> = std::iter::once(0)
-        .chain(b.iter().scan(0, |acc, &c| {
-            *acc += indel(c);
-            Some(*acc)
-        }))
-        .collect();
-    let mut cur = vec![0; b.len() + 1];
+    if b.len() >= MAX_LETTERS {
+        return u32::MAX;
+    }
+    let mut prev = [0u32; MAX_LETTERS];
+    let mut cur = [0u32; MAX_LETTERS];
+    for (j, &c) in b.iter().enumerate() {
+        prev[j + 1] = prev[j] + indel(c);
+    }
     for &x in a {
         cur[0] = prev[0] + indel(x);
         for (j, &y) in b.iter().enumerate() {
