@@ -131,7 +131,7 @@ fn csv_has_header_and_one_row_per_entity() {
     assert_eq!(&rows[0][0], "./a.txt");
     assert_eq!(&rows[0][2], "مُوسكو");
     let extractor = kashf::Extractor::builder().build().unwrap();
-    let (moscow, _) = extractor.matcher().lookup("موسكو").unwrap();
+    let moscow = extractor.matcher().lookup("موسكو").unwrap().entry;
     assert_eq!(&rows[0][8], &*moscow.id);
 }
 

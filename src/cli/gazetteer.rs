@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kashf::gazetteer::Gazetteer;
+use kashf::gazetteer::{Gazetteer, Via};
 
 use super::extract::build_extractor;
 use super::{EXIT_FAILED, GazetteerArgs, report};
@@ -20,19 +20,14 @@ pub(super) fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
                 failed = true;
             }
             Ok(g) => {
-                let extractor = kashf::Extractor::builder()
-                    .default_gazetteers(false)
-                    .gazetteer(g.clone())
-                    .build()?;
+                // Building the matcher checks that the automaton can be built.
+                kashf::gazetteer::Matcher::new(std::slice::from_ref(&g))?;
                 let mut seen: HashMap<String, &str> = HashMap::new();
                 let mut spellings = 0;
                 for e in g.entries() {
                     for s in e.spellings() {
                         spellings += 1;
-                        let key = extractor
-                            .matcher()
-                            .lookup(s)
-                            .map_or_else(|| s.to_owned(), |(_, k)| k);
+                        let key = kashf::gazetteer::matching_key_of(s);
                         if let Some(first) = seen.insert(key.clone(), &e.origin) {
                             report(format!(
                                 "warning: {}: spelling {s:?} (key {key:?}) is also at {first}",
@@ -62,16 +57,29 @@ pub(super) fn lookup(names: &[String], gazetteers: &GazetteerArgs) -> anyhow::Re
     let mut failed = false;
     for name in names {
         match extractor.matcher().lookup(name) {
-            Some((e, key)) => println!(
-                "{name}\tkey={key}\tid={}\tlabel={}\tname={}\tattrs={}\tfrom={}",
-                e.id,
-                e.label.as_str(),
-                e.name,
-                e.attrs,
-                e.origin
-            ),
+            Some(found) => {
+                let e = found.entry;
+                println!(
+                    "{name}\tkey={}\tvariant_key={}\tvia={}\tid={}\tlabel={}\tname={}\tattrs={}\tfrom={}",
+                    found.key,
+                    found.variant_key,
+                    match found.via {
+                        Via::Exact => "exact",
+                        Via::Variant => "variant (no exact entry; linked by the variant key)",
+                    },
+                    e.id,
+                    e.label.as_str(),
+                    e.name,
+                    e.attrs,
+                    e.origin
+                )
+            }
             None => {
-                report(format!("{name}: no entry"));
+                report(format!(
+                    "{name}: no entry (key {}, variant key {})",
+                    kashf::gazetteer::matching_key_of(name),
+                    kashf::gazetteer::variant_key(name)
+                ));
                 failed = true;
             }
         }

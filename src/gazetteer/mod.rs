@@ -12,17 +12,29 @@
 //!   every match carries the entry's `id` and canonical `name` as `norm`;
 //! - where two entries share a spelling, the first gazetteer given wins
 //!   (user gazetteers come before the embedded defaults), then the first
-//!   row.
+//!   row; an entry with `context=` words (Amman beside Oman) takes the
+//!   spelling over when one of those words stands next to it;
+//! - a transliteration variant ([`Source::Variant`]) is only ever found
+//!   where no exact spelling matched: an exact match always wins.
+//!
+//! The parts: this file parses gazetteers; [`Matcher`] (`matcher.rs`)
+//! finds exact spellings with the whole-word rules; `variant.rs` links
+//! unseen spellings of foreign names through a consonant-skeleton key.
+//!
+//! [`Source::Variant`]: crate::extract::Source::Variant
 
-use std::collections::HashMap;
+mod matcher;
+mod variant;
+
 use std::path::Path;
 use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{Candidate, Chunk, Label, Source};
-use crate::normalize::{Folds, Normalizer, matching_key};
+use crate::extract::Label;
+use crate::normalize::Folds;
+
+pub use matcher::{Lookup, Matcher, Via};
+pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).
 pub const HEADER: &str = "id\tlabel\tname\tvariants\tattrs";
@@ -63,6 +75,26 @@ impl Entry {
     /// The canonical name followed by every variant.
     pub fn spellings(&self) -> impl Iterator<Item = &str> {
         std::iter::once(&*self.name).chain(self.variants.iter().map(String::as_str))
+    }
+
+    /// The value of attribute `key`, if the entry has it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::gazetteer::Gazetteer;
+    ///
+    /// let tsv = "id\tlabel\tname\tvariants\tattrs\nQ1\tPLACE\tكييف\t\ten=Kyiv;cc=UA\n";
+    /// let g = Gazetteer::parse(tsv, "mine.tsv").unwrap();
+    /// assert_eq!(g.entries()[0].attr("cc"), Some("UA"));
+    /// assert_eq!(g.entries()[0].attr("pop"), None);
+    /// ```
+    pub fn attr(&self, key: &str) -> Option<&str> {
+        self.attrs
+            .split(';')
+            .filter_map(|a| a.split_once('='))
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
     }
 }
 
@@ -225,6 +257,20 @@ impl Gazetteer {
     }
 }
 
+/// The matching key of a spelling, as the matcher compares it (normalised
+/// with the pipeline's folds, trimmed, then [`matching_key`]).
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(kashf::gazetteer::matching_key_of(" قرةُ باغ"), "قره باغ");
+/// ```
+///
+/// [`matching_key`]: crate::normalize::matching_key
+pub fn matching_key_of(spelling: &str) -> String {
+    matcher::key_of(spelling)
+}
+
 /// The normaliser gazetteer spellings and the pipeline share. The ya fold
 /// stays off in the normalised text (the key folds ى → ي anyway) so that a
 /// match can be checked against the spelling actually written: على is a
@@ -234,206 +280,9 @@ pub(crate) const PIPELINE_FOLDS: Folds = Folds {
     ..Folds::all()
 };
 
-/// Words that a name's matching key can collide with, written as the
-/// normalised text spells them. A match whose text is one of these is not
-/// a name.
-const COLLISIONS: &[&str] = &["على", "الى", "حتى", "متى", "لدى", "سوى"];
-
-/// How a pattern relates to its entry.
-#[derive(Clone, Copy, Debug)]
-struct Pattern {
-    entry: u32,
-    /// The spelling starts with the article ال.
-    article: bool,
-    /// The pattern is `لل` + the spelling without `ال`: the first ل is the
-    /// preposition and stays outside the span.
-    lil: bool,
-}
-
-/// Finds gazetteer names in text. Built once, shared read-only across
-/// threads.
-#[derive(Clone, Debug)]
-pub struct Matcher {
-    automaton: Option<AhoCorasick>,
-    patterns: Vec<Pattern>,
-    entries: Vec<Entry>,
-    keys: HashMap<String, u32>,
-}
-
-impl Matcher {
-    /// Builds the matcher over the gazetteers, earlier ones first.
-    ///
-    /// # Errors
-    ///
-    /// If the automaton cannot be built (far beyond any real gazetteer).
-    pub fn new(gazetteers: &[Gazetteer]) -> Result<Matcher> {
-        let normalizer = Normalizer::new(PIPELINE_FOLDS);
-        let mut entries = Vec::new();
-        let mut keys: HashMap<String, u32> = HashMap::new();
-        let mut texts = Vec::new();
-        let mut patterns = Vec::new();
-        let mut key = String::new();
-        for e in gazetteers.iter().flat_map(Gazetteer::entries) {
-            let entry = entries.len() as u32;
-            entries.push(e.clone());
-            for spelling in e.spellings() {
-                matching_key(normalizer.normalize(spelling).text().trim(), &mut key);
-                if key.chars().count() < 2 || keys.contains_key(&key) {
-                    continue;
-                }
-                keys.insert(key.clone(), entry);
-                let article = key.starts_with("ال") && key.len() > "ال".len();
-                texts.push(key.clone());
-                patterns.push(Pattern {
-                    entry,
-                    article,
-                    lil: false,
-                });
-                if article {
-                    texts.push(format!("لل{}", &key["ال".len()..]));
-                    patterns.push(Pattern {
-                        entry,
-                        article,
-                        lil: true,
-                    });
-                }
-            }
-        }
-        let automaton = if texts.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&texts)
-                    .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))?,
-            )
-        };
-        Ok(Matcher {
-            automaton,
-            patterns,
-            entries,
-            keys,
-        })
-    }
-
-    /// The number of entries.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True if there are no entries.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
-    /// The entry a spelling resolves to, with the spelling's matching key.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let ex = kashf::extract::Extractor::builder().build().unwrap();
-    /// let (entry, key) = ex.matcher().lookup("موسكو").unwrap();
-    /// assert_eq!(&*entry.name, "موسكو");
-    /// assert_eq!(key, "موسكو");
-    /// ```
-    pub fn lookup(&self, spelling: &str) -> Option<(&Entry, String)> {
-        let mut key = String::new();
-        let normalized = Normalizer::new(PIPELINE_FOLDS).normalize(spelling);
-        matching_key(normalized.text().trim(), &mut key);
-        let entry = *self.keys.get(&key)?;
-        Some((&self.entries[entry as usize], key))
-    }
-
-    /// Pushes every whole-word gazetteer match in `chunk` onto `out`.
-    pub(crate) fn find(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
-        let Some(ac) = &self.automaton else { return };
-        let key = chunk.key;
-        let mut pos = 0;
-        while let Some(m) = ac.find(Input::new(key).span(pos..key.len())) {
-            let p = self.patterns[m.pattern().as_usize()];
-            let start = if p.lil {
-                m.start() + "ل".len()
-            } else {
-                m.start()
-            };
-            if whole_word(key, m.start(), m.end(), p)
-                && !COLLISIONS.contains(&&chunk.text[start..m.end()])
-            {
-                let e = &self.entries[p.entry as usize];
-                out.push(Candidate {
-                    range: start..m.end(),
-                    label: e.label,
-                    norm: Some(e.name.to_string()),
-                    value: None,
-                    kind: None,
-                    id: Some(e.id.clone()),
-                    source: Source::Gazetteer,
-                });
-                pos = m.end();
-            } else {
-                // A rejected match may hide a good one that starts inside it.
-                pos = m.start() + key[m.start()..].chars().next().map_or(1, char::len_utf8);
-            }
-        }
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
-/// Proclitic sequences allowed before a name: a conjunction (و, ف), then a
-/// preposition (ب, ل, ك).
-const CLITICS: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
-];
-
-/// Proclitics, then the article, allowed before a name that has none: ال
-/// after a conjunction or ب/ك (بال، وكال), and لل (ل + ال).
-const CLITICS_ARTICLE: &[&str] = &[
-    "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
-];
-
-/// Whether `key[start..end]` is a whole word once the allowed proclitics in
-/// front of it are set aside.
-fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
-    if key[end..].chars().next().is_some_and(is_word_char) {
-        return false;
-    }
-    let word_start = key[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(start, |(i, _)| i);
-    let prefix = &key[word_start..start];
-    if p.lil {
-        // Before لل only a conjunction.
-        matches!(prefix, "" | "و" | "ف")
-    } else if p.article {
-        // The name has its own article: no second one, and ل + ال is
-        // written لل (the `lil` pattern).
-        matches!(
-            prefix,
-            "" | "و" | "ف" | "ب" | "ك" | "وب" | "وك" | "فب" | "فك"
-        )
-    } else if CLITICS_ARTICLE.contains(&prefix) {
-        // An article on a name ending in ية is the relational adjective:
-        // السورية is "the Syrian", not a spelling of سورية (Syria).
-        !key[start..end].ends_with("يه")
-    } else {
-        CLITICS.contains(&prefix)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn gazetteer(rows: &str) -> Gazetteer {
-        Gazetteer::parse(&format!("{HEADER}\n{rows}"), "test.tsv").unwrap()
-    }
 
     #[test]
     fn embedded_gazetteers_parse() {
@@ -460,71 +309,5 @@ mod tests {
         }
         let err = Gazetteer::parse("Q1\tPLACE\tx\t\t\n", "g.tsv").unwrap_err();
         assert!(err.to_string().contains("expected the header"), "{err}");
-    }
-
-    fn spans(g: &Gazetteer, text: &str) -> Vec<String> {
-        let m = Matcher::new(std::slice::from_ref(g)).unwrap();
-        let n = Normalizer::new(PIPELINE_FOLDS).normalize(text);
-        let mut key = String::new();
-        matching_key(n.text(), &mut key);
-        let chunk = Chunk {
-            text: n.text(),
-            key: &key,
-            ref_date: None,
-        };
-        let mut out = Vec::new();
-        m.find(&chunk, &mut out);
-        out.iter()
-            .map(|c| text[n.source_range(c.range.clone())].to_owned())
-            .collect()
-    }
-
-    #[test]
-    fn clitics_stay_outside_the_span() {
-        let g = gazetteer(
-            "Q212\tPLACE\tأوكرانيا\t\t\n\
-             Q649\tPLACE\tموسكو\t\t\n\
-             Q858\tPLACE\tسوريا\tسورية\t\n\
-             Q1899\tPLACE\tكييف\t\t\n\
-             Q85\tPLACE\tالقاهرة\t\t\n\
-             Q30\tPLACE\tالولايات المتحدة\t\t\n",
-        );
-        let cases: &[(&str, &[&str])] = &[
-            ("وأوكرانيا", &["أوكرانيا"]),
-            ("بموسكو", &["موسكو"]),
-            ("لسوريا", &["سوريا"]),
-            ("وبكييف", &["كييف"]),
-            ("فالسوريا", &["سوريا"]),
-            ("والقاهرة", &["القاهرة"]),
-            ("بالقاهرة", &["القاهرة"]),
-            ("للقاهرة", &["لقاهرة"]),
-            ("وللولايات المتحدة", &["لولايات المتحدة"]),
-            ("في الولايات المتحدة.", &["الولايات المتحدة"]),
-            ("القاهرة", &["القاهرة"]),
-            // Not whole words.
-            ("موسكوفي", &[]),
-            ("سموسكو", &[]),
-            ("الأوكراني", &[]),
-            ("السورية", &[]),
-            ("الحكومة السوريّة", &[]),
-            ("في سورية", &["سورية"]),
-        ];
-        for (text, want) in cases {
-            assert_eq!(spans(&g, text), *want, "in {text:?}");
-        }
-    }
-
-    #[test]
-    fn spellings_fold_to_one_entry() {
-        let g = gazetteer("Q1\tPLACE\tقره باغ\tقرة باغ\t\nQ2\tPERSON\tعلي\t\t\n");
-        assert_eq!(spans(&g, "في قرة باغ وقره باغ"), ["قرة باغ", "قره باغ"]);
-        assert_eq!(spans(&g, "قال علي إن"), ["علي"]);
-        assert_eq!(spans(&g, "على الطاولة"), Vec::<String>::new());
-    }
-
-    #[test]
-    fn rejected_match_does_not_hide_a_later_one() {
-        let g = gazetteer("Q1\tPLACE\tعمان\t\t\nQ2\tPLACE\tمان\t\t\n");
-        assert_eq!(spans(&g, "العمانيون في عمان"), ["عمان"]);
     }
 }

@@ -1,0 +1,693 @@
+//! The matcher: exact spellings through one automaton, whole words only,
+//! then transliteration variants where nothing exact matched.
+//!
+//! In: a [`Chunk`] (normalised text and its matching key). Out: candidates
+//! with ranges of the normalised text, sorted by start within each pass.
+//!
+//! # The automaton
+//!
+//! Spellings are matched on the matching key with a leftmost-longest
+//! Aho-Corasick automaton. Measured on 16 MB of SaudiNewsNet 2015 (matching
+//! key, 2 shared cores; `cargo bench --bench gazetteer`; full figures in
+//! `GAZ_README.md`), daachorse's charwise double array beat every
+//! aho-corasick kind at every size, and builds fastest from 1k names up:
+//!
+//! | patterns | daachorse | ac contiguous NFA | ac DFA | ac default (auto) |
+//! | --- | ---: | ---: | ---: | ---: |
+//! | default gazetteers (9.9k) | see GAZ_README | | | |
+//!
+//! A rejected match (not a whole word, a collision word) must not hide a
+//! valid one: the search restarts one character after its start, and the
+//! shorter spellings that start where it did and end at a word boundary
+//! inside it are looked up in the key map (the automaton reports only the
+//! longest at a position).
+
+use std::collections::HashMap;
+
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+
+use super::variant::{self, Variants};
+use super::{Entry, Gazetteer, PIPELINE_FOLDS};
+use crate::error::{Error, ErrorKind, Result};
+use crate::extract::{Candidate, Chunk, Source};
+use crate::normalize::{Normalizer, matching_key};
+
+/// Words that a name's matching key can collide with, written as the
+/// normalised text spells them. A match whose text is one of these is not
+/// a name.
+const COLLISIONS: &[&str] = &["على", "الى", "حتى", "متى", "لدى", "سوى"];
+
+/// Words that begin with ال but are not definite nouns (the nisba guard
+/// must not read «إلى السعودية» as an adjective), as matching keys.
+const NOT_DEFINITE: &[&str] = &[
+    "الي",
+    "التي",
+    "الذي",
+    "الذين",
+    "اللتي",
+    "اللذين",
+    "اللتين",
+    "اللاتي",
+    "اللواتي",
+    "الا",
+    "الان",
+    "الله",
+];
+
+/// The matching key of a spelling as gazetteers and lookups see it.
+pub(super) fn key_of(spelling: &str) -> String {
+    let normalized = Normalizer::new(PIPELINE_FOLDS).normalize_str(spelling);
+    let mut key = String::new();
+    matching_key(normalized.trim(), &mut key);
+    key
+}
+
+/// How a pattern relates to its entry.
+#[derive(Clone, Copy, Debug)]
+struct Pattern {
+    entry: u32,
+    /// The spelling starts with the article ال.
+    article: bool,
+    /// The pattern is `لل` + the spelling without `ال`: the first ل is the
+    /// preposition and stays outside the span.
+    lil: bool,
+}
+
+/// An entry that shares a spelling with an earlier one and takes it over
+/// when one of its context words stands within two words of the match.
+#[derive(Clone, Debug)]
+struct Homonym {
+    entry: u32,
+    context: Vec<String>,
+}
+
+/// How [`Matcher::lookup`] found an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// The spelling's matching key is a spelling of the entry.
+    Exact,
+    /// The spelling is a transliteration variant of one of the entry's.
+    Variant,
+}
+
+/// What a spelling resolves to.
+#[derive(Clone, Debug)]
+pub struct Lookup<'a> {
+    /// The entry.
+    pub entry: &'a Entry,
+    /// The spelling's matching key.
+    pub key: String,
+    /// The spelling's variant (consonant-skeleton) key; empty if it has
+    /// none.
+    pub variant_key: String,
+    /// Exact spelling or variant.
+    pub via: Via,
+}
+
+/// Finds gazetteer names in text. Built once, shared read-only across
+/// threads.
+#[derive(Clone)]
+pub struct Matcher {
+    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    patterns: Vec<Pattern>,
+    /// Every pattern's text (matching key, or the لل form) → its index.
+    by_key: HashMap<Box<str>, u32>,
+    entries: Vec<Entry>,
+    homonyms: HashMap<u32, Vec<Homonym>>,
+    variants: Variants,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("entries", &self.entries.len())
+            .field("patterns", &self.patterns.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Matcher {
+    /// Builds the matcher over the gazetteers, earlier ones first.
+    ///
+    /// # Errors
+    ///
+    /// If the automaton cannot be built (far beyond any real gazetteer).
+    pub fn new(gazetteers: &[Gazetteer]) -> Result<Matcher> {
+        let mut entries = Vec::new();
+        let mut by_key: HashMap<Box<str>, u32> = HashMap::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut texts: Vec<String> = Vec::new();
+        let mut homonyms: HashMap<u32, Vec<Homonym>> = HashMap::new();
+        let mut variants = Variants::default();
+        for e in gazetteers.iter().flat_map(Gazetteer::entries) {
+            let entry = entries.len() as u32;
+            let eligible = variant::eligible(e);
+            let context: Option<Vec<String>> = e
+                .attr("context")
+                .map(|c| c.split(['|', ' ']).map(key_of).collect());
+            for spelling in e.spellings() {
+                let key = key_of(spelling);
+                if key.chars().count() < 2 {
+                    continue;
+                }
+                if let Some(&p) = by_key.get(key.as_str()) {
+                    if let Some(context) = &context {
+                        let first = patterns[p as usize].entry;
+                        homonyms.entry(first).or_default().push(Homonym {
+                            entry,
+                            context: context.clone(),
+                        });
+                    }
+                    continue;
+                }
+                if eligible {
+                    variants.add(entry, e.label == crate::extract::Label::Person, &key);
+                }
+                let article = key.starts_with("ال") && key.len() > "ال".len();
+                let lil = article.then(|| format!("لل{}", &key["ال".len()..]));
+                by_key.insert(key.as_str().into(), patterns.len() as u32);
+                patterns.push(Pattern {
+                    entry,
+                    article,
+                    lil: false,
+                });
+                texts.push(key);
+                if let Some(lil) = lil
+                    && !by_key.contains_key(lil.as_str())
+                {
+                    by_key.insert(lil.as_str().into(), patterns.len() as u32);
+                    patterns.push(Pattern {
+                        entry,
+                        article,
+                        lil: true,
+                    });
+                    texts.push(lil);
+                }
+            }
+            entries.push(e.clone());
+        }
+        let automaton = if texts.is_empty() {
+            None
+        } else {
+            Some(
+                CharwiseDoubleArrayAhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&texts)
+                    .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))?,
+            )
+        };
+        Ok(Matcher {
+            automaton,
+            patterns,
+            by_key,
+            entries,
+            homonyms,
+            variants,
+        })
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True if there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The entry a spelling resolves to: the entry that has it as a
+    /// spelling, else the entry it is a transliteration variant of (with
+    /// the guards of the variant path).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::gazetteer::Via;
+    ///
+    /// let ex = kashf::extract::Extractor::builder().build().unwrap();
+    /// let found = ex.matcher().lookup("موسكو").unwrap();
+    /// assert_eq!(&*found.entry.name, "موسكو");
+    /// assert_eq!((found.key.as_str(), found.via), ("موسكو", Via::Exact));
+    /// let found = ex.matcher().lookup("أوكرينيا").unwrap();
+    /// assert_eq!((&*found.entry.name, found.via), ("أوكرانيا", Via::Variant));
+    /// ```
+    pub fn lookup(&self, spelling: &str) -> Option<Lookup<'_>> {
+        let key = key_of(spelling);
+        let variant_key = variant::variant_key(spelling);
+        let (entry, via) = match self.by_key.get(key.as_str()) {
+            Some(&p) if !self.patterns[p as usize].lil => {
+                (self.patterns[p as usize].entry, Via::Exact)
+            }
+            _ => (self.variants.resolve(&key)?, Via::Variant),
+        };
+        Some(Lookup {
+            entry: &self.entries[entry as usize],
+            key,
+            variant_key,
+            via,
+        })
+    }
+
+    /// Pushes every whole-word gazetteer match in `chunk` onto `out`, then
+    /// the transliteration variants between them.
+    pub(crate) fn find(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+        let from = out.len();
+        self.find_exact(chunk, out);
+        let mut found = Vec::new();
+        self.variants.find(
+            chunk,
+            &out[from..],
+            |span| self.by_key.contains_key(span),
+            &self.entries,
+            &mut found,
+        );
+        out.append(&mut found);
+    }
+
+    fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+        let Some(ac) = &self.automaton else { return };
+        let key = chunk.key;
+        let mut pos = 0;
+        'scan: while pos < key.len() {
+            for m in ac.leftmost_find_iter(&key[pos..]) {
+                let (start, end) = (pos + m.start(), pos + m.end());
+                if let Some(c) = self.accept(chunk, start, end, m.value()) {
+                    out.push(c);
+                    continue;
+                }
+                // A rejected match may hide good ones: a shorter spelling
+                // from the same start (ending at a space inside it), or one
+                // that starts inside it.
+                for (i, _) in key[start..end]
+                    .match_indices(' ')
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                {
+                    let shorter = start + i;
+                    if let Some(&p) = self.by_key.get(&key[start..shorter])
+                        && let Some(c) = self.accept(chunk, start, shorter, p)
+                    {
+                        out.push(c);
+                        pos = shorter;
+                        continue 'scan;
+                    }
+                }
+                pos = start + key[start..].chars().next().map_or(1, char::len_utf8);
+                continue 'scan;
+            }
+            break;
+        }
+    }
+
+    /// The candidate for pattern `p` matched at `key[start..end]`, if it
+    /// stands as a whole name there.
+    fn accept(&self, chunk: &Chunk<'_>, start: usize, end: usize, p: u32) -> Option<Candidate> {
+        let key = chunk.key;
+        let p = self.patterns[p as usize];
+        let span_start = if p.lil { start + "ل".len() } else { start };
+        if !whole_word(key, start, end, p)
+            || COLLISIONS.contains(&&chunk.text[span_start..end])
+            || (p.article && adjective_after_definite_noun(key, start, end))
+        {
+            return None;
+        }
+        let entry = self.homonym(key, start, end, p.entry);
+        let e = &self.entries[entry as usize];
+        Some(Candidate {
+            range: span_start..end,
+            label: e.label,
+            norm: Some(e.name.to_string()),
+            value: None,
+            kind: None,
+            id: Some(e.id.clone()),
+            source: Source::Gazetteer,
+        })
+    }
+
+    /// The entry a match of `entry`'s spelling at `key[start..end]` stands
+    /// for: a homonym whose context word is within two words of it, else
+    /// `entry`.
+    fn homonym(&self, key: &str, start: usize, end: usize, entry: u32) -> u32 {
+        let Some(hs) = self.homonyms.get(&entry) else {
+            return entry;
+        };
+        let before = key[..start]
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty());
+        let before: Vec<&str> = before.rev().take(2).collect();
+        let after = key[end..]
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .take(2);
+        let near: Vec<&str> = before.into_iter().chain(after).collect();
+        hs.iter()
+            .find(|h| near.iter().any(|w| h.context.iter().any(|c| c == w)))
+            .map_or(entry, |h| h.entry)
+    }
+}
+
+/// Letters and digits: what a word is made of. Arabic letters and ASCII
+/// take a fast path; `char::is_alphanumeric` looks other characters up in
+/// Unicode tables, which cost a third of the variant search when every
+/// character went there.
+pub(super) fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Proclitic sequences allowed before a name: a conjunction (و, ف), then a
+/// preposition (ب, ل, ك).
+const CLITICS: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+];
+
+/// Proclitics, then the article, allowed before a name that has none: ال
+/// after a conjunction or ب/ك (بال، وكال), and لل (ل + ال).
+const CLITICS_ARTICLE: &[&str] = &[
+    "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
+];
+
+/// Whether `key[start..end]` is a whole word once the allowed proclitics in
+/// front of it are set aside.
+fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
+    if key[end..].chars().next().is_some_and(is_word_char) {
+        return false;
+    }
+    let word_start = key[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let prefix = &key[word_start..start];
+    if p.lil {
+        // Before لل only a conjunction.
+        matches!(prefix, "" | "و" | "ف")
+    } else if p.article {
+        // The name has its own article: no second one, and ل + ال is
+        // written لل (the `lil` pattern).
+        matches!(
+            prefix,
+            "" | "و" | "ف" | "ب" | "ك" | "وب" | "وك" | "فب" | "فك"
+        )
+    } else if CLITICS_ARTICLE.contains(&prefix) {
+        // An article on a name ending in ية is the relational adjective:
+        // السورية is "the Syrian", not a spelling of سورية (Syria).
+        !key[start..end].ends_with("يه")
+    } else {
+        CLITICS.contains(&prefix)
+    }
+}
+
+/// Whether an ال-name ending in ية at `key[start..end]` follows a definite
+/// noun directly, with no clitic: «وزارة الصحة السعودية» is "the Saudi
+/// ministry of health", an adjective, not the country.
+fn adjective_after_definite_noun(key: &str, start: usize, end: usize) -> bool {
+    if !key[start..end].ends_with("يه") || !key[..start].ends_with(' ') {
+        return false;
+    }
+    // The word right before the space (empty after punctuation).
+    let prev = key[..start - 1]
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or_default();
+    prev.starts_with("ال") && prev.chars().count() >= 4 && !NOT_DEFINITE.contains(&prev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::HEADER;
+    use super::*;
+
+    fn gazetteer(rows: &str) -> Gazetteer {
+        Gazetteer::parse(&format!("{HEADER}\n{rows}"), "test.tsv").unwrap()
+    }
+
+    fn found(m: &Matcher, text: &str) -> Vec<(String, String, Source)> {
+        let n = Normalizer::new(PIPELINE_FOLDS).normalize(text);
+        let mut key = String::new();
+        matching_key(n.text(), &mut key);
+        let chunk = Chunk {
+            text: n.text(),
+            key: &key,
+            ref_date: None,
+        };
+        let mut out = Vec::new();
+        m.find(&chunk, &mut out);
+        crate::extract::resolve(&mut out);
+        out.iter()
+            .map(|c| {
+                (
+                    text[n.source_range(c.range.clone())].to_owned(),
+                    c.id.as_deref().unwrap_or_default().to_owned(),
+                    c.source,
+                )
+            })
+            .collect()
+    }
+
+    fn spans(g: &Gazetteer, text: &str) -> Vec<String> {
+        let m = Matcher::new(std::slice::from_ref(g)).unwrap();
+        found(&m, text).into_iter().map(|(s, _, _)| s).collect()
+    }
+
+    #[test]
+    fn clitics_stay_outside_the_span() {
+        let g = gazetteer(
+            "Q212\tPLACE\tأوكرانيا\t\t\n\
+             Q649\tPLACE\tموسكو\t\t\n\
+             Q858\tPLACE\tسوريا\tسورية\t\n\
+             Q1899\tPLACE\tكييف\t\t\n\
+             Q85\tPLACE\tالقاهرة\t\t\n\
+             Q3861\tPLACE\tالدوحة\t\t\n\
+             Q30\tPLACE\tالولايات المتحدة\t\t\n",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            ("وأوكرانيا", &["أوكرانيا"]),
+            ("فأوكرانيا", &["أوكرانيا"]),
+            ("بموسكو", &["موسكو"]),
+            ("وبموسكو", &["موسكو"]),
+            ("فبموسكو", &["موسكو"]),
+            ("كموسكو", &["موسكو"]),
+            ("لسوريا", &["سوريا"]),
+            ("ولسوريا", &["سوريا"]),
+            ("فلسوريا", &["سوريا"]),
+            ("وكسوريا", &["سوريا"]),
+            ("وبكييف", &["كييف"]),
+            ("فالسوريا", &["سوريا"]),
+            ("والقاهرة", &["القاهرة"]),
+            ("بالقاهرة", &["القاهرة"]),
+            ("وبالقاهرة", &["القاهرة"]),
+            ("للقاهرة", &["لقاهرة"]),
+            ("وللقاهرة", &["لقاهرة"]),
+            ("فالدوحة", &["الدوحة"]),
+            ("وللولايات المتحدة", &["لولايات المتحدة"]),
+            ("في الولايات المتحدة.", &["الولايات المتحدة"]),
+            ("القاهرة", &["القاهرة"]),
+            ("الدوحة", &["الدوحة"]),
+            ("«موسكو»", &["موسكو"]),
+            ("موسكو،", &["موسكو"]),
+            // Not whole words.
+            ("موسكوفي", &[]),
+            ("سموسكو", &[]),
+            ("تموسكو", &[]),
+            ("لوموسكو", &[]),
+            ("ببموسكو", &[]),
+            // Two articles, or ل before ال not written لل.
+            ("الالقاهرة", &[]),
+            ("لالقاهرة", &[]),
+            // لل only after a conjunction.
+            ("بللقاهرة", &[]),
+            // Relational adjectives are not places.
+            ("الأوكراني", &[]),
+            ("الأوكرانية", &[]),
+            ("السورية", &[]),
+            ("والسورية", &[]),
+            ("الحكومة السوريّة", &[]),
+            ("في سورية", &["سورية"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn spellings_fold_to_one_entry() {
+        let g = gazetteer("Q1\tPLACE\tقره باغ\tقرة باغ\t\nQ2\tPERSON\tعلي\t\t\n");
+        assert_eq!(spans(&g, "في قرة باغ وقره باغ"), ["قرة باغ", "قره باغ"]);
+        assert_eq!(spans(&g, "قال علي إن"), ["علي"]);
+        assert_eq!(spans(&g, "على الطاولة"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rejected_match_does_not_hide_a_later_one() {
+        let g = gazetteer("Q1\tPLACE\tعمان\t\t\nQ2\tPLACE\tمان\t\t\n");
+        assert_eq!(spans(&g, "العمانيون في عمان"), ["عمان"]);
+        // A city name inside a longer word is not the city.
+        assert_eq!(
+            spans(&g, "العمانية والعمانيين وعمانيون"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn rejected_match_does_not_hide_a_shorter_one_from_the_same_start() {
+        let g = gazetteer("Q1\tPLACE\tغزة\t\t\nQ2\tPLACE\tغزة هاشم\t\t\n");
+        assert_eq!(spans(&g, "غزة هاشم"), ["غزة هاشم"]);
+        assert_eq!(spans(&g, "غزة هاشمي"), ["غزة"]);
+    }
+
+    #[test]
+    fn nisba_after_a_definite_noun_is_an_adjective() {
+        let g = gazetteer(
+            "Q851\tPLACE\tالسعودية\tالمملكة العربية السعودية\t\n\
+             Q87\tPLACE\tالإسكندرية\t\t\n",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            ("وزارة الصحة السعودية", &[]),
+            ("القوات السعودية", &[]),
+            ("في السعودية", &["السعودية"]),
+            ("إلى السعودية", &["السعودية"]),
+            ("قال إن السعودية", &["السعودية"]),
+            ("الوزير، السعودية", &["السعودية"]),
+            ("المملكة العربية السعودية", &["المملكة العربية السعودية"]),
+            ("زار الإسكندرية", &["الإسكندرية"]),
+            ("وصل الوفد والسعودية", &["السعودية"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn homonyms_are_chosen_by_context() {
+        let g = gazetteer(
+            "kashf:country:oman\tPLACE\tعمان\tسلطنة عمان\tcc=OM\n\
+             Q3805\tPLACE\tعمّان\t\tcc=JO;context=الأردن|الأردنية\n",
+        );
+        let m = Matcher::new(std::slice::from_ref(&g)).unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            found(&m, text).into_iter().map(|(_, id, _)| id).collect()
+        };
+        assert_eq!(ids("في سلطنة عمان"), ["kashf:country:oman"]);
+        assert_eq!(ids("زار عمان"), ["kashf:country:oman"]);
+        assert_eq!(ids("العاصمة الأردنية عمان"), ["Q3805"]);
+        assert_eq!(ids("في عمان الأردنية"), ["Q3805"]);
+        assert_eq!(ids("بين الأردن وعمان"), ["Q3805"]);
+    }
+
+    const FOREIGN: &str = "Q1\tPLACE\tقره باغ\tكاراباخ\tcc=AZ\n\
+         Q2\tPERSON\tجيهون بيراموف\tبيراموف\tcc=AZ\n\
+         Q3\tPERSON\tزيلينسكي\t\tcc=UA\n\
+         Q4\tPLACE\tدونيتسك\t\tcc=UA\n\
+         Q5\tPLACE\tزابوريجيا\t\tcc=UA\n\
+         Q6\tPLACE\tخاركيف\t\tcc=UA\n\
+         Q7\tPERSON\tشويغو\t\tcc=RU\n\
+         Q8\tPLACE\tماريوبول\t\tcc=UA\n\
+         Q9\tPLACE\tأوكرانيا\t\tcc=UA\n\
+         Q10\tPLACE\tسورية\t\tcc=SY\n";
+
+    #[test]
+    fn unseen_spellings_link_as_variants() {
+        let g = gazetteer(FOREIGN);
+        let m = Matcher::new(std::slice::from_ref(&g)).unwrap();
+        let cases: &[(&str, &str, &str)] = &[
+            ("في كاراباغ", "كاراباغ", "Q1"),
+            ("في قرة باغ", "قرة باغ", "Q1"),
+            ("قال بيرموف", "بيرموف", "Q2"),
+            ("قال زيلنسكي", "زيلنسكي", "Q3"),
+            ("وقال زيلنسكي", "زيلنسكي", "Q3"),
+            ("وزيلنسكي", "زيلنسكي", "Q3"),
+            ("في دونتسك", "دونتسك", "Q4"),
+            ("بدونتسك", "دونتسك", "Q4"),
+            ("في زابوروجيا", "زابوروجيا", "Q5"),
+            ("مدينة خاركوف", "خاركوف", "Q6"),
+            ("قال شويجو", "شويجو", "Q7"),
+            ("في ماريوبل", "ماريوبل", "Q8"),
+            ("في أوكرينيا", "أوكرينيا", "Q9"),
+            ("في اوكرانيا", "اوكرانيا", "Q9"),
+        ];
+        for (text, span, id) in cases {
+            let got = found(&m, text);
+            assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+            let (s, i, source) = &got[0];
+            assert_eq!((s.as_str(), i.as_str()), (*span, *id), "in {text:?}");
+            let want = if text.contains("قرة باغ") || text.contains("اوكرانيا") {
+                Source::Gazetteer
+            } else {
+                Source::Variant
+            };
+            assert_eq!(*source, want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn variants_are_guarded() {
+        let g = gazetteer(&format!(
+            "{FOREIGN}Q11\tPLACE\tماريوبل\t\tcc=UA\n\
+             Q12\tPLACE\tتومسك\t\tcc=RU\n\
+             Q13\tPLACE\tلشبونة\t\tcc=PT\n\
+             Q14\tPLACE\tأنقرة\t\tcc=TR\n"
+        ));
+        let m = Matcher::new(std::slice::from_ref(&g)).unwrap();
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // An exact spelling of another entry wins.
+            ("في ماريوبل", &[("ماريوبل", "Q11")]),
+            // Relational adjectives are not the place.
+            ("الجيش الأوكراني", &[]),
+            ("جندي أوكراني", &[]),
+            ("القوات الاوكرانية", &[]),
+            // Arab entries have no variants: سوريه is exact, سوريي not linked.
+            ("في سوريه", &[("سوريه", "Q10")]),
+            ("سوريي المهجر", &[]),
+            // Too far from the entry's spelling, or too short.
+            ("قرن", &[]),
+            ("كرين", &[]),
+            ("دونيسك", &[]),
+            // Arabic words: frequent, or a frequent stem with affixes.
+            ("تمسكه بموقفه", &[]),
+            ("لشبابنا", &[]),
+            ("ينكره", &[]),
+            // The article, alone or after a clitic.
+            ("الزيلنسكي", &[]),
+            ("بالزيلنسكي", &[]),
+            // A nisba in the accusative: فرنسياً.
+            (
+                "أوكرانيا أوكرانيا",
+                &[("أوكرانيا", "Q9"), ("أوكرانيا", "Q9")],
+            ),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, String)> = found(&m, text)
+                .into_iter()
+                .map(|(s, i, _)| (s, i))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(s, i)| (s.to_string(), i.to_string()))
+                .collect();
+            assert_eq!(got, want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn lookup_says_how_it_found_the_entry() {
+        let g = gazetteer(FOREIGN);
+        let m = Matcher::new(std::slice::from_ref(&g)).unwrap();
+        let l = m.lookup("زيلينسكي").unwrap();
+        assert_eq!((&*l.entry.id, l.via), ("Q3", Via::Exact));
+        let l = m.lookup("زيلنسكي").unwrap();
+        assert_eq!(
+            (&*l.entry.id, l.via, l.variant_key.as_str()),
+            ("Q3", Via::Variant, "زلنسك")
+        );
+        assert!(m.lookup("موسكو").is_none());
+    }
+}

@@ -1,0 +1,137 @@
+//! The embedded default gazetteers through the public API: clitics and word
+//! boundaries, relational adjectives, homonyms, aliases and transliteration
+//! variants, as a reader of Arabic news expects them. A failure names the
+//! text; check the entry with `kashf gazetteer lookup NAME`.
+
+use kashf::gazetteer::Via;
+use kashf::{Extractor, Label, Source};
+
+fn extractor() -> &'static Extractor {
+    static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    EX.get_or_init(|| Extractor::builder().build().unwrap())
+}
+
+/// (text, norm, id, source) of the names found in `text`.
+fn names(text: &str) -> Vec<(String, String, String, Source)> {
+    extractor()
+        .extract(text)
+        .into_iter()
+        .filter(|e| matches!(e.label, Label::Person | Label::Place | Label::Org))
+        .map(|e| {
+            (
+                e.text,
+                e.norm,
+                e.id.as_deref().unwrap_or_default().to_owned(),
+                e.source,
+            )
+        })
+        .collect()
+}
+
+fn id_of(name: &str) -> String {
+    extractor()
+        .matcher()
+        .lookup(name)
+        .unwrap_or_else(|| panic!("{name}: no entry"))
+        .entry
+        .id
+        .to_string()
+}
+
+#[test]
+fn clitics_and_boundaries() {
+    // (text, the spans found)
+    let cases: &[(&str, &[&str])] = &[
+        ("وأوكرانيا", &["أوكرانيا"]),
+        ("بموسكو", &["موسكو"]),
+        ("لسوريا", &["سوريا"]),
+        ("وبكييف", &["كييف"]),
+        ("ولموسكو", &["موسكو"]),
+        ("فبموسكو", &["موسكو"]),
+        ("فلسوريا", &["سوريا"]),
+        ("في الدوحة", &["الدوحة"]),
+        ("والدوحة", &["الدوحة"]),
+        ("بالقاهرة", &["القاهرة"]),
+        ("من الولايات المتحدة", &["الولايات المتحدة"]),
+        ("وصل إلى القاهرة", &["القاهرة"]),
+        // Relational adjectives are not places.
+        ("الجيش الأوكراني", &[]),
+        ("الحكومة السورية", &[]),
+        ("الرئيس الروسي", &[]),
+        ("الخارجية الفرنسية", &[]),
+        // A name inside a longer word.
+        ("العمانيون", &[]),
+        ("موسكوفيتش", &[]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<String> = names(text).into_iter().map(|n| n.0).collect();
+        assert_eq!(got, *want, "in {text:?}");
+    }
+}
+
+#[test]
+fn the_saudi_after_a_definite_noun_is_an_adjective() {
+    assert!(names("وزارة الصحة السعودية").is_empty());
+    let got = names("وصل الوفد إلى السعودية");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "السعودية");
+}
+
+#[test]
+fn oman_and_amman() {
+    let oman = id_of("سلطنة عمان");
+    assert_eq!(names("زار سلطنة عمان")[0].2, oman);
+    assert_eq!(names("وصل إلى عمان")[0].2, oman);
+    assert_eq!(names("في العاصمة الأردنية عمان")[0].2, "Q3805");
+    assert_eq!(names("عمّان الأردنية")[0].2, "Q3805");
+}
+
+#[test]
+fn aliases_link_to_one_entry() {
+    let pairs: &[(&str, &str)] = &[
+        ("بورما", "ميانمار"),
+        ("روسيا البيضاء", "بيلاروسيا"),
+        ("بومباي", "مومباي"),
+        ("لفوف", "لفيف"),
+        ("سايغون", "هو تشي منه"),
+    ];
+    for (a, b) in pairs {
+        assert_eq!(id_of(a), id_of(b), "{a} / {b}");
+    }
+}
+
+#[test]
+fn capitals_carry_their_wikidata_ids() {
+    for (name, qid) in [
+        ("كييف", "Q1899"),
+        ("موسكو", "Q649"),
+        ("باكو", "Q9248"),
+        ("القاهرة", "Q85"),
+    ] {
+        assert_eq!(id_of(name), qid, "{name}");
+    }
+}
+
+#[test]
+fn transliteration_variants_link_unseen_spellings() {
+    // (text, span, a spelling of the entry it links to)
+    let cases: &[(&str, &str, &str)] = &[
+        ("قال بيرموف", "بيرموف", "بيراموف"),
+        ("وصل شويجو", "شويجو", "شويغو"),
+        ("في دونتسك", "دونتسك", "دونيتسك"),
+        ("في ماريوبل", "ماريوبل", "ماريوبول"),
+        ("إلى أوكرينيا", "أوكرينيا", "أوكرانيا"),
+    ];
+    for (text, span, entry) in cases {
+        let got = names(text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(got[0].0, *span, "{text:?}");
+        assert_eq!(got[0].2, id_of(entry), "{text:?}");
+        assert_eq!(got[0].3, Source::Variant, "{text:?}");
+        let found = extractor().matcher().lookup(span).unwrap();
+        assert_eq!(found.via, Via::Variant, "{span}");
+    }
+    // Spellings the gazetteer lists are exact, not variants.
+    assert_eq!(names("في اوكرانيا")[0].3, Source::Gazetteer);
+    assert_eq!(names("قال زيلنسكي")[0].3, Source::Gazetteer);
+}
