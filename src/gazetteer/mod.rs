@@ -223,6 +223,13 @@ impl Gazetteer {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+
+    /// Keeps only the entries for which `keep` is true (used by `kashf
+    /// eval --exclude-attr` to leave out entries derived from the data being
+    /// scored).
+    pub fn retain(&mut self, keep: impl FnMut(&Entry) -> bool) {
+        self.entries.retain(keep);
+    }
 }
 
 /// The normaliser gazetteer spellings and the pipeline share. The ya fold
