@@ -17,7 +17,9 @@
 //!    to code points.
 
 mod dates;
+mod link;
 mod numbers;
+mod rules;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -412,9 +414,13 @@ impl Extractor {
             chunk.ref_date = dates::dateline(&chunk);
         }
         self.matcher.find(&chunk, cands);
+        // Rules read the gazetteer's candidates (names stay off known
+        // places), so they run right after it.
+        rules::find(&chunk, cands);
         dates::find(&chunk, cands);
         numbers::find(&chunk, cands);
         resolve(cands);
+        link::link(&chunk, cands);
         to_entities(original, normalized, cands.drain(..), out)
     }
 }
