@@ -451,7 +451,11 @@ impl<'a> Words<'a> {
         if self.is_name_token(i) && !(self.is_common(i) && !LEXICONS.first.contains(k)) {
             return true;
         }
-        strong && !self.is_common(i) && k.chars().count() >= 2 && !starts_with_digit(k)
+        strong
+            && !self.is_common(i)
+            && k.chars().count() >= 2
+            && !starts_with_digit(k)
+            && !verb_like(k)
     }
 
     /// Whether word `i` continues a name begun before it.
@@ -474,9 +478,12 @@ impl<'a> Words<'a> {
             return false;
         }
         if k.starts_with("ال") {
-            return self.is_rare_nisba(i) && !is_adjective(k) || LEXICONS.names.contains(k);
+            // A nisba surname (الحريري) is rare; a nationality adjective
+            // (الفرنسي) is a common word.
+            return self.is_rare_nisba(i) || LEXICONS.names.contains(k);
         }
-        self.is_name_token(i) || strong && !self.is_common(i) && !starts_with_digit(k)
+        self.is_name_token(i)
+            || strong && !self.is_common(i) && !starts_with_digit(k) && !verb_like(k)
     }
 
     /// The end (word index, exclusive) of a name starting at `i`, if one
@@ -553,10 +560,21 @@ fn clitic_before(key: &str, set: &HashSet<&str>) -> Option<usize> {
 }
 
 fn has_surname_ending(k: &str) -> bool {
+    // ـيف needs a longer word: أرشيف، تصنيف are not names.
+    let min = |e: &str| e.chars().count() + if e == "يف" { 4 } else { 3 };
     !k.starts_with("ال")
-        && SURNAME_ENDINGS.iter().any(|e| {
-            k.ends_with(e) && k.chars().count() >= e.chars().count() + 3
-        })
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|e| k.ends_with(e) && k.chars().count() >= min(e))
+}
+
+/// A rare word shaped like an imperfect or future verb (ستزور، يناهز,
+/// تتوجه): it is never taken as an unknown name word. Name tokens the
+/// lexicons know (يلتسين, توني) are not asked.
+fn verb_like(k: &str) -> bool {
+    let n = k.chars().count();
+    ["ست", "سي", "سن", "سا"].iter().any(|p| k.starts_with(p)) && n >= 5
+        || ["ي", "ت", "ن"].iter().any(|p| k.starts_with(p)) && n >= 4
 }
 
 /// A relational adjective with the article: الفرنسي، الأوكرانية.
@@ -580,10 +598,49 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
     });
 }
 
+/// Whether a gazetteer match is most likely a piece of another word:
+/// - an article stands between the proclitics and a name that has none
+///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
+///   place or دين the person);
+/// - a proclitic stands before a rare name and the whole word is a common
+///   one («كبيرا» is not ك + بيرا).
+///
+/// This belongs in the gazetteer matcher; it sits here, as a filter over
+/// its candidates, so that the matcher's module stays untouched on this
+/// branch (see RULES_README.md).
+fn inside_other_word(key: &str, c: &Candidate) -> bool {
+    if !matches!(c.source, Source::Gazetteer | Source::Variant) {
+        return false;
+    }
+    let start = c.range.start;
+    let word_start = key[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| is_word_char(ch))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let prefix = &key[word_start..start];
+    if prefix.is_empty() {
+        return false;
+    }
+    if prefix.ends_with("ال") || prefix.ends_with("لل") {
+        return true;
+    }
+    let span = &key[c.range.clone()];
+    let word_end = key[start..]
+        .char_indices()
+        .find(|&(_, ch)| !is_word_char(ch))
+        .map_or(key.len(), |(i, _)| start + i);
+    !span.contains(' ')
+        && LEXICONS.common.contains(&key[word_start..word_end])
+        && !LEXICONS.common.contains(span)
+}
+
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
 /// gazetteer found (read to keep names off known places and
 /// organisations); rule candidates are appended to it.
 pub(crate) fn find(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+    cands.retain(|c| !inside_other_word(chunk.key, c));
     let w = Words::new(chunk, cands);
     let mut out = Vec::new();
     places(&w, &mut out);
@@ -677,8 +734,20 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
     if matches!(w.gaz[i], Some((Label::Place | Label::Org, _))) || w.is_function(i) {
         return None;
     }
-    let clitic = clitic_before(k, &LEXICONS.first);
     let start = w.words[i].range.start;
+    if w.is_particle(i) && i + 1 < w.len() && w.gap(i + 1) == Gap::Space {
+        // «أبو مازن», «عبد الله», «ابن خلدون»: a particle and a word.
+        let kp = w.key(i);
+        if ["ابو", "ابن", "عبد", "ام", "ال", "بن"].contains(&kp)
+            && !w.is_function(i + 1)
+            && w.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
+            && (kp == "عبد" || !w.is_common(i + 1) || LEXICONS.names.contains(w.key(i + 1)))
+        {
+            let end = w.name_from(i, true, false).unwrap_or(i + 2).max(i + 2);
+            return Some((i, end, start));
+        }
+    }
+    let clitic = clitic_before(k, &LEXICONS.first);
     match clitic {
         Some(c) => {
             let rest = &k[c..];
