@@ -416,7 +416,7 @@ impl Extractor {
         self.matcher.find(&chunk, cands);
         // Rules read the gazetteer's candidates (names stay off known
         // places), so they run right after it.
-        rules::find(&chunk, cands);
+        rules::find(&chunk, &self.matcher, cands);
         dates::find(&chunk, cands);
         numbers::find(&chunk, cands);
         resolve(cands);

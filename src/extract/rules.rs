@@ -38,6 +38,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Candidate, Chunk, Label, Source};
+use crate::gazetteer::Matcher;
 use crate::normalize::matching_key;
 
 /// The embedded lexicons, as matching keys.
@@ -451,11 +452,7 @@ impl<'a> Words<'a> {
         if self.is_name_token(i) && !(self.is_common(i) && !LEXICONS.first.contains(k)) {
             return true;
         }
-        strong
-            && !self.is_common(i)
-            && k.chars().count() >= 2
-            && !starts_with_digit(k)
-            && !verb_like(k)
+        strong && k.chars().count() >= 2 && self.unknown_name_like(i)
     }
 
     /// Whether word `i` continues a name begun before it.
@@ -465,7 +462,11 @@ impl<'a> Words<'a> {
         }
         let k = self.key(i);
         if self.is_particle(i) {
-            return i + 1 < self.len() && self.gap(i + 1) == Gap::Space;
+            // «بن سلمان», not «ابن عمه».
+            return i + 1 < self.len()
+                && self.gap(i + 1) == Gap::Space
+                && !self.is_particle(i + 1)
+                && (self.key(i) == "عبد" || self.can_continue(i + 1, strong));
         }
         if self.is_common(i) && !LEXICONS.names.contains(k) {
             return false;
@@ -482,8 +483,27 @@ impl<'a> Words<'a> {
             // (الفرنسي) is a common word.
             return self.is_rare_nisba(i) || LEXICONS.names.contains(k);
         }
-        self.is_name_token(i)
-            || strong && !self.is_common(i) && !starts_with_digit(k) && !verb_like(k)
+        self.is_name_token(i) || strong && self.unknown_name_like(i)
+    }
+
+    /// A word the lexicons do not know that may still be a name: not a
+    /// common word, not shaped like an Arabic verb, participle or feminine
+    /// noun, and not a proclitic on a common word («لمهنة»).
+    fn unknown_name_like(&self, i: usize) -> bool {
+        let k = self.key(i);
+        let n = k.chars().count();
+        !self.is_common(i)
+            && !starts_with_digit(k)
+            && !verb_like(k)
+            && !(k.ends_with('ه') && !k.ends_with("اه"))
+            && !k.ends_with("وا")
+            && !k.ends_with("ات")
+            && !(k.starts_with('م') && (5..=6).contains(&n))
+            && !CLITICS.iter().any(|c| {
+                k.strip_prefix(c).is_some_and(|r| {
+                    LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
+                })
+            })
     }
 
     /// The end (word index, exclusive) of a name starting at `i`, if one
@@ -598,6 +618,43 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
     });
 }
 
+/// Words that describe a place before its name: a direction, a place
+/// noun, a kind of state.
+static DESCRIPTORS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    words(&[
+        "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي", "قطاع", "مدينة",
+        "دولة", "إقليم", "ولاية", "منطقة", "بلاد", "جمهورية", "مملكة", "إمارة", "محافظة",
+        "مقاطعة", "جزيرة", "عاصمة", "مخيم",
+    ])
+});
+
+/// A gazetteer place written as a descriptor and another known place
+/// («جنوب لبنان», «قطاع غزة», «دولة قطر», «مدينة غزة») is reported as the
+/// known place, with its id: that is what users join on, and how ANERcorp
+/// and most NER corpora annotate it. The descriptor stays outside the span,
+/// as the place-noun rule leaves it.
+fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate) {
+    if c.label != Label::Place || !matches!(c.source, Source::Gazetteer | Source::Variant) {
+        return;
+    }
+    let key = &chunk.key[c.range.clone()];
+    let Some((head, _)) = key.split_once(' ') else {
+        return;
+    };
+    if !DESCRIPTORS.contains(head) {
+        return;
+    }
+    let from = c.range.start + head.len() + 1;
+    let rest = &chunk.text[from..c.range.end];
+    if let Some((entry, _)) = matcher.lookup(rest)
+        && entry.label == Label::Place
+    {
+        c.range.start = from;
+        c.norm = Some(entry.name.to_string());
+        c.id = Some(entry.id.clone());
+    }
+}
+
 /// Whether a gazetteer match is most likely a piece of another word:
 /// - an article stands between the proclitics and a name that has none
 ///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
@@ -639,8 +696,11 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
 /// gazetteer found (read to keep names off known places and
 /// organisations); rule candidates are appended to it.
-pub(crate) fn find(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candidate>) {
     cands.retain(|c| !inside_other_word(chunk.key, c));
+    for c in cands.iter_mut() {
+        shrink_to_known_place(chunk, matcher, c);
+    }
     let w = Words::new(chunk, cands);
     let mut out = Vec::new();
     places(&w, &mut out);
@@ -692,7 +752,9 @@ fn title_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             let modifier = (k.starts_with("ال") || k.starts_with("لل"))
                 && !(LEXICONS.names.contains(k) && !w.is_common(j))
                 || TITLE_MODIFIERS.contains(k)
-                || TITLE_MODIFIERS.contains(k.strip_prefix('ل').unwrap_or(k));
+                || TITLE_MODIFIERS.contains(k.strip_prefix('ل').unwrap_or(k))
+                // «وزير خارجية إسرائيل»: a noun in construct.
+                || k.ends_with("يه") && w.is_common(j) && !w.is_function(j);
             if !modifier {
                 break;
             }
