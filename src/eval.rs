@@ -27,7 +27,7 @@ use std::fmt::Write as _;
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{Extractor, Label};
+use crate::extract::{Extractor, Label, Source};
 
 /// The labels that are scored, in report order.
 pub const LABELS: [Label; 3] = [Label::Person, Label::Place, Label::Org];
@@ -287,6 +287,8 @@ pub struct Mismatch {
     pub text: String,
     /// The span in its context: a few words either side, the span in «».
     pub context: String,
+    /// For a false positive: which stage found it.
+    pub source: Option<Source>,
     /// For a miss: what was predicted over the same text, if anything
     /// (`PLACE «موسكو»`); for a false positive: the gold span under it.
     pub instead: Option<String>,
@@ -415,6 +417,7 @@ pub fn evaluate(extractor: &Extractor, docs: &[GoldDoc]) -> Report {
                     label: p.label,
                     text: p.text.clone(),
                     context: context(&chars, p.start, p.end),
+                    source: Some(p.source),
                     instead,
                 },
             ));
@@ -437,6 +440,7 @@ pub fn evaluate(extractor: &Extractor, docs: &[GoldDoc]) -> Report {
                     label: g.label,
                     text: slice(g.start, g.end),
                     context: context(&chars, g.start, g.end),
+                    source: None,
                     instead,
                 },
             ));

@@ -25,8 +25,8 @@ Outputs (gazetteers/names/):
 - first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
   frequent in Wikidata person names).
 - name-tokens.txt: every accepted person-name token (first names and surnames).
-- common-words.txt: the most frequent news tokens that are not name tokens: a name
-  never runs over one of them.
+- common-words.txt: the most frequent news tokens (name tokens included): a name runs
+  over one only if it is a name token.
 What was dropped and why goes to target/names-generate.log.
 """
 
@@ -207,7 +207,9 @@ def main() -> int:
 
     first = arabic_first | foreign_first
     tokens = first | foreign | arabic_last
-    common = [w for w in ranked[:COMMON_TOP] if w not in tokens and len(w) >= 2]
+    # Name tokens stay in: a frequent name (المصري, مبارك) is a common word too, and the
+    # rules ask both questions.
+    common = [w for w in ranked[:COMMON_TOP] if len(w) >= 2]
 
     def write(name: str, head: str, items) -> None:
         with (OUT / name).open("w", encoding="utf-8", newline="\n") as f:
@@ -220,8 +222,8 @@ def main() -> int:
           first)
     write("name-tokens.txt", "Person-name tokens: first names and surnames (arabic-names, "
           "wikidata-name-tokens).", tokens)
-    write("common-words.txt", f"The {COMMON_TOP} most frequent SaudiNewsNet tokens minus name "
-          "tokens: a name never runs over one.", common)
+    write("common-words.txt", f"The {COMMON_TOP} most frequent SaudiNewsNet tokens (name tokens "
+          "included): a name runs over one only if it is a name token.", common)
     print(f"first-names {len(first)}, name-tokens {len(tokens)}, common-words {len(set(common))}",
           file=sys.stderr)
     return 0

@@ -58,9 +58,10 @@ pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             for m in &report.mismatches {
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     if m.false_positive { "FP" } else { "MISS" },
                     m.label.as_str(),
+                    m.source.map_or("-", |s| s.as_str()),
                     m.text,
                     m.instead.as_deref().unwrap_or("-"),
                     m.context,

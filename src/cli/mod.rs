@@ -141,7 +141,8 @@ pub struct EvalArgs {
     group: usize,
 
     /// Also list every false positive (FP) and miss (MISS), tab-separated:
-    /// kind, label, text, what overlaps it, context, origin.
+    /// kind, label, source (of a false positive), text, what overlaps it,
+    /// context, origin.
     #[arg(long)]
     errors: bool,
 

@@ -202,7 +202,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             });
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
-        if LEXICONS.common.contains(surname) {
+        if LEXICONS.common.contains(surname) && !LEXICONS.names.contains(surname) {
             continue;
         }
         if let Some(pi) = person_for(surname, start) {

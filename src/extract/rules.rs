@@ -47,7 +47,7 @@ pub(crate) struct Lexicons {
     pub first: HashSet<&'static str>,
     /// Every person-name token (first names and surnames).
     pub names: HashSet<&'static str>,
-    /// Frequent news words that are not name tokens.
+    /// Frequent news words (name tokens included).
     pub common: HashSet<&'static str>,
 }
 
@@ -242,6 +242,10 @@ static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     ])
 });
 
+/// «that», after a reported speaker.
+static THAT: LazyLock<HashSet<String>> =
+    LazyLock::new(|| words(&["إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "بأن", "بان"]));
+
 /// Words that modify a title before the name (besides words with the
 /// article): «المتحدث باسم الخارجية», «الأمين العام لحلف …».
 static TITLE_MODIFIERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -272,6 +276,20 @@ static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "كما", "مثل", "غير", "أمس", "اليوم", "يوم", "الذى", "وقال", "وقالت", "قال", "قالت",
         "فيما", "بينما", "حيث", "عام", "سنة", "رئيس", "وزير", "أكد", "أعلن", "أمام", "وراء",
         "فوق", "تحت", "لدي", "إلا", "ليس", "نفسه", "نفسها", "الى", "علي", "انه",
+    ])
+});
+
+/// Words with the article that follow a name without belonging to it.
+static AFTER_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    words(&[
+        "السابق", "الحالي", "الجديد", "الأسبق", "الراحل", "المقبل", "الماضي", "اليوم", "الأمس",
+        "الذي", "التي", "الذين", "الآن", "العام", "الخاص", "المستقيل", "المنتهية", "المنتخب",
+        "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "المكلف",
+        "الأعلى", "الأمريكي", "الأميركي", "الإسرائيلي", "الفلسطيني", "الروسي", "الأوكراني",
+        "الفرنسي", "البريطاني", "الألماني", "الإيراني", "التركي", "السوري", "العراقي",
+        "اللبناني", "المصري", "السعودي", "الصيني", "الياباني", "الإيطالي", "الإسباني",
+        "الأردني", "القطري", "الإماراتي", "الكويتي", "اليمني", "الليبي", "التونسي", "الجزائري",
+        "المغربي", "السوداني", "الهندي", "الباكستاني", "الأفغاني", "الكوري", "الدولي",
     ])
 });
 
@@ -479,9 +497,13 @@ impl<'a> Words<'a> {
             return false;
         }
         if k.starts_with("ال") {
-            // A nisba surname (الحريري) is rare; a nationality adjective
-            // (الفرنسي) is a common word.
-            return self.is_rare_nisba(i) || LEXICONS.names.contains(k);
+            // A nisba or family name (الحريري, الفيصل, المعلم), not a
+            // feminine adjective (المصنفة) or a time word (الماضي).
+            return LEXICONS.names.contains(k)
+                || k.chars().count() >= 4
+                    && !k.ends_with('ه')
+                    && !AFTER_NAME.contains(k)
+                    && (strong || self.is_rare_nisba(i) || !self.is_common(i) || !is_adjective(k));
         }
         self.is_name_token(i) || strong && self.unknown_name_like(i)
     }
@@ -491,14 +513,13 @@ impl<'a> Words<'a> {
     /// noun, and not a proclitic on a common word («لمهنة»).
     fn unknown_name_like(&self, i: usize) -> bool {
         let k = self.key(i);
-        let n = k.chars().count();
         !self.is_common(i)
             && !starts_with_digit(k)
             && !verb_like(k)
+            && !k.starts_with('و')
             && !(k.ends_with('ه') && !k.ends_with("اه"))
             && !k.ends_with("وا")
             && !k.ends_with("ات")
-            && !(k.starts_with('م') && (5..=6).contains(&n))
             && !CLITICS.iter().any(|c| {
                 k.strip_prefix(c).is_some_and(|r| {
                     LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
@@ -782,7 +803,13 @@ fn verb_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
     let j = i + 1;
     let k = w.key(j);
     if !(LEXICONS.names.contains(k) || has_surname_ending(k)) || w.is_common(j) {
-        return None;
+        // An unknown word is a name only if «أن/إن» or a comma follows the
+        // name: «وأضاف أنغو أن», not «وقال مسؤول».
+        let end = w.name_from(j, true, true)?;
+        let that = end < w.len()
+            && (w.gap(end) == Gap::Comma
+                || w.gap(end) == Gap::Space && THAT.contains(w.key(end)));
+        return that.then_some((j, end, w.words[j].range.start));
     }
     // The first word is a known name token: what follows may be rare.
     let end = w.name_from(j, false, true)?;
@@ -800,7 +827,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
     if w.is_particle(i) && i + 1 < w.len() && w.gap(i + 1) == Gap::Space {
         // «أبو مازن», «عبد الله», «ابن خلدون»: a particle and a word.
         let kp = w.key(i);
-        if ["ابو", "ابن", "عبد", "ام", "ال", "بن"].contains(&kp)
+        if ["ابو", "ابن", "عبد", "ام"].contains(&kp)
             && !w.is_function(i + 1)
             && w.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
             && (kp == "عبد" || !w.is_common(i + 1) || LEXICONS.names.contains(w.key(i + 1)))
