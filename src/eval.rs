@@ -595,6 +595,24 @@ mod tests {
     }
 
     #[test]
+    fn fixtures_parse() {
+        let conll = parse_conll(include_str!("../fixtures/eval/news.conll"), "news.conll").unwrap();
+        assert_eq!(conll.len(), 3);
+        assert_eq!(
+            spans(&conll[0]),
+            [
+                ("جان إيف لودريان".into(), Label::Person),
+                ("وموسكو".into(), Label::Place)
+            ]
+        );
+        let jsonl = parse_jsonl(include_str!("../fixtures/eval/news.jsonl"), "news.jsonl").unwrap();
+        assert_eq!(
+            spans(&jsonl[1]),
+            [("وزارة الصحة السعودية".into(), Label::Org)]
+        );
+    }
+
+    #[test]
     fn scores_count_and_list_mismatches() {
         let ex = Extractor::builder().build().unwrap();
         let gold = "زار O\nالوزير O\nوموسكو B-LOC\nو O\nبلدة B-LOC\nقرب O\nالقاهرة O\n";

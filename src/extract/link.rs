@@ -202,7 +202,9 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             });
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
-        if LEXICONS.common.contains(surname) && !LEXICONS.names.contains(surname) {
+        // A common word (a frequent name included) is too ambiguous to be
+        // taken as a mention on its own.
+        if LEXICONS.common.contains(surname) {
             continue;
         }
         if let Some(pi) = person_for(surname, start) {

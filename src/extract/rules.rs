@@ -517,6 +517,9 @@ impl<'a> Words<'a> {
             && !starts_with_digit(k)
             && !verb_like(k)
             && !k.starts_with('و')
+            // Pronoun suffixes (جمهورهما) and accusative adjectives
+            // (دبلوماسيا) mark Arabic words.
+            && !["هما", "هم", "ها", "يا", "كم", "نا"].iter().any(|e| k.ends_with(e))
             && !(k.ends_with('ه') && !k.ends_with("اه"))
             && !k.ends_with("وا")
             && !k.ends_with("ات")
@@ -830,7 +833,10 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
         if ["ابو", "ابن", "عبد", "ام"].contains(&kp)
             && !w.is_function(i + 1)
             && w.gaz[i + 1].is_none_or(|(l, _)| l == Label::Person)
-            && (kp == "عبد" || !w.is_common(i + 1) || LEXICONS.names.contains(w.key(i + 1)))
+            && (kp == "عبد"
+                || w.is_particle(i + 1)
+                || !w.is_common(i + 1)
+                || LEXICONS.names.contains(w.key(i + 1)))
         {
             let end = w.name_from(i, true, false).unwrap_or(i + 2).max(i + 2);
             return Some((i, end, start));
@@ -857,6 +863,19 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
                 j -= 1;
             }
             (j > i + 1).then_some((i, j, start + c))
+        }
+        None if LEXICONS.names.contains(k)
+            && !w.is_common(i)
+            && i + 1 < w.len()
+            && w.gap(i + 1) == Gap::Space
+            && LEXICONS.names.contains(w.key(i + 1))
+            && !w.is_common(i + 1)
+            && !w.is_function(i + 1)
+            && w.gaz[i + 1].is_none() =>
+        {
+            // Two rare name tokens in a row: «طلعت زكريا», «كيانو ريفز».
+            let end = w.name_from(i, false, false).unwrap_or(i + 2).max(i + 2);
+            Some((i, end, start))
         }
         None => {
             // A rare word with a surname ending, perhaps after a conjunction.
