@@ -133,10 +133,8 @@ pub fn parse_conll(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
             doc.text.push(' ');
             chars += 1;
         }
-        if !continues {
-            if !ty.is_empty() {
-                open = Some((chars, ty));
-            }
+        if !continues && !ty.is_empty() {
+            open = Some((chars, ty));
         }
         doc.text.push_str(token);
         chars += token.chars().count();
@@ -190,7 +188,10 @@ pub fn parse_jsonl(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
             if e.start >= e.end || e.end > len {
                 return Err(bad(
                     ErrorKind::Json,
-                    format!("entity {}..{} outside the text ({len} characters)", e.start, e.end),
+                    format!(
+                        "entity {}..{} outside the text ({len} characters)",
+                        e.start, e.end
+                    ),
                 ));
             }
             if let Some(label) = gold_label(&e.ty) {
@@ -366,8 +367,7 @@ fn matches(chars: &[char], g: &GoldSpan, p_start: usize, p_end: usize) -> bool {
         return true;
     }
     let prefix: String = chars[g.start..p_start].iter().collect();
-    PROCLITICS.contains(&prefix.as_str())
-        || (prefix == "ل" && chars.get(p_start) == Some(&'ل'))
+    PROCLITICS.contains(&prefix.as_str()) || (prefix == "ل" && chars.get(p_start) == Some(&'ل'))
 }
 
 /// Runs `extractor` on every document and scores it against the gold.
@@ -497,7 +497,8 @@ mod tests {
 
     #[test]
     fn conll_spans_index_the_joined_text() {
-        let cases: &[(&str, &str, &[(&str, Label)])] = &[
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, Label)]);
+        let cases: &[Case] = &[
             (
                 "two-token person",
                 "قال O\nجورج B-PERS\nبوش I-PERS\n",
@@ -556,7 +557,11 @@ mod tests {
         assert_eq!(err.line(), Some(2), "{err}");
         let err = parse_conll("أ X-LOC\n", "g.conll").unwrap_err();
         assert!(err.to_string().contains("bad tag"), "{err}");
-        let err = parse_jsonl("{\"text\": \"ab\", \"entities\": [{\"start\": 1, \"end\": 5, \"type\": \"LOC\"}]}\n", "g.jsonl").unwrap_err();
+        let err = parse_jsonl(
+            "{\"text\": \"ab\", \"entities\": [{\"start\": 1, \"end\": 5, \"type\": \"LOC\"}]}\n",
+            "g.jsonl",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("outside the text"), "{err}");
         let err = parse_jsonl("{\n", "g.jsonl").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Json);
@@ -569,7 +574,10 @@ mod tests {
         assert_eq!(docs[0].origin, "a:0");
         assert_eq!(
             spans(&docs[0]),
-            [("بوتين".into(), Label::Person), ("موسكو".into(), Label::Place)]
+            [
+                ("بوتين".into(), Label::Person),
+                ("موسكو".into(), Label::Place)
+            ]
         );
     }
 

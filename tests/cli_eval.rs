@@ -66,7 +66,12 @@ fn bad_options_and_files_fail_with_a_message() {
     let (ok, _, err) = eval(&["--gold", "fixtures/eval/missing.conll"]);
     assert!(!ok);
     assert!(err.contains("missing.conll"), "{err}");
-    let (ok, _, err) = eval(&["--gold", "fixtures/eval/news.conll", "--exclude-attr", "src"]);
+    let (ok, _, err) = eval(&[
+        "--gold",
+        "fixtures/eval/news.conll",
+        "--exclude-attr",
+        "src",
+    ]);
     assert!(!ok);
     assert!(err.contains("KEY=VALUE"), "{err}");
     let (ok, out, err) = eval(&[

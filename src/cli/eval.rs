@@ -19,7 +19,10 @@ fn has_attr(attrs: &str, kv: &str) -> bool {
 fn read_gold(path: &Path, format: Option<GoldFormatArg>) -> anyhow::Result<Vec<GoldDoc>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
     let format = format.unwrap_or_else(|| {
-        if path.extension().is_some_and(|x| x == "jsonl" || x == "json") {
+        if path
+            .extension()
+            .is_some_and(|x| x == "jsonl" || x == "json")
+        {
             GoldFormatArg::Jsonl
         } else {
             GoldFormatArg::Conll

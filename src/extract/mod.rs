@@ -8,11 +8,15 @@
 //! How a chunk flows:
 //! 1. [`Normalizer`] folds the text, keeping the offset map; the matching
 //!    key is made from the normalised text (same byte offsets).
-//! 2. Each finder (gazetteer, dates, numbers, …) pushes [`Candidate`]s with
-//!    byte ranges of the *normalised* text into one list. Finders know
-//!    nothing of each other or of output formats.
-//! 3. [`resolve`] keeps a non-overlapping set: leftmost, then longest, then
-//!    the finder with the higher [`Candidate::rank`].
+//! 2. Each finder (gazetteer, context rules, dates, numbers, …) pushes
+//!    `Candidate`s with byte ranges of the *normalised* text into one list.
+//!    Finders know nothing of output formats; the context rules (titles,
+//!    name lexicons, place nouns, organisation heads) read what the
+//!    gazetteer found, so they run right after it.
+//! 3. `resolve` keeps a non-overlapping set: leftmost, then longest, then
+//!    the finder with the higher `Candidate::rank`; then people are linked
+//!    within the chunk (a surname alone takes the full name's `norm` and
+//!    `id`, `source: linked`).
 //! 4. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
