@@ -9,7 +9,9 @@
 //!   first name (the same consonant skeleton, غ/ج/ق/ك as one letter:
 //!   فولوديمير / فلاديمير, يفغيني / يفجيني) takes that one's `norm` and `id`;
 //! - a word no finder claimed that is the surname of a full name in the
-//!   chunk (proclitics outside the span) becomes a PERSON;
+//!   chunk, or the one word of a one-word person found there (a rare word:
+//!   «فينغر» after «المدرب الفرنسي فينغر»), becomes a PERSON (proclitics
+//!   outside the span);
 //!
 //! and every candidate changed or added here has `source: linked` (a
 //! gazetteer match that already had the same id keeps its source). Where
@@ -23,6 +25,7 @@
 //! the same `norm`, its normalised text. The result depends only on the
 //! chunk, so output stays deterministic.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::rules::LEXICONS;
@@ -63,7 +66,11 @@ fn compatible(a: &str, b: &str) -> bool {
 fn edit_distance_is_one(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (s, l) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let (s, l) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if l.len() - s.len() > 1 {
         return false;
     }
@@ -128,7 +135,23 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         };
         member[ci] = Some(pi);
     }
-    if people.is_empty() {
+    // One-word people whose word is nobody's surname: their other
+    // mentions are linked to them (a rare word, first mention wins).
+    let mut singles: HashMap<&str, (String, Option<Arc<str>>)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.label == Label::Person) {
+        let k = &key[c.range.clone()];
+        if !k.contains(' ')
+            && k.chars().count() >= 3
+            && (!k.starts_with("ال") || LEXICONS.names.contains(k))
+            && !LEXICONS.common.contains(k)
+            && !people.iter().any(|p| p.surname == k)
+        {
+            singles
+                .entry(k)
+                .or_insert_with(|| (norm_of(c), c.id.clone()));
+        }
+    }
+    if people.is_empty() && singles.is_empty() {
         return;
     }
     // The person a surname at `pos` refers to: the nearest full mention
@@ -183,7 +206,11 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     let mut pos = 0;
     for word in key.split(|c: char| !c.is_alphanumeric()) {
         let start = pos;
-        pos += word.len() + key[start + word.len()..].chars().next().map_or(0, char::len_utf8);
+        pos += word.len()
+            + key[start + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
         if word.is_empty() {
             continue;
         }
@@ -197,8 +224,9 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         let clitic = std::iter::once("")
             .chain(CLITICS.iter().copied())
             .find(|c| {
-                word.strip_prefix(c)
-                    .is_some_and(|r| people.iter().any(|p| p.surname == r))
+                word.strip_prefix(c).is_some_and(|r| {
+                    people.iter().any(|p| p.surname == r) || singles.contains_key(r)
+                })
             });
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
@@ -207,15 +235,17 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         if LEXICONS.common.contains(surname) {
             continue;
         }
-        if let Some(pi) = person_for(surname, start) {
-            let p = &people[pi];
+        let target = person_for(surname, start)
+            .map(|pi| (people[pi].norm.clone(), people[pi].id.clone()))
+            .or_else(|| singles.get(surname).cloned());
+        if let Some((norm, id)) = target {
             added.push(Candidate {
                 range: start + clitic.len()..end,
                 label: Label::Person,
-                norm: Some(p.norm.clone()),
+                norm: Some(norm),
                 value: None,
                 kind: None,
-                id: p.id.clone(),
+                id,
                 source: Source::Linked,
             });
         }
@@ -235,7 +265,8 @@ mod tests {
 
     /// (text, norm, source) of the people found.
     fn people(text: &str) -> Vec<(String, String, Source)> {
-        EXTRACTOR.extract(text)
+        EXTRACTOR
+            .extract(text)
             .into_iter()
             .filter(|e| e.label == Label::Person)
             .map(|e| (e.text, e.norm, e.source))
