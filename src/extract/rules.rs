@@ -1198,10 +1198,31 @@ fn is_arabic_first_name_ok(k: &str) -> bool {
     LEXICONS.first.contains(k)
 }
 
+/// Whether a word is shaped like an inflected Arabic word rather than a
+/// name: an imperfect or future verb, a pronoun suffix, a plural ending,
+/// an adverbial accusative, or a proclitic on a common word.
+fn inflected(k: &str) -> bool {
+    verb_like(k)
+        || ["هما", "هم", "ها", "كم", "نا", "وا", "ات", "يا"]
+            .iter()
+            .any(|e| k.ends_with(e))
+        || CLITICS.iter().any(|c| {
+            k.strip_prefix(c).is_some_and(|r| {
+                LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
+            })
+        })
+        || k.starts_with("ان") && k.chars().count() >= 5
+}
+
 fn places(w: &Words<'_>, out: &mut Vec<Candidate>) {
     for i in 0..w.len() {
         let k = w.key(i);
         let plural = PLACE_PLURALS.iter().any(|n| matches_with_clitic(k, n));
+        // «منطقة عازلة»: after the generic nouns a feminine word is an
+        // adjective far more often than a name.
+        let generic = ["منطقه", "مناطق", "المنطقه"]
+            .iter()
+            .any(|n| matches_with_clitic(k, n));
         let singular = plural || PLACE_NOUNS.iter().any(|n| matches_with_clitic(k, n));
         if !singular {
             continue;
@@ -1226,6 +1247,7 @@ fn places(w: &Words<'_>, out: &mut Vec<Candidate>) {
             let end = match w.gaz[j] {
                 Some((Label::Place, after)) => Some(after),
                 Some(_) => None,
+                None if generic && w.key(j).ends_with('ه') => None,
                 None => place_name(w, j, clitic).inspect(|&e| {
                     push(
                         out,
@@ -1257,6 +1279,9 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
             && !is_adjective(k)
             && k.chars().count() >= 3
             && (!LEXICONS.first.contains(k) || k.starts_with("ال"))
+            && !inflected(k)
+            && !PLACE_NOUNS.contains(k)
+            && !PLACE_PLURALS.contains(k)
     };
     if !rare(i, clitic) {
         return None;
@@ -1264,9 +1289,9 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
     let mut e = i + 1;
     if e < w.len() && w.gap(e) == Gap::Space && w.gaz[e].is_none() && rare(e, 0) {
         let k = w.key(e);
-        // A second word joins only with the article (معرة النعمان) or as a
-        // rare word not starting a coordination.
-        if !k.starts_with('و') {
+        // A second rare word joins unless it starts a coordination or is a
+        // feminine adjective (منطقة X عازلة).
+        if !k.starts_with('و') && !k.ends_with('ه') {
             e += 1;
         }
     }
