@@ -336,8 +336,8 @@ static TITLE_MODIFIERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// one.
 static PARTICLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
     words(&[
-        "بن", "ابن", "بنت", "أبو", "أبي", "أم", "عبد", "آل", "ولد", "دي", "دو", "دا", "فان", "فون",
-        "لو", "لا", "دل", "ديل", "سان", "ماك", "مك", "بو",
+        "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "عبد", "آل", "ولد", "دي", "دو", "دا", "فان",
+        "فون", "لو", "لا", "دل", "ديل", "سان", "ماك", "مك", "بو",
     ])
 });
 
@@ -425,8 +425,29 @@ static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "ليس",
         "نفسه",
         "نفسها",
+        "ناطق",
+        "متحدث",
+        "مسؤول",
+        "مصدر",
         "الى",
         "انه",
+    ])
+});
+
+/// Regnal numbers, part of a name after it.
+static REGNAL: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    words(&[
+        "الأول",
+        "الثاني",
+        "الثالث",
+        "الرابع",
+        "الخامس",
+        "السادس",
+        "السابع",
+        "الثامن",
+        "التاسع",
+        "العاشر",
+        "الحادي",
     ])
 });
 
@@ -755,6 +776,32 @@ impl<'a> Words<'a> {
                 && (1..=next - i).all(|d| self.gap(i + d) == Gap::Space)
                 && (self.key(next - 1) == "عبد" || self.can_continue(next, strong));
         }
+        if REGNAL.contains(k) {
+            // «عبد الله الثاني», «ألفونسو الثالث عشر».
+            return true;
+        }
+        if k == "عشر" {
+            return i > 0 && REGNAL.contains(self.key(i - 1));
+        }
+        if k.starts_with("ال") {
+            // A nisba or family name (الحريري, الفيصل, المعلم), not a
+            // feminine adjective (المصنفة), a nationality adjective
+            // (الفرنسي) or a time word (الماضي).
+            return LEXICONS.names.contains(k)
+                || k.chars().count() >= 4
+                    && !k.ends_with('ه')
+                    && !AFTER_NAME.contains(k)
+                    && (self.is_rare_nisba(i)
+                        // A frequent word as a family name right after a
+                        // first name: «وليد المعلم», «سعود الفيصل».
+                        // (Not after a first name that is a common word too:
+                        // «علي الأرض» is ANERcorp's spelling of «على الأرض»,
+                        // «حبيب الروح» a phrase.)
+                        || strong
+                            && !is_adjective(k)
+                            && LEXICONS.first.contains(self.key(i - 1))
+                            && !self.is_common(i - 1));
+        }
         if self.is_common(i) && !LEXICONS.names.contains(k) {
             return false;
         }
@@ -764,15 +811,6 @@ impl<'a> Words<'a> {
         {
             // «بوتين وأردوغان»: a second person, not one name.
             return false;
-        }
-        if k.starts_with("ال") {
-            // A nisba or family name (الحريري, الفيصل, المعلم), not a
-            // feminine adjective (المصنفة) or a time word (الماضي).
-            return LEXICONS.names.contains(k)
-                || k.chars().count() >= 4
-                    && !k.ends_with('ه')
-                    && !AFTER_NAME.contains(k)
-                    && (strong || self.is_rare_nisba(i) || !self.is_common(i) || !is_adjective(k));
         }
         self.is_name_token(i) || strong && self.unknown_name_like(i)
     }
@@ -784,19 +822,15 @@ impl<'a> Words<'a> {
         let k = self.key(i);
         !self.is_common(i)
             && !starts_with_digit(k)
-            && !verb_like(k)
             && !k.starts_with('و')
-            // Pronoun suffixes (جمهورهما) and accusative adjectives
-            // (دبلوماسيا) mark Arabic words.
-            && !["هما", "هم", "ها", "يا", "كم", "نا"].iter().any(|e| k.ends_with(e))
-            && (!k.ends_with('ه') || k.ends_with("اه"))
-            && !k.ends_with("وا")
-            && !k.ends_with("ات")
-            && !CLITICS.iter().any(|c| {
-                k.strip_prefix(c).is_some_and(|r| {
-                    LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
-                })
-            })
+            // Verbs, pronoun suffixes (جمهورهما), accusative adjectives
+            // (دبلوماسيا), plurals and clitics mark Arabic words.
+            && !inflected(k)
+            && k.chars().count() >= 2
+            // An accusative noun (جيشا, خامسا): a common word plus alef.
+            && !k
+                .strip_suffix('ا')
+                .is_some_and(|r| LEXICONS.common.contains(r))
     }
 
     /// The end (word index, exclusive) of a name starting at `i`, if one
@@ -1038,6 +1072,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candida
 
 fn people(w: &Words<'_>, claimed: &[bool], out: &mut Vec<Candidate>) {
     let mut i = 0;
+    let mut last_end = 0;
     while i < w.len() {
         if claimed[i] {
             i += 1;
@@ -1046,14 +1081,51 @@ fn people(w: &Words<'_>, claimed: &[bool], out: &mut Vec<Candidate>) {
         let span = title_name(w, i)
             .or_else(|| verb_name(w, i))
             .or_else(|| lexicon_name(w, i));
-        if let Some((_, e, start_byte)) = span.filter(|&(s, e, _)| !claimed[s..e].contains(&true)) {
+        if let Some((s, e, mut start_byte)) =
+            span.filter(|&(s, e, _)| !claimed[s..e].contains(&true))
+        {
+            // A name found by its surname or a later word may start
+            // earlier: «ألكسندر سلطانوف», «خليفة بن زايد».
+            if start_byte == w.words[s].range.start {
+                let b = extend_back(w, s, last_end, claimed);
+                start_byte = w.words[b].range.start;
+            }
             push(out, start_byte..w.words[e - 1].range.end, Label::Person);
             // Words inside a name are not looked at again.
             i = e;
+            last_end = e;
         } else {
             i += 1;
         }
     }
+}
+
+/// The first word of a name found at word `s`, reaching back over known
+/// first names and name tokens (and a particle between them), never
+/// before `floor` or over a claimed word.
+fn extend_back(w: &Words<'_>, s: usize, floor: usize, claimed: &[bool]) -> usize {
+    let name_word = |j: usize| {
+        let k = w.key(j);
+        !claimed[j]
+            && !w.is_function(j)
+            && w.gaz[j].is_none()
+            && (LEXICONS.first.contains(k) || LEXICONS.names.contains(k) && !w.is_common(j))
+    };
+    let mut b = s;
+    while b > floor && s - b < 2 && w.gap(b) == Gap::Space {
+        if name_word(b - 1) {
+            b -= 1;
+        } else if b >= floor + 2
+            && w.is_particle(b - 1)
+            && w.gap(b - 1) == Gap::Space
+            && name_word(b - 2)
+        {
+            b -= 2;
+        } else {
+            break;
+        }
+    }
+    b
 }
 
 /// A name after a title at word `i`: (first word, end word, start byte).
@@ -1203,15 +1275,22 @@ fn is_arabic_first_name_ok(k: &str) -> bool {
 /// an adverbial accusative, or a proclitic on a common word.
 fn inflected(k: &str) -> bool {
     verb_like(k)
-        || ["هما", "هم", "ها", "كم", "نا", "وا", "ات", "يا"]
-            .iter()
-            .any(|e| k.ends_with(e))
+        || inflected_noun(k)
+        || k.ends_with("يا")
+        || k.starts_with("ان") && k.chars().count() >= 5
+}
+
+/// The noun part of [`inflected`]: suffixes and clitics only (place names
+/// may start like verbs: تدمر, ترهونة).
+fn inflected_noun(k: &str) -> bool {
+    ["هما", "هم", "ها", "كم", "نا", "وا", "ات"]
+        .iter()
+        .any(|e| k.ends_with(e))
         || CLITICS.iter().any(|c| {
             k.strip_prefix(c).is_some_and(|r| {
                 LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
             })
         })
-        || k.starts_with("ان") && k.chars().count() >= 5
 }
 
 fn places(w: &Words<'_>, out: &mut Vec<Candidate>) {
@@ -1279,7 +1358,7 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
             && !is_adjective(k)
             && k.chars().count() >= 3
             && (!LEXICONS.first.contains(k) || k.starts_with("ال"))
-            && !inflected(k)
+            && !inflected_noun(k)
             && !PLACE_NOUNS.contains(k)
             && !PLACE_PLURALS.contains(k)
     };
