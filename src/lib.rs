@@ -35,6 +35,7 @@
 //! ```
 
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod gazetteer;
 pub mod input;

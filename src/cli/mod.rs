@@ -5,6 +5,7 @@
 //! configuration error (nothing was processed), 2 when some inputs failed
 //! (every other input was processed and written in full).
 
+mod eval;
 mod extract;
 mod gazetteer;
 mod normalize;
@@ -43,6 +44,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Normalise text from standard input to standard output.
     Normalize(NormalizeArgs),
+    /// Score the pipeline against gold annotations (CoNLL BIO or JSONL).
+    Eval(EvalArgs),
     /// Check gazetteer files, or look up the entry a spelling resolves to.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -111,6 +114,51 @@ pub struct ExtractArgs {
     /// standard error at the end.
     #[arg(long)]
     stats: bool,
+}
+
+/// The `eval` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kashf eval --gold ../shared/data/ner/anercorp-train.conll --exclude-attr src=anercorp
+  kashf eval --gold ../shared/data/ner/aqmar.jsonl --errors | grep MISS
+
+Prints per-label precision, recall and F1 (exact spans; a gold span that adds
+a leading proclitic to the predicted one still counts).")]
+pub struct EvalArgs {
+    /// The gold file: CoNLL BIO (`token TAG` per line, a blank line between
+    /// sentences) or JSONL (`text`, `entities` with code-point `start`,
+    /// `end` and `type`).
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+
+    /// The gold format [default: jsonl for *.jsonl, else conll].
+    #[arg(long, value_enum)]
+    format: Option<GoldFormatArg>,
+
+    /// Join every N consecutive sentences into one document (line breaks
+    /// between them), so that document-level linking sees them together.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    group: usize,
+
+    /// Also list every false positive (FP) and miss (MISS), tab-separated:
+    /// kind, label, source (of a false positive), text, what overlaps it,
+    /// context, origin.
+    #[arg(long)]
+    errors: bool,
+
+    /// Leave out default gazetteer entries with this attribute
+    /// (repeatable), e.g. `src=anercorp` to score ANERcorp honestly.
+    #[arg(long, value_name = "KEY=VALUE")]
+    exclude_attr: Vec<String>,
+
+    #[command(flatten)]
+    gazetteers: GazetteerArgs,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum GoldFormatArg {
+    Conll,
+    Jsonl,
 }
 
 /// Gazetteer options shared by `extract` and `gazetteer lookup`.
@@ -230,6 +278,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(&args),
+        Command::Eval(args) => eval::run(&args),
         Command::Gazetteer(GazetteerCommand::Check { paths }) => gazetteer::check(&paths),
         Command::Gazetteer(GazetteerCommand::Lookup { names, gazetteers }) => {
             gazetteer::lookup(&names, &gazetteers)

@@ -8,17 +8,23 @@
 //! How a chunk flows:
 //! 1. [`Normalizer`] folds the text, keeping the offset map; the matching
 //!    key is made from the normalised text (same byte offsets).
-//! 2. Each finder (gazetteer, dates, numbers, …) pushes `Candidate`s with
-//!    byte ranges of the *normalised* text into one list. Finders know
-//!    nothing of each other or of output formats.
+//! 2. Each finder (gazetteer, context rules, dates, numbers, …) pushes
+//!    `Candidate`s with byte ranges of the *normalised* text into one list.
+//!    Finders know nothing of output formats; the context rules (titles,
+//!    name lexicons, place nouns, organisation heads) read what the
+//!    gazetteer found, so they run right after it.
 //! 3. `resolve` keeps a non-overlapping set: leftmost, then longest, then
-//!    the finder with the higher rank.
+//!    the finder with the higher `Candidate::rank`; then people are linked
+//!    within the chunk (a surname alone takes the full name's `norm` and
+//!    `id`, `source: linked`).
 //! 4. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
 mod dates;
 mod lexicon;
+mod link;
 mod numbers;
+mod rules;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -232,6 +238,10 @@ pub(crate) struct Chunk<'a> {
 
 /// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
 /// the leftmost candidate wins, then the longest, then the higher rank.
+///
+/// Before that, a name guessed by a context rule that overlaps a number or
+/// a date is dropped: the grammars know their words, the rules only guess
+/// («ذكرى الحادي عشر من سبتمبر» is a date, not a person named ذكرى).
 pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
     cands.sort_by(|a, b| {
         a.range
@@ -240,6 +250,22 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
             .then(b.range.end.cmp(&a.range.end))
             .then(b.rank().cmp(&a.rank()))
     });
+    // Pattern ranges in start order, with the furthest end reached so far,
+    // so that overlap with any of them is one binary search.
+    let mut patterns: Vec<(usize, usize)> = Vec::new();
+    for c in cands.iter().filter(|c| c.source == Source::Pattern) {
+        let reach = patterns.last().map_or(0, |&(_, e)| e).max(c.range.end);
+        patterns.push((c.range.start, reach));
+    }
+    if !patterns.is_empty() {
+        cands.retain(|c| {
+            if c.source != Source::Rule {
+                return true;
+            }
+            let before = patterns.partition_point(|&(s, _)| s < c.range.end);
+            before == 0 || patterns[before - 1].1 <= c.range.start
+        });
+    }
     let mut end = 0;
     cands.retain(|c| {
         if c.range.start >= end && c.range.start < c.range.end {
@@ -436,9 +462,13 @@ impl Extractor {
             chunk.ref_date = dates::dateline(&chunk);
         }
         self.matcher.find(&chunk, cands);
+        // Rules read the gazetteer's candidates (names stay off known
+        // places), so they run right after it.
+        rules::find(&chunk, &self.matcher, cands);
         dates::find(&chunk, cands);
         numbers::find(&chunk, cands);
         resolve(cands);
+        link::link(&chunk, cands);
         to_entities(original, normalized, cands.drain(..), out)
     }
 }
@@ -523,6 +553,33 @@ mod tests {
                 (0..3, Label::Place),
                 (5..12, Label::Date),
                 (12..14, Label::Date)
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_names_never_swallow_numbers_or_dates() {
+        let rule = |r: Range<usize>| Candidate {
+            source: Source::Rule,
+            ..cand(r, Label::Person)
+        };
+        let mut c = vec![
+            rule(0..10),
+            cand(8..12, Label::Date),
+            rule(12..20),
+            rule(30..40),
+        ];
+        c.push(cand(35..36, Label::Number));
+        c.push(cand(1..2, Label::Number));
+        resolve(&mut c);
+        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.source)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1..2, Source::Pattern),
+                (8..12, Source::Pattern),
+                (12..20, Source::Rule),
+                (35..36, Source::Pattern)
             ]
         );
     }

@@ -255,6 +255,13 @@ impl Gazetteer {
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
+
+    /// Keeps only the entries for which `keep` is true (used by `kashf
+    /// eval --exclude-attr` to leave out entries derived from the data being
+    /// scored).
+    pub fn retain(&mut self, keep: impl FnMut(&Entry) -> bool) {
+        self.entries.retain(keep);
+    }
 }
 
 /// The matching key of a spelling, as the matcher compares it (normalised

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Derives the name lexicons that kashf's context rules use (src/extract/rules.rs).
+
+Run from the project root:
+
+    python3 gazetteers/names/generate.py            # writes gazetteers/names/*.txt
+    python3 gazetteers/names/generate.py --shared PATH
+
+Python 3.11 standard library only; reads ../shared (beside the project root) and the
+project's own gazetteers, nothing else, no downloads. Same inputs, same bytes. Every entry
+is a matching key (the folds of src/normalize.rs `matching_key`: أ/إ/آ→ا, ى→ي, ة→ه, ؤ→و,
+ئ→ي, no diacritics or tatweel), one per line, sorted, after `#` comment lines.
+
+Inputs:
+- arabic-names (MIT): Arabic male and female first names, family names.
+- wikidata-name-tokens (CC0): person-name tokens with English spelling, Arabic spelling
+  (letters space-separated) and counts.
+- SaudiNewsNet 2015 (CC BY-NC-SA 4.0), read with tarfile, never extracted: token
+  frequencies only, to drop name tokens that are common Arabic words and to list the
+  frequent words that end a name. Counts are cached in target/names-corpus-counts.tsv.
+- gazetteers/*.tsv: single-word place spellings are not name tokens (موسكو, واشنطن).
+- gazetteers/common-words.txt: the gazetteer generator's common words.
+
+Outputs (gazetteers/names/):
+- first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
+  frequent in Wikidata person names).
+- name-tokens.txt: every accepted person-name token (first names and surnames).
+- common-words.txt: the most frequent news tokens (name tokens included): a name runs
+  over one only if it is a name token.
+What was dropped and why goes to target/names-generate.log.
+"""
+
+import argparse
+import collections
+import re
+import sys
+import tarfile
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "gazetteers" / "names"
+
+_DIACRITICS = re.compile("[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+_INVISIBLE = re.compile("[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\u2060\u00AD\uFEFF]")
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE80-\uFEFE]")
+_KEY = str.maketrans({
+    "\u0629": "\u0647", "\u0624": "\u0648", "\u0626": "\u064A", "\u0649": "\u064A",
+    "\u0622": "\u0627", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627",
+    "\u0672": "\u0627", "\u0673": "\u0627", "\u067E": "\u0628", "\u0686": "\u062C",
+    "\u0698": "\u0632", "\u06AF": "\u0643", "\u06A9": "\u0643", "\u06A4": "\u0641",
+    "\u06CC": "\u064A", "\u06C0": "\u0647", "\u06C1": "\u0647", "\u06D5": "\u0647",
+})
+TOKEN = re.compile("[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]+")
+ARABIC_WORD = re.compile("^[\u0621-\u063A\u0641-\u064A]+$")
+
+# How many of the most frequent corpus tokens count as common words.
+COMMON_TOP = 12000
+# A foreign token needs this many Wikidata occurrences to be a name token, and
+# this many to be a first name (frequent tokens are mostly given names).
+MIN_TOKEN_COUNT = 2
+MIN_FIRST_COUNT = 25
+# Article ratio above which a word behaves like a noun (أمل / الأمل).
+ARTICLE_RATIO = 0.15
+# Particles and short function tokens the rules handle themselves.
+PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "دا",
+             "فان", "فون", "لو", "لا", "مك", "ماك", "سان", "سانت", "دل", "ديل", "او"}
+# Frequent Arabic first names the MIT list lacks (hand-written; these are names, not data
+# from any source).
+CURATED_FIRST = """ابراهيم اسماعيل اسحاق يعقوب يوسف موسي عيسي يحيي زكريا سليمان داود هارون ادريس
+نوح صالح هود لقمان عمر عثمان علي حسن حسين محمد احمد محمود مصطفي عبدالله عبدالرحمن
+عبدالعزيز خالد سعد سعيد سعود فيصل فهد نايف بندر تركي طلال وليد ماجد نبيل نبيه رفيق
+فؤاد رشيد مراد جمال كمال عادل عماد هشام هاني رامي سامي زياد ناصر منصور مروان بشار
+حافظ حمد حمدي جاسم قاسم صدام نوري عزت طارق زهير ميشال ميشيل جبران سليم كريم رجب
+اردوغان نجيب شريف ابوبكر معمر قابوس ياسر اسامه عبدالفتاح هادي منير سمير بسام عصام
+ايمن امين جواد رضا حسني انور جلال سلطان سلمان مقتدي اياد نوال هيفاء ليلي سلوي هدي
+منى سعاد فاطمه عائشه خديجه زينب مريم""".split()
+
+
+def key(s: str) -> str:
+    s = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
+    s = _INVISIBLE.sub("", _DIACRITICS.sub("", s))
+    return " ".join(s.split()).translate(_KEY).lower()
+
+
+def read_corpus(shared: Path, log) -> collections.Counter:
+    cache = ROOT / "target" / "names-corpus-counts.tsv"
+    path = shared / "corpus" / "saudinewsnet-2015.tar.xz"
+    if cache.exists() and cache.stat().st_mtime >= path.stat().st_mtime:
+        freq = collections.Counter()
+        with cache.open(encoding="utf-8") as f:
+            for line in f:
+                w, n = line.rstrip("\n").split("\t")
+                freq[w] = int(n)
+        return freq
+    freq = collections.Counter()
+    with tarfile.open(path) as tar:
+        for m in tar:
+            if m.isfile() and m.name.startswith("txt/") and m.name.endswith(".txt"):
+                text = key(tar.extractfile(m).read().decode("utf-8", "replace"))
+                freq.update(TOKEN.findall(text))
+    cache.parent.mkdir(exist_ok=True)
+    with cache.open("w", encoding="utf-8") as f:
+        for w, n in sorted(freq.items()):
+            f.write(f"{w}\t{n}\n")
+    return freq
+
+
+def gazetteer_places(root: Path) -> set[str]:
+    """Single-word spellings of the default place gazetteers, as keys."""
+    out = set()
+    for name in ("countries.tsv", "regions.tsv", "cities.tsv"):
+        for line in (root / "gazetteers" / name).open(encoding="utf-8"):
+            if line.startswith("#") or line.startswith("id\t"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            for s in [f[2]] + (f[3].split("|") if f[3] else []):
+                k = key(s)
+                if " " not in k:
+                    out.add(k)
+                    if k.startswith("ال"):
+                        out.add(k[2:])
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = ap.parse_args()
+    src = args.shared / "data" / "gazetteer-sources"
+    (ROOT / "target").mkdir(exist_ok=True)
+    log = (ROOT / "target" / "names-generate.log").open("w", encoding="utf-8")
+
+    freq = read_corpus(args.shared, log)
+    ranked = [w for w, _ in sorted(freq.items(), key=lambda x: (-x[1], x[0]))]
+    rank = {w: i for i, w in enumerate(ranked)}
+    places = gazetteer_places(ROOT)
+    gaz_common = set()
+    for line in (ROOT / "gazetteers" / "common-words.txt").open(encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            gaz_common.add(line.split("\t")[0])
+
+    def article_ratio(k: str) -> float:
+        if k.startswith("ال"):
+            return 0.0
+        return freq.get("ال" + k, 0) / max(freq.get(k, 0), 1)
+
+    def nounish(k: str) -> bool:
+        """A frequent word that also takes the article: a noun or adjective."""
+        return rank.get(k, 10**9) < COMMON_TOP and article_ratio(k) > ARTICLE_RATIO
+
+    # Arabic first names (MIT list): kept unless they behave like common nouns.
+    arabic_first: set[str] = set()
+    for name in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
+        for line in (src / "arabic-names" / name).open(encoding="utf-8-sig"):
+            k = key(line.strip())
+            if not k or " " in k or not ARABIC_WORD.match(k):
+                continue
+            if k in PARTICLES or len(k) < 3:
+                log.write(f"arabic-first\t{k}\tparticle or too short\n")
+            elif article_ratio(k) > 1.0 and rank.get(k, 10**9) < COMMON_TOP or k in gaz_common:
+                log.write(f"arabic-first\t{k}\tcommon noun (article ratio {article_ratio(k):.2f})\n")
+            elif k in places:
+                log.write(f"arabic-first\t{k}\tplace name\n")
+            else:
+                arabic_first.add(k)
+    arabic_first.update(key(w) for w in CURATED_FIRST)
+    arabic_last: set[str] = set()
+    for line in (src / "arabic-names" / "last-names-in-arabic.txt").open(encoding="utf-8-sig"):
+        k = key(line.strip())
+        if k and " " not in k and ARABIC_WORD.match(k) and k not in places and len(k) >= 3:
+            arabic_last.add(k)
+
+    # Foreign tokens (Wikidata, CC0): Arabic spelling with letters space-separated.
+    counts: collections.Counter = collections.Counter()
+    for line in (src / "wikidata-name-tokens" / "wd_arabic.normalized.aligned.tokens").open(
+        encoding="utf-8"
+    ):
+        f = line.rstrip("\n").split("\t")
+        if len(f) != 3:
+            continue
+        k = key(f[1].replace(" ", ""))
+        if ARABIC_WORD.match(k):
+            counts[k] += int(f[2])
+    foreign: set[str] = set()
+    foreign_first: set[str] = set()
+    for k, n in sorted(counts.items()):
+        why = None
+        if n < MIN_TOKEN_COUNT:
+            why = "rare in Wikidata"
+        elif len(k) < 3 or k in PARTICLES:
+            why = "particle or too short"
+        elif k in places:
+            why = "place name"
+        elif k in gaz_common or k.startswith("ال") and rank.get(k, 10**9) < COMMON_TOP:
+            why = "common word"
+        elif rank.get(k, 10**9) < COMMON_TOP and k not in arabic_first and (
+            nounish(k) or rank[k] < 3000
+        ):
+            why = f"common word (corpus rank {rank[k]})"
+        if why:
+            log.write(f"foreign\t{k}\t{n}\t{why}\n")
+            continue
+        foreign.add(k)
+        if n >= MIN_FIRST_COUNT:
+            foreign_first.add(k)
+
+    first = arabic_first | foreign_first
+    tokens = first | foreign | arabic_last
+    # Name tokens stay in: a frequent name (المصري, مبارك) is a common word too, and the
+    # rules ask both questions.
+    common = [w for w in ranked[:COMMON_TOP] if len(w) >= 2]
+
+    def write(name: str, head: str, items) -> None:
+        with (OUT / name).open("w", encoding="utf-8", newline="\n") as f:
+            f.write(f"# {head}\n# Generated by gazetteers/names/generate.py; do not edit by hand.\n")
+            f.write("# Matching keys, one per line, sorted. Sources: gazetteers/SOURCES.md.\n")
+            for w in sorted(set(items)):
+                f.write(w + "\n")
+
+    write("first-names.txt", "Tokens that start a person name (arabic-names, wikidata-name-tokens).",
+          first)
+    write("name-tokens.txt", "Person-name tokens: first names and surnames (arabic-names, "
+          "wikidata-name-tokens).", tokens)
+    write("common-words.txt", f"The {COMMON_TOP} most frequent SaudiNewsNet tokens (name tokens "
+          "included): a name runs over one only if it is a name token.", common)
+    print(f"first-names {len(first)}, name-tokens {len(tokens)}, common-words {len(set(common))}",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,353 @@
+//! Linking people within a chunk: partial mentions take the full name.
+//!
+//! In: the resolved (sorted, non-overlapping) candidates of one chunk. Out:
+//! the same candidates, where
+//! - a person named by one word (its surname) takes the `norm` and `id` of
+//!   a full name (two words or more) with that last word in the chunk:
+//!   «لودريان» → «جان إيف لودريان»;
+//! - a full name with the same surname as an earlier one and a compatible
+//!   first name (the same consonant skeleton, غ/ج/ق/ك as one letter:
+//!   فولوديمير / فلاديمير, يفغيني / يفجيني) takes that one's `norm` and `id`;
+//! - a word no finder claimed that is the surname of a full name in the
+//!   chunk, or the one word of a one-word person found there (a rare word:
+//!   «فينغر» after «المدرب الفرنسي فينغر»), becomes a PERSON (proclitics
+//!   outside the span);
+//!
+//! and every candidate changed or added here has `source: linked` (a
+//! gazetteer match that already had the same id keeps its source). Where
+//! several people share a surname, the nearest full mention before the
+//! word wins (else the first after it). The canonical mention of a group
+//! is its first one with a gazetteer id, else its first one.
+//!
+//! Scope: one chunk (a document, or a piece of at most
+//! [`super::CHUNK_BYTES`] of a longer one); news articles are one chunk.
+//! Across documents nothing is shared, but the same unseen name always gets
+//! the same `norm`, its normalised text. The result depends only on the
+//! chunk, so output stays deterministic.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::rules::LEXICONS;
+use super::{Candidate, Chunk, Label, Source};
+
+/// A group of full mentions of one person.
+struct Person {
+    surname: String,
+    skeleton: String,
+    norm: String,
+    id: Option<Arc<str>>,
+    /// Start bytes of its full mentions.
+    at: Vec<usize>,
+}
+
+/// The consonant skeleton of a first name: no long vowels, hamza or ha,
+/// and one letter for the spellings of G.
+fn skeleton(k: &str) -> String {
+    k.chars()
+        .filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ه' | 'ء' | 'ئ' | 'ؤ' | 'ة'))
+        .map(|c| match c {
+            'غ' | 'ج' | 'ق' | 'ك' => 'g',
+            'ت' | 'ط' => 't',
+            'س' | 'ص' => 's',
+            'ز' | 'ذ' | 'ظ' => 'z',
+            'د' | 'ض' => 'd',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether two first names may be spellings of one.
+fn compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (skeleton(a), skeleton(b));
+    a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && edit_distance_is_one(&a, &b)
+}
+
+fn edit_distance_is_one(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (s, l) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if l.len() - s.len() > 1 {
+        return false;
+    }
+    let p = s.iter().zip(l.iter()).take_while(|(x, y)| x == y).count();
+    if s.len() == l.len() {
+        s[p + 1..] == l[p + 1..]
+    } else {
+        s[p..] == l[p + 1..]
+    }
+}
+
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Links the people of a chunk; `cands` is sorted and non-overlapping and
+/// stays so.
+pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+    let key = chunk.key;
+    let norm_of = |c: &Candidate| {
+        c.norm
+            .clone()
+            .unwrap_or_else(|| chunk.text[c.range.clone()].to_owned())
+    };
+    // Full mentions, grouped.
+    let mut people: Vec<Person> = Vec::new();
+    let mut member: Vec<Option<usize>> = vec![None; cands.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        if c.label != Label::Person {
+            continue;
+        }
+        let words: Vec<&str> = key[c.range.clone()].split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let surname = words[words.len() - 1];
+        if surname.chars().count() < 3 {
+            continue;
+        }
+        let skel = skeleton(words[0]);
+        let found = people.iter().position(|p| {
+            p.surname == surname && (p.skeleton == skel || compatible(&p.skeleton, &skel))
+        });
+        let pi = match found {
+            Some(pi) => {
+                let p = &mut people[pi];
+                if p.id.is_none() && c.id.is_some() {
+                    p.id = c.id.clone();
+                    p.norm = norm_of(c);
+                }
+                p.at.push(c.range.start);
+                pi
+            }
+            None => {
+                people.push(Person {
+                    surname: surname.to_owned(),
+                    skeleton: skel,
+                    norm: norm_of(c),
+                    id: c.id.clone(),
+                    at: vec![c.range.start],
+                });
+                people.len() - 1
+            }
+        };
+        member[ci] = Some(pi);
+    }
+    // One-word people whose word is nobody's surname: their other
+    // mentions are linked to them (a rare word, first mention wins).
+    let mut singles: HashMap<&str, (String, Option<Arc<str>>)> = HashMap::new();
+    for c in cands.iter().filter(|c| c.label == Label::Person) {
+        let k = &key[c.range.clone()];
+        if !k.contains(' ')
+            && k.chars().count() >= 3
+            && (!k.starts_with("ال") || LEXICONS.names.contains(k))
+            && !LEXICONS.common.contains(k)
+            && !people.iter().any(|p| p.surname == k)
+        {
+            singles
+                .entry(k)
+                .or_insert_with(|| (norm_of(c), c.id.clone()));
+        }
+    }
+    if people.is_empty() && singles.is_empty() {
+        return;
+    }
+    // The person a surname at `pos` refers to: the nearest full mention
+    // before it, else the first after it.
+    let person_for = |surname: &str, pos: usize| -> Option<usize> {
+        let mut best: Option<(bool, usize, usize)> = None;
+        for (pi, p) in people.iter().enumerate() {
+            if p.surname != surname {
+                continue;
+            }
+            for &at in &p.at {
+                // (before, distance): before beats after, then nearer.
+                let cand = if at <= pos {
+                    (true, pos - at, pi)
+                } else {
+                    (false, at - pos, pi)
+                };
+                best = Some(match best {
+                    None => cand,
+                    Some(b) if (cand.0 && !b.0) || (cand.0 == b.0 && cand.1 < b.1) => cand,
+                    Some(b) => b,
+                });
+            }
+        }
+        best.map(|b| b.2)
+    };
+    let assign = |c: &mut Candidate, p: &Person| {
+        if c.id.is_some() && c.id != p.id {
+            return;
+        }
+        let changed = c.id != p.id || c.norm.as_deref() != Some(&p.norm);
+        let unchanged_text = c.norm.is_none() && chunk.text[c.range.clone()] == p.norm;
+        if changed && !unchanged_text {
+            c.norm = Some(p.norm.clone());
+            c.id = p.id.clone();
+            c.source = Source::Linked;
+        }
+    };
+    for (ci, c) in cands.iter_mut().enumerate() {
+        if c.label != Label::Person {
+            continue;
+        }
+        if let Some(pi) = member[ci] {
+            assign(c, &people[pi]);
+        } else if let Some(pi) = person_for(&key[c.range.clone()], c.range.start) {
+            assign(c, &people[pi]);
+        }
+    }
+    // Words nobody claimed that are a known surname.
+    let mut added = Vec::new();
+    let mut next = 0;
+    let mut pos = 0;
+    for word in key.split(|c: char| !c.is_alphanumeric()) {
+        let start = pos;
+        pos += word.len()
+            + key[start + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.is_empty() {
+            continue;
+        }
+        let end = start + word.len();
+        while next < cands.len() && cands[next].range.end <= start {
+            next += 1;
+        }
+        if next < cands.len() && cands[next].range.start < end {
+            continue;
+        }
+        let clitic = std::iter::once("")
+            .chain(CLITICS.iter().copied())
+            .find(|c| {
+                word.strip_prefix(c).is_some_and(|r| {
+                    people.iter().any(|p| p.surname == r) || singles.contains_key(r)
+                })
+            });
+        let Some(clitic) = clitic else { continue };
+        let surname = &word[clitic.len()..];
+        // A common word (a frequent name included) is too ambiguous to be
+        // taken as a mention on its own.
+        if LEXICONS.common.contains(surname) {
+            continue;
+        }
+        let target = person_for(surname, start)
+            .map(|pi| (people[pi].norm.clone(), people[pi].id.clone()))
+            .or_else(|| singles.get(surname).cloned());
+        if let Some((norm, id)) = target {
+            added.push(Candidate {
+                range: start + clitic.len()..end,
+                label: Label::Person,
+                norm: Some(norm),
+                value: None,
+                kind: None,
+                id,
+                source: Source::Linked,
+            });
+        }
+    }
+    if !added.is_empty() {
+        cands.extend(added);
+        cands.sort_by_key(|c| c.range.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Extractor, Label, Source};
+
+    static EXTRACTOR: std::sync::LazyLock<Extractor> =
+        std::sync::LazyLock::new(|| Extractor::builder().build().unwrap());
+
+    /// (text, norm, source) of the people found.
+    fn people(text: &str) -> Vec<(String, String, Source)> {
+        EXTRACTOR
+            .extract(text)
+            .into_iter()
+            .filter(|e| e.label == Label::Person)
+            .map(|e| (e.text, e.norm, e.source))
+            .collect()
+    }
+
+    #[test]
+    fn partial_mentions_take_the_full_name() {
+        let cases = [
+            (
+                "surname after a title",
+                "قال وزير الخارجية الفرنسي، جان إيف لودريان، إن باريس ترفض. وأضاف لودريان أن",
+                "لودريان",
+                "جان ايف لودريان",
+            ),
+            (
+                "surname with a clitic",
+                "قال وزير الدفاع الروسي سيرغي شويغو إن. وأكد أن موقف شويغو ثابت ولشويغو رأي",
+                "شويغو",
+                "سيرغي شويغو",
+            ),
+            (
+                "unseen name",
+                "وقال الوزير بيني غانتس إن الجيش مستعد. ورفض غانتس التعليق",
+                "غانتس",
+                "بيني غانتس",
+            ),
+            (
+                "first name spelled differently",
+                "قال الرئيس فولوديمير زيلينسكي إن. والتقى فلاديمير زيلينسكي",
+                "فلاديمير زيلينسكي",
+                "فولوديمير زيلينسكي",
+            ),
+            (
+                "g spelled ج or غ",
+                "قال يفغيني بريغوجين إن. وأكد يفجيني بريغوجين أن",
+                "يفجيني بريغوجين",
+                "يفغيني بريغوجين",
+            ),
+        ];
+        for (name, text, mention, want) in cases {
+            let got = people(text);
+            let linked: Vec<_> = got.iter().filter(|(t, _, _)| t == mention).collect();
+            assert!(!linked.is_empty(), "case {name}: {got:?}");
+            for (_, norm, source) in linked {
+                assert_eq!(norm, want, "case {name}: {got:?}");
+                assert!(
+                    matches!(source, Source::Linked | Source::Gazetteer),
+                    "case {name}: {got:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn different_first_names_do_not_link() {
+        let got = people("قال جورج بوش إن. وقالت لورا بوش أيضا");
+        let norms: Vec<_> = got.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert!(norms.contains(&"جورج بوش"), "{got:?}");
+        assert!(norms.contains(&"لورا بوش"), "{got:?}");
+    }
+
+    #[test]
+    fn same_unseen_name_same_norm_across_documents() {
+        let a = people("قال الوزير بيني غانتس إن");
+        let b = people("وأكد الوزير بيني غانتس أن");
+        assert_eq!(a[0].1, "بيني غانتس");
+        assert_eq!(a[0].1, b[0].1);
+    }
+
+    #[test]
+    fn skeletons() {
+        let cases = [
+            ("فولوديمير", "فلاديمير", true),
+            ("يفغيني", "يفجيني", true),
+            ("سيرغي", "سيرجي", true),
+            ("جورج", "جيب", false),
+            ("محمد", "احمد", false),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(super::compatible(a, b), want, "{a} / {b}");
+        }
+    }
+}
