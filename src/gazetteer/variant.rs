@@ -524,7 +524,7 @@ impl Variants {
             // (أنقرة, لشبونة).
             .filter(|t| !taa || t.letters.last() == Some(&'ه'))
             // فرنسيا is "French" (فرنسياً), not فرنسا.
-            .filter(|t| (ending.is_none() || t.nisba == ending) && !(ya && !t.ends_ya))
+            .filter(|t| (ending.is_none() || t.nisba == ending) && (!ya || t.ends_ya))
             .filter_map(|t| {
                 let longest = ours.len().max(t.letters.len());
                 let shortest = ours.len().min(t.letters.len());
