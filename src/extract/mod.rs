@@ -8,11 +8,11 @@
 //! How a chunk flows:
 //! 1. [`Normalizer`] folds the text, keeping the offset map; the matching
 //!    key is made from the normalised text (same byte offsets).
-//! 2. Each finder (gazetteer, dates, numbers, …) pushes [`Candidate`]s with
+//! 2. Each finder (gazetteer, dates, numbers, …) pushes `Candidate`s with
 //!    byte ranges of the *normalised* text into one list. Finders know
 //!    nothing of each other or of output formats.
-//! 3. [`resolve`] keeps a non-overlapping set: leftmost, then longest, then
-//!    the finder with the higher [`Candidate::rank`].
+//! 3. `resolve` keeps a non-overlapping set: leftmost, then longest, then
+//!    the finder with the higher `Candidate::rank`.
 //! 4. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
