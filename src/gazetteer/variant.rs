@@ -29,11 +29,11 @@
 //! Many Arabic words share a skeleton with some foreign name, so a variant
 //! link needs all of:
 //! - the entry is *foreign*: attribute `cc` outside the Arab League, or a
-//!   person without `cc` who does not come from ANERcorp; `variant=yes` or
-//!   `variant=no` in a gazetteer row overrides this;
+//!   person without `cc` who does not come from ANERcorp; a city only if
+//!   prominent (see `eligible`); `variant=yes` or `variant=no` in a
+//!   gazetteer row overrides this;
 //! - the spelling has at least [`MIN_LETTERS`] letters and its key at least
-//!   [`MIN_CLASSES`] classes (with fewer than three, only one vowel or one
-//!   same-class letter may differ), and no word of it is one of the news corpus's
+//!   [`MIN_CLASSES`] classes, and no word of it is one of the news corpus's
 //!   frequent words (`gazetteers/frequent-words.txt`);
 //! - it is not itself an exact spelling of any entry (that entry wins), and
 //!   it does not end like a relational adjective the entry's spelling does
@@ -53,14 +53,21 @@
 //!   a foreign first name (`foreign` in `gazetteers/name-words.txt`) is
 //!   never a variant of a place or organisation (جورج is not جورجيا);
 //! - a final ة is an Arabic word's ending unless the entry's spelling ends
-//!   in ة or ه too.
+//!   in ة or ه too;
+//! - for a place or organisation: no foreign name token is at least as
+//!   close (دييجو is Diego, not دايجو), and no person-name word stands
+//!   next to it (لويس باستير);
+//! - a clitic is set aside only before a consonant (و and ف also before
+//!   ا), and on a tie the reading with the clitic set aside wins.
 //!
 //! # Cost
 //!
 //! Each word of the text outside exact matches gets its variant key
 //! computed (one pass over its letters) and looked up in a hash map of
-//! entry keys and their prefixes; only the rare hits go on to the frequent
-//! word list and the edit distance.
+//! entry keys (and of the keys of the first words of multi-word
+//! spellings); only hits go on to a length test, the edit distance, and
+//! last the word lists. Measured on SaudiNewsNet 2015 (99 MB, one thread):
+//! about 2 s, against 4 s for the rest of the pipeline.
 //!
 //! [`Source::Variant`]: crate::extract::Source::Variant
 
@@ -524,7 +531,7 @@ impl Variants {
             // (أنقرة, لشبونة).
             .filter(|t| !taa || t.letters.last() == Some(&'ه'))
             // فرنسيا is "French" (فرنسياً), not فرنسا.
-            .filter(|t| (ending.is_none() || t.nisba == ending) && !(ya && !t.ends_ya))
+            .filter(|t| (ending.is_none() || t.nisba == ending) && (!ya || t.ends_ya))
             .filter_map(|t| {
                 let longest = ours.len().max(t.letters.len());
                 let shortest = ours.len().min(t.letters.len());
