@@ -204,7 +204,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     let mut added = Vec::new();
     let mut next = 0;
     let mut pos = 0;
-    for word in key.split(|c: char| !c.is_alphanumeric()) {
+    for word in key.split(|c: char| !crate::gazetteer::is_word_char(c)) {
         let start = pos;
         pos += word.len()
             + key[start + word.len()..]

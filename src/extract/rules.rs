@@ -33,7 +33,7 @@
 //! The lexicons are derived by `gazetteers/names/generate.py` (sources in
 //! `gazetteers/SOURCES.md`) and embedded.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -654,7 +654,7 @@ struct Words<'a> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::gazetteer::is_word_char(c)
 }
 
 impl<'a> Words<'a> {
@@ -891,8 +891,17 @@ impl<'a> Words<'a> {
     /// The title starting at word `i` (a proclitic allowed on its first
     /// word): the word index after it.
     fn title_at(&self, i: usize) -> Option<usize> {
-        'titles: for t in TITLES.iter() {
-            if i + t.len() > self.len() || !matches_with_clitic(self.key(i), &t[0]) {
+        // Only the titles whose first word this word can be (with or
+        // without a proclitic), in list order: trying every title on every
+        // word was most of the time of the whole pipeline.
+        let mut candidates: Vec<usize> = clitic_readings(self.key(i))
+            .filter_map(|w| TITLES_BY_FIRST.get(w.as_ref()))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        'titles: for t in candidates.into_iter().map(|n| &TITLES[n]) {
+            if i + t.len() > self.len() {
                 continue;
             }
             for (n, w) in t.iter().enumerate().skip(1) {
@@ -906,21 +915,41 @@ impl<'a> Words<'a> {
     }
 }
 
+/// The words `key` can be once a proclitic is set aside: itself, itself
+/// without each proclitic, and ال + the rest after لل/ولل (للرئيس is ل +
+/// الرئيس). `matches_with_clitic(key, w)` holds for exactly these `w`.
+fn clitic_readings(key: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    use std::borrow::Cow;
+    let lil = key
+        .strip_prefix("لل")
+        .or_else(|| key.strip_prefix("ولل"))
+        .map(|rest| Cow::Owned(format!("ال{rest}")));
+    std::iter::once(Cow::Borrowed(key)).chain(lil).chain(
+        CLITICS
+            .iter()
+            .filter_map(move |c| key.strip_prefix(c).map(Cow::Borrowed)),
+    )
+}
+
+/// Whether `key` is one of `set`'s words, with at most a proclitic before
+/// it.
+fn in_set_with_clitic(key: &str, set: &HashSet<String>) -> bool {
+    clitic_readings(key).any(|w| set.contains(w.as_ref()))
+}
+
+/// Titles by their first word: indices into [`TITLES`].
+static TITLES_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, t) in TITLES.iter().enumerate() {
+        by_first.entry(t[0].clone()).or_default().push(n);
+    }
+    by_first
+});
+
 /// Whether `key` is `word` with at most a proclitic before it (للرئيس is
 /// ل + الرئيس).
 fn matches_with_clitic(key: &str, word: &str) -> bool {
-    if key == word {
-        return true;
-    }
-    if let Some(rest) = word.strip_prefix("ال")
-        && let Some(k) = key.strip_prefix("لل").or_else(|| key.strip_prefix("ولل"))
-        && k == rest
-    {
-        return true;
-    }
-    CLITICS
-        .iter()
-        .any(|c| key.strip_prefix(c).is_some_and(|k| k == word))
+    clitic_readings(key).any(|w| w == word)
 }
 
 /// The byte length of a proclitic before a lexicon word, if `key` is one.
@@ -1335,13 +1364,13 @@ fn inflected_noun(k: &str) -> bool {
 fn places(w: &Words<'_>, out: &mut Vec<Candidate>) {
     for i in 0..w.len() {
         let k = w.key(i);
-        let plural = PLACE_PLURALS.iter().any(|n| matches_with_clitic(k, n));
+        let plural = in_set_with_clitic(k, &PLACE_PLURALS);
         // «منطقة عازلة»: after the generic nouns a feminine word is an
         // adjective far more often than a name.
         let generic = ["منطقه", "مناطق", "المنطقه"]
             .iter()
             .any(|n| matches_with_clitic(k, n));
-        let singular = plural || PLACE_NOUNS.iter().any(|n| matches_with_clitic(k, n));
+        let singular = plural || in_set_with_clitic(k, &PLACE_NOUNS);
         if !singular {
             continue;
         }

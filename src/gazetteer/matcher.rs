@@ -65,7 +65,11 @@ const NOT_DEFINITE: &[&str] = &[
 
 /// The matching key of a spelling as gazetteers and lookups see it.
 pub(super) fn key_of(spelling: &str) -> String {
-    let normalized = Normalizer::new(PIPELINE_FOLDS).normalize_str(spelling);
+    // Built once: a normaliser precomputes its character table, and
+    // lookups run per candidate in the rules.
+    static NORMALIZER: std::sync::LazyLock<Normalizer> =
+        std::sync::LazyLock::new(|| Normalizer::new(PIPELINE_FOLDS));
+    let normalized = NORMALIZER.normalize_str(spelling);
     let mut key = String::new();
     matching_key(normalized.trim(), &mut key);
     key
@@ -361,7 +365,7 @@ impl Matcher {
 /// take a fast path; `char::is_alphanumeric` looks other characters up in
 /// Unicode tables, which cost a third of the variant search when every
 /// character went there.
-pub(super) fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH

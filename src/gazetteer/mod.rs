@@ -33,6 +33,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extract::Label;
 use crate::normalize::Folds;
 
+pub(crate) use matcher::is_word_char;
 pub use matcher::{Lookup, Matcher, Via};
 pub use variant::variant_key;
 
