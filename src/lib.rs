@@ -38,6 +38,7 @@ pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+mod hash;
 pub mod input;
 pub mod normalize;
 pub mod output;

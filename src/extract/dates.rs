@@ -55,10 +55,11 @@ use super::lexicon::{
 use super::numbers;
 use super::{Candidate, Chunk, Kind, Label, Source, Value};
 
-/// Pushes the dates of `chunk` onto `out`.
-pub(crate) fn find(chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+/// Pushes the dates of `chunk` onto `out`, parsing at `triggers` (what
+/// [`lexicon::triggers`] gives for the chunk's key).
+pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
-    for pos in lexicon::triggers(chunk.key) {
+    for &pos in triggers {
         if pos < done {
             continue;
         }

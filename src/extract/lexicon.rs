@@ -16,8 +16,6 @@
 //! key ([`triggers`]) finds the words of the tables and the digits, and the
 //! grammars read tokens around those points only.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -483,30 +481,7 @@ const DECADES: &[Row<u8>] = &[
     ("تسعين", 9),
 ];
 
-/// FNV-1a: the table's keys are a few bytes long, where SipHash's setup
-/// dominates; no untrusted party chooses them.
-#[derive(Clone, Copy)]
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
-type Table = HashMap<String, Entry, BuildHasherDefault<Fnv>>;
+type Table = crate::hash::FastMap<String, Entry>;
 
 /// Longer words (in bytes, proclitics included) are never in the table.
 const MAX_WORD: usize = 32;

@@ -25,7 +25,7 @@
 //! the same `norm`, its normalised text. The result depends only on the
 //! chunk, so output stays deterministic.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 use std::sync::Arc;
 
 use super::rules::LEXICONS;
@@ -137,7 +137,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     }
     // One-word people whose word is nobody's surname: their other
     // mentions are linked to them (a rare word, first mention wins).
-    let mut singles: HashMap<&str, (String, Option<Arc<str>>)> = HashMap::new();
+    let mut singles: FastMap<&str, (String, Option<Arc<str>>)> = FastMap::default();
     for c in cands.iter().filter(|c| c.label == Label::Person) {
         let k = &key[c.range.clone()];
         if !k.contains(' ')

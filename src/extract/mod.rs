@@ -314,6 +314,7 @@ pub struct Scratch {
     normalized: Normalized,
     key: String,
     cands: Vec<Candidate>,
+    triggers: Vec<usize>,
 }
 
 /// Builds an [`Extractor`].
@@ -449,6 +450,7 @@ impl Extractor {
             normalized,
             key,
             cands,
+            triggers,
         } = scratch;
         self.normalizer.normalize_into(original, normalized);
         matching_key(normalized.text(), key);
@@ -465,8 +467,12 @@ impl Extractor {
         // Rules read the gazetteer's candidates (names stay off known
         // places), so they run right after it.
         rules::find(&chunk, &self.matcher, cands);
-        dates::find(&chunk, cands);
-        numbers::find(&chunk, cands);
+        // Dates and numbers parse at the same places: words of their
+        // lexicon and digits, found once.
+        triggers.clear();
+        triggers.extend(lexicon::triggers(chunk.key));
+        dates::find(&chunk, triggers, cands);
+        numbers::find(&chunk, triggers, cands);
         resolve(cands);
         link::link(&chunk, cands);
         to_entities(original, normalized, cands.drain(..), out)

@@ -60,10 +60,11 @@ impl Parsed {
     }
 }
 
-/// Pushes the numbers of `chunk` onto `out`.
-pub(crate) fn find(chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+/// Pushes the numbers of `chunk` onto `out`, parsing at `triggers` (what
+/// [`lexicon::triggers`] gives for the chunk's key).
+pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
-    for pos in lexicon::triggers(chunk.key) {
+    for &pos in triggers {
         if pos < done {
             continue;
         }
@@ -653,7 +654,8 @@ mod tests {
             ref_date: None,
         };
         let mut out = Vec::new();
-        find(&chunk, &mut out);
+        let triggers: Vec<usize> = lexicon::triggers(chunk.key).collect();
+        find(&chunk, &triggers, &mut out);
         let c = out.into_iter().next()?;
         let v = match c.value? {
             Value::Int(i) => i as f64,

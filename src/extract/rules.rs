@@ -33,7 +33,7 @@
 //! The lexicons are derived by `gazetteers/names/generate.py` (sources in
 //! `gazetteers/SOURCES.md`) and embedded.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -44,14 +44,14 @@ use crate::normalize::matching_key;
 /// The embedded lexicons, as matching keys.
 pub(crate) struct Lexicons {
     /// Tokens that start a person name.
-    pub first: HashSet<&'static str>,
+    pub first: FastSet<&'static str>,
     /// Every person-name token (first names and surnames).
-    pub names: HashSet<&'static str>,
+    pub names: FastSet<&'static str>,
     /// Frequent news words (name tokens included).
-    pub common: HashSet<&'static str>,
+    pub common: FastSet<&'static str>,
 }
 
-fn lines(text: &'static str) -> HashSet<&'static str> {
+fn lines(text: &'static str) -> FastSet<&'static str> {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .collect()
@@ -78,7 +78,7 @@ fn phrases(list: &[&str]) -> Vec<Vec<String>> {
     out
 }
 
-fn words(list: &[&str]) -> HashSet<String> {
+fn words(list: &[&str]) -> FastSet<String> {
     list.iter()
         .map(|w| {
             let mut k = String::new();
@@ -232,7 +232,7 @@ static TITLES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
 });
 
 /// Verbs that report speech, followed by the speaker.
-static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static VERBS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "قال",
         "قالت",
@@ -291,7 +291,7 @@ static VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// «that», after a reported speaker.
-static THAT: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static THAT: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "إن", "أن", "ان", "إنه", "أنه", "انه", "إنها", "أنها", "بأن", "بان",
     ])
@@ -299,7 +299,7 @@ static THAT: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Words that modify a title before the name (besides words with the
 /// article): «المتحدث باسم الخارجية», «الأمين العام لحلف …».
-static TITLE_MODIFIERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static TITLE_MODIFIERS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "باسم",
         "لشؤون",
@@ -334,7 +334,7 @@ static TITLE_MODIFIERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Name particles: they join the word after them to the name and never end
 /// one.
-static PARTICLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PARTICLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "بن", "ابن", "بنت", "أبو", "أبي", "أبا", "أم", "عبد", "آل", "ولد", "دي", "دو", "دا", "فان",
         "فون", "لو", "لا", "دل", "ديل", "سان", "ماك", "مك", "بو",
@@ -343,7 +343,7 @@ static PARTICLES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Function words that never belong to a name even where a lexicon lists
 /// them (Wikidata has people named لا, من, ما …).
-static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static FUNCTION_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "في",
         "من",
@@ -435,7 +435,7 @@ static FUNCTION_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Regnal numbers, part of a name after it.
-static REGNAL: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static REGNAL: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "الأول",
         "الثاني",
@@ -452,7 +452,7 @@ static REGNAL: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Words with the article that follow a name without belonging to it.
-static AFTER_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static AFTER_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "السابق",
         "الحالي",
@@ -523,7 +523,7 @@ static AFTER_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 const COLLISIONS: &[&str] = &["على", "الى", "إلى", "حتى", "متى", "لدى", "سوى"];
 
 /// Place nouns: (singular or plural, the nouns).
-static PLACE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACE_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "مدينة",
         "بلدة",
@@ -544,7 +544,7 @@ static PLACE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "مدينتي",
     ])
 });
-static PLACE_PLURALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACE_PLURALS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "مدن",
         "بلدات",
@@ -565,7 +565,7 @@ static PLACE_PLURALS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     ])
 });
 /// Place nouns with the article, skipped before a name: «عاصمة الإقليم X».
-static PLACE_NOUNS_ARTICLE: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PLACE_NOUNS_ARTICLE: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "الإقليم",
         "المحافظة",
@@ -579,7 +579,7 @@ static PLACE_NOUNS_ARTICLE: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Organisation heads: an organisation is one of these plus words with the
 /// article.
-static ORG_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static ORG_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "وزارة",
         "وكالة",
@@ -625,6 +625,135 @@ const SURNAME_ENDINGS: &[&str] = &["وف", "يف", "يان", "سكي", "فيتش
 /// Proclitics a trigger word may carry: a conjunction, then a preposition.
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
+/// What the rules know of a word, as bits of [`known`]: which lists hold
+/// the word itself, and (`*_C`) which trigger lists hold it once a
+/// proclitic is set aside. One lookup per word answers every list; the
+/// lists stay the source of truth.
+mod bit {
+    pub const FIRST: u32 = 1 << 0;
+    pub const NAME: u32 = 1 << 1;
+    pub const COMMON: u32 = 1 << 2;
+    pub const FUNCTION: u32 = 1 << 3;
+    pub const PARTICLE: u32 = 1 << 4;
+    pub const REGNAL: u32 = 1 << 5;
+    pub const AFTER_NAME: u32 = 1 << 6;
+    pub const TITLE_MODIFIER: u32 = 1 << 7;
+    pub const THAT: u32 = 1 << 8;
+    pub const PLACE_NOUN: u32 = 1 << 9;
+    pub const PLACE_PLURAL: u32 = 1 << 10;
+    pub const PLACE_NOUN_ARTICLE: u32 = 1 << 11;
+    /// The key of a word [`super::COLLISIONS`] lists (على → علي).
+    pub const COLLISION: u32 = 1 << 12;
+    /// [`super::in_set_with_clitic`] of the place nouns and plurals.
+    pub const PLACE_NOUN_C: u32 = 1 << 13;
+    pub const PLACE_PLURAL_C: u32 = 1 << 14;
+    /// [`super::matches_with_clitic`] of a generic place noun (منطقة).
+    pub const GENERIC_C: u32 = 1 << 15;
+    /// The first word of a title, with [`super::clitic_readings`].
+    pub const TITLE_C: u32 = 1 << 16;
+    /// An organisation head or a first name after one of
+    /// [`super::CLITICS`] (or none).
+    pub const ORG_HEAD_C: u32 = 1 << 17;
+    pub const FIRST_C: u32 = 1 << 18;
+    /// A reporting verb, after و or ف or none.
+    pub const VERB_C: u32 = 1 << 19;
+}
+
+/// Generic place nouns: a feminine word after them is an adjective far
+/// more often than a name («منطقة عازلة»).
+const GENERIC_PLACE_NOUNS: &[&str] = &["منطقه", "مناطق", "المنطقه"];
+
+/// Every word the rules' lists hold, with its [`bit`]s.
+static KNOWN: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+    let mut map: FastMap<String, u32> = FastMap::default();
+    let mut add = |w: &str, b: u32| *map.entry(w.to_owned()).or_default() |= b;
+    for (set, b) in [
+        (&LEXICONS.first, bit::FIRST),
+        (&LEXICONS.names, bit::NAME),
+        (&LEXICONS.common, bit::COMMON),
+    ] {
+        for w in set {
+            add(w, b);
+        }
+    }
+    for (set, b) in [
+        (&*FUNCTION_WORDS, bit::FUNCTION),
+        (&*PARTICLES, bit::PARTICLE),
+        (&*REGNAL, bit::REGNAL),
+        (&*AFTER_NAME, bit::AFTER_NAME),
+        (&*TITLE_MODIFIERS, bit::TITLE_MODIFIER),
+        (&*THAT, bit::THAT),
+        (&*PLACE_NOUNS, bit::PLACE_NOUN),
+        (&*PLACE_PLURALS, bit::PLACE_PLURAL),
+        (&*PLACE_NOUNS_ARTICLE, bit::PLACE_NOUN_ARTICLE),
+    ] {
+        for w in set {
+            add(w, b);
+        }
+    }
+    let mut key = String::new();
+    for w in COLLISIONS {
+        matching_key(w, &mut key);
+        add(&key, bit::COLLISION);
+    }
+    // The spellings whose readings (`clitic_readings`) include `w`: `w`,
+    // each proclitic + `w`, and لل/ولل + the rest for a word with ال.
+    let readings_of = |w: &str| {
+        let mut out = vec![w.to_owned()];
+        out.extend(CLITICS.iter().map(|c| format!("{c}{w}")));
+        if let Some(rest) = w.strip_prefix("ال") {
+            out.push(format!("لل{rest}"));
+            out.push(format!("ولل{rest}"));
+        }
+        out
+    };
+    let with_clitics = |w: &str, clitics: &[&str]| {
+        std::iter::once(w.to_owned())
+            .chain(clitics.iter().map(|c| format!("{c}{w}")))
+            .collect::<Vec<_>>()
+    };
+    for (set, b) in [
+        (&*PLACE_NOUNS, bit::PLACE_NOUN_C),
+        (&*PLACE_PLURALS, bit::PLACE_PLURAL_C),
+    ] {
+        for w in set {
+            readings_of(w).iter().for_each(|r| add(r, b));
+        }
+    }
+    for w in GENERIC_PLACE_NOUNS {
+        readings_of(w).iter().for_each(|r| add(r, bit::GENERIC_C));
+    }
+    for w in TITLES_BY_FIRST.keys() {
+        readings_of(w).iter().for_each(|r| add(r, bit::TITLE_C));
+    }
+    for w in &*ORG_HEADS {
+        with_clitics(w, CLITICS)
+            .iter()
+            .for_each(|r| add(r, bit::ORG_HEAD_C));
+    }
+    for w in &LEXICONS.first {
+        with_clitics(w, CLITICS)
+            .iter()
+            .for_each(|r| add(r, bit::FIRST_C));
+    }
+    for w in &*VERBS {
+        with_clitics(w, &["و", "ف"])
+            .iter()
+            .for_each(|r| add(r, bit::VERB_C));
+    }
+    map
+});
+
+/// The [`bit`]s of a word (matching key); 0 for a word no list holds.
+fn known(k: &str) -> u32 {
+    KNOWN.get(k).copied().unwrap_or(0)
+}
+
+/// Whether a word (matching key) has any of `bits`.
+fn has(k: &str, bits: u32) -> bool {
+    known(k) & bits != 0
+}
+
 /// How a word is separated from the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gap {
@@ -651,6 +780,9 @@ struct Words<'a> {
     gaz: Vec<Option<(Label, usize)>>,
     /// For each word: whether a gazetteer candidate covers any of it.
     in_gazetteer: Vec<bool>,
+    /// For each word: its [`bit`]s, with [`bit::FUNCTION`] set for the
+    /// [`COLLISIONS`] too.
+    bits: Vec<u32>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -694,26 +826,32 @@ impl<'a> Words<'a> {
                 }
             }
         }
-        let mut in_gazetteer = vec![false; words.len()];
-        for c in cands.iter().filter(|c| c.source != Source::Pattern) {
-            let first = words.partition_point(|w| w.range.end <= c.range.start);
-            for (w, flag) in words[first..].iter().zip(&mut in_gazetteer[first..]) {
-                if w.range.start >= c.range.end {
-                    break;
-                }
-                *flag = true;
-            }
-        }
+        let in_gazetteer = covered(&words, cands.iter().filter(|c| c.source != Source::Pattern));
+        let bits = words
+            .iter()
+            .map(|w| {
+                let b = known(&key[w.range.clone()]);
+                let collision =
+                    b & bit::COLLISION != 0 && COLLISIONS.contains(&&chunk.text[w.range.clone()]);
+                if collision { b | bit::FUNCTION } else { b }
+            })
+            .collect();
         Words {
             chunk,
             words,
             gaz,
             in_gazetteer,
+            bits,
         }
     }
 
     fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// For each word: whether one of `cands` covers any of it.
+    fn covered(&self, cands: &[Candidate]) -> Vec<bool> {
+        covered(&self.words, cands)
     }
 
     fn key(&self, i: usize) -> &'a str {
@@ -728,6 +866,11 @@ impl<'a> Words<'a> {
         self.words[i].gap
     }
 
+    /// Whether word `i` has any of `bits`.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.bits[i] & bits != 0
+    }
+
     /// A gazetteer PLACE or ORG starts at word `i`.
     fn gaz_place_or_org(&self, i: usize) -> bool {
         matches!(self.gaz[i], Some((Label::Place | Label::Org, _)))
@@ -735,20 +878,20 @@ impl<'a> Words<'a> {
 
     /// A word that never belongs to a name.
     fn is_function(&self, i: usize) -> bool {
-        COLLISIONS.contains(&self.text(i)) || FUNCTION_WORDS.contains(self.key(i))
+        self.has(i, bit::FUNCTION)
     }
 
     fn is_common(&self, i: usize) -> bool {
-        LEXICONS.common.contains(self.key(i))
+        self.has(i, bit::COMMON)
     }
 
     fn is_name_token(&self, i: usize) -> bool {
         let k = self.key(i);
-        !self.is_function(i) && (LEXICONS.names.contains(k) || has_surname_ending(k))
+        !self.is_function(i) && (self.has(i, bit::NAME) || has_surname_ending(k))
     }
 
     fn is_particle(&self, i: usize) -> bool {
-        PARTICLES.contains(self.key(i))
+        self.has(i, bit::PARTICLE)
     }
 
     /// A word with the article that is not a common word: a nisba surname
@@ -771,9 +914,9 @@ impl<'a> Words<'a> {
         if k.starts_with("ال") {
             // «الرئيس الأسد», «أليكسي»: a name token with the article (or
             // that starts like one), not an adjective.
-            return LEXICONS.names.contains(k) && !self.is_common(i);
+            return self.has(i, bit::NAME) && !self.is_common(i);
         }
-        if self.is_name_token(i) && (!self.is_common(i) || LEXICONS.first.contains(k)) {
+        if self.is_name_token(i) && (!self.is_common(i) || self.has(i, bit::FIRST)) {
             return true;
         }
         // Right after a title, a rare word is a name even if it is shaped
@@ -801,21 +944,21 @@ impl<'a> Words<'a> {
                 && (1..=next - i).all(|d| self.gap(i + d) == Gap::Space)
                 && (self.key(next - 1) == "عبد" || self.can_continue(next, strong));
         }
-        if REGNAL.contains(k) {
+        if self.has(i, bit::REGNAL) {
             // «عبد الله الثاني», «ألفونسو الثالث عشر».
             return true;
         }
         if k == "عشر" {
-            return i > 0 && REGNAL.contains(self.key(i - 1));
+            return i > 0 && self.has(i - 1, bit::REGNAL);
         }
         if k.starts_with("ال") {
             // A nisba or family name (الحريري, الفيصل, المعلم), not a
             // feminine adjective (المصنفة), a nationality adjective
             // (الفرنسي) or a time word (الماضي).
-            return LEXICONS.names.contains(k)
+            return self.has(i, bit::NAME)
                 || k.chars().count() >= 4
                     && !k.ends_with('ه')
-                    && !AFTER_NAME.contains(k)
+                    && !self.has(i, bit::AFTER_NAME)
                     && (self.is_rare_nisba(i)
                         // A frequent word as a family name right after a
                         // first name: «وليد المعلم», «سعود الفيصل».
@@ -824,15 +967,15 @@ impl<'a> Words<'a> {
                         // «حبيب الروح» a phrase.)
                         || strong
                             && !is_adjective(k)
-                            && LEXICONS.first.contains(self.key(i - 1))
+                            && self.has(i - 1, bit::FIRST)
                             && !self.is_common(i - 1));
         }
-        if self.is_common(i) && !LEXICONS.names.contains(k) {
+        if self.is_common(i) && !self.has(i, bit::NAME) {
             return false;
         }
         if let Some(rest) = k.strip_prefix('و')
-            && (LEXICONS.first.contains(rest) || LEXICONS.names.contains(rest))
-            && !LEXICONS.names.contains(k)
+            && has(rest, bit::FIRST | bit::NAME)
+            && !self.has(i, bit::NAME)
         {
             // «بوتين وأردوغان»: a second person, not one name.
             return false;
@@ -855,7 +998,7 @@ impl<'a> Words<'a> {
             // An accusative noun (جيشا, خامسا): a common word plus alef.
             && !k
                 .strip_suffix('ا')
-                .is_some_and(|r| LEXICONS.common.contains(r))
+                .is_some_and(|r| has(r, bit::COMMON))
     }
 
     /// The end (word index, exclusive) of a name starting at `i`, if one
@@ -894,6 +1037,9 @@ impl<'a> Words<'a> {
         // Only the titles whose first word this word can be (with or
         // without a proclitic), in list order: trying every title on every
         // word was most of the time of the whole pipeline.
+        if !self.has(i, bit::TITLE_C) {
+            return None;
+        }
         let mut candidates: Vec<usize> = clitic_readings(self.key(i))
             .filter_map(|w| TITLES_BY_FIRST.get(w.as_ref()))
             .flatten()
@@ -915,6 +1061,22 @@ impl<'a> Words<'a> {
     }
 }
 
+/// For each of `words` (sorted, apart): whether one of `cands` covers any
+/// of it. Each candidate visits only the words it covers.
+fn covered<'c>(words: &[Word], cands: impl IntoIterator<Item = &'c Candidate>) -> Vec<bool> {
+    let mut flags = vec![false; words.len()];
+    for c in cands {
+        let first = words.partition_point(|w| w.range.end <= c.range.start);
+        for (w, flag) in words[first..].iter().zip(&mut flags[first..]) {
+            if w.range.start >= c.range.end {
+                break;
+            }
+            *flag = true;
+        }
+    }
+    flags
+}
+
 /// The words `key` can be once a proclitic is set aside: itself, itself
 /// without each proclitic, and ال + the rest after لل/ولل (للرئيس is ل +
 /// الرئيس). `matches_with_clitic(key, w)` holds for exactly these `w`.
@@ -932,14 +1094,16 @@ fn clitic_readings(key: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>>
 }
 
 /// Whether `key` is one of `set`'s words, with at most a proclitic before
-/// it.
-fn in_set_with_clitic(key: &str, set: &HashSet<String>) -> bool {
+/// it. (The pipeline asks [`KNOWN`]'s `*_C` bits, which hold the same;
+/// tests check that they do.)
+#[cfg(test)]
+fn in_set_with_clitic(key: &str, set: &FastSet<String>) -> bool {
     clitic_readings(key).any(|w| set.contains(w.as_ref()))
 }
 
 /// Titles by their first word: indices into [`TITLES`].
-static TITLES_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+static TITLES_BY_FIRST: LazyLock<FastMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut by_first: FastMap<String, Vec<usize>> = FastMap::default();
     for (n, t) in TITLES.iter().enumerate() {
         by_first.entry(t[0].clone()).or_default().push(n);
     }
@@ -948,12 +1112,13 @@ static TITLES_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(||
 
 /// Whether `key` is `word` with at most a proclitic before it (للرئيس is
 /// ل + الرئيس).
+#[cfg(test)]
 fn matches_with_clitic(key: &str, word: &str) -> bool {
     clitic_readings(key).any(|w| w == word)
 }
 
 /// The byte length of a proclitic before a lexicon word, if `key` is one.
-fn clitic_before(key: &str, set: &HashSet<&str>) -> Option<usize> {
+fn clitic_before(key: &str, set: &FastSet<&str>) -> Option<usize> {
     if set.contains(key) {
         return Some(0);
     }
@@ -1009,7 +1174,7 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
 
 /// Words that describe a place before its name: a direction, a place
 /// noun, a kind of state.
-static DESCRIPTORS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static DESCRIPTORS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "جنوب",
         "شمال",
@@ -1120,14 +1285,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candida
     places(&w, &mut out);
     organisations(&w, &mut out);
     // People last, off the words a place or organisation rule has taken.
-    let claimed: Vec<bool> = w
-        .words
-        .iter()
-        .map(|word| {
-            out.iter()
-                .any(|c| c.range.start < word.range.end && word.range.start < c.range.end)
-        })
-        .collect();
+    let claimed = w.covered(&out);
     people(&w, &claimed, &mut out);
     cands.extend(out);
 }
@@ -1170,11 +1328,10 @@ fn people(w: &Words<'_>, claimed: &[bool], out: &mut Vec<Candidate>) {
 /// before `floor` or over a claimed word.
 fn extend_back(w: &Words<'_>, s: usize, floor: usize, claimed: &[bool]) -> usize {
     let name_word = |j: usize| {
-        let k = w.key(j);
         !claimed[j]
             && !w.is_function(j)
             && !w.in_gazetteer[j]
-            && (LEXICONS.first.contains(k) || LEXICONS.names.contains(k) && !w.is_common(j))
+            && (w.has(j, bit::FIRST) || w.has(j, bit::NAME) && !w.is_common(j))
     };
     let mut b = s;
     while b > floor && s - b < 2 && w.gap(b) == Gap::Space {
@@ -1208,9 +1365,9 @@ fn title_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
         } else {
             let k = w.key(j);
             let modifier = (k.starts_with("ال") || k.starts_with("لل"))
-                && (!LEXICONS.names.contains(k) || w.is_common(j))
-                || TITLE_MODIFIERS.contains(k)
-                || TITLE_MODIFIERS.contains(k.strip_prefix('ل').unwrap_or(k))
+                && (!w.has(j, bit::NAME) || w.is_common(j))
+                || w.has(j, bit::TITLE_MODIFIER)
+                || has(k.strip_prefix('ل').unwrap_or(k), bit::TITLE_MODIFIER)
                 // «وزير خارجية إسرائيل»: a noun in construct.
                 || k.ends_with("يه") && w.is_common(j) && !w.is_function(j);
             if !modifier {
@@ -1229,22 +1386,16 @@ fn title_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
 
 /// A known name after a reporting verb at word `i`.
 fn verb_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
-    let k = w.key(i);
-    let verb = VERBS.contains(k)
-        || ["و", "ف"]
-            .iter()
-            .any(|c| k.strip_prefix(c).is_some_and(|r| VERBS.contains(r)));
-    if !verb || i + 1 >= w.len() || w.gap(i + 1) != Gap::Space {
+    if !w.has(i, bit::VERB_C) || i + 1 >= w.len() || w.gap(i + 1) != Gap::Space {
         return None;
     }
     let j = i + 1;
-    let k = w.key(j);
-    if !(LEXICONS.names.contains(k) || has_surname_ending(k)) || w.is_common(j) {
+    if !(w.has(j, bit::NAME) || has_surname_ending(w.key(j))) || w.is_common(j) {
         // An unknown word is a name only if «أن/إن» or a comma follows the
         // name: «وأضاف أنغو أن», not «وقال مسؤول».
         let end = w.name_from(j, true, true)?;
         let that = end < w.len()
-            && (w.gap(end) == Gap::Comma || w.gap(end) == Gap::Space && THAT.contains(w.key(end)));
+            && (w.gap(end) == Gap::Comma || w.gap(end) == Gap::Space && w.has(end, bit::THAT));
         return that.then_some((j, end, w.words[j].range.start));
     }
     // The first word is a known name token: what follows may be rare.
@@ -1269,17 +1420,20 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             && (kp == "عبد"
                 || w.is_particle(i + 1)
                 || !w.is_common(i + 1)
-                || LEXICONS.names.contains(w.key(i + 1)))
+                || w.has(i + 1, bit::NAME))
         {
             let end = w.name_from(i, true, false).unwrap_or(i + 2).max(i + 2);
             return Some((i, end, start));
         }
     }
-    let clitic = clitic_before(k, &LEXICONS.first);
+    let clitic = w
+        .has(i, bit::FIRST_C)
+        .then(|| clitic_before(k, &LEXICONS.first))
+        .flatten();
     match clitic {
         Some(c) => {
             let rest = &k[c..];
-            if LEXICONS.common.contains(rest) && !is_arabic_first_name_ok(rest) {
+            if has(rest, bit::COMMON) && !is_arabic_first_name_ok(rest) {
                 return None;
             }
             // Two words at least: a first name alone is not enough.
@@ -1307,11 +1461,11 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
                     .any(|e| rest.ends_with(e)))
             .then_some((i, i + 1, start + c))
         }
-        None if LEXICONS.names.contains(k)
+        None if w.has(i, bit::NAME)
             && !w.is_common(i)
             && i + 1 < w.len()
             && w.gap(i + 1) == Gap::Space
-            && LEXICONS.names.contains(w.key(i + 1))
+            && w.has(i + 1, bit::NAME)
             && !w.is_common(i + 1)
             && !w.is_function(i + 1)
             && w.gaz[i + 1].is_none() =>
@@ -1322,11 +1476,9 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
         }
         None => {
             // A rare word with a surname ending, perhaps after a conjunction.
-            let c = usize::from(k.starts_with('و') && !LEXICONS.names.contains(k)) * "و".len();
+            let c = usize::from(k.starts_with('و') && !w.has(i, bit::NAME)) * "و".len();
             let rest = &k[c..];
-            (has_surname_ending(rest)
-                && !LEXICONS.common.contains(rest)
-                && rest.chars().count() >= 5)
+            (has_surname_ending(rest) && !has(rest, bit::COMMON) && rest.chars().count() >= 5)
                 .then_some((i, i + 1, start + c))
         }
     }
@@ -1355,27 +1507,21 @@ fn inflected_noun(k: &str) -> bool {
         .iter()
         .any(|e| k.ends_with(e))
         || CLITICS.iter().any(|c| {
-            k.strip_prefix(c).is_some_and(|r| {
-                LEXICONS.common.contains(r) || r.starts_with("ال") || FUNCTION_WORDS.contains(r)
-            })
+            k.strip_prefix(c)
+                .is_some_and(|r| has(r, bit::COMMON | bit::FUNCTION) || r.starts_with("ال"))
         })
 }
 
 fn places(w: &Words<'_>, out: &mut Vec<Candidate>) {
     for i in 0..w.len() {
-        let k = w.key(i);
-        let plural = in_set_with_clitic(k, &PLACE_PLURALS);
-        // «منطقة عازلة»: after the generic nouns a feminine word is an
-        // adjective far more often than a name.
-        let generic = ["منطقه", "مناطق", "المنطقه"]
-            .iter()
-            .any(|n| matches_with_clitic(k, n));
-        let singular = plural || in_set_with_clitic(k, &PLACE_NOUNS);
+        let plural = w.has(i, bit::PLACE_PLURAL_C);
+        let generic = w.has(i, bit::GENERIC_C);
+        let singular = plural || w.has(i, bit::PLACE_NOUN_C);
         if !singular {
             continue;
         }
         let mut j = i + 1;
-        if j < w.len() && w.gap(j) == Gap::Space && PLACE_NOUNS_ARTICLE.contains(w.key(j)) {
+        if j < w.len() && w.gap(j) == Gap::Space && w.has(j, bit::PLACE_NOUN_ARTICLE) {
             // «عاصمة الإقليم X»
             j += 1;
         }
@@ -1419,16 +1565,14 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
     let rare = |j: usize, c: usize| {
         let k = &w.key(j)[c..];
         !k.is_empty()
-            && !LEXICONS.common.contains(k)
-            && !FUNCTION_WORDS.contains(k)
+            && !has(k, bit::COMMON | bit::FUNCTION)
             && !COLLISIONS.contains(&&w.text(j)[c..])
             && !starts_with_digit(k)
             && !is_adjective(k)
             && k.chars().count() >= 3
-            && (!LEXICONS.first.contains(k) || k.starts_with("ال"))
+            && (!has(k, bit::FIRST) || k.starts_with("ال"))
             && !inflected_noun(k)
-            && !PLACE_NOUNS.contains(k)
-            && !PLACE_PLURALS.contains(k)
+            && !has(k, bit::PLACE_NOUN | bit::PLACE_PLURAL)
     };
     if !rare(i, clitic) {
         return None;
@@ -1448,6 +1592,10 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
 fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < w.len() {
+        if !w.has(i, bit::ORG_HEAD_C) {
+            i += 1;
+            continue;
+        }
         let k = w.key(i);
         let clitic = if ORG_HEADS.contains(k) {
             Some(0)
@@ -1544,6 +1692,91 @@ mod tests {
                 assert!(!w.contains(' '), "{name}: {w:?} has a space");
             }
         }
+    }
+
+    #[test]
+    fn known_bits_agree_with_the_lists() {
+        // Every list word with every proclitic, the لل forms, and the words
+        // of the fixture texts: the bits must say what the lists say.
+        let mut words: Vec<String> = Vec::new();
+        let lists = [&*PLACE_NOUNS, &*PLACE_PLURALS, &*ORG_HEADS, &*VERBS];
+        for w in lists.into_iter().flatten().chain(TITLES_BY_FIRST.keys()) {
+            words.push(w.clone());
+            for c in CLITICS.iter().chain(&["لل", "ولل", "ال", "بال"]) {
+                words.push(format!("{c}{w}"));
+                if let Some(rest) = w.strip_prefix("ال") {
+                    words.push(format!("{c}{rest}"));
+                }
+            }
+        }
+        let mut key = String::new();
+        for text in [
+            include_str!("../../fixtures/news/01-ukraine.txt"),
+            include_str!("../../fixtures/news/02-syria.txt"),
+        ] {
+            matching_key(text, &mut key);
+            words.extend(key.split(|c: char| !is_word_char(c)).map(str::to_owned));
+        }
+        let first: FastSet<String> = LEXICONS.first.iter().map(|w| w.to_string()).collect();
+        for w in &words {
+            let k = w.as_str();
+            let ctx = |what: &str| format!("{what} of {k:?}");
+            assert_eq!(
+                super::has(k, bit::PLACE_NOUN_C),
+                in_set_with_clitic(k, &PLACE_NOUNS),
+                "{}",
+                ctx("place noun")
+            );
+            assert_eq!(
+                super::has(k, bit::PLACE_PLURAL_C),
+                in_set_with_clitic(k, &PLACE_PLURALS),
+                "{}",
+                ctx("place plural")
+            );
+            let generic = GENERIC_PLACE_NOUNS
+                .iter()
+                .any(|n| matches_with_clitic(k, n));
+            assert_eq!(super::has(k, bit::GENERIC_C), generic, "{}", ctx("generic"));
+            let title = clitic_readings(k).any(|r| TITLES_BY_FIRST.contains_key(r.as_ref()));
+            assert_eq!(super::has(k, bit::TITLE_C), title, "{}", ctx("title"));
+            let org = ORG_HEADS.contains(k)
+                || CLITICS
+                    .iter()
+                    .any(|c| k.strip_prefix(c).is_some_and(|r| ORG_HEADS.contains(r)));
+            assert_eq!(
+                super::has(k, bit::ORG_HEAD_C),
+                org,
+                "{}",
+                ctx("organisation head")
+            );
+            let first_c = first.contains(k)
+                || CLITICS
+                    .iter()
+                    .any(|c| k.strip_prefix(c).is_some_and(|r| first.contains(r)));
+            assert_eq!(
+                super::has(k, bit::FIRST_C),
+                first_c,
+                "{}",
+                ctx("first name")
+            );
+            let verb = ["", "و", "ف"]
+                .iter()
+                .any(|c| k.strip_prefix(c).is_some_and(|r| VERBS.contains(r)));
+            assert_eq!(super::has(k, bit::VERB_C), verb, "{}", ctx("verb"));
+            assert_eq!(
+                super::has(k, bit::COMMON),
+                LEXICONS.common.contains(k),
+                "{}",
+                ctx("common")
+            );
+            assert_eq!(
+                super::has(k, bit::NAME),
+                LEXICONS.names.contains(k),
+                "{}",
+                ctx("name")
+            );
+        }
+        assert!(words.len() > 1000, "only {} words tried", words.len());
     }
 
     #[test]

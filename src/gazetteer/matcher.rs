@@ -31,7 +31,7 @@
 //! inside it are looked up in the key map (the automaton reports only the
 //! longest at a position).
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
@@ -124,9 +124,9 @@ pub struct Matcher {
     automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
     patterns: Vec<Pattern>,
     /// Every pattern's text (matching key, or the لل form) → its index.
-    by_key: HashMap<Box<str>, u32>,
+    by_key: FastMap<Box<str>, u32>,
     entries: Vec<Entry>,
-    homonyms: HashMap<u32, Vec<Homonym>>,
+    homonyms: FastMap<u32, Vec<Homonym>>,
     variants: Variants,
 }
 
@@ -147,10 +147,10 @@ impl Matcher {
     /// If the automaton cannot be built (far beyond any real gazetteer).
     pub fn new(gazetteers: &[Gazetteer]) -> Result<Matcher> {
         let mut entries = Vec::new();
-        let mut by_key: HashMap<Box<str>, u32> = HashMap::new();
+        let mut by_key: FastMap<Box<str>, u32> = FastMap::default();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
-        let mut homonyms: HashMap<u32, Vec<Homonym>> = HashMap::new();
+        let mut homonyms: FastMap<u32, Vec<Homonym>> = FastMap::default();
         let mut variants = Variants::default();
         for e in gazetteers.iter().flat_map(Gazetteer::entries) {
             let entry = entries.len() as u32;

@@ -71,7 +71,7 @@
 //!
 //! [`Source::Variant`]: crate::extract::Source::Variant
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap, FastSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -129,9 +129,9 @@ enum Name {
 /// The word lists of the variant guards, built on first use.
 struct Lists {
     /// `gazetteers/frequent-words.txt`.
-    frequent: HashSet<&'static str>,
+    frequent: FastSet<&'static str>,
     /// `gazetteers/name-words.txt`.
-    names: HashMap<&'static str, Name>,
+    names: FastMap<&'static str, Name>,
     /// The foreign name tokens by variant key: a place variant that is at
     /// least as close to one of them is a person's name (دييجو is Diego,
     /// not دايجو).
@@ -144,7 +144,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
     };
     let frequent = lines(include_str!("../../gazetteers/frequent-words.txt")).collect();
-    let names: HashMap<&'static str, Name> = lines(include_str!("../../gazetteers/name-words.txt"))
+    let names: FastMap<&'static str, Name> = lines(include_str!("../../gazetteers/name-words.txt"))
         .filter_map(|l| l.split_once('\t'))
         .map(|(w, class)| {
             (
@@ -363,7 +363,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap<V> = HashMap<Skeleton, V, BuildHasherDefault<KeyHasher>>;
+type KeyMap<V> = std::collections::HashMap<Skeleton, V, BuildHasherDefault<KeyHasher>>;
 
 /// A spelling a variant key leads to.
 #[derive(Clone, Debug)]
