@@ -25,7 +25,7 @@
 //! the same `norm`, its normalised text. The result depends only on the
 //! chunk, so output stays deterministic.
 
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use std::sync::Arc;
 
 use super::rules::LEXICONS;
@@ -200,7 +200,13 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             assign(c, &people[pi]);
         }
     }
-    // Words nobody claimed that are a known surname.
+    // Words nobody claimed that are a known surname. (Every surname and
+    // single in one set: a word and its readings are one lookup each.)
+    let targets: FastSet<&str> = people
+        .iter()
+        .map(|p| p.surname.as_str())
+        .chain(singles.keys().copied())
+        .collect();
     let mut added = Vec::new();
     let mut next = 0;
     let mut pos = 0;
@@ -221,13 +227,15 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         if next < cands.len() && cands[next].range.start < end {
             continue;
         }
+        // Every proclitic starts with one of these letters.
+        let clitics = if word.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+            CLITICS
+        } else {
+            &[]
+        };
         let clitic = std::iter::once("")
-            .chain(CLITICS.iter().copied())
-            .find(|c| {
-                word.strip_prefix(c).is_some_and(|r| {
-                    people.iter().any(|p| p.surname == r) || singles.contains_key(r)
-                })
-            });
+            .chain(clitics.iter().copied())
+            .find(|c| word.strip_prefix(c).is_some_and(|r| targets.contains(r)));
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
         // A common word (a frequent name included) is too ambiguous to be

@@ -490,17 +490,19 @@ impl Variants {
     /// the text writes it with a final ة; `near_name` that a person-name
     /// word stands next to it (then it is no place: لويس باستير).
     fn closest(&self, key: &str, written: &str, taa: bool, near_name: bool) -> Option<(u32, u32)> {
-        self.closest_with(skeleton(key)?, key, written, taa, near_name)
+        self.closest_with(skeleton(key)?, key, written, taa, || near_name)
     }
 
-    /// [`Variants::closest`] with the variant key of `key` already made.
+    /// [`Variants::closest`] with the variant key of `key` already made;
+    /// `near_name` is asked only if a target that is not a person is close
+    /// (it looks at the words around).
     fn closest_with(
         &self,
         s: Skeleton,
         key: &str,
         written: &str,
         taa: bool,
-        near_name: bool,
+        near_name_of: impl Fn() -> bool,
     ) -> Option<(u32, u32)> {
         // Cheap tests first: this runs for every word whose variant key an
         // entry has; the word lists are consulted only for a close target.
@@ -523,10 +525,11 @@ impl Variants {
         let words_in = key.split(' ').count() as u8;
         let ending = nisba_ending(key);
         let ya = key.ends_with("يا");
+        let near_name = std::cell::OnceCell::new();
         let mut close: Vec<(u32, &Target)> = node
             .targets
             .iter()
-            .filter(|t| t.person || !near_name)
+            .filter(|t| t.person || !*near_name.get_or_init(&near_name_of))
             // A final ة marks an Arabic word unless the name has one too
             // (أنقرة, لشبونة).
             .filter(|t| !taa || t.letters.last() == Some(&'ه'))
@@ -677,13 +680,15 @@ impl Variants {
                 let taa = text[..end].ends_with('ة');
                 let ws = word_start(key, start);
                 // The words on either side, across one space.
-                let prev = key[..ws]
-                    .strip_suffix(' ')
-                    .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next());
-                let next = key[end..]
-                    .strip_prefix(' ')
-                    .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
-                let near_name = prev.is_some_and(name_word) || next.is_some_and(name_word);
+                let near_name = || {
+                    let prev = key[..ws]
+                        .strip_suffix(' ')
+                        .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next());
+                    let next = key[end..]
+                        .strip_prefix(' ')
+                        .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
+                    prev.is_some_and(name_word) || next.is_some_and(name_word)
+                };
                 if !is_exact(span)
                     && let Some((entry, d)) = self.closest_with(s, span, written, taa, near_name)
                 {
