@@ -108,7 +108,7 @@ def _drain(source: IO[bytes], tail: deque[bytes]) -> None:
     a full pipe.
     """
     kept = 0
-    for chunk in iter(lambda: source.readline(), b""):
+    for chunk in source:
         sys.stderr.buffer.write(chunk)
         tail.append(chunk)
         kept += len(chunk)
@@ -278,6 +278,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         argv, passthrough = argv[:cut], argv[cut + 1 :]
     parser = argparse.ArgumentParser(
         prog="kashf_spark.py",
+        usage="%(prog)s [OPTIONS] INPUT... OUTPUT [-- KASHF_OPTION...]",
         description=(
             "Extract entities from a corpus with kashf on Apache Spark: each partition is streamed "
             "through one `kashf extract --input jsonl --format jsonl` process, and a kashf process "
@@ -330,6 +331,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Runs the job; returns the process exit status."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     sc = SparkContext.getOrCreate(SparkConf().setAppName(args.app_name))
+    failure = None
     try:
         binary = ship_kashf(sc, args.kashf)
         # One task runs on spark.task.cpus cores: kashf gets as many threads
@@ -344,12 +346,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         failure = kashf_failure(e)
         if failure is None:
             raise
-        print(f"kashf_spark: job failed: {failure}", file=sys.stderr)
-        return 1
     finally:
         sc.stop()
+    if failure is not None:
+        # After Spark's own log, so that it is the last thing said.
+        print(f"kashf_spark: job failed: {failure}", file=sys.stderr)
+        return 1
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

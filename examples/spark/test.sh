@@ -15,8 +15,10 @@
 # Needs Java (8, 11 or 17) and python3, and PyPI on the first run: pyspark is
 # installed into a venv in the build folder (target/spark-venv, kept between
 # runs). Skips, with exit status 0, where Java or python3 is missing.
-# Run from anywhere: bash examples/spark/test.sh
+# Run from anywhere: bash examples/spark/test.sh; it builds the release binary
+# unless KASHF=PATH names the binary to test.
 set -euo pipefail
+given_kashf=${KASHF:+$(realpath "$KASHF")}
 cd "$(dirname "$0")/../.."
 
 PYSPARK_VERSION=3.5.9
@@ -39,8 +41,13 @@ if ! "$venv/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ !=
     python3 -m venv --clear "$venv"
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pyspark==$PYSPARK_VERSION"
 fi
-cargo build --release --quiet
-kashf=$(cd "$target/release" && pwd)/kashf
+# KASHF=PATH tests that binary instead (a static musl build, say).
+if [ -n "$given_kashf" ]; then
+    kashf=$given_kashf
+else
+    cargo build --release --quiet
+    kashf=$(cd "$target/release" && pwd)/kashf
+fi
 venv=$(cd "$venv" && pwd)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kashf-spark-test.XXXXXX")
@@ -52,12 +59,19 @@ export SPARK_LOCAL_IP=127.0.0.1
 export PYSPARK_PYTHON=$venv/bin/python
 export PYSPARK_DRIVER_PYTHON=$venv/bin/python
 
-# submit LOG ARGS...: runs the job in local[2]. Its output and Spark's log go to
-# LOG (spark-submit sends the Python driver's standard error to its standard
-# output).
+# submit LOG SHIP ARGS...: runs the job in local[2] on ARGS. SHIP is how the
+# binary reaches the executors: `addfile` (the driver's --kashf PATH) or
+# `files` (spark-submit --files, found by its name). The job's output and
+# Spark's log go to LOG (spark-submit sends the Python driver's standard
+# error to its standard output).
 submit() {
-    local log=$1
-    shift
+    local log=$1 ship=$2
+    shift 2
+    local spark_opts=() driver_opts=(--kashf "$kashf")
+    if [ "$ship" = files ]; then
+        spark_opts=(--files "$kashf")
+        driver_opts=(--kashf "$(basename "$kashf")")
+    fi
     "$venv/bin/spark-submit" \
         --master 'local[2]' \
         --conf spark.driver.bindAddress=127.0.0.1 \
@@ -65,7 +79,7 @@ submit() {
         --conf spark.ui.enabled=false \
         --conf "spark.local.dir=$work/spark-local" \
         --conf spark.log.level=WARN \
-        examples/spark/kashf_spark.py --kashf "$kashf" "$@" >"$log" 2>&1
+        "${spark_opts[@]}" examples/spark/kashf_spark.py "${driver_opts[@]}" "$@" >"$log" 2>&1
 }
 
 passed=0
@@ -80,7 +94,7 @@ check() {
     else
         failed=$((failed + 1))
         echo "FAIL $name"
-        [ -n "$out" ] && printf '%s\n' "$out" | tail -n 40 | sed 's/^/     /'
+        [ -n "$out" ] && printf '%s\n' "$out" | tail -n 40 | cut -c 1-300 | sed 's/^/     /'
     fi
     return 0
 }
@@ -116,24 +130,26 @@ cat "$work/docs-1.jsonl" "$work/docs-2.jsonl" >"$work/docs.jsonl"
     | LC_ALL=C sort >"$work/expected.jsonl"
 started=$SECONDS
 check "job over two JSONL files succeeds" \
-    submit "$work/jsonl.log" --partitions "$PARTITIONS" --ref-date "$REF_DATE" \
+    submit "$work/jsonl.log" addfile --partitions "$PARTITIONS" --ref-date "$REF_DATE" \
     "$work/docs-1.jsonl" "$work/docs-2.jsonl" "$work/out-jsonl"
 echo "     ($((SECONDS - started)) s)"
 check "job writes one part file per partition ($PARTITIONS), several of them non-empty" \
     bash -c 'set -e; parts=("$1"/part-*); [ "${#parts[@]}" -eq "$2" ] || { echo "${#parts[@]} part files"; exit 1; }
              full=0; for p in "${parts[@]}"; do [ -s "$p" ] && full=$((full + 1)); done
              [ "$full" -ge 2 ] || { echo "$full non-empty part files"; exit 1; }' _ "$work/out-jsonl" "$PARTITIONS"
-check "job writes every document exactly once" \
-    bash -c '[ "$(wc -l <"$1")" -eq "$(grep -c . "$2")" ] && [ -z "$(cat "$3"/part-* | cut -d, -f1 | sort | uniq -d)" ]' \
-    _ "$work/expected.jsonl" "$work/docs.jsonl" "$work/out-jsonl"
+check "job writes one line per document, no document twice" \
+    bash -c 'set -e; lines=$(cat "$1"/part-* | wc -l); docs=$(grep -c . "$2")
+             [ "$lines" -eq "$docs" ] || { echo "$lines lines for $docs documents"; exit 1; }
+             twice=$(cat "$1"/part-* | cut -d, -f1 | sort | uniq -d); [ -z "$twice" ] || { echo "twice: $twice"; exit 1; }' \
+    _ "$work/out-jsonl" "$work/docs.jsonl"
 check "job output equals kashf's own output on the same documents" \
     diff <(sorted_parts "$work/out-jsonl") "$work/expected.jsonl"
 
 # 2. A folder of text files: each document is named by its path relative to
 #    the folder, as `kashf extract` names the files given from inside it.
 (cd fixtures/news && "$kashf" extract -q --ref-date "$REF_DATE" *.txt) | LC_ALL=C sort >"$work/expected-text.jsonl"
-check "job over a folder of text files succeeds" \
-    submit "$work/text.log" --partitions 2 --ref-date "$REF_DATE" fixtures/news "$work/out-text"
+check "job over a folder of text files, binary shipped with --files, succeeds" \
+    submit "$work/text.log" files --partitions 2 --ref-date "$REF_DATE" fixtures/news "$work/out-text"
 check "its output equals kashf's own output on the files" \
     diff <(sorted_parts "$work/out-text") "$work/expected-text.jsonl"
 
@@ -142,7 +158,7 @@ check "its output equals kashf's own output on the files" \
 set +e
 "$kashf" extract -q --input jsonl <"$work/bad.jsonl" >/dev/null 2>"$work/bad-direct.err"
 direct_status=$?
-submit "$work/bad.log" --partitions 1 "$work/bad.jsonl" "$work/out-bad"
+submit "$work/bad.log" addfile --partitions 1 "$work/bad.jsonl" "$work/out-bad"
 job_status=$?
 set -e
 check "kashf alone rejects the malformed line (status $direct_status)" \
@@ -155,7 +171,7 @@ check "it leaves no output marked complete" test ! -e "$work/out-bad/_SUCCESS"
 
 # 4. kashf refuses its options and exits before reading a line.
 set +e
-submit "$work/usage.log" --ref-date not-a-date "$work/docs-1.jsonl" "$work/out-usage"
+submit "$work/usage.log" addfile --ref-date not-a-date "$work/docs-1.jsonl" "$work/out-usage"
 usage_status=$?
 set -e
 check "job whose kashf refuses its options fails, naming kashf's complaint" \
