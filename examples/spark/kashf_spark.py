@@ -15,16 +15,16 @@ Inputs:
   does. Give every record an ``id``: without one, kashf names the document
   ``stdin:N`` with N counted within the partition, which is not stable.
 * anything else (a folder, a file, a Hadoop glob such as ``news/*/*.txt``):
-  UTF-8 text files, one document per file. A file found in a folder given
-  on the command line is named by its path relative to that folder
-  (``news/`` → ``a.txt``, ``sub/b.txt`` is not read: folders are not
-  searched recursively); any other file by the URI Spark gives it.
+  UTF-8 text files, one document per file. A folder stands for its
+  ``*.txt`` files (not those of its subfolders), each named by its name in
+  the folder (``news/`` → ``a.txt``); any other file is named by the URI
+  Spark gives it.
 
 Output: a folder of ``part-NNNNN`` JSONL files (``saveAsTextFile``), one
 line per document, exactly the line ``kashf extract --input jsonl`` writes
-for it. The folder must not exist. Documents keep their input order within a
-partition; the order of partitions, and so of documents across part files,
-is Spark's, so sort or key by ``doc`` when comparing runs.
+for it. The folder must not exist. The order of documents is Spark's (the
+documents of one input split stay together, in order), so sort or key by
+``doc`` when comparing runs.
 
 Failures: a kashf process that exits with a non-zero status (a malformed
 JSON line gives status 2, see the README's exit codes) fails its task with
@@ -42,6 +42,7 @@ Example (local mode)::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import itertools
 import json
 import os
@@ -66,12 +67,13 @@ RESERVED_OPTIONS = ("--input", "--format", "-o", "--output")
 STDERR_KEEP = 64 * 1024
 """How many bytes of a kashf process's standard error go into an error."""
 
-ERROR_TAG = "KashfFailed"
-"""Name of the exception a failed kashf process raises in a task."""
-
 
 class KashfFailed(RuntimeError):
     """A kashf process exited with a non-zero status (or could not be fed)."""
+
+
+ERROR_TAG = KashfFailed.__name__
+"""How a failed kashf process's error is found in a failed job's message."""
 
 
 # Executor side --------------------------------------------------------------
@@ -91,13 +93,11 @@ def _feed(lines: Iterable[str], sink: IO[bytes], errors: list[BaseException]) ->
             sink.write(b"\n")
     except BrokenPipeError:
         pass
-    except BaseException as e:  # noqa: BLE001 - re-raised by the reader
+    except BaseException as e:  # anything: the reader re-raises it
         errors.append(e)
     finally:
-        try:
+        with contextlib.suppress(BrokenPipeError):
             sink.close()
-        except BrokenPipeError:
-            pass
 
 
 def _drain(source: IO[bytes], tail: deque[bytes]) -> None:
@@ -153,9 +153,14 @@ def run_kashf(argv: Sequence[str], lines: Iterable[str], label: str = "kashf") -
             proc.wait()
     stderr = b"".join(stderr_tail).decode("utf-8", "replace").rstrip()
     if status != 0:
+        ended = f"was killed by signal {-status}" if status < 0 else f"exited with status {status}"
         raise KashfFailed(
-            f"{label}: kashf exited with status {status}"
-            + (f"; its standard error:\n{stderr}" if stderr else " and wrote nothing to standard error")
+            f"{label}: kashf {ended}"
+            + (
+                f"; its standard error:\n{stderr}"
+                if stderr
+                else " and wrote nothing to standard error"
+            )
         )
     if feed_errors:
         raise KashfFailed(f"{label}: feeding kashf failed: {feed_errors[0]!r}") from feed_errors[0]
@@ -170,7 +175,9 @@ def _executable(name: str) -> str:
     return path
 
 
-def kashf_partition(binary: str, kashf_args: Sequence[str]) -> Callable[[int, Iterator[str]], Iterator[str]]:
+def kashf_partition(
+    binary: str, kashf_args: Sequence[str]
+) -> Callable[[int, Iterable[str]], Iterator[str]]:
     """The ``mapPartitionsWithIndex`` function: one kashf process per partition.
 
     ``binary`` is the name of the shipped kashf binary (``SparkFiles.get``);
@@ -178,11 +185,21 @@ def kashf_partition(binary: str, kashf_args: Sequence[str]) -> Callable[[int, It
     starts no process.
     """
 
-    def run(index: int, records: Iterator[str]) -> Iterator[str]:
+    def run(index: int, partition: Iterable[str]) -> Iterator[str]:
+        records = iter(partition)
         first = next(records, None)
         if first is None:
             return iter(())
-        argv = [_executable(binary), "extract", "--input", "jsonl", "--format", "jsonl", "-q", *kashf_args]
+        argv = [
+            _executable(binary),
+            "extract",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "-q",
+            *kashf_args,
+        ]
         return run_kashf(argv, itertools.chain([first], records), label=f"partition {index}")
 
     return run
@@ -213,12 +230,15 @@ def is_jsonl(path: str) -> bool:
 
 def folder_uri(sc: SparkContext, path: str) -> str | None:
     """The qualified URI of ``path``, ending in ``/``, if it is a folder."""
-    jvm = sc._jvm  # noqa: SLF001 - the Hadoop FileSystem API is only reachable through py4j
+    # Hadoop's FileSystem API, which knows hdfs:// and s3a:// as well as
+    # local paths, is only reachable through py4j.
+    jvm = sc._jvm
+    assert jvm is not None, "a SparkContext on the driver has a JVM"
     hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
-    fs = hadoop_path.getFileSystem(sc._jsc.hadoopConfiguration())  # noqa: SLF001
+    fs = hadoop_path.getFileSystem(sc._jsc.hadoopConfiguration())
     try:
         status = fs.getFileStatus(hadoop_path)
-    except Exception:  # noqa: BLE001 - missing or a glob: Spark reports it when reading
+    except Exception:  # missing, or a glob: Spark says which when it reads it
         return None
     if not status.isDirectory():
         return None
@@ -258,7 +278,10 @@ def ship_kashf(sc: SparkContext, kashf: str) -> str:
         return name
     path = kashf if os.path.isfile(kashf) else shutil.which(kashf)
     if path is None:
-        raise SystemExit(f"kashf_spark: no kashf binary at {kashf!r} (give --kashf PATH or spark-submit --files PATH)")
+        raise SystemExit(
+            f"kashf_spark: no kashf binary at {kashf!r}"
+            " (give --kashf PATH or spark-submit --files PATH)"
+        )
     sc.addFile(os.path.abspath(path))
     return os.path.basename(path)
 
@@ -285,27 +308,29 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
             "that fails fails the job."
         ),
         epilog=(
-            "Options after `--` are passed to `kashf extract` (not --input, --format or --output; files "
-            "they name, such as --gazetteer FILE, must exist at that path on every node). "
+            "Options after `--` are passed to `kashf extract` (not --input, --format or --output; "
+            "files they name, such as --gazetteer FILE, must exist at that path on every node). "
             "Example: spark-submit --master 'local[2]' kashf_spark.py --kashf target/release/kashf "
-            "--ref-date 2021-03-12 articles.jsonl out/ -- --no-default-gazetteers --gazetteer /data/g.tsv"
+            "--ref-date 2021-03-12 articles.jsonl out/ -- --gazetteer /data/extra.tsv"
         ),
     )
     parser.add_argument(
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="JSONL files (*.jsonl, *.jsonl.gz, *.json) of {\"id\", \"text\", ...} records, or folders "
+        help='JSONL files (*.jsonl, *.jsonl.gz, *.json) of {"id", "text", ...} records, or folders '
         "(their *.txt files), files or Hadoop globs of UTF-8 text files, one document per file",
     )
-    parser.add_argument("output", metavar="OUTPUT", help="output folder (must not exist): part-NNNNN JSONL files")
+    parser.add_argument(
+        "output", metavar="OUTPUT", help="output folder (must not exist): part-NNNNN JSONL files"
+    )
     parser.add_argument(
         "--kashf",
         default="kashf",
         metavar="PATH",
-        help="the kashf binary on the driver, shipped to the executors; a file of that name already "
-        "shipped with spark-submit --files is used instead (default: %(default)s, looked up in --files, "
-        "then on PATH)",
+        help="the kashf binary on the driver, shipped to the executors; a file of that name "
+        "already shipped with spark-submit --files is used instead (default: %(default)s, "
+        "looked up in --files, then on PATH)",
     )
     parser.add_argument(
         "--partitions",
@@ -313,16 +338,25 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         metavar="N",
         help="number of partitions, i.e. of kashf processes (default: Spark's default parallelism)",
     )
-    parser.add_argument("--ref-date", metavar="YYYY-MM-DD", help="passed to kashf: reference date for relative dates")
     parser.add_argument(
-        "--app-name", default="kashf", metavar="NAME", help="Spark application name (default: %(default)s)"
+        "--ref-date",
+        metavar="YYYY-MM-DD",
+        help="passed to kashf: reference date for relative dates",
+    )
+    parser.add_argument(
+        "--app-name",
+        default="kashf",
+        metavar="NAME",
+        help="Spark application name (default: %(default)s)",
     )
     args = parser.parse_args(argv)
     if args.partitions is not None and args.partitions < 1:
         parser.error("--partitions must be at least 1")
     for option in passthrough:
         if option.split("=", 1)[0] in RESERVED_OPTIONS:
-            parser.error(f"{option.split('=', 1)[0]} is set by the driver and cannot be passed to kashf")
+            parser.error(
+                f"{option.split('=', 1)[0]} is set by the driver and cannot be passed to kashf"
+            )
     args.kashf_args = ([f"--ref-date={args.ref_date}"] if args.ref_date else []) + passthrough
     return args
 
@@ -337,11 +371,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # One task runs on spark.task.cpus cores: kashf gets as many threads
         # unless told otherwise, rather than one per core of the node each.
         kashf_args = list(args.kashf_args)
-        if not any(a in ("-j", "--threads") or a.startswith(("-j", "--threads=")) for a in kashf_args):
+        if not any(
+            a in ("-j", "--threads") or a.startswith(("-j", "--threads=")) for a in kashf_args
+        ):
             kashf_args.insert(0, f"--threads={sc.getConf().get('spark.task.cpus', '1')}")
         partitions = args.partitions or sc.defaultParallelism
         documents = read_documents(sc, args.inputs, partitions)
-        documents.mapPartitionsWithIndex(kashf_partition(binary, kashf_args)).saveAsTextFile(args.output)
+        documents.mapPartitionsWithIndex(kashf_partition(binary, kashf_args)).saveAsTextFile(
+            args.output
+        )
     except Exception as e:
         failure = kashf_failure(e)
         if failure is None:
@@ -353,6 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"kashf_spark: job failed: {failure}", file=sys.stderr)
         return 1
     return 0
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -82,6 +82,15 @@ submit() {
         "${spark_opts[@]}" examples/spark/kashf_spark.py "${driver_opts[@]}" "$@" >"$log" 2>&1
 }
 
+# job_succeeds LOG SHIP ARGS...: submit, showing the end of LOG if it fails.
+job_succeeds() {
+    submit "$@" || { tail -n 30 "$1"; return 1; }
+}
+
+# failure_report LOG: what the driver says after `kashf_spark: job failed`
+# (kashf's standard error is also copied into Spark's log before it).
+failure_report() { sed -n '/^kashf_spark: job failed: /,$p' "$1"; }
+
 passed=0
 failed=0
 # check NAME COMMAND...: one check; its output is shown only if it fails.
@@ -130,9 +139,8 @@ cat "$work/docs-1.jsonl" "$work/docs-2.jsonl" >"$work/docs.jsonl"
     | LC_ALL=C sort >"$work/expected.jsonl"
 started=$SECONDS
 check "job over two JSONL files succeeds" \
-    submit "$work/jsonl.log" addfile --partitions "$PARTITIONS" --ref-date "$REF_DATE" \
+    job_succeeds "$work/jsonl.log" addfile --partitions "$PARTITIONS" --ref-date "$REF_DATE" \
     "$work/docs-1.jsonl" "$work/docs-2.jsonl" "$work/out-jsonl"
-echo "     ($((SECONDS - started)) s)"
 check "job writes one part file per partition ($PARTITIONS), several of them non-empty" \
     bash -c 'set -e; parts=("$1"/part-*); [ "${#parts[@]}" -eq "$2" ] || { echo "${#parts[@]} part files"; exit 1; }
              full=0; for p in "${parts[@]}"; do [ -s "$p" ] && full=$((full + 1)); done
@@ -149,7 +157,7 @@ check "job output equals kashf's own output on the same documents" \
 #    the folder, as `kashf extract` names the files given from inside it.
 (cd fixtures/news && "$kashf" extract -q --ref-date "$REF_DATE" *.txt) | LC_ALL=C sort >"$work/expected-text.jsonl"
 check "job over a folder of text files, binary shipped with --files, succeeds" \
-    submit "$work/text.log" files --partitions 2 --ref-date "$REF_DATE" fixtures/news "$work/out-text"
+    job_succeeds "$work/text.log" files --partitions 2 --ref-date "$REF_DATE" fixtures/news "$work/out-text"
 check "its output equals kashf's own output on the files" \
     diff <(sorted_parts "$work/out-text") "$work/expected-text.jsonl"
 
@@ -165,18 +173,23 @@ check "kashf alone rejects the malformed line (status $direct_status)" \
     bash -c '[ "$1" -ne 0 ] && grep -q "malformed JSON" "$2"' _ "$direct_status" "$work/bad-direct.err"
 check "job with a malformed line fails (status $job_status)" test "$job_status" -ne 0
 check "its error names kashf's exit status and kashf's message" \
-    bash -c 'grep -q "^kashf_spark: job failed: partition 0: kashf exited with status $1" "$2" &&
-             grep -qF "$(head -n 1 "$3")" "$2"' _ "$direct_status" "$work/bad.log" "$work/bad-direct.err"
+    bash -c 'grep -q "^kashf_spark: job failed: partition 0: kashf exited with status $1;" <<<"$2" &&
+             grep -qF "$(head -n 1 "$3")" <<<"$2"' _ "$direct_status" "$(failure_report "$work/bad.log")" "$work/bad-direct.err"
 check "it leaves no output marked complete" test ! -e "$work/out-bad/_SUCCESS"
 
 # 4. kashf refuses its options and exits before reading a line.
 set +e
+"$kashf" extract -q --input jsonl --ref-date not-a-date </dev/null 2>"$work/usage-direct.err"
+direct_status=$?
 submit "$work/usage.log" addfile --ref-date not-a-date "$work/docs-1.jsonl" "$work/out-usage"
-usage_status=$?
+job_status=$?
 set -e
-check "job whose kashf refuses its options fails, naming kashf's complaint" \
-    bash -c '[ "$1" -ne 0 ] && grep -q "^kashf_spark: job failed: partition [0-9]*: kashf exited with status" "$2" &&
-             grep -q "not-a-date" "$2"' _ "$usage_status" "$work/usage.log"
+check "job whose kashf refuses its options (status $direct_status) fails (status $job_status), naming kashf's complaint" \
+    bash -c '[ "$1" -ne 0 ] && [ "$2" -ne 0 ] &&
+             grep -q "^kashf_spark: job failed: partition [0-9]*: kashf exited with status $1;" <<<"$3" &&
+             grep -qF "$(grep . "$4" | head -n 1)" <<<"$3"' \
+    _ "$direct_status" "$job_status" "$(failure_report "$work/usage.log")" "$work/usage-direct.err"
 
+echo "(the four Spark jobs took $((SECONDS - started)) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
