@@ -25,11 +25,12 @@
 //! the same `norm`, its normalised text. The result depends only on the
 //! chunk, so output stays deterministic.
 
-use crate::hash::{FastMap, FastSet};
 use std::sync::Arc;
 
 use super::rules::LEXICONS;
 use super::{Candidate, Chunk, Label, Source};
+use crate::gazetteer::starts_with_short;
+use crate::hash::{FastMap, FastSet};
 
 /// A group of full mentions of one person.
 struct Person {
@@ -235,7 +236,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         };
         let clitic = std::iter::once("")
             .chain(clitics.iter().copied())
-            .find(|c| word.strip_prefix(c).is_some_and(|r| targets.contains(r)));
+            .find(|c| starts_with_short(word, c) && targets.contains(&word[c.len()..]));
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
         // A common word (a frequent name included) is too ambiguous to be

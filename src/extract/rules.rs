@@ -33,12 +33,12 @@
 //! The lexicons are derived by `gazetteers/names/generate.py` (sources in
 //! `gazetteers/SOURCES.md`) and embedded.
 
-use crate::hash::{FastMap, FastSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::Matcher;
+use crate::hash::{FastMap, FastSet};
 use crate::normalize::matching_key;
 
 /// The embedded lexicons, as matching keys.

@@ -33,8 +33,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::extract::Label;
 use crate::normalize::Folds;
 
-pub(crate) use matcher::is_word_char;
 pub use matcher::{Lookup, Matcher, Via};
+pub(crate) use matcher::{is_word_char, starts_with_short};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).

@@ -71,13 +71,13 @@
 //!
 //! [`Source::Variant`]: crate::extract::Source::Variant
 
-use crate::hash::{FastMap, FastSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
-use super::matcher::is_word_char;
+use super::matcher::{is_word_char, starts_with_short};
 use crate::extract::{Candidate, Chunk, Label, Source};
+use crate::hash::{FastMap, FastSet};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
 pub const MIN_LETTERS: usize = 5;
@@ -626,7 +626,7 @@ impl Variants {
             let found = std::iter::once("")
                 .chain(clitics.iter().copied())
                 .filter(|p| {
-                    word.starts_with(p) && {
+                    starts_with_short(word, p) && {
                         let rest = &word[p.len()..];
                         p.is_empty()
                             || !(rest.starts_with(['ي', 'و'])
