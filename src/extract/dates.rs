@@ -108,6 +108,7 @@ pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
     let sub = Chunk {
         text: &chunk.text[..head],
         key: &chunk.key[..head],
+        words: &chunk.words[..chunk.words.partition_point(|w| w.end <= head)],
         ref_date: None,
     };
     lexicon::triggers(sub.key).find_map(|pos| {

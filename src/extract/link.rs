@@ -210,18 +210,9 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         .collect();
     let mut added = Vec::new();
     let mut next = 0;
-    let mut pos = 0;
-    for word in key.split(|c: char| !crate::gazetteer::is_word_char(c)) {
-        let start = pos;
-        pos += word.len()
-            + key[start + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-        if word.is_empty() {
-            continue;
-        }
-        let end = start + word.len();
+    for r in chunk.words {
+        let (start, end) = (r.start, r.end);
+        let word = &key[start..end];
         while next < cands.len() && cands[next].range.end <= start {
             next += 1;
         }

@@ -232,8 +232,48 @@ pub(crate) struct Chunk<'a> {
     pub text: &'a str,
     /// Its matching key: same length, same offsets.
     pub key: &'a str,
+    /// The words of the key ([`words_into`]), in order.
+    pub words: &'a [Range<usize>],
     /// The date relative expressions resolve against, if known.
     pub ref_date: Option<NaiveDate>,
+}
+
+/// Puts the words of `key` into `out`: the maximal runs of word
+/// characters ([`crate::gazetteer::is_word_char`]), as byte ranges. Found
+/// once per chunk for the rules, the variant search and the linking.
+pub(crate) fn words_into(key: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = key.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+            // Two bytes (Arabic among them): decoded in place.
+            let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            (
+                char::from_u32(c).is_some_and(crate::gazetteer::is_word_char),
+                2,
+            )
+        } else {
+            let c = key[i..].chars().next().unwrap_or_default();
+            (crate::gazetteer::is_word_char(c), c.len_utf8())
+        };
+        match (start, word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(s..bytes.len());
+    }
 }
 
 /// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
@@ -313,6 +353,7 @@ pub fn chunk_end(text: &str, max: usize) -> usize {
 pub struct Scratch {
     normalized: Normalized,
     key: String,
+    words: Vec<Range<usize>>,
     cands: Vec<Candidate>,
     triggers: Vec<usize>,
 }
@@ -449,15 +490,18 @@ impl Extractor {
         let Scratch {
             normalized,
             key,
+            words,
             cands,
             triggers,
         } = scratch;
         self.normalizer.normalize_into(original, normalized);
         matching_key(normalized.text(), key);
+        words_into(key, words);
         cands.clear();
         let mut chunk = Chunk {
             text: normalized.text(),
             key,
+            words,
             ref_date: self.ref_date,
         };
         if chunk.ref_date.is_none() && doc_start {
@@ -525,9 +569,61 @@ fn to_entities(
     chars_to(original.len())
 }
 
+/// A chunk made from a text, for the finders' unit tests.
+#[cfg(test)]
+pub(crate) struct TestChunk {
+    pub normalized: Normalized,
+    key: String,
+    words: Vec<Range<usize>>,
+}
+
+#[cfg(test)]
+impl TestChunk {
+    /// Normalises `text` as the pipeline does.
+    pub fn new(text: &str) -> TestChunk {
+        let normalized = Normalizer::new(crate::gazetteer::PIPELINE_FOLDS).normalize(text);
+        let mut key = String::new();
+        matching_key(normalized.text(), &mut key);
+        let mut words = Vec::new();
+        words_into(&key, &mut words);
+        TestChunk {
+            normalized,
+            key,
+            words,
+        }
+    }
+
+    /// The view the finders get (no reference date).
+    pub fn chunk(&self) -> Chunk<'_> {
+        Chunk {
+            text: self.normalized.text(),
+            key: &self.key,
+            words: &self.words,
+            ref_date: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_runs_of_word_characters() {
+        let key = "قال 3 رجال، في: abc-12 ژ\u{00e9}t\u{2014}x\u{1F600}y";
+        let mut got = Vec::new();
+        words_into(key, &mut got);
+        let want: Vec<&str> = key
+            .split(|c: char| !crate::gazetteer::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let got: Vec<&str> = got.iter().map(|r| &key[r.clone()]).collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            got,
+            ["قال", "3", "رجال", "في", "abc", "12", "ژét", "x", "y"]
+        );
+    }
 
     fn cand(range: Range<usize>, label: Label) -> Candidate {
         Candidate {

@@ -641,18 +641,12 @@ fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::{Normalizer, matching_key};
 
     /// The value of the first number in `text`, with its span.
     fn first(text: &str) -> Option<(String, f64, Kind)> {
-        let n = Normalizer::new(crate::gazetteer::PIPELINE_FOLDS).normalize(text);
-        let mut key = String::new();
-        matching_key(n.text(), &mut key);
-        let chunk = Chunk {
-            text: n.text(),
-            key: &key,
-            ref_date: None,
-        };
+        let t = crate::extract::TestChunk::new(text);
+        let chunk = t.chunk();
+        let n = &t.normalized;
         let mut out = Vec::new();
         let triggers: Vec<usize> = lexicon::triggers(chunk.key).collect();
         find(&chunk, &triggers, &mut out);

@@ -792,28 +792,27 @@ fn is_word_char(c: char) -> bool {
 impl<'a> Words<'a> {
     fn new(chunk: &'a Chunk<'a>, cands: &[Candidate]) -> Words<'a> {
         let key = chunk.key;
-        let mut words: Vec<Word> = Vec::new();
-        let mut start = None;
         let mut prev_end = 0;
-        for (i, c) in key.char_indices().chain([(key.len(), ' ')]) {
-            match (start, is_word_char(c)) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    let between = &key[prev_end..s];
-                    let gap = if words.is_empty() || between.trim().is_empty() {
-                        Gap::Space
-                    } else if matches!(between.trim(), "،" | ",") && !between.contains('\n') {
-                        Gap::Comma
-                    } else {
-                        Gap::Break
-                    };
-                    words.push(Word { range: s..i, gap });
-                    prev_end = i;
-                    start = None;
+        let words: Vec<Word> = chunk
+            .words
+            .iter()
+            .enumerate()
+            .map(|(n, r)| {
+                let between = &key[prev_end..r.start];
+                prev_end = r.end;
+                let gap = if n == 0 || between.trim().is_empty() {
+                    Gap::Space
+                } else if matches!(between.trim(), "،" | ",") && !between.contains('\n') {
+                    Gap::Comma
+                } else {
+                    Gap::Break
+                };
+                Word {
+                    range: r.clone(),
+                    gap,
                 }
-                _ => {}
-            }
-        }
+            })
+            .collect();
         let mut gaz = vec![None; words.len()];
         for c in cands.iter().filter(|c| c.source != Source::Pattern) {
             // The word the candidate starts in (a proclitic may precede it).

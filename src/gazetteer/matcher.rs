@@ -452,14 +452,9 @@ mod tests {
     }
 
     fn found(m: &Matcher, text: &str) -> Vec<(String, String, Source)> {
-        let n = Normalizer::new(PIPELINE_FOLDS).normalize(text);
-        let mut key = String::new();
-        matching_key(n.text(), &mut key);
-        let chunk = Chunk {
-            text: n.text(),
-            key: &key,
-            ref_date: None,
-        };
+        let t = crate::extract::TestChunk::new(text);
+        let chunk = t.chunk();
+        let n = &t.normalized;
         let mut out = Vec::new();
         m.find(&chunk, &mut out);
         crate::extract::resolve(&mut out);

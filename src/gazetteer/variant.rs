@@ -597,7 +597,11 @@ impl Variants {
         let key = chunk.key;
         let mut blocked = exact.iter().map(|c| c.range.clone()).peekable();
         let mut at = 0;
-        while let Some((ws, we)) = next_word(key, at) {
+        for w in chunk.words {
+            let (ws, we) = (w.start, w.end);
+            if ws < at {
+                continue;
+            }
             at = we;
             while blocked.peek().is_some_and(|r| r.end <= ws) {
                 blocked.next();
