@@ -3,9 +3,8 @@
 //! costs per MB.
 //!
 //! Inputs:
-//! - the SaudiNewsNet 2015 corpus unpacked into `target/corpus/` (see
-//!   `GAZ_README.md`: `mkdir -p target/corpus && tar -xJf
-//!   ../shared/corpus/saudinewsnet-2015.tar.xz -C target/corpus`). The first
+//! - the SaudiNewsNet 2015 corpus unpacked into `target/corpus/`
+//!   (`python3 scripts/throughput.py` unpacks it from `../shared`). The first
 //!   `KASHF_BENCH_CORPUS_MB` MB (default 16) of the articles, in path order,
 //!   are read. Without the corpus the benchmark prints a message and measures
 //!   nothing.
@@ -20,8 +19,10 @@
 //! Run: `cargo bench --bench gazetteer` (filters work as usual:
 //! `cargo bench --bench gazetteer -- automaton/default`).
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -31,37 +32,10 @@ use kashf::Extractor;
 use kashf::gazetteer::{Gazetteer, Matcher};
 use kashf::normalize::{Normalizer, matching_key};
 
-fn corpus_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/corpus/txt")
-}
-
-/// The first `KASHF_BENCH_CORPUS_MB` MB of the corpus, articles joined by a
-/// blank line; `None` when the corpus is not unpacked.
+/// The first `KASHF_BENCH_CORPUS_MB` MB (default 16) of the corpus,
+/// articles joined by a blank line.
 fn corpus() -> Option<String> {
-    let dir = corpus_dir();
-    if !dir.is_dir() {
-        return None;
-    }
-    let mb: usize = std::env::var("KASHF_BENCH_CORPUS_MB")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(16);
-    let mut paths: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let mut text = String::new();
-    for p in paths {
-        if text.len() >= mb << 20 {
-            break;
-        }
-        text.push_str(&std::fs::read_to_string(p).ok()?);
-        text.push_str("\n\n");
-    }
-    Some(text)
+    Some(common::corpus_articles(16)?.join("\n\n"))
 }
 
 fn key_of(text: &str) -> String {
@@ -149,12 +123,8 @@ fn build(engine: &str, keys: &[String]) -> Option<Engine> {
 }
 
 fn automata(c: &mut Criterion) {
+    // Without the corpus, `corpus_articles` has said so.
     let Some(text) = corpus() else {
-        eprintln!(
-            "gazetteer bench: {} not found; unpack ../shared/corpus/saudinewsnet-2015.tar.xz \
-             into target/corpus/ to run it",
-            corpus_dir().display()
-        );
         return;
     };
     let hay = key_of(&text);

@@ -523,6 +523,81 @@ impl Extractor {
     }
 }
 
+/// The pipeline's stages run one at a time on one chunk, for the per-stage
+/// benchmarks (`benches/pipeline.rs`). Each stage returns how many
+/// candidates it found, so a benchmark can check its work. Not a stable
+/// API.
+#[doc(hidden)]
+pub struct Stages<'e> {
+    extractor: &'e Extractor,
+    scratch: Scratch,
+    /// What the gazetteer found in the prepared chunk.
+    gazetteer: Vec<Candidate>,
+}
+
+#[doc(hidden)]
+impl<'e> Stages<'e> {
+    /// Stages of `extractor`, with nothing prepared.
+    pub fn new(extractor: &'e Extractor) -> Stages<'e> {
+        Stages {
+            extractor,
+            scratch: Scratch::default(),
+            gazetteer: Vec::new(),
+        }
+    }
+
+    /// Normalises `text` (one chunk) and makes its matching key and words;
+    /// returns the number of words. Forgets what the gazetteer found.
+    pub fn prepare(&mut self, text: &str) -> usize {
+        let s = &mut self.scratch;
+        self.extractor
+            .normalizer
+            .normalize_into(text, &mut s.normalized);
+        matching_key(s.normalized.text(), &mut s.key);
+        words_into(&s.key, &mut s.words);
+        self.gazetteer.clear();
+        s.words.len()
+    }
+
+    /// The prepared chunk, and the buffers the stages fill.
+    fn parts(s: &mut Scratch) -> (Chunk<'_>, &mut Vec<Candidate>, &mut Vec<usize>) {
+        let chunk = Chunk {
+            text: s.normalized.text(),
+            key: &s.key,
+            words: &s.words,
+            ref_date: None,
+        };
+        (chunk, &mut s.cands, &mut s.triggers)
+    }
+
+    /// The gazetteer matcher, exact names and variants.
+    pub fn gazetteer(&mut self) -> usize {
+        let (chunk, _, _) = Self::parts(&mut self.scratch);
+        self.gazetteer.clear();
+        self.extractor.matcher.find(&chunk, &mut self.gazetteer);
+        self.gazetteer.len()
+    }
+
+    /// The context rules, on what [`Stages::gazetteer`] found.
+    pub fn rules(&mut self) -> usize {
+        let (chunk, cands, _) = Self::parts(&mut self.scratch);
+        cands.clone_from(&self.gazetteer);
+        rules::find(&chunk, &self.extractor.matcher, cands);
+        cands.iter().filter(|c| c.source == Source::Rule).count()
+    }
+
+    /// The number and date grammars.
+    pub fn numbers_dates(&mut self) -> usize {
+        let (chunk, cands, triggers) = Self::parts(&mut self.scratch);
+        cands.clear();
+        triggers.clear();
+        triggers.extend(lexicon::triggers(chunk.key));
+        dates::find(&chunk, triggers, cands);
+        numbers::find(&chunk, triggers, cands);
+        cands.len()
+    }
+}
+
 /// Maps candidates (sorted by start) back to the original, appending
 /// entities with code-point offsets. Returns the code-point length of
 /// `original`.
