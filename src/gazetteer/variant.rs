@@ -509,7 +509,7 @@ impl Variants {
         if (s.len as usize) < MIN_CLASSES
             || ["ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل"]
                 .iter()
-                .any(|a| key.starts_with(a) || written.starts_with(a))
+                .any(|a| starts_with_short(key, a) || starts_with_short(written, a))
         {
             return None;
         }
