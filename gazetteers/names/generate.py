@@ -19,7 +19,8 @@ Inputs:
   frequencies only, to drop name tokens that are common Arabic words and to list the
   frequent words that end a name. Counts are cached in target/names-corpus-counts.tsv.
 - gazetteers/*.tsv: single-word place spellings are not name tokens (موسكو, واشنطن).
-- gazetteers/common-words.txt: the gazetteer generator's common words.
+- gazetteers/common-words.txt: the gazetteer generator's common words (not its `unplaced`
+  words, which are no common words).
 
 Outputs (gazetteers/names/):
 - first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
@@ -65,6 +66,9 @@ ARTICLE_RATIO = 0.15
 # Particles and short function tokens the rules handle themselves.
 PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "دا",
              "فان", "فون", "لو", "لا", "مك", "ماك", "سان", "سانت", "دل", "ديل", "او"}
+# Words of place names that Wikidata also lists as person-name tokens (hand-written):
+# «نيو» "New" (نيو جيرسي، نيو مكسيكو) is no name after a reporting verb («زار نيو جيرسي»).
+NOT_NAMES = {"نيو"}
 # Frequent Arabic first names the MIT list lacks (hand-written; these are names, not data
 # from any source).
 CURATED_FIRST = """ابراهيم اسماعيل اسحاق يعقوب يوسف موسي عيسي يحيي زكريا سليمان داود هارون ادريس
@@ -138,7 +142,11 @@ def main() -> int:
     gaz_common = set()
     for line in (ROOT / "gazetteers" / "common-words.txt").open(encoding="utf-8"):
         if not line.startswith("#") and line.strip():
-            gaz_common.add(line.split("\t")[0])
+            word, cls = line.rstrip("\n").split("\t")
+            # "unplaced" words are no common words, just no place names
+            # (ديفيد, مريم): they may well be person names.
+            if cls != "unplaced":
+                gaz_common.add(word)
 
     def article_ratio(k: str) -> float:
         if k.startswith("ال"):
@@ -190,6 +198,8 @@ def main() -> int:
             why = "rare in Wikidata"
         elif len(k) < 3 or k in PARTICLES:
             why = "particle or too short"
+        elif k in NOT_NAMES:
+            why = "a word of place names (NOT_NAMES)"
         elif k in places:
             why = "place name"
         elif k in gaz_common or k.startswith("ال") and rank.get(k, 10**9) < COMMON_TOP:
