@@ -114,6 +114,21 @@ fn common_words_and_names_are_not_towns() {
 }
 
 #[test]
+fn titles_stay_outside_known_people() {
+    for (text, name) in [
+        ("استقبل الملك عبد الله الثاني الوفد", "عبد الله الثاني"),
+        ("وقال الملك محمد السادس إن", "محمد السادس"),
+        ("التقى الأمير محمد بن سلمان الرئيس", "محمد بن سلمان"),
+    ] {
+        let got = names(text);
+        assert!(
+            got.iter().any(|n| n.0 == name && !n.2.is_empty()),
+            "in {text:?}: {got:?}"
+        );
+    }
+}
+
+#[test]
 fn oman_and_amman() {
     let oman = id_of("سلطنة عمان");
     assert_eq!(names("زار سلطنة عمان")[0].2, oman);
