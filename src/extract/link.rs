@@ -28,7 +28,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::rules::LEXICONS;
+use super::rules::{COLLISIONS, LEXICONS};
 use super::{Candidate, Chunk, Label, Source};
 
 /// A group of full mentions of one person.
@@ -230,9 +230,16 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             });
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
-        // A common word (a frequent name included) is too ambiguous to be
-        // taken as a mention on its own.
-        if LEXICONS.common.contains(surname) {
+        // «على» folds to the name «علي»: a word written with ى is no name.
+        if COLLISIONS.contains(&&chunk.text[start + clitic.len()..end]) {
+            continue;
+        }
+        // A common word is too ambiguous to be taken as a mention on its
+        // own, unless the lexicons know it as a name and no proclitic
+        // is glued to it («الأسد» after «بشار الأسد»; not «لصالح»).
+        if LEXICONS.common.contains(surname)
+            && !(clitic.is_empty() && LEXICONS.names.contains(surname))
+        {
             continue;
         }
         let target = person_for(surname, start)
@@ -319,6 +326,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn frequent_words_that_are_names_link_without_a_clitic() {
+        // «الأسد» is a frequent word and a family name (name-tokens.txt).
+        let got = people("قال الرئيس السوري بشار الأسد إن. وأضاف الأسد أن الحرب");
+        let lone: Vec<_> = got.iter().filter(|(t, _, _)| t == "الأسد").collect();
+        assert_eq!(lone.len(), 1, "{got:?}");
+        assert_eq!(lone[0].1, "بشار الأسد", "{got:?}");
+        assert_eq!(lone[0].2, Source::Linked, "{got:?}");
+        // Not with a proclitic glued to it, nor «على» for «علي».
+        let got = people("قال الرئيس بشار الأسد إن. وشاهد الأطفال النمر والأسد");
+        assert!(!got.iter().any(|(t, _, _)| t == "الأسد"), "{got:?}");
+        let got = people("وقال الحسن بن علي إن. ووضع الكتاب على الطاولة");
+        assert!(!got.iter().any(|(t, _, _)| t == "على"), "{got:?}");
     }
 
     #[test]

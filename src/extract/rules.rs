@@ -520,7 +520,7 @@ static AFTER_NAME: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Words the normalised text writes with ى whose key is a name (على → علي).
-const COLLISIONS: &[&str] = &["على", "الى", "إلى", "حتى", "متى", "لدى", "سوى"];
+pub(crate) const COLLISIONS: &[&str] = &["على", "الى", "إلى", "حتى", "متى", "لدى", "سوى"];
 
 /// Place nouns: (singular or plural, the nouns).
 static PLACE_NOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| {
