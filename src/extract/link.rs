@@ -84,6 +84,9 @@ fn edit_distance_is_one(a: &str, b: &str) -> bool {
 
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
+/// Name particles (matching keys) after which a word is part of a longer name.
+const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال", "ام"];
+
 /// Links the people of a chunk; `cands` is sorted and non-overlapping and
 /// stays so.
 pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
@@ -230,6 +233,16 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             });
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
+        // After «بن», «أبو», «عبد» … the word belongs to a longer name the
+        // finders missed («الحسن بن علي»): not a mention of its own.
+        let before = key[..start].trim_end_matches(' ');
+        let prev = before
+            .rsplit(|c: char| !crate::gazetteer::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        if before.len() + 1 == start && PARTICLES.contains(&prev) {
+            continue;
+        }
         // «على» folds to the name «علي»: a word written with ى is no name.
         if COLLISIONS.contains(&&chunk.text[start + clitic.len()..end]) {
             continue;
@@ -341,6 +354,9 @@ mod tests {
         assert!(!got.iter().any(|(t, _, _)| t == "الأسد"), "{got:?}");
         let got = people("وقال الحسن بن علي إن. ووضع الكتاب على الطاولة");
         assert!(!got.iter().any(|(t, _, _)| t == "على"), "{got:?}");
+        // After «بن» a surname is part of a longer name, not a mention.
+        let got = people("وقال أحمد علي إن. وجاء سعيدان بن علي");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]

@@ -1183,7 +1183,7 @@ fn extend_back(w: &Words<'_>, s: usize, floor: usize, claimed: &[bool]) -> usize
         } else if b >= floor + 2
             && w.is_particle(b - 1)
             && w.gap(b - 1) == Gap::Space
-            && name_word(b - 2)
+            && (name_word(b - 2) || before_bin(w, b - 2, claimed))
         {
             b -= 2;
         } else {
@@ -1191,6 +1191,22 @@ fn extend_back(w: &Words<'_>, s: usize, floor: usize, claimed: &[bool]) -> usize
         }
     }
     b
+}
+
+/// Word `j`, right before «بن»/«بنت», is a first name even if it is a
+/// frequent word («خليفة بن زايد», «الحسن بن علي»): a name token, a known
+/// person, or a word without the article that is no title or reporting
+/// verb («الرئيس بن علي», «وقال بن علي» are Ben Ali alone).
+fn before_bin(w: &Words<'_>, j: usize, claimed: &[bool]) -> bool {
+    let k = w.key(j);
+    matches!(w.key(j + 1), "بن" | "بنت")
+        && !claimed[j]
+        && !w.is_function(j)
+        && !w.gaz_place_or_org(j)
+        && !starts_with_digit(k)
+        && (LEXICONS.names.contains(k)
+            || matches!(w.gaz[j], Some((Label::Person, _)))
+            || !k.starts_with("ال") && w.title_at(j).is_none() && !in_set_with_clitic(k, &VERBS))
 }
 
 /// A name after a title at word `i`: (first word, end word, start byte).
@@ -1655,6 +1671,24 @@ mod tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(people, ["محمد بن عبد الكريم الخطابي"]);
+    }
+
+    #[test]
+    fn a_frequent_word_before_bin_is_a_first_name() {
+        let ex = extractor_with("");
+        let people = |text: &str| -> Vec<String> {
+            ex.extract(text)
+                .into_iter()
+                .filter(|e| e.label == Label::Person)
+                .map(|e| e.text)
+                .collect()
+        };
+        assert_eq!(
+            people("وصل الشيخ خليفة بن زايد آل نهيان رئيس الدولة"),
+            ["خليفة بن زايد آل نهيان"]
+        );
+        // A title or a reporting verb before «بن» is not a first name.
+        assert_eq!(people("وقال الرئيس بن علي إن"), ["بن علي"]);
     }
 
     #[test]
