@@ -87,16 +87,16 @@ fn common_words_and_names_are_not_towns() {
     // classes, two-letter names, curated/deny.tsv). Each sentence was a
     // false PLACE before.
     let cases = [
-        "حصل على جائزة نوبل للسلام",   // Nubl, Syria
-        "خطاب العرش أمام البرلمان",    // Al A'rsh, Yemen
-        "أزمة مالية خانقة",            // Malé (curated)
-        "وقف على باب الدار",           // Ibb: ب + إب
-        "جرائم إبادة جماعية",          // Abadeh, Iran
-        "هدم الحصن القديم",            // Al Hisn, Jordan
-        "قالت السيدة مريم",            // Miri, Malaysia
-        "شركة تويوتا اليابانية",       // Toyota City
-        "مباراة ديربي مثيرة",          // Derby
-        "شربنا كوب شاي",               // Çay, Turkey
+        "حصل على جائزة نوبل للسلام", // Nubl, Syria
+        "خطاب العرش أمام البرلمان", // Al A'rsh, Yemen
+        "أزمة مالية خانقة",         // Malé (curated)
+        "وقف على باب الدار",        // Ibb: ب + إب
+        "جرائم إبادة جماعية",       // Abadeh, Iran
+        "هدم الحصن القديم",         // Al Hisn, Jordan
+        "قالت السيدة مريم",         // Miri, Malaysia
+        "شركة تويوتا اليابانية",    // Toyota City
+        "مباراة ديربي مثيرة",       // Derby
+        "شربنا كوب شاي",            // Çay, Turkey
     ];
     for text in cases {
         let places: Vec<_> = extractor()
