@@ -1206,7 +1206,9 @@ fn before_bin(w: &Words<'_>, j: usize, claimed: &[bool]) -> bool {
         && !starts_with_digit(k)
         && (LEXICONS.names.contains(k)
             || matches!(w.gaz[j], Some((Label::Person, _)))
-            || !k.starts_with("ال") && w.title_at(j).is_none() && !in_set_with_clitic(k, &VERBS))
+            || !k.starts_with("ال")
+                && w.title_at(j).is_none()
+                && !clitic_readings(k).any(|r| VERBS.contains(r.as_ref())))
 }
 
 /// A name after a title at word `i`: (first word, end word, start byte).
