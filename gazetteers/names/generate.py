@@ -17,14 +17,18 @@ Inputs:
   (letters space-separated) and counts.
 - SaudiNewsNet 2015 (CC BY-NC-SA 4.0), read with tarfile, never extracted: token
   frequencies only, to drop name tokens that are common Arabic words and to list the
-  frequent words that end a name. Counts are cached in target/names-corpus-counts.tsv.
+  frequent words that end a name, and the count of each token right after a first name
+  (family names). Counts are cached in target/names-corpus-counts.tsv.
 - gazetteers/*.tsv: single-word place spellings are not name tokens (موسكو, واشنطن).
-- gazetteers/common-words.txt: the gazetteer generator's common words.
+- gazetteers/common-words.txt: the gazetteer generator's common words (not its `unplaced`
+  words, which are no common words).
 
 Outputs (gazetteers/names/):
 - first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
   frequent in Wikidata person names).
-- name-tokens.txt: every accepted person-name token (first names and surnames).
+- name-tokens.txt: every accepted person-name token (first names and surnames), and the
+  family names with the article the news writes right after a first name at least
+  FAMILY_RATIO of the time (الفيصل, الدوسري, الأسد: a name runs over them).
 - common-words.txt: the most frequent news tokens (name tokens included): a name runs
   over one only if it is a name token.
 What was dropped and why goes to target/names-generate.log.
@@ -62,9 +66,19 @@ MIN_TOKEN_COUNT = 2
 MIN_FIRST_COUNT = 25
 # Article ratio above which a word behaves like a noun (أمل / الأمل).
 ARTICLE_RATIO = 0.15
+# A word with the article is a family name when the news writes it right after a first
+# name at least this share of the time (الفيصل, الدوسري, الأسد; not المعلم "the teacher"),
+# and has it at least FAMILY_MIN_COUNT times.
+FAMILY_RATIO = 0.3
+FAMILY_MIN_COUNT = 20
+# Words written with ى whose key is a first name (على → علي): never a first name.
+YA_COLLISIONS = {"على", "الى", "حتى", "متى", "لدى", "سوى"}
 # Particles and short function tokens the rules handle themselves.
 PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "دا",
              "فان", "فون", "لو", "لا", "مك", "ماك", "سان", "سانت", "دل", "ديل", "او"}
+# Words of place names that Wikidata also lists as person-name tokens (hand-written):
+# «نيو» "New" (نيو جيرسي، نيو مكسيكو) is no name after a reporting verb («زار نيو جيرسي»).
+NOT_NAMES = {"نيو"}
 # Frequent Arabic first names the MIT list lacks (hand-written; these are names, not data
 # from any source).
 CURATED_FIRST = """ابراهيم اسماعيل اسحاق يعقوب يوسف موسي عيسي يحيي زكريا سليمان داود هارون ادريس
@@ -106,6 +120,24 @@ def read_corpus(shared: Path, log) -> collections.Counter:
     return freq
 
 
+def after_first_names(shared: Path, first: set[str]) -> collections.Counter:
+    """How often each token follows a first name in the news corpus. The text
+    keeps ى here, so that «على الأرض» is not «علي الأرض»."""
+    keep_ya = {c: t for c, t in _KEY.items() if c != ord("\u0649")}
+    after: collections.Counter = collections.Counter()
+    with tarfile.open(shared / "corpus" / "saudinewsnet-2015.tar.xz") as tar:
+        for m in tar:
+            if not (m.isfile() and m.name.startswith("txt/") and m.name.endswith(".txt")):
+                continue
+            text = tar.extractfile(m).read().decode("utf-8", "replace")
+            text = _PRESENTATION.sub(lambda x: unicodedata.normalize("NFKC", x.group()), text)
+            toks = TOKEN.findall(_INVISIBLE.sub("", _DIACRITICS.sub("", text)).translate(keep_ya).lower())
+            for a, b in zip(toks, toks[1:]):
+                if a not in YA_COLLISIONS and a.replace("\u0649", "\u064A") in first:
+                    after[b.replace("\u0649", "\u064A")] += 1
+    return after
+
+
 def gazetteer_places(root: Path) -> set[str]:
     """Single-word spellings of the default place gazetteers, as keys."""
     out = set()
@@ -138,7 +170,11 @@ def main() -> int:
     gaz_common = set()
     for line in (ROOT / "gazetteers" / "common-words.txt").open(encoding="utf-8"):
         if not line.startswith("#") and line.strip():
-            gaz_common.add(line.split("\t")[0])
+            word, cls = line.rstrip("\n").split("\t")
+            # "unplaced" words are no common words, just no place names
+            # (ديفيد, مريم): they may well be person names.
+            if cls != "unplaced":
+                gaz_common.add(word)
 
     def article_ratio(k: str) -> float:
         if k.startswith("ال"):
@@ -190,6 +226,8 @@ def main() -> int:
             why = "rare in Wikidata"
         elif len(k) < 3 or k in PARTICLES:
             why = "particle or too short"
+        elif k in NOT_NAMES:
+            why = "a word of place names (NOT_NAMES)"
         elif k in places:
             why = "place name"
         elif k in gaz_common or k.startswith("ال") and rank.get(k, 10**9) < COMMON_TOP:
@@ -206,7 +244,21 @@ def main() -> int:
             foreign_first.add(k)
 
     first = arabic_first | foreign_first
-    tokens = first | foreign | arabic_last
+    # Family names the lists lack, from how the news uses them: الفيصل, الدوسري.
+    family: set[str] = set()
+    after = after_first_names(args.shared, first)
+    for k, n in sorted(after.items()):
+        total = freq.get(k, 0)
+        if not (k.startswith("ال") and len(k) >= 5 and total >= FAMILY_MIN_COUNT):
+            continue
+        if n < FAMILY_RATIO * total:
+            continue
+        if k in places or k in PARTICLES or k in NOT_NAMES:
+            log.write(f"family\t{k}\t{n}/{total}\tplace name or particle\n")
+            continue
+        log.write(f"family\t{k}\t{n}/{total}\tafter a first name\n")
+        family.add(k)
+    tokens = first | foreign | arabic_last | family
     # Name tokens stay in: a frequent name (المصري, مبارك) is a common word too, and the
     # rules ask both questions.
     common = [w for w in ranked[:COMMON_TOP] if len(w) >= 2]

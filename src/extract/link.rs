@@ -27,7 +27,7 @@
 
 use std::sync::Arc;
 
-use super::rules::LEXICONS;
+use super::rules::{COLLISIONS, LEXICONS};
 use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::starts_with_short;
 use crate::hash::{FastMap, FastSet};
@@ -84,6 +84,9 @@ fn edit_distance_is_one(a: &str, b: &str) -> bool {
 }
 
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Name particles (matching keys) after which a word is part of a longer name.
+const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال", "ام"];
 
 /// Links the people of a chunk; `cands` is sorted and non-overlapping and
 /// stays so.
@@ -230,9 +233,26 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             .find(|c| starts_with_short(word, c) && targets.contains(&word[c.len()..]));
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
-        // A common word (a frequent name included) is too ambiguous to be
-        // taken as a mention on its own.
-        if LEXICONS.common.contains(surname) {
+        // After «بن», «أبو», «عبد» … the word belongs to a longer name the
+        // finders missed («الحسن بن علي»): not a mention of its own.
+        let before = key[..start].trim_end_matches(' ');
+        let prev = before
+            .rsplit(|c: char| !crate::gazetteer::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        if before.len() + 1 == start && PARTICLES.contains(&prev) {
+            continue;
+        }
+        // «على» folds to the name «علي»: a word written with ى is no name.
+        if COLLISIONS.contains(&&chunk.text[start + clitic.len()..end]) {
+            continue;
+        }
+        // A common word is too ambiguous to be taken as a mention on its
+        // own, unless the lexicons know it as a name and no proclitic
+        // is glued to it («الأسد» after «بشار الأسد»; not «لصالح»).
+        if LEXICONS.common.contains(surname)
+            && !(clitic.is_empty() && LEXICONS.names.contains(surname))
+        {
             continue;
         }
         let target = person_for(surname, start)
@@ -319,6 +339,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn frequent_words_that_are_names_link_without_a_clitic() {
+        // «الأسد» is a frequent word and a family name (name-tokens.txt).
+        let got = people("قال الرئيس السوري بشار الأسد إن. وأضاف الأسد أن الحرب");
+        let lone: Vec<_> = got.iter().filter(|(t, _, _)| t == "الأسد").collect();
+        assert_eq!(lone.len(), 1, "{got:?}");
+        assert_eq!(lone[0].1, "بشار الأسد", "{got:?}");
+        assert_eq!(lone[0].2, Source::Linked, "{got:?}");
+        // Not with a proclitic glued to it, nor «على» for «علي».
+        let got = people("قال الرئيس بشار الأسد إن. وشاهد الأطفال النمر والأسد");
+        assert!(!got.iter().any(|(t, _, _)| t == "الأسد"), "{got:?}");
+        let got = people("وقال الحسن بن علي إن. ووضع الكتاب على الطاولة");
+        assert!(!got.iter().any(|(t, _, _)| t == "على"), "{got:?}");
+        // After «بن» a surname is part of a longer name, not a mention.
+        let got = people("وقال أحمد علي إن. وجاء سعيدان بن علي");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     #[test]
