@@ -336,6 +336,10 @@ fn split_text(mut text: String) -> impl Iterator<Item = String> {
 
 /// Parses one JSONL input line into its document and text.
 fn json_document(line: &[u8], fallback_name: &str) -> Result<(DocMeta, String)> {
+    // Without its line break: serde would count a truncated line's error
+    // on the line after it («line 2 column 0»).
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
     let line = std::str::from_utf8(line).map_err(|e| {
         Error::new(
             ErrorKind::Encoding,
@@ -613,13 +617,14 @@ mod tests {
             read(
                 InputMode::Jsonl,
                 UTF8,
-                b"{\"id\":7,\"text\":\"a\",\"k\":1}\n\nnot json\n{\"text\":\"b\"}\n{\"id\":\"x\"}\n"
+                b"{\"id\":7,\"text\":\"a\",\"k\":1}\n\nnot json\n{\"text\":\"b\"}\n{\"id\":\"x\"}\n{\"text\":\"c\r\n"
             ),
             [
                 "7@0FL:a",
                 "error in:3: malformed JSON: expected ident at line 1 column 2",
                 "in:4@0FL:b",
-                "error in:5: no \"text\" field"
+                "error in:5: no \"text\" field",
+                "error in:6: malformed JSON: EOF while parsing a string at line 1 column 10"
             ]
         );
     }
