@@ -567,10 +567,7 @@ fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize, i32, bool
     // The era: glued (2019م, 1445هـ) or a word of its own.
     let mut era = None;
     let glued = &key[end..];
-    let glued_len = glued
-        .char_indices()
-        .find(|&(_, c)| !lexicon::is_letter(c))
-        .map_or(glued.len(), |(i, _)| i);
+    let glued_len = lexicon::letter_run(glued);
     if glued_len > 0 {
         match &glued[..glued_len] {
             "م" | "ء" => era = Some(false),

@@ -647,6 +647,28 @@ pub(super) fn is_letter(c: char) -> bool {
     }
 }
 
+/// The byte length of the run of letters ([`is_letter`]) that `s` starts
+/// with. Arabic letters and ASCII are read as bytes: the grammars measure
+/// words around every trigger, and decoding each character was the largest
+/// part of their time.
+pub(super) fn letter_run(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match (b[i], b.get(i + 1)) {
+            (b'a'..=b'z' | b'A'..=b'Z', _) => i += 1,
+            (0x00..=0x7F, _) => break,
+            // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
+            (0xD8, Some(0xA1..=0xBA)) | (0xD9, Some(0x81..=0x8A)) => i += 2,
+            _ => match s[i..].chars().next() {
+                Some(c) if is_letter(c) => i += c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    i
+}
+
 /// The token that starts exactly at `pos`, if any (none at a space or the
 /// end).
 pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
@@ -667,11 +689,7 @@ pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
         }
         (i, TokKind::Digits)
     } else if is_letter(c) {
-        let len = rest
-            .char_indices()
-            .find(|&(_, c)| !is_letter(c))
-            .map_or(rest.len(), |(i, _)| i);
-        (len, TokKind::Word)
+        (letter_run(rest), TokKind::Word)
     } else if c == ' ' || c == '\n' {
         return None;
     } else {
@@ -872,6 +890,29 @@ mod tests {
         }
         assert!(lookup("لست", 0, "لست".len()).is_none());
         assert!(lookup("دستور", 0, "دستور".len()).is_none());
+    }
+
+    #[test]
+    fn letter_runs_end_where_letters_end() {
+        for s in [
+            "",
+            "ثلاثة",
+            "ثلاثة آلاف",
+            "abcX1",
+            "2020م",
+            "مـ",
+            "وزير،",
+            "ژاله ok",
+            "éte\u{0301}x",
+            "ب\u{064B}",
+            "\u{0640}ب",
+        ] {
+            let want = s
+                .char_indices()
+                .find(|&(_, c)| !is_letter(c))
+                .map_or(s.len(), |(i, _)| i);
+            assert_eq!(letter_run(s), want, "{s:?}");
+        }
     }
 
     #[test]

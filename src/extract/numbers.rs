@@ -195,10 +195,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
 /// Extends `end` over letters glued to it (2020م), so spans end on word
 /// boundaries.
 fn glued_suffix(key: &str, end: usize) -> usize {
-    end + key[end..]
-        .char_indices()
-        .find(|&(_, c)| !lexicon::is_letter(c))
-        .map_or(key.len() - end, |(i, _)| i)
+    end + lexicon::letter_run(&key[end..])
 }
 
 /// One element of a number: digits or a number word, maybe after «و».
