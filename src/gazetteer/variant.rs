@@ -667,6 +667,13 @@ impl Variants {
         limit: Option<usize>,
         is_exact: &impl Fn(&str) -> bool,
     ) -> Option<(usize, usize, u32, u32)> {
+        // A span whose first word is a frequent word is never a variant
+        // (`closest_with` rejects every span holding one: `arabic_word`,
+        // `allowed`). Most words of the news are: one lookup saves the
+        // skeleton, the node lookups and the distances.
+        if LISTS.frequent.contains(&key[start..we]) {
+            return None;
+        }
         let first = skeleton(&key[start..we])?;
         if first.len < 2 {
             return None;
