@@ -1270,6 +1270,11 @@ static DESCRIPTORS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// known place, with its id: that is what users join on, and how ANERcorp
 /// and most NER corpora annotate it. The descriptor stays outside the span,
 /// as the place-noun rule leaves it.
+///
+/// A country whose name starts with a compass point stays whole: «جنوب
+/// أفريقيا» is South Africa, not Africa; «جنوب السودان» is South Sudan
+/// (a country since 2011). «دولة قطر», «جمهورية الصين» are still reported
+/// as the country's short name.
 fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate) {
     if c.label != Label::Place || !matches!(c.source, Source::Gazetteer | Source::Variant) {
         return;
@@ -1289,6 +1294,10 @@ fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate
         ..
     }) = matcher.lookup(rest)
         && entry.label == Label::Place
+        && !(matches!(head, "جنوب" | "شمال" | "شرق" | "غرب")
+            && matcher
+                .lookup(&chunk.text[c.range.clone()])
+                .is_some_and(|whole| whole.entry.attr("type") == Some("country")))
     {
         c.range.start = from;
         c.norm = Some(entry.name.to_string());
@@ -2279,12 +2288,49 @@ mod tests {
             // لل + a place with the article: the place (the span leaves
             // out the preposition ل), even where «للعراق» is a frequent word.
             ("lil", "ذهب للعراق أمس", &[("PLACE", "لعراق")], &[]),
-            ("lil after a conjunction", "وللعراق", &[("PLACE", "لعراق")], &[]),
+            (
+                "lil after a conjunction",
+                "وللعراق",
+                &[("PLACE", "لعراق")],
+                &[],
+            ),
             // A frequent word is not a proclitic + a rare place:
             // «بنوك» "banks" is not ب + نوك (Nuuk).
             ("banks", "أموال بنوك كثيرة", &[], &["نوك"]),
             ("and banks", "أموال وبنوك كثيرة", &[], &["نوك"]),
-            ("a clitic on a place", "وصل بموسكو", &[("PLACE", "موسكو")], &[]),
+            (
+                "a clitic on a place",
+                "وصل بموسكو",
+                &[("PLACE", "موسكو")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn descriptors_before_known_places() {
+        check(&[
+            (
+                "region",
+                "في جنوب لبنان",
+                &[("PLACE", "لبنان")],
+                &["جنوب لبنان"],
+            ),
+            ("strip", "في قطاع غزة", &[("PLACE", "غزة")], &["قطاع غزة"]),
+            ("state", "في دولة قطر", &[("PLACE", "قطر")], &["دولة قطر"]),
+            // A country named with a descriptor is the country.
+            (
+                "south africa",
+                "في جنوب أفريقيا",
+                &[("PLACE", "جنوب أفريقيا")],
+                &["أفريقيا"],
+            ),
+            (
+                "south sudan",
+                "في جنوب السودان",
+                &[("PLACE", "جنوب السودان")],
+                &["السودان"],
+            ),
         ]);
     }
 }
