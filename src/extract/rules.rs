@@ -2308,6 +2308,26 @@ mod tests {
     }
 
     #[test]
+    fn jim_spellings_of_foreign_places() {
+        // gazetteers/generate.py adds the ج spelling of a foreign g.
+        check(&[
+            (
+                "hong kong",
+                "زار هونج كونج أمس",
+                &[("PLACE", "هونج كونج")],
+                &[],
+            ),
+            ("hamburg", "في هامبورج", &[("PLACE", "هامبورج")], &[]),
+            (
+                "morocco keeps its ghain",
+                "في المغرب",
+                &[("PLACE", "المغرب")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
     fn descriptors_before_known_places() {
         check(&[
             (
