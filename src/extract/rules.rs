@@ -624,9 +624,10 @@ static INSTITUTION_HEADS: LazyLock<FastSet<String>> =
     LazyLock::new(|| words(&["جامعة", "بنك", "مصرف", "شركة"]));
 
 /// Club prefixes of sports teams named after their city: «دينامو كييف»,
-/// «ستيوا بوخارست», «اتحاد طنجة», «ريال مدريد». Only before a gazetteer
-/// place («ريال» is the riyal too), and the place ends the name (the
-/// adjective in «سسكا موسكو الروسي» describes the club).
+/// «ستيوا بوخارست», «اتحاد طنجة», «ريال مدريد», and armed groups named
+/// after a place («سرايا القدس»). Only before a gazetteer place («ريال» is
+/// the riyal too), and the place ends the name (the adjective in «سسكا
+/// موسكو الروسي» describes the club).
 static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "اتحاد",
@@ -654,6 +655,8 @@ static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
         "هرتا",
         "سلتيك",
         "رينجرز",
+        "أيك",
+        "سرايا",
     ])
 });
 
@@ -2260,6 +2263,12 @@ mod tests {
                 "خسر أمام وستيوا بوخارست",
                 &[("ORG", "ستيوا بوخارست")],
                 &["بوخارست"],
+            ),
+            (
+                "armed wing",
+                "أعلنت سرايا القدس",
+                &[("ORG", "سرايا القدس")],
+                &["القدس"],
             ),
             (
                 "team noun stays outside",
