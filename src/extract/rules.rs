@@ -660,10 +660,26 @@ static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     ])
 });
 
-/// Team nouns: a gazetteer place right after one is the team of that
-/// city, an organisation without the noun («فريق ليون», «نادي الجزيرة»).
-static TEAM_NOUNS: LazyLock<FastSet<String>> =
-    LazyLock::new(|| words(&["فريق", "الفريق", "نادي", "النادي", "فريقا", "ناديا"]));
+/// Team and media nouns: a gazetteer place right after one, or in quotes
+/// after one, is the team of that city or the paper or channel named after
+/// it, an organisation without the noun («فريق ليون», «نادي الجزيرة»,
+/// «صحيفة "الشرق الأوسط"»).
+static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    words(&[
+        "فريق",
+        "الفريق",
+        "نادي",
+        "النادي",
+        "فريقا",
+        "ناديا",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "قناة",
+        "إذاعة",
+        "تلفزيون",
+    ])
+});
 
 /// Surname endings typical of Russian, Caucasian, Armenian and Slavic
 /// names as written in Arabic.
@@ -1750,6 +1766,16 @@ fn article_words(w: &Words<'_>, mut j: usize, max_end: usize) -> usize {
     j
 }
 
+/// Whether only spaces and quotation marks stand between word `i` and the
+/// next.
+fn only_spaces_or_quotes(w: &Words<'_>, i: usize) -> bool {
+    w.chunk.key[w.words[i].range.end..w.words[i + 1].range.start]
+        .chars()
+        .all(|c| {
+            (c.is_whitespace() && c != '\n') || matches!(c, '"' | '«' | '»' | '“' | '”' | '\'')
+        })
+}
+
 /// The gazetteer places named as the city of a team: the index of the word
 /// each starts in («فريق ليون» → ليون). [`find`] relabels them ORG.
 fn team_places(w: &Words<'_>) -> Vec<usize> {
@@ -1757,7 +1783,7 @@ fn team_places(w: &Words<'_>) -> Vec<usize> {
         .filter(|&i| {
             w.has(i, bit::PLACE_ORG_C)
                 && head_in(w.key(i), &TEAM_NOUNS).is_some()
-                && w.gap(i + 1) == Gap::Space
+                && only_spaces_or_quotes(w, i)
                 && matches!(w.gaz[i + 1], Some((Label::Place, _)))
                 && w.gaz_bare[i + 1]
         })
@@ -2275,6 +2301,18 @@ mod tests {
                 "لعب فريق ليون أمس",
                 &[("ORG", "ليون")],
                 &["فريق ليون"],
+            ),
+            (
+                "newspaper in quotes",
+                "نشرت صحيفة \"الشرق الأوسط\" أمس",
+                &[("ORG", "الشرق الأوسط")],
+                &[],
+            ),
+            (
+                "the region stays a place",
+                "السلام في الشرق الأوسط",
+                &[("PLACE", "الشرق الأوسط")],
+                &[],
             ),
             (
                 "riyal is money",
