@@ -1217,6 +1217,14 @@ fn has_surname_ending(k: &str) -> bool {
         && SURNAME_ENDINGS
             .iter()
             .any(|e| k.ends_with(e) && k.chars().count() >= min(e))
+        && !arabic_word(k)
+}
+
+/// Whether a word with a surname ending is an Arabic word after all: a
+/// frequent news word (غضروف، فيلسوف), or a dual of one (عراقيان = عراقي +
+/// ان, يسعيان). Asked only of words with a surname ending, not per word.
+fn arabic_word(k: &str) -> bool {
+    frequent(k) || k.strip_suffix("ان").is_some_and(frequent)
 }
 
 /// A rare word shaped like an imperfect or future verb (ستزور، يناهز,
@@ -2349,6 +2357,20 @@ mod tests {
                 "a clitic on a place",
                 "وصل بموسكو",
                 &[("PLACE", "موسكو")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn arabic_words_with_surname_endings() {
+        check(&[
+            ("a dual", "وقال مسؤولان عراقيان إن", &[], &["عراقيان"]),
+            ("a dual verb", "وهما يسعيان إلى", &[], &["يسعيان"]),
+            (
+                "a real surname",
+                "وأكد ميرزوييف أن",
+                &[("PERSON", "ميرزوييف")],
                 &[],
             ),
         ]);
