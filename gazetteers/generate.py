@@ -396,18 +396,25 @@ def read_anercorp(shared: Path):
     cur: list[str] | None = None
     path = shared / "data" / "ner" / "anercorp-train.conll"
     with path.open(encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            tag = parts[1] if len(parts) == 2 else "O"
-            if len(parts) == 2:
-                tags[key(parts[0])][tag if tag == "O" else tag[2:]] += 1
-            if cur is not None and tag != "I-PERS":
-                spans.append(cur)
-                cur = None
-            if len(parts) == 2 and tag == "B-PERS":
-                cur = [parts[0]]
-            elif len(parts) == 2 and tag == "I-PERS" and cur is not None:
-                cur.append(parts[0])
+        lines = [line.split() for line in f]
+    for n, parts in enumerate(lines):
+        tag = parts[1] if len(parts) == 2 else "O"
+        if len(parts) == 2:
+            label = tag if tag == "O" else tag[2:]
+            # A word of a longer place name (البيضاء in الدار البيضاء,
+            # الأبيض in البحر الأبيض المتوسط) is no evidence that the word
+            # alone names a place: counted apart, as LOCPART.
+            nxt = lines[n + 1] if n + 1 < len(lines) else []
+            if tag == "I-LOC" or (tag == "B-LOC" and len(nxt) == 2 and nxt[1] == "I-LOC"):
+                label = "LOCPART"
+            tags[key(parts[0])][label] += 1
+        if cur is not None and tag != "I-PERS":
+            spans.append(cur)
+            cur = None
+        if len(parts) == 2 and tag == "B-PERS":
+            cur = [parts[0]]
+        elif len(parts) == 2 and tag == "I-PERS" and cur is not None:
+            cur.append(parts[0])
     if cur is not None:
         spans.append(cur)
     return tags, spans
@@ -422,7 +429,7 @@ def name_evidence(w: str, n: int, corpus: CorpusStats, aner) -> tuple[bool, bool
     ANERcorp tags it LOC, or the news writes it after place nouns (مدينة،
     محافظة، منطقة …) and seldom with the article."""
     t = aner.get(w)
-    total = sum(t.values()) if t else 0
+    total = sum(t.values()) - t["LOCPART"] if t else 0
     # Only LOC counts: a person's name (جورج, مصطفى) or a nationality
     # (يهود) is no evidence that a word names a place.
     ent = t["LOC"] if t else 0
@@ -449,7 +456,8 @@ def common_word(w: str, n: int, corpus: CorpusStats, aner) -> bool:
     writes it with the article (مركز/المركز) or without it (الحي/حي), or
     inflects it like a verb (كان/كانت)."""
     t = aner.get(w)
-    if t and sum(t.values()) >= 2 and 2 * t["O"] >= sum(t.values()):
+    total = sum(t.values()) - t["LOCPART"] if t else 0
+    if total >= 2 and 2 * t["O"] >= total:
         return True
     f = corpus.freq
     # Three occurrences at least: for the rarer words (MIN_EVIDENCE) one or
@@ -990,6 +998,39 @@ def stats_table(texts: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+# A city this populous (or a capital) gets the ج spellings of its name.
+JIM_MIN_POP = 1_000_000
+# Each word of a ج spelling appears this often in the news corpus at least.
+JIM_MIN_FREQ = 3
+
+
+def add_jim_spellings(entities: list[Entity], corpus: CorpusStats | None, stop: dict[str, str]) -> None:
+    """Egyptian and much other Arabic news writes a foreign g as ج where the
+    sources write غ (هونج كونج, هامبورج): a country, territory, capital or
+    city of a million people whose English name has a g gets the spelling
+    with every غ as ج, when the news corpus writes each of its words at least
+    JIM_MIN_FREQ times and none is a common word of the stop list. Arabic
+    names, whose غ is a real ghain (المغرب, بغداد), have no g in English
+    or more غ than g and are left alone."""
+    if corpus is None:
+        return
+    for e in entities:
+        if not (e.type in ("country", "territory", "capital") or e.pop >= JIM_MIN_POP):
+            continue
+        gs = e.en.lower().count("g")
+        for sp in list(e.spellings()):
+            n = sp.count("غ")
+            if n == 0 or n > gs:
+                continue
+            jim = sp.replace("غ", "ج")
+            words = key(jim).split()
+            if any(corpus.freq.get(w, 0) < JIM_MIN_FREQ or w in stop for w in words):
+                continue
+            if jim not in e.spellings():
+                e.add(jim)
+                LOG("jim-spelling", e.id, e.en, sp, jim)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -1025,6 +1066,8 @@ def main() -> int:
             if " " not in key(s) and key(s) in stop:
                 LOG("curated-frequent", e.id, s, "in the stop list: check it is not a common word")
     people += build_anercorp_people(tags, spans, stop, deny)
+
+    add_jim_spellings(countries + cities, corpus, stop)
 
     # Spellings are settled in this order; an entity loses a spelling an
     # earlier group or a more important entity of its group has. Cities and

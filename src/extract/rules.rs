@@ -618,6 +618,69 @@ static ORG_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     ])
 });
 
+/// Organisation heads that take a place name as theirs, with the words
+/// with the article after it: «جامعة كامبريدج», «مصرف قطر المركزي».
+static INSTITUTION_HEADS: LazyLock<FastSet<String>> =
+    LazyLock::new(|| words(&["جامعة", "بنك", "مصرف", "شركة"]));
+
+/// Club prefixes of sports teams named after their city: «دينامو كييف»,
+/// «ستيوا بوخارست», «اتحاد طنجة», «ريال مدريد», and armed groups named
+/// after a place («سرايا القدس»). Only before a gazetteer place («ريال» is
+/// the riyal too), and the place ends the name (the adjective in «سسكا
+/// موسكو الروسي» describes the club).
+static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    words(&[
+        "اتحاد",
+        "دينامو",
+        "ديناموا",
+        "ستيوا",
+        "سسكا",
+        "لوكوموتيف",
+        "سبارتاك",
+        "زينيت",
+        "أولمبيك",
+        "أولمبياكوس",
+        "أولمبي",
+        "حسنية",
+        "أسيك",
+        "ريال",
+        "أتلتيكو",
+        "أتلتيك",
+        "إنتر",
+        "بوروسيا",
+        "سبورتنغ",
+        "سبورتينغ",
+        "شختار",
+        "فيردر",
+        "هرتا",
+        "سلتيك",
+        "رينجرز",
+        "أيك",
+        "سرايا",
+    ])
+});
+
+/// Team and media nouns: a gazetteer place right after one, or in quotes
+/// after one, is the team of that city or the paper or channel named after
+/// it, an organisation without the noun («فريق ليون», «نادي الجزيرة»,
+/// «صحيفة "الشرق الأوسط"»).
+static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    words(&[
+        "فريق",
+        "الفريق",
+        "نادي",
+        "النادي",
+        "فريقا",
+        "ناديا",
+        "صحيفة",
+        "جريدة",
+        "مجلة",
+        "قناة",
+        "إذاعة",
+        "تلفزيون",
+    ])
+});
+
 /// Surname endings typical of Russian, Caucasian, Armenian and Slavic
 /// names as written in Arabic.
 const SURNAME_ENDINGS: &[&str] = &["وف", "يف", "يان", "سكي", "فيتش", "يفا", "وفا", "شفيلي"];
@@ -657,6 +720,10 @@ mod bit {
     pub const FIRST_C: u32 = 1 << 18;
     /// A reporting verb, after و or ف or none.
     pub const VERB_C: u32 = 1 << 19;
+    /// An [`super::INSTITUTION_HEADS`], [`super::CLUB_HEADS`] or
+    /// [`super::TEAM_NOUNS`] word after
+    /// one of [`super::CLITICS`] (or none).
+    pub const PLACE_ORG_C: u32 = 1 << 20;
 }
 
 /// Generic place nouns: a feminine word after them is an adjective far
@@ -731,6 +798,15 @@ static KNOWN: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
             .iter()
             .for_each(|r| add(r, bit::ORG_HEAD_C));
     }
+    for w in INSTITUTION_HEADS
+        .iter()
+        .chain(&*CLUB_HEADS)
+        .chain(&*TEAM_NOUNS)
+    {
+        with_clitics(w, CLITICS)
+            .iter()
+            .for_each(|r| add(r, bit::PLACE_ORG_C));
+    }
     for w in &LEXICONS.first {
         with_clitics(w, CLITICS)
             .iter()
@@ -778,6 +854,9 @@ struct Words<'a> {
     /// For each word: the label of a gazetteer candidate starting there
     /// (with or without a proclitic before it), and the word index after it.
     gaz: Vec<Option<(Label, usize)>>,
+    /// For each word: whether the candidate of `gaz` starts at the word's
+    /// first letter (no proclitic before it).
+    gaz_bare: Vec<bool>,
     /// For each word: whether a gazetteer candidate covers any of it.
     in_gazetteer: Vec<bool>,
     /// For each word: its [`bit`]s, with [`bit::FUNCTION`] set for the
@@ -814,6 +893,7 @@ impl<'a> Words<'a> {
             })
             .collect();
         let mut gaz = vec![None; words.len()];
+        let mut gaz_bare = vec![false; words.len()];
         for c in cands.iter().filter(|c| c.source != Source::Pattern) {
             // The word the candidate starts in (a proclitic may precede it).
             let w = words.partition_point(|w| w.range.end <= c.range.start);
@@ -822,6 +902,7 @@ impl<'a> Words<'a> {
                 let keep = gaz[w].is_none_or(|(_, a)| after > a);
                 if keep {
                     gaz[w] = Some((c.label, after));
+                    gaz_bare[w] = words[w].range.start == c.range.start;
                 }
             }
         }
@@ -839,6 +920,7 @@ impl<'a> Words<'a> {
             chunk,
             words,
             gaz,
+            gaz_bare,
             in_gazetteer,
             bits,
         }
@@ -1135,6 +1217,14 @@ fn has_surname_ending(k: &str) -> bool {
         && SURNAME_ENDINGS
             .iter()
             .any(|e| k.ends_with(e) && k.chars().count() >= min(e))
+        && !arabic_word(k)
+}
+
+/// Whether a word with a surname ending is an Arabic word after all: a
+/// frequent news word (غضروف، فيلسوف), or a dual of one (عراقيان = عراقي +
+/// ان, يسعيان). Asked only of words with a surname ending, not per word.
+fn arabic_word(k: &str) -> bool {
+    frequent(k) || k.strip_suffix("ان").is_some_and(frequent)
 }
 
 /// A rare word shaped like an imperfect or future verb (ستزور، يناهز,
@@ -1207,6 +1297,11 @@ static DESCRIPTORS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// known place, with its id: that is what users join on, and how ANERcorp
 /// and most NER corpora annotate it. The descriptor stays outside the span,
 /// as the place-noun rule leaves it.
+///
+/// A country whose name starts with a compass point stays whole: «جنوب
+/// أفريقيا» is South Africa, not Africa; «جنوب السودان» is South Sudan
+/// (a country since 2011). «دولة قطر», «جمهورية الصين» are still reported
+/// as the country's short name.
 fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate) {
     if c.label != Label::Place || !matches!(c.source, Source::Gazetteer | Source::Variant) {
         return;
@@ -1226,6 +1321,10 @@ fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate
         ..
     }) = matcher.lookup(rest)
         && entry.label == Label::Place
+        && !(matches!(head, "جنوب" | "شمال" | "شرق" | "غرب")
+            && matcher
+                .lookup(&chunk.text[c.range.clone()])
+                .is_some_and(|whole| whole.entry.attr("type") == Some("country")))
     {
         c.range.start = from;
         c.norm = Some(entry.name.to_string());
@@ -1233,12 +1332,30 @@ fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate
     }
 }
 
+/// Frequent news words (`gazetteers/frequent-words.txt`, 42,000 matching
+/// keys), read only by [`inside_other_word`] on gazetteer matches with a
+/// proclitic, never per word. The variant guards of
+/// `src/gazetteer/variant.rs` embed the same file; sharing their set needs
+/// an accessor there.
+static FREQUENT: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| lines(include_str!("../../gazetteers/frequent-words.txt")));
+
+/// Whether `word` is a frequent news word: one of the 12,000 common words
+/// or of the 42,000 frequent ones.
+fn frequent(word: &str) -> bool {
+    LEXICONS.common.contains(word) || FREQUENT.contains(word)
+}
+
 /// Whether a gazetteer match is most likely a piece of another word:
 /// - an article stands between the proclitics and a name that has none
 ///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
 ///   place or دين the person);
-/// - a proclitic stands before a rare name and the whole word is a common
-///   one («كبيرا» is not ك + بيرا).
+/// - a proclitic stands before a rare name and the whole word is a
+///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك).
+///
+/// A name with the article after ل is written لل and matched as ل + the
+/// rest («للعراق»: the span is «لعراق»); the name to test is then the one
+/// with its article (العراق), so a frequent «للعراق» stays the place.
 ///
 /// This belongs in the gazetteer matcher; it sits here, as a filter over
 /// its candidates, so that the matcher's module stays untouched on this
@@ -1266,9 +1383,14 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
         .char_indices()
         .find(|&(_, ch)| !is_word_char(ch))
         .map_or(key.len(), |(i, _)| start + i);
-    !span.contains(' ')
-        && LEXICONS.common.contains(&key[word_start..word_end])
-        && !LEXICONS.common.contains(span)
+    let word = &key[word_start..word_end];
+    // «وبنوك»: the word after a conjunction counts too.
+    let after_and = word.strip_prefix(['و', 'ف']).filter(|_| prefix.len() > 2);
+    if span.contains(' ') || !(frequent(word) || after_and.is_some_and(frequent)) {
+        return false;
+    }
+    let lil = prefix.ends_with('ل') && span.starts_with('ل');
+    !(frequent(span) || (lil && frequent(&format!("ا{span}"))))
 }
 
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
@@ -1283,9 +1405,25 @@ pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candida
     let mut out = Vec::new();
     places(&w, &mut out);
     organisations(&w, &mut out);
+    let teams: Vec<Range<usize>> = team_places(&w)
+        .into_iter()
+        .map(|j| w.words[j].range.clone())
+        .collect();
     // People last, off the words a place or organisation rule has taken.
     let claimed = w.covered(&out);
     people(&w, &claimed, &mut out);
+    for c in cands.iter_mut() {
+        if c.label == Label::Place
+            && matches!(c.source, Source::Gazetteer | Source::Variant)
+            && teams.iter().any(|r| r.contains(&c.range.start))
+        {
+            // The team, not the city: no place id or norm.
+            c.label = Label::Org;
+            c.source = Source::Rule;
+            c.id = None;
+            c.norm = None;
+        }
+    }
     cands.extend(out);
 }
 
@@ -1604,9 +1742,90 @@ fn place_name(w: &Words<'_>, i: usize, clitic: usize) -> Option<usize> {
     Some(e)
 }
 
+/// The word after `key` once a proclitic of [`CLITICS`] (or none) is set
+/// aside, if it is in `set`, with the proclitic's byte length.
+fn head_in(key: &str, set: &FastSet<String>) -> Option<usize> {
+    if set.contains(key) {
+        return Some(0);
+    }
+    CLITICS
+        .iter()
+        .rev()
+        .find(|c| key.strip_prefix(**c).is_some_and(|r| set.contains(r)))
+        .map(|c| c.len())
+}
+
+/// The words after a head that still belong to the organisation: words
+/// with the article, up to `max_end`, not a function word, not a gazetteer
+/// organisation. Returns the index after the last one.
+fn article_words(w: &Words<'_>, mut j: usize, max_end: usize) -> usize {
+    while j < w.len() && j < max_end && w.gap(j) == Gap::Space {
+        let k = w.key(j);
+        if !k.starts_with("ال") || w.is_function(j) {
+            break;
+        }
+        // A gazetteer place that is not an adjective ends the name
+        // unless it is the organisation's own (جامعة القاهرة).
+        if let Some((Label::Org, _)) = w.gaz[j] {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// Whether only spaces and quotation marks stand between word `i` and the
+/// next.
+fn only_spaces_or_quotes(w: &Words<'_>, i: usize) -> bool {
+    w.chunk.key[w.words[i].range.end..w.words[i + 1].range.start]
+        .chars()
+        .all(|c| {
+            (c.is_whitespace() && c != '\n') || matches!(c, '"' | '«' | '»' | '“' | '”' | '\'')
+        })
+}
+
+/// The gazetteer places named as the city of a team: the index of the word
+/// each starts in («فريق ليون» → ليون). [`find`] relabels them ORG.
+fn team_places(w: &Words<'_>) -> Vec<usize> {
+    (0..w.len().saturating_sub(1))
+        .filter(|&i| {
+            w.has(i, bit::PLACE_ORG_C)
+                && head_in(w.key(i), &TEAM_NOUNS).is_some()
+                && only_spaces_or_quotes(w, i)
+                && matches!(w.gaz[i + 1], Some((Label::Place, _)))
+                && w.gaz_bare[i + 1]
+        })
+        .map(|i| i + 1)
+        .collect()
+}
+
 fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < w.len() {
+        // A head with a known place: «جامعة كامبريدج», «دينامو كييف».
+        if w.has(i, bit::PLACE_ORG_C)
+            && let Some((clitic, extends)) = head_in(w.key(i), &INSTITUTION_HEADS)
+                .map(|c| (c, true))
+                .or_else(|| head_in(w.key(i), &CLUB_HEADS).map(|c| (c, false)))
+            && i + 1 < w.len()
+            && w.gap(i + 1) == Gap::Space
+            && let Some((Label::Place, after)) = w.gaz[i + 1]
+            && w.gaz_bare[i + 1]
+            && w.gaz[i].is_none()
+        {
+            let j = if extends {
+                article_words(w, after, after + 2)
+            } else {
+                after
+            };
+            push(
+                out,
+                w.words[i].range.start + clitic..w.words[j - 1].range.end,
+                Label::Org,
+            );
+            i = j;
+            continue;
+        }
         if !w.has(i, bit::ORG_HEAD_C) {
             i += 1;
             continue;
@@ -1625,19 +1844,7 @@ fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        let mut j = i + 1;
-        while j < w.len() && j - i <= 3 && w.gap(j) == Gap::Space {
-            let k = w.key(j);
-            if !k.starts_with("ال") || w.is_function(j) {
-                break;
-            }
-            // A gazetteer place that is not an adjective ends the name
-            // unless it is the organisation's own (جامعة القاهرة).
-            if let Some((Label::Org, _)) = w.gaz[j] {
-                break;
-            }
-            j += 1;
-        }
+        let j = article_words(w, i + 1, i + 4);
         if j > i + 1 && w.gaz[i].is_none() {
             push(
                 out,
@@ -2044,5 +2251,175 @@ mod tests {
                 "case {name}: {got:?}"
             );
         }
+    }
+
+    /// (name, text, expected (label, span)s, spans no candidate may have).
+    type Expect<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
+    fn check(cases: &[Expect]) {
+        for (name, text, want, never) in cases {
+            let got = found(text);
+            for (label, span) in *want {
+                assert!(has(text, label, span), "case {name}: {got:?}");
+            }
+            for span in *never {
+                assert!(
+                    !got.iter().any(|(_, t, _)| t == span),
+                    "case {name}: {span:?} found in {got:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn organisations_named_after_a_place() {
+        check(&[
+            (
+                "university",
+                "درس في جامعة كامبريدج",
+                &[("ORG", "جامعة كامبريدج")],
+                &["كامبريدج"],
+            ),
+            (
+                "bank with adjective",
+                "قال مصرف قطر المركزي",
+                &[("ORG", "مصرف قطر المركزي")],
+                &["قطر"],
+            ),
+            (
+                "club prefix",
+                "فاز دينامو كييف الأوكراني",
+                &[("ORG", "دينامو كييف")],
+                &["كييف", "دينامو كييف الأوكراني"],
+            ),
+            (
+                "club after a proclitic",
+                "خسر أمام وستيوا بوخارست",
+                &[("ORG", "ستيوا بوخارست")],
+                &["بوخارست"],
+            ),
+            (
+                "armed wing",
+                "أعلنت سرايا القدس",
+                &[("ORG", "سرايا القدس")],
+                &["القدس"],
+            ),
+            (
+                "team noun stays outside",
+                "لعب فريق ليون أمس",
+                &[("ORG", "ليون")],
+                &["فريق ليون"],
+            ),
+            (
+                "newspaper in quotes",
+                "نشرت صحيفة \"الشرق الأوسط\" أمس",
+                &[("ORG", "الشرق الأوسط")],
+                &[],
+            ),
+            (
+                "the region stays a place",
+                "السلام في الشرق الأوسط",
+                &[("PLACE", "الشرق الأوسط")],
+                &[],
+            ),
+            (
+                "riyal is money",
+                "دفع مليون ريال في الرياض",
+                &[("PLACE", "الرياض")],
+                &["ريال في الرياض"],
+            ),
+            (
+                "a proclitic on the place: not the bank's name",
+                "افتتح بنك للعيون في القاهرة",
+                &[("PLACE", "القاهرة")],
+                &["بنك للعيون"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn gazetteer_names_inside_other_words() {
+        check(&[
+            // لل + a place with the article: the place (the span leaves
+            // out the preposition ل), even where «للعراق» is a frequent word.
+            ("lil", "ذهب للعراق أمس", &[("PLACE", "لعراق")], &[]),
+            (
+                "lil after a conjunction",
+                "وللعراق",
+                &[("PLACE", "لعراق")],
+                &[],
+            ),
+            // A frequent word is not a proclitic + a rare place:
+            // «بنوك» "banks" is not ب + نوك (Nuuk).
+            ("banks", "أموال بنوك كثيرة", &[], &["نوك"]),
+            ("and banks", "أموال وبنوك كثيرة", &[], &["نوك"]),
+            (
+                "a clitic on a place",
+                "وصل بموسكو",
+                &[("PLACE", "موسكو")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn arabic_words_with_surname_endings() {
+        check(&[
+            ("a dual", "وقال مسؤولان عراقيان إن", &[], &["عراقيان"]),
+            ("a dual verb", "وهما يسعيان إلى", &[], &["يسعيان"]),
+            (
+                "a real surname",
+                "وأكد ميرزوييف أن",
+                &[("PERSON", "ميرزوييف")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn jim_spellings_of_foreign_places() {
+        // gazetteers/generate.py adds the ج spelling of a foreign g.
+        check(&[
+            (
+                "hong kong",
+                "زار هونج كونج أمس",
+                &[("PLACE", "هونج كونج")],
+                &[],
+            ),
+            ("hamburg", "في هامبورج", &[("PLACE", "هامبورج")], &[]),
+            (
+                "morocco keeps its ghain",
+                "في المغرب",
+                &[("PLACE", "المغرب")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn descriptors_before_known_places() {
+        check(&[
+            (
+                "region",
+                "في جنوب لبنان",
+                &[("PLACE", "لبنان")],
+                &["جنوب لبنان"],
+            ),
+            ("strip", "في قطاع غزة", &[("PLACE", "غزة")], &["قطاع غزة"]),
+            ("state", "في دولة قطر", &[("PLACE", "قطر")], &["دولة قطر"]),
+            // A country named with a descriptor is the country.
+            (
+                "south africa",
+                "في جنوب أفريقيا",
+                &[("PLACE", "جنوب أفريقيا")],
+                &["أفريقيا"],
+            ),
+            (
+                "south sudan",
+                "في جنوب السودان",
+                &[("PLACE", "جنوب السودان")],
+                &["السودان"],
+            ),
+        ]);
     }
 }
