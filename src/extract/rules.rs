@@ -1332,18 +1332,10 @@ fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate
     }
 }
 
-/// Frequent news words (`gazetteers/frequent-words.txt`, 42,000 matching
-/// keys), read only by [`inside_other_word`] on gazetteer matches with a
-/// proclitic, never per word. The variant guards of
-/// `src/gazetteer/variant.rs` embed the same file; sharing their set needs
-/// an accessor there.
-static FREQUENT: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../../gazetteers/frequent-words.txt")));
-
 /// Whether `word` is a frequent news word: one of the 12,000 common words
 /// or of the 42,000 frequent ones.
 fn frequent(word: &str) -> bool {
-    LEXICONS.common.contains(word) || FREQUENT.contains(word)
+    LEXICONS.common.contains(word) || crate::gazetteer::is_frequent_word(word)
 }
 
 /// Whether a gazetteer match is most likely a piece of another word:

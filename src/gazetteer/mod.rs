@@ -35,6 +35,7 @@ use crate::normalize::Folds;
 
 pub use matcher::{Lookup, Matcher, Via};
 pub(crate) use matcher::{is_word_char, starts_with_short};
+pub(crate) use variant::is_frequent_word;
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).
