@@ -1357,12 +1357,7 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
         return false;
     }
     let start = c.range.start;
-    let word_start = key[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, ch)| is_word_char(ch))
-        .last()
-        .map_or(start, |(i, _)| i);
+    let word_start = crate::gazetteer::word_start(key, start);
     let prefix = &key[word_start..start];
     if prefix.is_empty() {
         return false;

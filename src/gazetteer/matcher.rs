@@ -374,6 +374,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The start of the word that `at` lies in (`at` itself after a
+/// non-word character).
+pub(crate) fn word_start(key: &str, at: usize) -> usize {
+    key[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
 /// Whether `s` starts with `prefix`, for the short prefixes (proclitics,
 /// the article) tried on every word: a byte loop the compiler keeps inline,
 /// where `str::starts_with` calls `memcmp`, which was a tenth of the
@@ -401,13 +412,7 @@ fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
     if key[end..].chars().next().is_some_and(is_word_char) {
         return false;
     }
-    let word_start = key[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(start, |(i, _)| i);
-    let prefix = &key[word_start..start];
+    let prefix = &key[word_start(key, start)..start];
     if p.lil {
         // Before لل only a conjunction.
         matches!(prefix, "" | "و" | "ف")

@@ -75,7 +75,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
-use super::matcher::{is_word_char, starts_with_short};
+use super::matcher::{is_word_char, starts_with_short, word_start};
 use crate::extract::{Candidate, Chunk, Label, Source};
 use crate::hash::{FastMap, FastSet};
 
@@ -735,16 +735,6 @@ impl Variants {
         }
         best
     }
-}
-
-/// The start of the word that `at` lies in.
-fn word_start(key: &str, at: usize) -> usize {
-    key[..at]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map_or(at, |(i, _)| i)
 }
 
 /// The next word (a run of alphanumeric characters) at or after `at`.
