@@ -71,14 +71,21 @@ ARTICLE_RATIO = 0.15
 # and has it at least FAMILY_MIN_COUNT times.
 FAMILY_RATIO = 0.3
 FAMILY_MIN_COUNT = 20
+# A frequent Wikidata token is a first name when the news writes a name token right
+# after it at least this share of the time (جون كيري, سيف, مهدي).
+NAME_FOLLOWED_RATIO = 0.2
 # Words written with ى whose key is a first name (على → علي): never a first name.
 YA_COLLISIONS = {"على", "الى", "حتى", "متى", "لدى", "سوى"}
 # Particles and short function tokens the rules handle themselves.
 PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ال", "ولد", "دي", "دو", "دا",
              "فان", "فون", "لو", "لا", "مك", "ماك", "سان", "سانت", "دل", "ديل", "او"}
 # Words of place names that Wikidata also lists as person-name tokens (hand-written):
-# «نيو» "New" (نيو جيرسي، نيو مكسيكو) is no name after a reporting verb («زار نيو جيرسي»).
-NOT_NAMES = {"نيو"}
+# «نيو» "New" (نيو جيرسي، نيو مكسيكو) is no name after a reporting verb («زار نيو جيرسي»);
+# «إسلام آباد» is a city, «بابا الفاتيكان» a title.
+NOT_NAMES = {"نيو", "اسلام", "بابا"}
+# Words the news often writes right after a first name that are no surnames
+# (hand-written): «فرانس برس», «برقية», «تغمده الله», clubs.
+NOT_FAMILY = {"برس", "برقيه", "تغمده", "خيارين", "فوتبول", "فياريال", "باكستاني"}
 # Frequent Arabic first names the MIT list lacks (hand-written; these are names, not data
 # from any source).
 CURATED_FIRST = """ابراهيم اسماعيل اسحاق يعقوب يوسف موسي عيسي يحيي زكريا سليمان داود هارون ادريس
@@ -120,11 +127,11 @@ def read_corpus(shared: Path, log) -> collections.Counter:
     return freq
 
 
-def after_first_names(shared: Path, first: set[str]) -> collections.Counter:
-    """How often each token follows a first name in the news corpus. The text
-    keeps ى here, so that «على الأرض» is not «علي الأرض»."""
+def next_tokens(shared: Path, heads: set[str]) -> dict[str, collections.Counter]:
+    """For each of `heads`, how often each token follows it in the news corpus. The
+    text keeps ى here, so that «على الأرض» is not «علي الأرض»."""
     keep_ya = {c: t for c, t in _KEY.items() if c != ord("\u0649")}
-    after: collections.Counter = collections.Counter()
+    nxt: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     with tarfile.open(shared / "corpus" / "saudinewsnet-2015.tar.xz") as tar:
         for m in tar:
             if not (m.isfile() and m.name.startswith("txt/") and m.name.endswith(".txt")):
@@ -133,9 +140,9 @@ def after_first_names(shared: Path, first: set[str]) -> collections.Counter:
             text = _PRESENTATION.sub(lambda x: unicodedata.normalize("NFKC", x.group()), text)
             toks = TOKEN.findall(_INVISIBLE.sub("", _DIACRITICS.sub("", text)).translate(keep_ya).lower())
             for a, b in zip(toks, toks[1:]):
-                if a not in YA_COLLISIONS and a.replace("\u0649", "\u064A") in first:
-                    after[b.replace("\u0649", "\u064A")] += 1
-    return after
+                if a not in YA_COLLISIONS and a.replace("\u0649", "\u064A") in heads:
+                    nxt[a.replace("\u0649", "\u064A")][b.replace("\u0649", "\u064A")] += 1
+    return nxt
 
 
 def gazetteer_places(root: Path) -> set[str]:
@@ -187,6 +194,9 @@ def main() -> int:
 
     # Arabic first names (MIT list): kept unless they behave like common nouns.
     arabic_first: set[str] = set()
+    # Arabic first names that are common words too (توفيق, مهدي, سلامه): decided below
+    # by what follows them in the news.
+    arabic_common: set[str] = set()
     for name in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
         for line in (src / "arabic-names" / name).open(encoding="utf-8-sig"):
             k = key(line.strip())
@@ -196,6 +206,7 @@ def main() -> int:
                 log.write(f"arabic-first\t{k}\tparticle or too short\n")
             elif article_ratio(k) > 1.0 and rank.get(k, 10**9) < COMMON_TOP or k in gaz_common:
                 log.write(f"arabic-first\t{k}\tcommon noun (article ratio {article_ratio(k):.2f})\n")
+                arabic_common.add(k)
             elif k in places:
                 log.write(f"arabic-first\t{k}\tplace name\n")
             else:
@@ -220,6 +231,9 @@ def main() -> int:
             counts[k] += int(f[2])
     foreign: set[str] = set()
     foreign_first: set[str] = set()
+    # Frequent tokens that may still be first names (جون, كيري): decided below by
+    # what follows them in the news.
+    frequent_foreign: dict[str, int] = {}
     for k, n in sorted(counts.items()):
         why = None
         if n < MIN_TOKEN_COUNT:
@@ -236,6 +250,8 @@ def main() -> int:
             nounish(k) or rank[k] < 3000
         ):
             why = f"common word (corpus rank {rank[k]})"
+            if n >= MIN_FIRST_COUNT:
+                frequent_foreign[k] = n
         if why:
             log.write(f"foreign\t{k}\t{n}\t{why}\n")
             continue
@@ -244,17 +260,67 @@ def main() -> int:
             foreign_first.add(k)
 
     first = arabic_first | foreign_first
-    # Family names the lists lack, from how the news uses them: الفيصل, الدوسري.
+    arabic_common -= first
+    nxt = next_tokens(args.shared, first | set(frequent_foreign) | arabic_common)
+    # A frequent Wikidata token the news mostly writes before another name token is a
+    # first name after all: «جون كيري», «بول غيتس»; not «روسي», «دون», «بير».
+    name_like = foreign | arabic_last | first | set(frequent_foreign)
+    for k in sorted(frequent_foreign):
+        before = sum(c for b, c in nxt[k].items() if b in name_like)
+        total = max(freq.get(k, 0), 1)
+        if before >= NAME_FOLLOWED_RATIO * total:
+            log.write(f"foreign-frequent\t{k}\t{before}/{total}\tbefore a name token: first name\n")
+            foreign.add(k)
+            first.add(k)
+        else:
+            log.write(f"foreign-frequent\t{k}\t{before}/{total}\tcommon word\n")
+    for k in sorted(arabic_common):
+        before = sum(c for b, c in nxt[k].items() if b in name_like)
+        total = max(freq.get(k, 0), 1)
+        log.write(f"arabic-common\t{k}\t{before}/{total}\t{before / total:.3f}\n")
+    # Family names the lists lack, from how the news uses them: الفيصل, الدوسري, and
+    # without the article: بلاتر, كيري. A word without the article counts only after
+    # first names that are no nouns too («عن عمر يناهز» is "aged about").
     family: set[str] = set()
-    after = after_first_names(args.shared, first)
-    for k, n in sorted(after.items()):
+    after: collections.Counter = collections.Counter()
+    after_strong: collections.Counter = collections.Counter()
+    for a in first:
+        after.update(nxt[a])
+        if not nounish(a):
+            after_strong.update(nxt[a])
+
+    def inflected(k: str) -> str | None:
+        """Why a word is an inflected Arabic word rather than a surname, if it is."""
+        if k[0] in "وفبلك" and k[1:].startswith("ال") or (
+            k[0] in "وفبل" and rank.get(k[1:], 10**9) < COMMON_TOP
+        ):
+            return "a proclitic on a common word"
+        if k.startswith("لل"):
+            return "a proclitic on a common word"
+        if k.endswith("ا") and freq.get(k[:-1], 0) >= FAMILY_MIN_COUNT:
+            return "accusative of a common word"
+        for suffix in ("ه", "هما", "هم", "ها"):
+            if k.endswith(suffix) and freq.get(k[: -len(suffix)], 0) >= FAMILY_MIN_COUNT:
+                return "a common word with a pronoun suffix"
+        return None
+
+    for k in sorted(after):
+        article = k.startswith("ال")
+        n = after[k] if article else after_strong[k]
         total = freq.get(k, 0)
-        if not (k.startswith("ال") and len(k) >= 5 and total >= FAMILY_MIN_COUNT):
+        if not (len(k) >= (5 if article else 3) and total >= FAMILY_MIN_COUNT):
             continue
-        if n < FAMILY_RATIO * total:
+        if n < FAMILY_RATIO * total or k in name_like and k not in frequent_foreign:
             continue
-        if k in places or k in PARTICLES or k in NOT_NAMES:
-            log.write(f"family\t{k}\t{n}/{total}\tplace name or particle\n")
+        why = None
+        if k in places or k in PARTICLES or k in NOT_NAMES or k in YA_COLLISIONS:
+            why = "place name or particle"
+        elif k in NOT_FAMILY:
+            why = "no name (NOT_FAMILY)"
+        elif not article:
+            why = inflected(k)
+        if why:
+            log.write(f"family\t{k}\t{n}/{total}\t{why}\n")
             continue
         log.write(f"family\t{k}\t{n}/{total}\tafter a first name\n")
         family.add(k)
