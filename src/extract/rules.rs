@@ -1222,10 +1222,14 @@ fn has_surname_ending(k: &str) -> bool {
 }
 
 /// Whether a word with a surname ending is an Arabic word after all: a
-/// frequent news word (غضروف، فيلسوف), or a dual of one (عراقيان = عراقي +
-/// ان, يسعيان). Asked only of words with a surname ending, not per word.
+/// frequent news word (غضروف، فيلسوف), a dual of one (عراقيان = عراقي +
+/// ان, يسعيان) or its accusative (معروفا = معروف + ا, not the ـوفا of
+/// إيفانوفا). Asked only of words with a surname ending, not per word.
 fn arabic_word(k: &str) -> bool {
-    frequent(k) || k.strip_suffix("ان").is_some_and(frequent)
+    frequent(k)
+        || ["ان", "ا"]
+            .iter()
+            .any(|e| k.strip_suffix(e).is_some_and(frequent))
 }
 
 /// A rare word shaped like a future verb (ستزور): never taken as an
@@ -1648,8 +1652,30 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             // A rare word with a surname ending, perhaps after a conjunction.
             let c = usize::from(k.starts_with('و') && !w.has(i, bit::NAME)) * "و".len();
             let rest = &k[c..];
-            (has_surname_ending(rest) && !has(rest, bit::COMMON) && rest.chars().count() >= 5)
-                .then_some((i, i + 1, start + c))
+            if has_surname_ending(rest) && !has(rest, bit::COMMON) && rest.chars().count() >= 5 {
+                return Some((i, i + 1, start + c));
+            }
+            // A lone name token the news rarely writes otherwise (نابليون,
+            // إيمرسون), perhaps after a proclitic.
+            let c = clitic_before(k, &LEXICONS.names)?;
+            let rest = &k[c..];
+            // Not an Arabic noun or verb that is a name somewhere too: no
+            // article form the news uses (الحكيم), no accusative or
+            // feminine past of a frequent stem (معروفا, صرحت).
+            let arabic = |r: &str| {
+                frequent(&format!("ال{r}"))
+                    || ['ا', 'ت']
+                        .iter()
+                        .any(|e| r.strip_suffix(*e).is_some_and(frequent))
+            };
+            (w.gaz[i].is_none()
+                && rest.chars().count() >= 4
+                && !rest.starts_with("ال")
+                && !frequent(rest)
+                && !(c == 0 && frequent(k))
+                && !inflected(rest)
+                && !arabic(rest))
+            .then_some((i, i + 1, start + c))
         }
     }
 }
@@ -2116,6 +2142,17 @@ mod tests {
             ("ibn", "وكان محمد بن سلمان قد", "محمد بن سلمان"),
             ("abd", "استقبل عبد الله الثاني الوفد", "عبد الله الثاني"),
             ("surname ending", "وأكد ميرزوييف أن", "ميرزوييف"),
+            // A name token alone, rare in the news as any other word.
+            (
+                "lone name token",
+                "ولم ينفك نابليون من تجهيز الجيوش",
+                "نابليون",
+            ),
+            (
+                "lone name token after a conjunction",
+                "انضم كانافارو وإيمرسون إلى",
+                "إيمرسون",
+            ),
             ("clitic outside", "والتقى الوفد وجورج كلوني", "جورج كلوني"),
             // A family name that is a frequent word, from the corpus
             // (gazetteers/names/generate.py, FAMILY_RATIO).
@@ -2409,6 +2446,13 @@ mod tests {
         check(&[
             ("a dual", "وقال مسؤولان عراقيان إن", &[], &["عراقيان"]),
             ("a dual verb", "وهما يسعيان إلى", &[], &["يسعيان"]),
+            ("an accusative", "كان معروفا في المدينة", &[], &["معروفا"]),
+            (
+                "a feminine Russian surname",
+                "وقالت إيلينا إيفانوفا إن",
+                &[("PERSON", "إيلينا إيفانوفا")],
+                &[],
+            ),
             (
                 "a real surname",
                 "وأكد ميرزوييف أن",
