@@ -1672,7 +1672,6 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
                 && rest.chars().count() >= 4
                 && !rest.starts_with("ال")
                 && !frequent(rest)
-                && !(c == 0 && frequent(k))
                 && !inflected(rest)
                 && !arabic(rest))
             .then_some((i, i + 1, start + c))
