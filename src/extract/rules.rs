@@ -1262,7 +1262,9 @@ fn verb_like(k: &str) -> bool {
     );
     let mut sibling = String::new();
     for stem in stems {
-        for p in ["", "ي", "ت", "ن", "ا"] {
+        // Not أ + stem: that is a plural or comparative as often (تورام is
+        // no verb for أورام).
+        for p in ["", "ي", "ت", "ن"] {
             sibling.clear();
             sibling.push_str(p);
             sibling.push_str(stem);
@@ -1702,8 +1704,9 @@ fn inflected_noun(k: &str) -> bool {
         .iter()
         .any(|e| k.ends_with(e))
         || CLITICS.iter().any(|c| {
-            k.strip_prefix(c)
-                .is_some_and(|r| has(r, bit::COMMON | bit::FUNCTION) || r.starts_with("ال"))
+            k.strip_prefix(c).is_some_and(|r| {
+                has(r, bit::COMMON | bit::FUNCTION) || r.starts_with("ال") && frequent(r)
+            })
         })
 }
 
