@@ -11,12 +11,15 @@
 //!   then, within a few words of modifiers (nationality adjectives, the
 //!   ministry or body, gazetteer places and organisations) and an optional
 //!   apposition comma, a name: «وزير الخارجية الفرنسي، جان إيف لودريان»;
+//! - **nationality nouns**: a nationality adjective with the article not
+//!   after a definite noun, then a name: «تعرض الفرنسي سيباستيان لوب»;
 //! - **reporting verbs** (قال، أكد، أعلن، أضاف، أوضح, …) followed by a
 //!   known name token;
 //! - **first names**: a first name from the lexicons followed by one to
 //!   three name tokens (lexicon tokens, surname endings ـوف/ـيف/ـيان/ـسكي,
 //!   rare nisba surnames with ال, particles بن، بنت، أبو، عبد، آل);
 //! - **surname endings** alone: a rare word ending in ـوف، ـيف، ـيان;
+//!   and a lone name token the news rarely writes as another word;
 //! - **places**: a place noun (مدينة، بلدة، قرية، إقليم، محافظة، منطقة،
 //!   ولاية، العاصمة، عاصمة الإقليم, plurals) then a rare word, and for the
 //!   plurals the coordinated list after it («مدن باخموت وسوليدار»);
@@ -724,6 +727,9 @@ mod bit {
     /// [`super::TEAM_NOUNS`] word after
     /// one of [`super::CLITICS`] (or none).
     pub const PLACE_ORG_C: u32 = 1 << 20;
+    /// A nationality adjective with the article ([`super::NATIONALITIES`]),
+    /// after و or none.
+    pub const NATIONALITY_C: u32 = 1 << 21;
 }
 
 /// Generic place nouns: a feminine word after them is an adjective far
@@ -817,7 +823,59 @@ static KNOWN: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
             .iter()
             .for_each(|r| add(r, bit::VERB_C));
     }
+    for w in &*NATIONALITIES {
+        with_clitics(w, &["و"])
+            .iter()
+            .for_each(|r| add(r, bit::NATIONALITY_C));
+    }
     map
+});
+
+/// Nationality adjectives with the article, masculine and feminine
+/// (الألماني، البرازيلية), derived from the one-word country names of the
+/// embedded gazetteer: ألمانيا → ألماني, فرنسا → فرنسي, السعودية → سعودي,
+/// البرازيل → برازيلي; and the irregular American.
+static NATIONALITIES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    let mut stems: FastSet<String> = ["امريكي", "اميركي"]
+        .map(str::to_owned)
+        .into_iter()
+        .collect();
+    let mut key = String::new();
+    for line in include_str!("../../gazetteers/countries.tsv").lines() {
+        let mut fields = line.split('\t');
+        let (Some(_), Some("PLACE"), Some(name), Some(variants)) =
+            (fields.next(), fields.next(), fields.next(), fields.next())
+        else {
+            continue;
+        };
+        for spelling in std::iter::once(name).chain(variants.split('|')) {
+            matching_key(spelling, &mut key);
+            if key.contains(' ') || key.is_empty() {
+                continue;
+            }
+            // The article, not the أل of ألمانيا (whose key starts ال too).
+            let bare = match key.strip_prefix("ال") {
+                Some(rest) if spelling.starts_with("ال") => rest,
+                _ => &key,
+            };
+            let stem = if let Some(s) = bare.strip_suffix("يه") {
+                format!("{s}ي")
+            } else if let Some(s) = bare.strip_suffix("يا") {
+                format!("{s}ي")
+            } else if let Some(s) = bare.strip_suffix(['ا', 'ه']) {
+                format!("{s}ي")
+            } else {
+                format!("{bare}ي")
+            };
+            if stem.chars().count() >= 4 {
+                stems.insert(stem);
+            }
+        }
+    }
+    stems
+        .iter()
+        .flat_map(|s| [format!("ال{s}"), format!("ال{s}ه")])
+        .collect()
 });
 
 /// The [`bit`]s of a word (matching key); 0 for a word no list holds.
@@ -1461,6 +1519,7 @@ fn people(w: &Words<'_>, claimed: &[bool], out: &mut Vec<Candidate>) {
         let titled = title_name(w, i);
         let after_title = titled.is_some();
         let span = titled
+            .or_else(|| nationality_name(w, i))
             .or_else(|| verb_name(w, i))
             .or_else(|| lexicon_name(w, i));
         if let Some((s, e, mut start_byte)) =
@@ -1556,6 +1615,25 @@ fn title_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
         skipped += 1;
     }
     if j >= w.len() || w.gap(j) == Gap::Break {
+        return None;
+    }
+    let end = w.name_from(j, true, true)?;
+    Some((j, end, w.words[j].range.start))
+}
+
+/// A name after a nationality adjective used as a noun at word `i`:
+/// «تعرض الفرنسي سيباستيان لوب», «والألماني طومي هامس». After a definite
+/// noun the word is an adjective of that noun («الجيش الإسرائيلي»), so
+/// the word before must not have the article.
+fn nationality_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
+    if !w.has(i, bit::NATIONALITY_C) || i + 1 >= w.len() || w.gap(i + 1) != Gap::Space {
+        return None;
+    }
+    if i > 0 && w.gap(i) == Gap::Space && w.key(i - 1).starts_with("ال") {
+        return None;
+    }
+    let j = i + 1;
+    if w.gaz[j].is_some() {
         return None;
     }
     let end = w.name_from(j, true, true)?;
@@ -2004,6 +2082,15 @@ mod tests {
                 .iter()
                 .any(|n| matches_with_clitic(k, n));
             assert_eq!(super::has(k, bit::GENERIC_C), generic, "{}", ctx("generic"));
+            let nationality = NATIONALITIES.contains(k)
+                || k.strip_prefix('و')
+                    .is_some_and(|r| NATIONALITIES.contains(r));
+            assert_eq!(
+                super::has(k, bit::NATIONALITY_C),
+                nationality,
+                "{}",
+                ctx("nationality")
+            );
             let title = clitic_readings(k).any(|r| TITLES_BY_FIRST.contains_key(r.as_ref()));
             assert_eq!(super::has(k, bit::TITLE_C), title, "{}", ctx("title"));
             let org = ORG_HEADS.contains(k)
@@ -2109,6 +2196,41 @@ mod tests {
         let mut k = String::new();
         matching_key(word, &mut k);
         k
+    }
+
+    #[test]
+    fn people_after_nationality_nouns() {
+        check(&[
+            (
+                "nationality as a noun",
+                "فاز الألماني توماس هاس على",
+                &[("PERSON", "توماس هاس")],
+                &[],
+            ),
+            (
+                "after a conjunction",
+                "وتأهل الإسباني رافائيل نادال والصربي نوفاك ديوكوفيتش",
+                &[("PERSON", "رافائيل نادال"), ("PERSON", "نوفاك ديوكوفيتش")],
+                &[],
+            ),
+            (
+                "feminine",
+                "وتغلبت الأمريكية سيرينا ويليامز على",
+                &[("PERSON", "سيرينا ويليامز")],
+                &[],
+            ),
+            // After a definite noun, an adjective of that noun.
+            (
+                "adjective of a noun",
+                "وقصف الجيش الإسرائيلي مواقع في",
+                &[],
+                &["مواقع"],
+            ),
+        ]);
+        assert!(NATIONALITIES.contains("الالماني"));
+        assert!(NATIONALITIES.contains("السعوديه"));
+        assert!(NATIONALITIES.contains("البرازيلي"));
+        assert!(!NATIONALITIES.contains("الماني"));
     }
 
     #[test]
