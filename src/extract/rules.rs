@@ -1695,7 +1695,10 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             // Two words at least: a first name alone is not enough.
             let mut j = i + 1;
             let mut words = 1;
-            while j < w.len() && words < 4 && w.can_continue(j, true) {
+            // A first name that is also a preposition misspelt (علي for
+            // على: «علي عرقلة الحوار») continues only over name tokens.
+            let strong = !has(rest, bit::COLLISION);
+            while j < w.len() && words < 4 && w.can_continue(j, strong) {
                 // A run of particles and its word is one unit: «بن عبد الكريم».
                 j = w.unit_end(j);
                 words += 1;
