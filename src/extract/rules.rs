@@ -1035,9 +1035,14 @@ impl<'a> Words<'a> {
 
     /// A word with the article that is not a common word: a nisba surname
     /// (الحريري, الأسد).
+    /// (A word of another shape must be rarer still: «الاحتفاظ» is a
+    /// verbal noun, «الشلهوب» a family name.)
     fn is_rare_nisba(&self, i: usize) -> bool {
         let k = self.key(i);
-        k.starts_with("ال") && k.chars().count() >= 5 && !self.is_common(i)
+        k.starts_with("ال")
+            && k.chars().count() >= 5
+            && !self.is_common(i)
+            && (k.ends_with('ي') || !frequent(k))
     }
 
     /// Whether word `i` may start a name. `strong`: a title precedes it, so
