@@ -81,8 +81,8 @@ PARTICLES = {"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "
              "فان", "فون", "لو", "لا", "مك", "ماك", "سان", "سانت", "دل", "ديل", "او"}
 # Words of place names that Wikidata also lists as person-name tokens (hand-written):
 # «نيو» "New" (نيو جيرسي، نيو مكسيكو) is no name after a reporting verb («زار نيو جيرسي»);
-# «إسلام آباد» is a city, «بابا الفاتيكان» a title.
-NOT_NAMES = {"نيو", "اسلام", "بابا"}
+# «إسلام آباد» is a city, «بابا الفاتيكان» and «الأميرة» titles.
+NOT_NAMES = {"نيو", "اسلام", "بابا", "الاميره"}
 # Words the news often writes right after a first name that are no surnames
 # (hand-written): «فرانس برس», «برقية», «تغمده الله», clubs.
 NOT_FAMILY = {"برس", "برقيه", "تغمده", "خيارين", "فوتبول", "فياريال", "باكستاني"}
@@ -244,8 +244,13 @@ def main() -> int:
             why = "a word of place names (NOT_NAMES)"
         elif k in places:
             why = "place name"
-        elif k in gaz_common or k.startswith("ال") and rank.get(k, 10**9) < COMMON_TOP:
+        elif k in gaz_common:
             why = "common word"
+        elif k.startswith("ال") and rank.get(k, 10**9) < COMMON_TOP:
+            why = "common word"
+            # ألكسندر, أليكسي: foreign names whose key starts like the article.
+            if n >= MIN_FIRST_COUNT:
+                frequent_foreign[k] = n
         elif rank.get(k, 10**9) < COMMON_TOP and k not in arabic_first and (
             nounish(k) or rank[k] < 3000
         ):
@@ -264,7 +269,8 @@ def main() -> int:
     nxt = next_tokens(args.shared, first | set(frequent_foreign) | arabic_common)
     # A frequent Wikidata token the news mostly writes before another name token is a
     # first name after all: «جون كيري», «بول غيتس»; not «روسي», «دون», «بير».
-    name_like = foreign | arabic_last | first | set(frequent_foreign)
+    # (Not the article words among the candidates: «بيت الله» is no name.)
+    name_like = foreign | arabic_last | first | {k for k in frequent_foreign if k[:2] != "ال"}
     for k in sorted(frequent_foreign):
         before = sum(c for b, c in nxt[k].items() if b in name_like)
         total = max(freq.get(k, 0), 1)
