@@ -1716,11 +1716,14 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             }
             // A first name alone is a person only if the news rarely uses
             // the word otherwise (هيلاري, رونالدينيو; not سعيد، فارس).
+            // (A pronoun suffix makes a noun of it; a ta marbuta is no
+            // suffix: معاوية، فوزية.)
+            let marbuta = w.text(i).ends_with('ة');
             (!LEXICONS.common.contains(rest)
                 && rest.chars().count() >= 4
                 && !["ه", "هما", "هم", "ها", "كم", "نا"]
                     .iter()
-                    .any(|e| rest.ends_with(e)))
+                    .any(|e| rest.ends_with(e) && !(marbuta && *e == "ه")))
             .then_some((i, i + 1, start + c))
         }
         None if w.has(i, bit::NAME)
