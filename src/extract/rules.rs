@@ -2284,6 +2284,11 @@ mod tests {
                 "نابليون",
             ),
             (
+                "first name alone, ta marbuta",
+                "وأرسل معاوية جيشا إلى",
+                "معاوية",
+            ),
+            (
                 "lone name token after a conjunction",
                 "انضم كانافارو وإيمرسون إلى",
                 "إيمرسون",
