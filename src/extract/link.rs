@@ -27,7 +27,7 @@
 
 use std::sync::Arc;
 
-use super::rules::{COLLISIONS, LEXICONS};
+use super::rules::{COLLISIONS, LEXICONS, arabic_form};
 use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::starts_with_short;
 use crate::hash::{FastMap, FastSet};
@@ -253,6 +253,11 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         if LEXICONS.common.contains(surname)
             && !(clitic.is_empty() && LEXICONS.names.contains(surname))
         {
+            continue;
+        }
+        // Nor is a form of a frequent word that ended an earlier name
+        // found too long («فلكيا», «احتجاجه»), unless it is a name token.
+        if !LEXICONS.names.contains(surname) && arabic_form(surname) {
             continue;
         }
         let target = person_for(surname, start)

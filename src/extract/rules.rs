@@ -1750,24 +1750,26 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             // إيمرسون), perhaps after a proclitic.
             let c = clitic_before(k, &LEXICONS.names)?;
             let rest = &k[c..];
-            // Not an Arabic noun or verb that is a name somewhere too: no
-            // article form the news uses (الحكيم), no accusative or
-            // feminine past of a frequent stem (معروفا, صرحت).
-            let arabic = |r: &str| {
-                frequent(&format!("ال{r}"))
-                    || ['ا', 'ت']
-                        .iter()
-                        .any(|e| r.strip_suffix(*e).is_some_and(frequent))
-            };
             (w.gaz[i].is_none()
                 && rest.chars().count() >= 4
                 && !rest.starts_with("ال")
                 && !frequent(rest)
                 && !inflected(rest)
-                && !arabic(rest))
+                && !arabic_form(rest))
             .then_some((i, i + 1, start + c))
         }
     }
+}
+
+/// Whether a rare word is a form of a frequent Arabic word, not a name the
+/// lexicons happen to list: its article form is frequent (حكيم: الحكيم),
+/// or it is an accusative, feminine past or pronoun form of a frequent
+/// stem (معروفا, صرحت, احتجاجه, فلكيا).
+pub(super) fn arabic_form(r: &str) -> bool {
+    frequent(&format!("ال{r}"))
+        || ["ا", "ت", "ه", "ها", "هم"]
+            .iter()
+            .any(|e| r.strip_suffix(e).is_some_and(frequent))
 }
 
 /// First names that are also frequent words still start a name when a name
