@@ -365,6 +365,15 @@ mod tests {
     }
 
     #[test]
+    fn forms_of_frequent_words_do_not_link() {
+        // Even when an earlier name ran over one («ماركو احتجاجه»), a
+        // later «احتجاجه» (his protest) is no mention of that person.
+        let got = people("وقال ماركو احتجاجه إن. وكرر الوفد احتجاجه امس");
+        assert!(got.iter().any(|(t, _, _)| t == "ماركو احتجاجه"), "{got:?}");
+        assert!(!got.iter().any(|(t, _, _)| t == "احتجاجه"), "{got:?}");
+    }
+
+    #[test]
     fn different_first_names_do_not_link() {
         let got = people("قال جورج بوش إن. وقالت لورا بوش أيضا");
         let norms: Vec<_> = got.iter().map(|(_, n, _)| n.as_str()).collect();
