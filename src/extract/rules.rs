@@ -1144,6 +1144,12 @@ impl<'a> Words<'a> {
             && !k
                 .strip_suffix('ا')
                 .is_some_and(|r| has(r, bit::COMMON))
+            // A form of a frequent word, perhaps after a proclitic:
+            // «مصرعه», «مفاوض» (المفاوض), «بتغلبه».
+            && !arabic_form(k)
+            && !CLITICS
+                .iter()
+                .any(|c| k.strip_prefix(c).is_some_and(|r| frequent(r) || arabic_form(r)))
     }
 
     /// The end (word index, exclusive) of a name starting at `i`, if one
@@ -2366,6 +2372,16 @@ mod tests {
                 "future verb after a title",
                 "قال الرئيس السيسى سيتوجه",
                 "سيتوجه",
+            ),
+            (
+                "verbal noun with a proclitic and a pronoun",
+                "وتأهل الروسي إيغور كونيتسين بتغلبه على",
+                "إيغور كونيتسين بتغلبه",
+            ),
+            (
+                "noun with a pronoun",
+                "وأكد المدرب عبدالرحمن عبدالفتاح مصرعه",
+                "عبدالرحمن عبدالفتاح مصرعه",
             ),
         ];
         for (name, text, bad) in cases {
