@@ -1790,16 +1790,18 @@ fn is_arabic_first_name_ok(k: &str) -> bool {
 fn inflected(k: &str) -> bool {
     verb_like(k)
         || inflected_noun(k)
-        || k.ends_with("يا")
+        || k.strip_suffix('ا')
+            .is_some_and(|r| r.ends_with('ي') && frequent(r))
         || k.starts_with("ان") && k.chars().count() >= 5
 }
 
 /// The noun part of [`inflected`]: suffixes and clitics only (place names
 /// may start like verbs: تدمر, ترهونة).
 fn inflected_noun(k: &str) -> bool {
+    // (On a frequent stem: «هورنا», «سيلفا» are no suffixed words.)
     ["هما", "هم", "ها", "كم", "نا", "وا", "ات"]
         .iter()
-        .any(|e| k.ends_with(e))
+        .any(|e| k.strip_suffix(e).is_some_and(frequent))
         || CLITICS.iter().any(|c| {
             k.strip_prefix(c).is_some_and(|r| {
                 has(r, bit::COMMON | bit::FUNCTION) || r.starts_with("ال") && frequent(r)
