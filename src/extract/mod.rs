@@ -276,6 +276,12 @@ pub(crate) fn words_into(key: &str, out: &mut Vec<Range<usize>>) {
     }
 }
 
+/// Whether `word` (a matching key) is one of the name lexicons' frequent
+/// news words (`gazetteers/names/common-words.txt`).
+pub(crate) fn is_common_word(word: &str) -> bool {
+    rules::LEXICONS.common.contains(word)
+}
+
 /// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
 /// the leftmost candidate wins, then the longest, then the higher rank.
 ///
@@ -510,7 +516,7 @@ impl Extractor {
         self.matcher.find(&chunk, cands);
         // Rules read the gazetteer's candidates (names stay off known
         // places), so they run right after it.
-        rules::find(&chunk, &self.matcher, cands);
+        rules::find(&chunk, cands);
         // Dates and numbers parse at the same places: words of their
         // lexicon and digits, found once.
         triggers.clear();
@@ -582,7 +588,7 @@ impl<'e> Stages<'e> {
     pub fn rules(&mut self) -> usize {
         let (chunk, cands, _) = Self::parts(&mut self.scratch);
         cands.clone_from(&self.gazetteer);
-        rules::find(&chunk, &self.extractor.matcher, cands);
+        rules::find(&chunk, cands);
         cands.iter().filter(|c| c.source == Source::Rule).count()
     }
 

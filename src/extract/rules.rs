@@ -37,7 +37,6 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Candidate, Chunk, Label, Source};
-use crate::gazetteer::Matcher;
 use crate::hash::{FastMap, FastSet};
 use crate::normalize::matching_key;
 
@@ -864,10 +863,6 @@ struct Words<'a> {
     bits: Vec<u32>,
 }
 
-fn is_word_char(c: char) -> bool {
-    crate::gazetteer::is_word_char(c)
-}
-
 impl<'a> Words<'a> {
     fn new(chunk: &'a Chunk<'a>, cands: &[Candidate]) -> Words<'a> {
         let key = chunk.key;
@@ -1224,6 +1219,7 @@ fn has_surname_ending(k: &str) -> bool {
 /// frequent news word (غضروف، فيلسوف), or a dual of one (عراقيان = عراقي +
 /// ان, يسعيان). Asked only of words with a surname ending, not per word.
 fn arabic_word(k: &str) -> bool {
+    use crate::gazetteer::frequent;
     frequent(k) || k.strip_suffix("ان").is_some_and(frequent)
 }
 
@@ -1261,133 +1257,10 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
     });
 }
 
-/// Words that describe a place before its name: a direction, a place
-/// noun, a kind of state.
-static DESCRIPTORS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    words(&[
-        "جنوب",
-        "شمال",
-        "شرق",
-        "غرب",
-        "وسط",
-        "جنوبي",
-        "شمالي",
-        "شرقي",
-        "غربي",
-        "قطاع",
-        "مدينة",
-        "دولة",
-        "إقليم",
-        "ولاية",
-        "منطقة",
-        "بلاد",
-        "جمهورية",
-        "مملكة",
-        "إمارة",
-        "محافظة",
-        "مقاطعة",
-        "جزيرة",
-        "عاصمة",
-        "مخيم",
-    ])
-});
-
-/// A gazetteer place written as a descriptor and another known place
-/// («جنوب لبنان», «قطاع غزة», «دولة قطر», «مدينة غزة») is reported as the
-/// known place, with its id: that is what users join on, and how ANERcorp
-/// and most NER corpora annotate it. The descriptor stays outside the span,
-/// as the place-noun rule leaves it.
-///
-/// A country whose name starts with a compass point stays whole: «جنوب
-/// أفريقيا» is South Africa, not Africa; «جنوب السودان» is South Sudan
-/// (a country since 2011). «دولة قطر», «جمهورية الصين» are still reported
-/// as the country's short name.
-fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate) {
-    if c.label != Label::Place || !matches!(c.source, Source::Gazetteer | Source::Variant) {
-        return;
-    }
-    let key = &chunk.key[c.range.clone()];
-    let Some((head, _)) = key.split_once(' ') else {
-        return;
-    };
-    if !DESCRIPTORS.contains(head) {
-        return;
-    }
-    let from = c.range.start + head.len() + 1;
-    let rest = &chunk.text[from..c.range.end];
-    if let Some(crate::gazetteer::Lookup {
-        entry,
-        via: crate::gazetteer::Via::Exact,
-        ..
-    }) = matcher.lookup(rest)
-        && entry.label == Label::Place
-        && !(matches!(head, "جنوب" | "شمال" | "شرق" | "غرب")
-            && matcher
-                .lookup(&chunk.text[c.range.clone()])
-                .is_some_and(|whole| whole.entry.attr("type") == Some("country")))
-    {
-        c.range.start = from;
-        c.norm = Some(entry.name.to_string());
-        c.id = Some(entry.id.clone());
-    }
-}
-
-/// Whether `word` is a frequent news word: one of the 12,000 common words
-/// or of the 42,000 frequent ones.
-fn frequent(word: &str) -> bool {
-    LEXICONS.common.contains(word) || crate::gazetteer::is_frequent_word(word)
-}
-
-/// Whether a gazetteer match is most likely a piece of another word:
-/// - an article stands between the proclitics and a name that has none
-///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
-///   place or دين the person);
-/// - a proclitic stands before a rare name and the whole word is a
-///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك).
-///
-/// A name with the article after ل is written لل and matched as ل + the
-/// rest («للعراق»: the span is «لعراق»); the name to test is then the one
-/// with its article (العراق), so a frequent «للعراق» stays the place.
-///
-/// This belongs in the gazetteer matcher; it sits here, as a filter over
-/// its candidates, so that the matcher's module stays untouched on this
-/// branch (see RULES_README.md).
-fn inside_other_word(key: &str, c: &Candidate) -> bool {
-    if !matches!(c.source, Source::Gazetteer | Source::Variant) {
-        return false;
-    }
-    let start = c.range.start;
-    let word_start = crate::gazetteer::word_start(key, start);
-    let prefix = &key[word_start..start];
-    if prefix.is_empty() {
-        return false;
-    }
-    if prefix.ends_with("ال") || prefix.ends_with("لل") {
-        return true;
-    }
-    let span = &key[c.range.clone()];
-    let word_end = key[start..]
-        .char_indices()
-        .find(|&(_, ch)| !is_word_char(ch))
-        .map_or(key.len(), |(i, _)| start + i);
-    let word = &key[word_start..word_end];
-    // «وبنوك»: the word after a conjunction counts too.
-    let after_and = word.strip_prefix(['و', 'ف']).filter(|_| prefix.len() > 2);
-    if span.contains(' ') || !(frequent(word) || after_and.is_some_and(frequent)) {
-        return false;
-    }
-    let lil = prefix.ends_with('ل') && span.starts_with('ل');
-    !(frequent(span) || (lil && frequent(&format!("ا{span}"))))
-}
-
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
 /// gazetteer found (read to keep names off known places and
 /// organisations); rule candidates are appended to it.
-pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candidate>) {
-    cands.retain(|c| !inside_other_word(chunk.key, c));
-    for c in cands.iter_mut() {
-        shrink_to_known_place(chunk, matcher, c);
-    }
+pub(crate) fn find(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     let w = Words::new(chunk, cands);
     let mut out = Vec::new();
     places(&w, &mut out);
@@ -1924,7 +1797,10 @@ mod tests {
             include_str!("../../fixtures/news/02-syria.txt"),
         ] {
             matching_key(text, &mut key);
-            words.extend(key.split(|c: char| !is_word_char(c)).map(str::to_owned));
+            words.extend(
+                key.split(|c: char| !crate::gazetteer::is_word_char(c))
+                    .map(str::to_owned),
+            );
         }
         let first: FastSet<String> = LEXICONS.first.iter().map(|w| w.to_string()).collect();
         for w in &words {
