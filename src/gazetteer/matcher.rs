@@ -461,12 +461,18 @@ pub(crate) fn frequent(word: &str) -> bool {
     crate::extract::is_common_word(word) || variant::is_frequent_word(word)
 }
 
+/// The most letters of a name that a preposition glued to it turns into
+/// another word more often than not.
+const SHORT_NAME: usize = 2;
+
 /// Whether a gazetteer match is most likely a piece of another word:
 /// - an article stands between the proclitics and a name that has none
 ///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
 ///   place or دين the person);
 /// - a proclitic stands before a rare name and the whole word is a
-///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك).
+///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك);
+/// - a preposition stands before a name of two letters and the whole word
+///   is a frequent one, whether or not the name is frequent too («بين»).
 ///
 /// A name with the article after ل is written لل and matched as ل + the
 /// rest («للعراق»: the span is «لعراق»); the name to test is then the one
@@ -491,6 +497,13 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
     let after_and = word.strip_prefix(['و', 'ف']).filter(|_| prefix.len() > 2);
     if span.contains(' ') || !(frequent(word) || after_and.is_some_and(frequent)) {
         return false;
+    }
+    if span.chars().count() <= SHORT_NAME && prefix.ends_with(['ب', 'ل', 'ك']) {
+        // A preposition and two letters make too many words for the name
+        // to count: «بين» "between" is not ب + ين, «كأس» "cup" not ك + أس,
+        // however frequent ين or أس are as tokens. (After a bare
+        // conjunction the name stays: «طهران وقم».)
+        return true;
     }
     let lil = prefix.ends_with('ل') && span.starts_with('ل');
     !(frequent(span) || (lil && frequent(&format!("ا{span}"))))
@@ -671,6 +684,28 @@ mod tests {
             ("والسورية", &[]),
             ("الحكومة السوريّة", &[]),
             ("في سورية", &["سورية"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn two_letter_names_glued_to_a_preposition() {
+        let g = gazetteer(
+            "Q1\tORG\tين\t\t\n\
+             Q2\tORG\tأس\t\t\n\
+             Q3\tPLACE\tقم\t\t\n",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            // Frequent words: «بين» "between", «كأس» "cup".
+            ("بين البلدين", &[]),
+            ("وبين الطرفين", &[]),
+            ("كأس العالم", &[]),
+            // The name alone, after a conjunction, or in a rare word.
+            ("مدينة قم", &["قم"]),
+            ("طهران وقم", &["قم"]),
+            ("وصل بقم", &["قم"]),
         ];
         for (text, want) in cases {
             assert_eq!(spans(&g, text), *want, "in {text:?}");
