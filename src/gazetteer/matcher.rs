@@ -342,6 +342,56 @@ impl Matcher {
         }
     }
 
+    /// Whether the ال-name at `key[start..end]` is an adjective of the
+    /// definite noun right before it (spaces only between them):
+    /// - a name ending in ية after any definite noun: «وزارة الصحة
+    ///   السعودية» is "the Saudi ministry of health", not the country;
+    /// - a name shaped like an adjective, a nisba in ي («الرمادي» "grey"),
+    ///   a colour or elative أفعل («الأبيض» "white") or its feminine فعلاء
+    ///   («البيضاء»), after a definite common noun that may carry a
+    ///   proclitic: «الأسود البيضاء» are white lions, «الرخام الأبيض» white
+    ///   marble, «الدخان الرمادي» grey smoke. Not when the noun is a known
+    ///   name («النيل الأبيض»), a place noun («العاصمة»), or itself a nisba
+    ///   («المدينة العراقية الرمادي»), and only for a place that is no
+    ///   country (الأردن is shaped like أفعل: «زار الملك الأردن»; a nisba
+    ///   surname follows a title: «الرئيس السيسي»).
+    fn adjective_after_definite_noun(
+        &self,
+        key: &str,
+        start: usize,
+        end: usize,
+        entry: u32,
+    ) -> bool {
+        let name = &key[start..end];
+        let feminine_nisba = name.ends_with("يه");
+        if !(feminine_nisba || adjective_shaped(name)) || !key[..start].ends_with(' ') {
+            return false;
+        }
+        // The word right before the space (empty after punctuation).
+        let prev = key[..start - 1]
+            .rsplit(|c: char| !is_word_char(c))
+            .next()
+            .unwrap_or_default();
+        let definite =
+            |w: &str| w.starts_with("ال") && w.chars().count() >= 4 && !NOT_DEFINITE.contains(&w);
+        if feminine_nisba {
+            return definite(prev);
+        }
+        let noun = ["", "و", "ف", "ب", "ك", "وب", "فب", "وك", "فك"]
+            .iter()
+            .filter_map(|c| prev.strip_prefix(c))
+            .find(|w| definite(w));
+        noun.is_some_and(|w| {
+            !w.ends_with('ي')
+                && !w.ends_with("يه")
+                && !PLACE_NOUNS_ARTICLE.contains(&w)
+                && !self.by_key.contains_key(w)
+        }) && {
+            let e = &self.entries[entry as usize];
+            e.label == Label::Place && e.attr("type") != Some("country")
+        }
+    }
+
     fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
         let Some(ac) = &self.automaton else { return };
         let key = chunk.key;
@@ -386,7 +436,7 @@ impl Matcher {
         let span_start = if p.lil { start + "ل".len() } else { start };
         if !whole_word(key, start, end, p)
             || COLLISIONS.contains(&&chunk.text[span_start..end])
-            || (p.article && adjective_after_definite_noun(key, start, end))
+            || (p.article && self.adjective_after_definite_noun(key, start, end, p.entry))
         {
             return None;
         }
@@ -581,20 +631,36 @@ fn whole_word(key: &str, start: usize, end: usize, p: Pattern) -> bool {
     }
 }
 
-/// Whether an ال-name ending in ية at `key[start..end]` follows a definite
-/// noun directly, with no clitic: «وزارة الصحة السعودية» is "the Saudi
-/// ministry of health", an adjective, not the country.
-fn adjective_after_definite_noun(key: &str, start: usize, end: usize) -> bool {
-    if !key[start..end].ends_with("يه") || !key[..start].ends_with(' ') {
+/// Whether an ال-name (matching key, one word) is shaped like an
+/// adjective: a nisba in ي (الرمادي), a colour or elative أفعل (الأبيض,
+/// الأوسط) or its feminine فعلاء (البيضاء).
+fn adjective_shaped(name: &str) -> bool {
+    let Some(stem) = name.strip_prefix("ال") else {
         return false;
-    }
-    // The word right before the space (empty after punctuation).
-    let prev = key[..start - 1]
-        .rsplit(|c: char| !is_word_char(c))
-        .next()
-        .unwrap_or_default();
-    prev.starts_with("ال") && prev.chars().count() >= 4 && !NOT_DEFINITE.contains(&prev)
+    };
+    let n = stem.chars().count();
+    !stem.contains(' ')
+        && (stem.ends_with('ي') && n >= 3
+            || n == 5 && stem.ends_with("اء")
+            || n == 4 && stem.starts_with('ا'))
 }
+
+/// Place nouns with the article, as matching keys: a name after one is
+/// the place it names («العاصمة الرياض»), not an adjective.
+const PLACE_NOUNS_ARTICLE: &[&str] = &[
+    "العاصمه",
+    "المدينه",
+    "البلده",
+    "القريه",
+    "المحافظه",
+    "الولايه",
+    "المنطقه",
+    "الاقليم",
+    "الجزيره",
+    "الاماره",
+    "الدوله",
+    "المملكه",
+];
 
 #[cfg(test)]
 mod tests {
@@ -754,6 +820,40 @@ mod tests {
             ("المملكة العربية السعودية", &["المملكة العربية السعودية"]),
             ("زار الإسكندرية", &["الإسكندرية"]),
             ("وصل الوفد والسعودية", &["السعودية"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn adjective_shaped_names_after_a_definite_noun_are_adjectives() {
+        let g = gazetteer(
+            "Q1\tPLACE\tالدار البيضاء\t\ttype=city\n\
+             Q2\tPLACE\tالبيضاء\t\ttype=city\n\
+             Q3\tPLACE\tالأبيض\t\ttype=city\n\
+             Q4\tPLACE\tالرمادي\t\ttype=city\n\
+             Q5\tPLACE\tالأردن\t\ttype=country\n\
+             Q6\tPLACE\tالنيل\t\ttype=river\n\
+             Q7\tPERSON\tالسيسي\t\t\n",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            ("الأسود البيضاء", &[]),
+            ("الرخام الأبيض", &[]),
+            ("الدخان الرمادي", &[]),
+            ("بالألوان البيضاء", &[]),
+            ("والقوات الأبيض", &[]),
+            // Names after a preposition, an indefinite noun, a place
+            // noun, a nisba or a known name; countries; whole names.
+            ("في الرمادي", &["الرمادي"]),
+            ("مدينة الرمادي", &["الرمادي"]),
+            ("العاصمة الرمادي", &["الرمادي"]),
+            ("المدينة العراقية الرمادي", &["الرمادي"]),
+            ("النيل الأبيض", &["النيل", "الأبيض"]),
+            ("زار الملك الأردن", &["الأردن"]),
+            ("الرئيس السيسي", &["السيسي"]),
+            ("في الدار البيضاء", &["الدار البيضاء"]),
+            ("الرمادي، البيضاء", &["الرمادي", "البيضاء"]),
         ];
         for (text, want) in cases {
             assert_eq!(spans(&g, text), *want, "in {text:?}");
