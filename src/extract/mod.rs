@@ -516,7 +516,7 @@ impl Extractor {
         self.matcher.find(&chunk, cands);
         // Rules read the gazetteer's candidates (names stay off known
         // places), so they run right after it.
-        rules::find(&chunk, cands);
+        rules::find(&chunk, &self.matcher, cands);
         // Dates and numbers parse at the same places: words of their
         // lexicon and digits, found once.
         triggers.clear();
@@ -588,7 +588,7 @@ impl<'e> Stages<'e> {
     pub fn rules(&mut self) -> usize {
         let (chunk, cands, _) = Self::parts(&mut self.scratch);
         cands.clone_from(&self.gazetteer);
-        rules::find(&chunk, cands);
+        rules::find(&chunk, &self.extractor.matcher, cands);
         cands.iter().filter(|c| c.source == Source::Rule).count()
     }
 

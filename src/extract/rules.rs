@@ -24,6 +24,10 @@
 //!   to three words with the article, a nationality adjective included
 //!   («وزارة الصحة السعودية»), stopping at a preposition («وزارة الدفاع في
 //!   أوكرانيا» is ORG + PLACE).
+//! - **clubs**: a gazetteer place right after a team or media noun («فريق
+//!   ليون», «قناة الجزيرة»), or followed by a masculine nationality
+//!   adjective of its own country («ليون الفرنسي»: a city is feminine), is
+//!   the club or outlet: ORG.
 //!
 //! A name never runs over a common word, a function word, a verb or
 //! punctuation: a word list from the news corpus (`common-words.txt`) ends
@@ -37,6 +41,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Candidate, Chunk, Label, Source};
+use crate::gazetteer::{Lookup, Matcher, Via};
 use crate::hash::{FastMap, FastSet};
 use crate::normalize::matching_key;
 
@@ -1260,7 +1265,7 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
 /// gazetteer found (read to keep names off known places and
 /// organisations); rule candidates are appended to it.
-pub(crate) fn find(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candidate>) {
     let w = Words::new(chunk, cands);
     let mut out = Vec::new();
     places(&w, &mut out);
@@ -1268,6 +1273,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     let teams: Vec<Range<usize>> = team_places(&w)
         .into_iter()
         .map(|j| w.words[j].range.clone())
+        .chain(club_places(&w, cands, matcher))
         .collect();
     // People last, off the words a place or organisation rule has taken.
     let claimed = w.covered(&out);
@@ -1657,6 +1663,63 @@ fn team_places(w: &Words<'_>) -> Vec<usize> {
         })
         .map(|i| i + 1)
         .collect()
+}
+
+/// The gazetteer places followed by a masculine nationality adjective,
+/// as their ranges. A city is feminine in Arabic («ليون الفرنسية» is the
+/// city); a masculine adjective agrees with the club, the نادي or فريق
+/// left unsaid: «حقق ليون الفرنسي فوزه», «تعادل مع ميلان الإيطالي», «قطر
+/// القطري» (the club Qatar SC). Where both the place and the adjective's
+/// country are known, they must agree: in «مدافع مانشستر الإيرلندي» the
+/// adjective is the defender's. [`find`] relabels them ORG.
+fn club_places(w: &Words<'_>, cands: &[Candidate], matcher: &Matcher) -> Vec<Range<usize>> {
+    cands
+        .iter()
+        .filter(|c| {
+            c.label == Label::Place && matches!(c.source, Source::Gazetteer | Source::Variant)
+        })
+        .filter_map(|c| {
+            let j = w.words.partition_point(|x| x.range.start < c.range.end);
+            if j >= w.len() || w.gap(j) != Gap::Space {
+                return None;
+            }
+            let country = nationality_masculine(w.key(j), matcher)?;
+            let own = matcher
+                .lookup(&w.chunk.text[c.range.clone()])
+                .and_then(|l| l.entry.attr("cc"));
+            match (country, own) {
+                (Some(a), Some(b)) if a != b => None,
+                _ => Some(c.range.clone()),
+            }
+        })
+        .collect()
+}
+
+/// If a word (matching key) is a masculine nationality adjective, the
+/// country code of its place (`Some(None)` if the entry has none): ال and
+/// a nisba ي on a known place, with or without its article or final ا or
+/// يا (الفرنسي ← فرنسا, الإيطالي ← إيطاليا, العراقي ← العراق, القطري ←
+/// قطر). Asked only after a gazetteer place.
+fn nationality_masculine<'m>(k: &str, matcher: &'m Matcher) -> Option<Option<&'m str>> {
+    let stem = k.strip_prefix("ال")?.strip_suffix('ي')?;
+    if stem.chars().count() < 3 || stem.ends_with('ي') {
+        return None;
+    }
+    [
+        stem.to_owned(),
+        format!("{stem}ا"),
+        format!("{stem}يا"),
+        format!("ال{stem}"),
+    ]
+    .iter()
+    .find_map(|s| match matcher.lookup(s) {
+        Some(Lookup {
+            entry,
+            via: Via::Exact,
+            ..
+        }) if entry.label == Label::Place => Some(entry.attr("cc")),
+        _ => None,
+    })
 }
 
 fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
@@ -2196,6 +2259,43 @@ mod tests {
                 "افتتح بنك للعيون في القاهرة",
                 &[("PLACE", "القاهرة")],
                 &["بنك للعيون"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn clubs_named_after_their_city() {
+        check(&[
+            (
+                "club",
+                "حقق ليون الفرنسي فوزه الثاني",
+                &[("ORG", "ليون")],
+                &[],
+            ),
+            (
+                "club after a conjunction",
+                "مانشستر يونايتد وليون الفرنسي",
+                &[("ORG", "ليون")],
+                &[],
+            ),
+            (
+                "club named after its country",
+                "تعادل قطر القطري",
+                &[("ORG", "قطر")],
+                &[],
+            ),
+            ("city", "في ليون الفرنسية", &[("PLACE", "ليون")], &[]),
+            (
+                "another country's adjective",
+                "كان مدافع مانشستر الإيرلندي",
+                &[("PLACE", "مانشستر")],
+                &[],
+            ),
+            (
+                "not a nationality",
+                "في مطار دبي الدولي",
+                &[("PLACE", "دبي")],
+                &[],
             ),
         ]);
     }
