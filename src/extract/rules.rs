@@ -667,7 +667,9 @@ static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// Team and media nouns: a gazetteer place right after one, or in quotes
 /// after one, is the team of that city or the paper or channel named after
 /// it, an organisation without the noun («فريق ليون», «نادي الجزيرة»,
-/// «صحيفة "الشرق الأوسط"»).
+/// «صحيفة "الشرق الأوسط"»). A match's guest or host is a team («تغلب على
+/// ضيفه بورتو»), a correspondent works for a paper or channel («مراسل
+/// الجزيرة»): a place reports from neither.
 static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "فريق",
@@ -682,6 +684,12 @@ static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
         "قناة",
         "إذاعة",
         "تلفزيون",
+        "ضيفه",
+        "ضيفها",
+        "مضيفه",
+        "مضيفها",
+        "مراسل",
+        "مراسلة",
     ])
 });
 
@@ -2284,6 +2292,7 @@ mod tests {
                 &[("ORG", "قطر")],
                 &[],
             ),
+            ("guest", "فاز على ضيفه بورتو", &[("ORG", "بورتو")], &[]),
             ("city", "في ليون الفرنسية", &[("PLACE", "ليون")], &[]),
             (
                 "another country's adjective",
@@ -2298,6 +2307,24 @@ mod tests {
                 &[],
             ),
         ]);
+    }
+
+    #[test]
+    fn a_correspondent_works_for_an_outlet() {
+        // «الجزيرة» "the island" as a place, as ANERcorp's names list it.
+        let ex = extractor_with("t:1\tPLACE\tالجزيرة\t\t\n");
+        let got: Vec<(Label, String)> = ex
+            .extract("وقال مراسل الجزيرة في موسكو")
+            .into_iter()
+            .map(|e| (e.label, e.text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Label::Org, "الجزيرة".to_owned()),
+                (Label::Place, "موسكو".to_owned())
+            ]
+        );
     }
 
     #[test]
