@@ -1031,6 +1031,93 @@ def add_jim_spellings(entities: list[Entity], corpus: CorpusStats | None, stop: 
                 LOG("jim-spelling", e.id, e.en, sp, jim)
 
 
+# Long-vowel spellings (README "Long-vowel spellings").
+# The news corpus must write the spelling at least this often ...
+VOWEL_MIN_FREQ = 10
+# ... in at least this share of its occurrences where a place name goes
+# (after a place noun or a locative word, or with ب glued to it).
+VOWEL_MIN_PLACE_USE = 0.25
+# A city needs this many people, or VOWEL_MIN_POP_FOCUS in the non-Arab
+# countries the news covers most (capitals, countries and territories
+# always): the prominence src/gazetteer/variant.rs asks of variant targets.
+VOWEL_MIN_POP = 1_000_000
+VOWEL_MIN_POP_FOCUS = 100_000
+# The Arab League: Arabic names are written one way.
+ARAB_LEAGUE = set("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+LONG_VOWELS = "اوي"
+
+
+def vowel_edits(word: str) -> set[str]:
+    """The spellings of a single word one long vowel away from it (never at
+    its first letter, nor right after the article, nor dropping its last
+    letter), and with a final ا written ة or the reverse (هولندا/هولندة)."""
+    out = set()
+    start = 3 if word.startswith("ال") and len(word) > 4 else 1
+    for j in range(start, len(word)):
+        if word[j] in LONG_VOWELS and j < len(word) - 1:
+            out.add(word[:j] + word[j + 1:])
+        for v in LONG_VOWELS:
+            out.add(word[:j] + v + word[j:])
+    if word.endswith("ا"):
+        out.add(word[:-1] + "ة")
+    elif word.endswith("ة"):
+        out.add(word[:-1] + "ا")
+    out.discard(word)
+    return out
+
+
+def add_vowel_spellings(entities: list[Entity], others: list[Entity], corpus: CorpusStats | None,
+                        stop: dict[str, str]) -> None:
+    """Foreign names are written with or without a long vowel (شانغهاي and
+    شنغهاي, كانبرا and كانبيرا, الدنمارك and الدانمارك) or with a final ة for
+    ا (هولندة). A foreign country, territory, capital or city of at least
+    VOWEL_MIN_POP people (VOWEL_MIN_POP_FOCUS in FOCUS) gets a single-word spelling one such edit away from
+    one of its own when the news corpus writes it at least VOWEL_MIN_FREQ
+    times, in at least VOWEL_MIN_PLACE_USE of them where a place name goes,
+    and it has no other reading: no spelling of any entity (غانا is not
+    Guyana), not on the stop list, not a person-name word, not written with
+    the article added (a noun) or a pronoun suffix, not a frequent word and a
+    pronoun suffix, not tagged as a person by ANERcorp. The runtime variant
+    matcher links such spellings too, but never a frequent word of the news:
+    the spelling the news uses most (شنغهاي) is the one it cannot link."""
+    if corpus is None:
+        return
+    f = corpus.freq
+    taken = {key(sp) for e in entities + others for sp in e.spellings()}
+    names = set()
+    if NAME_WORDS_FILE.exists():
+        names = {line.split("\t")[0] for line in NAME_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+                 if not line.startswith("#")}
+    for e in entities:
+        if e.cc in ARAB_LEAGUE:
+            continue
+        min_pop = VOWEL_MIN_POP_FOCUS if e.cc in FOCUS else VOWEL_MIN_POP
+        if not (e.type in ("country", "territory", "capital") or e.pop >= min_pop):
+            continue
+        for sp in list(e.spellings()):
+            if " " in sp:
+                continue
+            for cand in sorted(vowel_edits(sp)):
+                w = key(cand)
+                n = f.get(w, 0)
+                if w in taken or n < VOWEL_MIN_FREQ or w in stop or w in names:
+                    continue
+                if place_use(w, corpus) < VOWEL_MIN_PLACE_USE * n:
+                    continue
+                if not w.startswith("ال") and f.get("ال" + w, 0) > 0.05 * n:
+                    continue
+                if any(f.get(w + x, 0) > 0.05 * n for x in ("ه", "ها", "هم")):
+                    continue
+                # A word and a pronoun suffix (كونك is كون + ك, not Konak).
+                if any(w.endswith(x) and f.get(w[:-len(x)], 0) > n for x in ("ه", "ها", "هم", "ك", "كم", "نا")):
+                    continue
+                tags = ANER_TAGS.get(w)
+                if tags and tags["PERS"] > tags["LOC"]:
+                    continue
+                taken.add(w)
+                e.add(cand)
+                LOG("vowel-spelling", e.id, e.en, sp, cand, n)
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -1068,6 +1155,7 @@ def main() -> int:
     people += build_anercorp_people(tags, spans, stop, deny)
 
     add_jim_spellings(countries + cities, corpus, stop)
+    add_vowel_spellings(countries + cities, regions + orgs + people, corpus, stop)
 
     # Spellings are settled in this order; an entity loses a spelling an
     # earlier group or a more important entity of its group has. Cities and

@@ -27,6 +27,10 @@
 //!   to three words with the article, a nationality adjective included
 //!   («وزارة الصحة السعودية»), stopping at a preposition («وزارة الدفاع في
 //!   أوكرانيا» is ORG + PLACE).
+//! - **clubs**: a gazetteer place right after a team or media noun («فريق
+//!   ليون», «قناة الجزيرة»), or followed by a masculine nationality
+//!   adjective of its own country («ليون الفرنسي»: a city is feminine), is
+//!   the club or outlet: ORG.
 //!
 //! A name never runs over a common word, a function word, a verb or
 //! punctuation: a word list from the news corpus (`common-words.txt`) ends
@@ -40,7 +44,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::{Candidate, Chunk, Label, Source};
-use crate::gazetteer::Matcher;
+use crate::gazetteer::{Lookup, Matcher, Via, frequent};
 use crate::hash::{FastMap, FastSet};
 use crate::normalize::matching_key;
 
@@ -666,7 +670,9 @@ static CLUB_HEADS: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// Team and media nouns: a gazetteer place right after one, or in quotes
 /// after one, is the team of that city or the paper or channel named after
 /// it, an organisation without the noun («فريق ليون», «نادي الجزيرة»,
-/// «صحيفة "الشرق الأوسط"»).
+/// «صحيفة "الشرق الأوسط"»). A match's guest or host is a team («تغلب على
+/// ضيفه بورتو»), a correspondent works for a paper or channel («مراسل
+/// الجزيرة»): a place reports from neither.
 static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[
         "فريق",
@@ -681,6 +687,12 @@ static TEAM_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
         "قناة",
         "إذاعة",
         "تلفزيون",
+        "ضيفه",
+        "ضيفها",
+        "مضيفه",
+        "مضيفها",
+        "مراسل",
+        "مراسلة",
     ])
 });
 
@@ -920,10 +932,6 @@ struct Words<'a> {
     /// For each word: its [`bit`]s, with [`bit::FUNCTION`] set for the
     /// [`COLLISIONS`] too.
     bits: Vec<u32>,
-}
-
-fn is_word_char(c: char) -> bool {
-    crate::gazetteer::is_word_char(c)
 }
 
 impl<'a> Words<'a> {
@@ -1366,133 +1374,10 @@ fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
     });
 }
 
-/// Words that describe a place before its name: a direction, a place
-/// noun, a kind of state.
-static DESCRIPTORS: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    words(&[
-        "جنوب",
-        "شمال",
-        "شرق",
-        "غرب",
-        "وسط",
-        "جنوبي",
-        "شمالي",
-        "شرقي",
-        "غربي",
-        "قطاع",
-        "مدينة",
-        "دولة",
-        "إقليم",
-        "ولاية",
-        "منطقة",
-        "بلاد",
-        "جمهورية",
-        "مملكة",
-        "إمارة",
-        "محافظة",
-        "مقاطعة",
-        "جزيرة",
-        "عاصمة",
-        "مخيم",
-    ])
-});
-
-/// A gazetteer place written as a descriptor and another known place
-/// («جنوب لبنان», «قطاع غزة», «دولة قطر», «مدينة غزة») is reported as the
-/// known place, with its id: that is what users join on, and how ANERcorp
-/// and most NER corpora annotate it. The descriptor stays outside the span,
-/// as the place-noun rule leaves it.
-///
-/// A country whose name starts with a compass point stays whole: «جنوب
-/// أفريقيا» is South Africa, not Africa; «جنوب السودان» is South Sudan
-/// (a country since 2011). «دولة قطر», «جمهورية الصين» are still reported
-/// as the country's short name.
-fn shrink_to_known_place(chunk: &Chunk<'_>, matcher: &Matcher, c: &mut Candidate) {
-    if c.label != Label::Place || !matches!(c.source, Source::Gazetteer | Source::Variant) {
-        return;
-    }
-    let key = &chunk.key[c.range.clone()];
-    let Some((head, _)) = key.split_once(' ') else {
-        return;
-    };
-    if !DESCRIPTORS.contains(head) {
-        return;
-    }
-    let from = c.range.start + head.len() + 1;
-    let rest = &chunk.text[from..c.range.end];
-    if let Some(crate::gazetteer::Lookup {
-        entry,
-        via: crate::gazetteer::Via::Exact,
-        ..
-    }) = matcher.lookup(rest)
-        && entry.label == Label::Place
-        && !(matches!(head, "جنوب" | "شمال" | "شرق" | "غرب")
-            && matcher
-                .lookup(&chunk.text[c.range.clone()])
-                .is_some_and(|whole| whole.entry.attr("type") == Some("country")))
-    {
-        c.range.start = from;
-        c.norm = Some(entry.name.to_string());
-        c.id = Some(entry.id.clone());
-    }
-}
-
-/// Whether `word` is a frequent news word: one of the 12,000 common words
-/// or of the 42,000 frequent ones.
-fn frequent(word: &str) -> bool {
-    LEXICONS.common.contains(word) || crate::gazetteer::is_frequent_word(word)
-}
-
-/// Whether a gazetteer match is most likely a piece of another word:
-/// - an article stands between the proclitics and a name that has none
-///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
-///   place or دين the person);
-/// - a proclitic stands before a rare name and the whole word is a
-///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك).
-///
-/// A name with the article after ل is written لل and matched as ل + the
-/// rest («للعراق»: the span is «لعراق»); the name to test is then the one
-/// with its article (العراق), so a frequent «للعراق» stays the place.
-///
-/// This belongs in the gazetteer matcher; it sits here, as a filter over
-/// its candidates, so that the matcher's module stays untouched on this
-/// branch (see RULES_README.md).
-fn inside_other_word(key: &str, c: &Candidate) -> bool {
-    if !matches!(c.source, Source::Gazetteer | Source::Variant) {
-        return false;
-    }
-    let start = c.range.start;
-    let word_start = crate::gazetteer::word_start(key, start);
-    let prefix = &key[word_start..start];
-    if prefix.is_empty() {
-        return false;
-    }
-    if prefix.ends_with("ال") || prefix.ends_with("لل") {
-        return true;
-    }
-    let span = &key[c.range.clone()];
-    let word_end = key[start..]
-        .char_indices()
-        .find(|&(_, ch)| !is_word_char(ch))
-        .map_or(key.len(), |(i, _)| start + i);
-    let word = &key[word_start..word_end];
-    // «وبنوك»: the word after a conjunction counts too.
-    let after_and = word.strip_prefix(['و', 'ف']).filter(|_| prefix.len() > 2);
-    if span.contains(' ') || !(frequent(word) || after_and.is_some_and(frequent)) {
-        return false;
-    }
-    let lil = prefix.ends_with('ل') && span.starts_with('ل');
-    !(frequent(span) || (lil && frequent(&format!("ا{span}"))))
-}
-
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the
 /// gazetteer found (read to keep names off known places and
 /// organisations); rule candidates are appended to it.
 pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candidate>) {
-    cands.retain(|c| !inside_other_word(chunk.key, c));
-    for c in cands.iter_mut() {
-        shrink_to_known_place(chunk, matcher, c);
-    }
     let w = Words::new(chunk, cands);
     let mut out = Vec::new();
     places(&w, &mut out);
@@ -1500,6 +1385,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candida
     let teams: Vec<Range<usize>> = team_places(&w)
         .into_iter()
         .map(|j| w.words[j].range.clone())
+        .chain(club_places(&w, cands, matcher))
         .collect();
     // People last, off the words a place or organisation rule has taken.
     let claimed = w.covered(&out);
@@ -1943,6 +1829,63 @@ fn team_places(w: &Words<'_>) -> Vec<usize> {
         .collect()
 }
 
+/// The gazetteer places followed by a masculine nationality adjective,
+/// as their ranges. A city is feminine in Arabic («ليون الفرنسية» is the
+/// city); a masculine adjective agrees with the club, the نادي or فريق
+/// left unsaid: «حقق ليون الفرنسي فوزه», «تعادل مع ميلان الإيطالي», «قطر
+/// القطري» (the club Qatar SC). Where both the place and the adjective's
+/// country are known, they must agree: in «مدافع مانشستر الإيرلندي» the
+/// adjective is the defender's. [`find`] relabels them ORG.
+fn club_places(w: &Words<'_>, cands: &[Candidate], matcher: &Matcher) -> Vec<Range<usize>> {
+    cands
+        .iter()
+        .filter(|c| {
+            c.label == Label::Place && matches!(c.source, Source::Gazetteer | Source::Variant)
+        })
+        .filter_map(|c| {
+            let j = w.words.partition_point(|x| x.range.start < c.range.end);
+            if j >= w.len() || w.gap(j) != Gap::Space {
+                return None;
+            }
+            let country = nationality_masculine(w.key(j), matcher)?;
+            let own = matcher
+                .lookup(&w.chunk.text[c.range.clone()])
+                .and_then(|l| l.entry.attr("cc"));
+            match (country, own) {
+                (Some(a), Some(b)) if a != b => None,
+                _ => Some(c.range.clone()),
+            }
+        })
+        .collect()
+}
+
+/// If a word (matching key) is a masculine nationality adjective, the
+/// country code of its place (`Some(None)` if the entry has none): ال and
+/// a nisba ي on a known place, with or without its article or final ا or
+/// يا (الفرنسي ← فرنسا, الإيطالي ← إيطاليا, العراقي ← العراق, القطري ←
+/// قطر). Asked only after a gazetteer place.
+fn nationality_masculine<'m>(k: &str, matcher: &'m Matcher) -> Option<Option<&'m str>> {
+    let stem = k.strip_prefix("ال")?.strip_suffix('ي')?;
+    if stem.chars().count() < 3 || stem.ends_with('ي') {
+        return None;
+    }
+    [
+        stem.to_owned(),
+        format!("{stem}ا"),
+        format!("{stem}يا"),
+        format!("ال{stem}"),
+    ]
+    .iter()
+    .find_map(|s| match matcher.lookup(s) {
+        Some(Lookup {
+            entry,
+            via: Via::Exact,
+            ..
+        }) if entry.label == Label::Place => Some(entry.attr("cc")),
+        _ => None,
+    })
+}
+
 fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < w.len() {
@@ -2081,7 +2024,10 @@ mod tests {
             include_str!("../../fixtures/news/02-syria.txt"),
         ] {
             matching_key(text, &mut key);
-            words.extend(key.split(|c: char| !is_word_char(c)).map(str::to_owned));
+            words.extend(
+                key.split(|c: char| !crate::gazetteer::is_word_char(c))
+                    .map(str::to_owned),
+            );
         }
         let first: FastSet<String> = LEXICONS.first.iter().map(|w| w.to_string()).collect();
         for w in &words {
@@ -2574,6 +2520,62 @@ mod tests {
                 &["بنك للعيون"],
             ),
         ]);
+    }
+
+    #[test]
+    fn clubs_named_after_their_city() {
+        check(&[
+            (
+                "club",
+                "حقق ليون الفرنسي فوزه الثاني",
+                &[("ORG", "ليون")],
+                &[],
+            ),
+            (
+                "club after a conjunction",
+                "مانشستر يونايتد وليون الفرنسي",
+                &[("ORG", "ليون")],
+                &[],
+            ),
+            (
+                "club named after its country",
+                "تعادل قطر القطري",
+                &[("ORG", "قطر")],
+                &[],
+            ),
+            ("guest", "فاز على ضيفه بورتو", &[("ORG", "بورتو")], &[]),
+            ("city", "في ليون الفرنسية", &[("PLACE", "ليون")], &[]),
+            (
+                "another country's adjective",
+                "كان مدافع مانشستر الإيرلندي",
+                &[("PLACE", "مانشستر")],
+                &[],
+            ),
+            (
+                "not a nationality",
+                "في مطار دبي الدولي",
+                &[("PLACE", "دبي")],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_correspondent_works_for_an_outlet() {
+        // «الجزيرة» "the island" as a place, as ANERcorp's names list it.
+        let ex = extractor_with("t:1\tPLACE\tالجزيرة\t\t\n");
+        let got: Vec<(Label, String)> = ex
+            .extract("وقال مراسل الجزيرة في موسكو")
+            .into_iter()
+            .map(|e| (e.label, e.text))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Label::Org, "الجزيرة".to_owned()),
+                (Label::Place, "موسكو".to_owned())
+            ]
+        );
     }
 
     #[test]

@@ -171,8 +171,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
 });
 
 /// Whether a word (matching key) is one of the frequent news words
-/// (`gazetteers/frequent-words.txt`, 42,000 of them). The context rules
-/// ask it of gazetteer matches glued to other words (بنوك is no ب + نوك).
+/// (`gazetteers/frequent-words.txt`, 42,000 of them). The matcher asks it
+/// of names glued to other words (بنوك is no ب + نوك).
 pub(crate) fn is_frequent_word(word: &str) -> bool {
     LISTS.frequent.contains(word)
 }
