@@ -1640,9 +1640,20 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             }
             // A lone name token the news rarely writes otherwise (نابليون,
             // إيمرسون), perhaps after a proclitic.
-            let c = clitic_before(k, &LEXICONS.names)?;
+            // (The word's bits answer for the bare token; only a word that
+            // starts like a proclitic is looked up again.)
+            if w.gaz[i].is_some() {
+                return None;
+            }
+            let c = if w.has(i, bit::NAME) {
+                0
+            } else if k.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
+                clitic_before(k, &LEXICONS.names)?
+            } else {
+                return None;
+            };
             let rest = &k[c..];
-            (w.gaz[i].is_none()
+            ((c > 0 || !w.is_common(i))
                 && rest.chars().count() >= 4
                 && !rest.starts_with("ال")
                 && !frequent(rest)
