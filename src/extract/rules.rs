@@ -1317,8 +1317,9 @@ fn future_verb(k: &str) -> bool {
 
 /// A word shaped like an imperfect verb: a future prefix, or a person
 /// prefix (ي، ت، ن) on a stem the news writes with this or another prefix
-/// or none (يناهز; تتوجه: يتوجه), perhaps before a suffix (يستقبلونهم). A foreign name that only starts like one (نجروبونتي،
-/// تيفيز) has no such relatives.
+/// or none (يناهز; تتوجه: يتوجه), perhaps before a suffix (يستقبلونهم).
+/// A foreign name that only starts like one (نجروبونتي، تيفيز) has no
+/// such relatives.
 fn verb_like(k: &str) -> bool {
     if future_verb(k) {
         return true;
