@@ -18,17 +18,20 @@ Inputs:
 - SaudiNewsNet 2015 (CC BY-NC-SA 4.0), read with tarfile, never extracted: token
   frequencies only, to drop name tokens that are common Arabic words and to list the
   frequent words that end a name, and the count of each token right after a first name
-  (family names). Counts are cached in target/names-corpus-counts.tsv.
+  (family names) or a frequent Wikidata token (is it a first name: جون كيري?). Token
+  counts are cached in target/names-corpus-counts.tsv.
 - gazetteers/*.tsv: single-word place spellings are not name tokens (موسكو, واشنطن).
 - gazetteers/common-words.txt: the gazetteer generator's common words (not its `unplaced`
   words, which are no common words).
 
 Outputs (gazetteers/names/):
 - first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
-  frequent in Wikidata person names).
+  frequent in Wikidata person names, and those the news writes often but mostly before
+  a name token: NAME_FOLLOWED_RATIO).
 - name-tokens.txt: every accepted person-name token (first names and surnames), and the
-  family names with the article the news writes right after a first name at least
-  FAMILY_RATIO of the time (الفيصل, الدوسري, الأسد: a name runs over them).
+  family names the news writes right after a first name at least FAMILY_RATIO of the
+  time, with the article (الفيصل, الدوسري, الأسد: a name runs over them) or without it
+  (كيري, بلاتيني; not proclitic, accusative or pronoun forms of frequent words).
 - common-words.txt: the most frequent news tokens (name tokens included): a name runs
   over one only if it is a name token.
 What was dropped and why goes to target/names-generate.log.
@@ -194,9 +197,6 @@ def main() -> int:
 
     # Arabic first names (MIT list): kept unless they behave like common nouns.
     arabic_first: set[str] = set()
-    # Arabic first names that are common words too (توفيق, مهدي, سلامه): decided below
-    # by what follows them in the news.
-    arabic_common: set[str] = set()
     for name in ("male-first--names-in-arabic.txt", "female-first-names-in-arabic.txt"):
         for line in (src / "arabic-names" / name).open(encoding="utf-8-sig"):
             k = key(line.strip())
@@ -206,7 +206,6 @@ def main() -> int:
                 log.write(f"arabic-first\t{k}\tparticle or too short\n")
             elif article_ratio(k) > 1.0 and rank.get(k, 10**9) < COMMON_TOP or k in gaz_common:
                 log.write(f"arabic-first\t{k}\tcommon noun (article ratio {article_ratio(k):.2f})\n")
-                arabic_common.add(k)
             elif k in places:
                 log.write(f"arabic-first\t{k}\tplace name\n")
             else:
@@ -265,8 +264,7 @@ def main() -> int:
             foreign_first.add(k)
 
     first = arabic_first | foreign_first
-    arabic_common -= first
-    nxt = next_tokens(args.shared, first | set(frequent_foreign) | arabic_common)
+    nxt = next_tokens(args.shared, first | set(frequent_foreign))
     # A frequent Wikidata token the news mostly writes before another name token is a
     # first name after all: «جون كيري», «بول غيتس»; not «روسي», «دون», «بير».
     # (Not the article words among the candidates: «بيت الله» is no name.)
@@ -280,10 +278,6 @@ def main() -> int:
             first.add(k)
         else:
             log.write(f"foreign-frequent\t{k}\t{before}/{total}\tcommon word\n")
-    for k in sorted(arabic_common):
-        before = sum(c for b, c in nxt[k].items() if b in name_like)
-        total = max(freq.get(k, 0), 1)
-        log.write(f"arabic-common\t{k}\t{before}/{total}\t{before / total:.3f}\n")
     # Family names the lists lack, from how the news uses them: الفيصل, الدوسري, and
     # without the article: بلاتر, كيري. A word without the article counts only after
     # first names that are no nouns too («عن عمر يناهز» is "aged about").
