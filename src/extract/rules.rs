@@ -1133,10 +1133,12 @@ impl<'a> Words<'a> {
                         // first name, even one that is a frequent word too:
                         // «وليد المعلم», «سعود الفيصل». (Not after علي:
                         // «علي الأرض» is a common misspelling of «على
-                        // الأرض». A phrase like «حبيب الروح» after a title
-                        // or verb is the price: 5-fold PERSON F1 +0.004.)
+                        // الأرض»; nor a title: «محمد بن سلمان الرئيس». A
+                        // phrase like «حبيب الروح» after a title or verb is
+                        // the price: 5-fold PERSON F1 +0.004.)
                         || strong
                             && !is_adjective(k)
+                            && !self.has(i, bit::TITLE_C)
                             && self.has(i - 1, bit::FIRST)
                             && !self.has(i - 1, bit::COLLISION));
         }
