@@ -682,6 +682,23 @@ fn to_entities(
     chars_to(original.len())
 }
 
+/// The pipeline as the 5-fold evaluation runs it, for unit tests: the
+/// embedded gazetteers without the ANERcorp people, after the gazetteer
+/// `rows` (TSV lines without the header).
+#[cfg(test)]
+pub(crate) fn extractor_with(rows: &str) -> Extractor {
+    let mut embedded = Gazetteer::embedded();
+    embedded.retain(|e| e.attr("src") != Some("anercorp"));
+    let user =
+        Gazetteer::parse(&format!("{}\n{rows}", crate::gazetteer::HEADER), "test.tsv").unwrap();
+    Extractor::builder()
+        .default_gazetteers(false)
+        .gazetteer(user)
+        .gazetteer(embedded)
+        .build()
+        .unwrap()
+}
+
 /// A chunk made from a text, for the finders' unit tests.
 #[cfg(test)]
 pub(crate) struct TestChunk {

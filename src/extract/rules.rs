@@ -1979,7 +1979,7 @@ fn organisations(w: &Words<'_>, out: &mut Vec<Candidate>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Extractor;
+    use crate::extract::{Extractor, extractor_with};
 
     static EXTRACTOR: std::sync::LazyLock<Extractor> =
         std::sync::LazyLock::new(|| Extractor::builder().build().unwrap());
@@ -2293,22 +2293,6 @@ mod tests {
         for (name, text, want) in cases {
             assert!(has(text, "PERSON", want), "case {name}: {:?}", found(text));
         }
-    }
-
-    /// The pipeline as the 5-fold evaluation runs it: the embedded
-    /// gazetteers without the ANERcorp people, after the gazetteer `rows`.
-    fn extractor_with(rows: &str) -> Extractor {
-        use crate::gazetteer::Gazetteer;
-        let mut embedded = Gazetteer::embedded();
-        embedded.retain(|e| e.attr("src") != Some("anercorp"));
-        let head = "id\tlabel\tname\tvariants\tattrs\n";
-        let user = Gazetteer::parse(&format!("{head}{rows}"), "test.tsv").unwrap();
-        Extractor::builder()
-            .default_gazetteers(false)
-            .gazetteer(user)
-            .gazetteer(embedded)
-            .build()
-            .unwrap()
     }
 
     #[test]
