@@ -44,4 +44,4 @@ pub mod normalize;
 pub mod output;
 
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Entity, Extractor, ExtractorBuilder, Kind, Label, Source, Value};
+pub use extract::{Entity, Extractor, ExtractorBuilder, Kind, Label, Model, Source, Value};

@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use kashf::eval::{self, GoldDoc};
 use kashf::gazetteer::Gazetteer;
 
-use super::{EvalArgs, GoldFormatArg};
+use super::{EvalArgs, GazetteerArgs, GoldFormatArg, TrainArgs};
 
 /// Whether an entry's `attrs` hold `key=value` as one of their items.
 fn has_attr(attrs: &str, kv: &str) -> bool {
@@ -35,24 +35,35 @@ fn read_gold(path: &Path, format: Option<GoldFormatArg>) -> anyhow::Result<Vec<G
     })
 }
 
-pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    for kv in &args.exclude_attr {
+/// An extractor builder with the gazetteer options of `eval` and `train`.
+fn builder(
+    gazetteers: &GazetteerArgs,
+    exclude_attr: &[String],
+) -> anyhow::Result<kashf::ExtractorBuilder> {
+    for kv in exclude_attr {
         if !kv.contains('=') {
             bail!("--exclude-attr {kv:?}: expected KEY=VALUE");
         }
     }
     let mut builder = kashf::Extractor::builder().default_gazetteers(false);
-    for p in &args.gazetteers.gazetteer_paths {
+    for p in &gazetteers.gazetteer_paths {
         builder = builder.gazetteer(Gazetteer::from_path(p)?);
     }
-    if !args.gazetteers.no_default_gazetteers {
+    if !gazetteers.no_default_gazetteers {
         // The defaults come last, as the builder would add them, minus the
         // excluded entries.
         let mut defaults = Gazetteer::embedded();
-        defaults.retain(|e| !args.exclude_attr.iter().any(|kv| has_attr(&e.attrs, kv)));
+        defaults.retain(|e| !exclude_attr.iter().any(|kv| has_attr(&e.attrs, kv)));
         builder = builder.gazetteer(defaults);
     }
-    let extractor = builder.build()?;
+    Ok(builder)
+}
+
+pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let extractor = args
+        .model
+        .apply(builder(&args.gazetteers, &args.exclude_attr)?)?
+        .build()?;
     let docs = eval::group(read_gold(&args.gold, args.format)?, args.group);
     let report = eval::evaluate(&extractor, &docs);
     let mut out = std::io::stdout().lock();
@@ -81,6 +92,27 @@ pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
         Err(e) => Err(e.into()),
         Ok(()) => Ok(ExitCode::SUCCESS),
     }
+}
+
+pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    let extractor = builder(&args.gazetteers, &args.exclude_attr)?
+        .default_model(false)
+        .build()?;
+    let docs = eval::group(read_gold(&args.gold, args.format)?, args.group);
+    if docs.is_empty() {
+        bail!("{}: no sentences to train on", args.gold.display());
+    }
+    let model = extractor.train(&docs, args.epochs);
+    std::fs::write(&args.output, model.to_bytes())
+        .with_context(|| format!("{}", args.output.display()))?;
+    eprintln!(
+        "kashf: trained on {} documents ({} epochs): {} features, written to {}",
+        docs.len(),
+        args.epochs,
+        model.len(),
+        args.output.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

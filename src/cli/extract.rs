@@ -32,14 +32,14 @@ const BATCH_BYTES: usize = 16 * CHUNK_BYTES;
 pub(super) fn build_extractor(
     args: &GazetteerArgs,
     ref_date: Option<chrono::NaiveDate>,
-) -> anyhow::Result<Extractor> {
+) -> anyhow::Result<kashf::ExtractorBuilder> {
     let mut builder = Extractor::builder()
         .default_gazetteers(!args.no_default_gazetteers)
         .ref_date(ref_date);
     for p in &args.gazetteer_paths {
         builder = builder.gazetteer(kashf::gazetteer::Gazetteer::from_path(p)?);
     }
-    Ok(builder.build()?)
+    Ok(builder)
 }
 
 enum Input {
@@ -66,7 +66,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         lossy: args.lossy,
     };
     let globs = glob_set(&args.glob)?;
-    let extractor = build_extractor(&args.gazetteers, args.ref_date)?;
+    let extractor = args
+        .model
+        .apply(build_extractor(&args.gazetteers, args.ref_date)?)?
+        .build()?;
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {
         pool = pool.num_threads(n.into());

@@ -53,7 +53,7 @@ pub(super) fn check(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 
 /// Prints the entry each name resolves to.
 pub(super) fn lookup(names: &[String], gazetteers: &GazetteerArgs) -> anyhow::Result<ExitCode> {
-    let extractor = build_extractor(gazetteers, None)?;
+    let extractor = build_extractor(gazetteers, None)?.build()?;
     let mut failed = false;
     for name in names {
         match extractor.matcher().lookup(name) {

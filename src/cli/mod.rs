@@ -46,6 +46,8 @@ enum Command {
     Normalize(NormalizeArgs),
     /// Score the pipeline against gold annotations (CoNLL BIO or JSONL).
     Eval(EvalArgs),
+    /// Train a tagger model on gold annotations (CoNLL BIO or JSONL).
+    Train(TrainArgs),
     /// Check gazetteer files, or look up the entry a spelling resolves to.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
@@ -106,6 +108,9 @@ pub struct ExtractArgs {
     #[command(flatten)]
     gazetteers: GazetteerArgs,
 
+    #[command(flatten)]
+    model: ModelArgs,
+
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
@@ -153,6 +158,76 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     gazetteers: GazetteerArgs,
+
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+/// The `train` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kashf train --gold ../shared/data/ner/anercorp-train.conll --group 20 \\
+      --exclude-attr src=anercorp -o tagger.bin
+  kashf extract --model tagger.bin news/
+
+Trains on what the finders (gazetteers, rules, dates, numbers, linking) say
+of each gold document, with the same gazetteer options as `eval`; use the
+same options when the model runs.")]
+pub struct TrainArgs {
+    /// The gold file: CoNLL BIO or JSONL, as for `eval`.
+    #[arg(long, value_name = "FILE")]
+    gold: PathBuf,
+
+    /// The gold format [default: jsonl for *.jsonl, else conll].
+    #[arg(long, value_enum)]
+    format: Option<GoldFormatArg>,
+
+    /// Join every N consecutive sentences into one document, as for `eval`.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    group: usize,
+
+    /// Passes over the training data.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    epochs: usize,
+
+    /// Leave out default gazetteer entries with this attribute (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    exclude_attr: Vec<String>,
+
+    #[command(flatten)]
+    gazetteers: GazetteerArgs,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+/// Which tagger model runs after the finders.
+#[derive(Debug, Args)]
+struct ModelArgs {
+    /// Use this tagger model (from `kashf train`) instead of the embedded one.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_model")]
+    model: Option<PathBuf>,
+
+    /// Run no tagger model: the gazetteers' and rules' names are final.
+    #[arg(long)]
+    no_model: bool,
+}
+
+impl ModelArgs {
+    /// Sets the model of `builder`.
+    fn apply(&self, builder: kashf::ExtractorBuilder) -> anyhow::Result<kashf::ExtractorBuilder> {
+        use anyhow::Context as _;
+        Ok(match &self.model {
+            Some(path) => {
+                let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+                let model = kashf::extract::Model::from_bytes(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                builder.model(model)
+            }
+            None => builder.default_model(!self.no_model),
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -279,6 +354,7 @@ pub fn main() -> ExitCode {
         Command::Extract(args) => extract::run(args),
         Command::Normalize(args) => normalize::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Train(args) => eval::train(&args),
         Command::Gazetteer(GazetteerCommand::Check { paths }) => gazetteer::check(&paths),
         Command::Gazetteer(GazetteerCommand::Lookup { names, gazetteers }) => {
             gazetteer::lookup(&names, &gazetteers)

@@ -25,13 +25,17 @@ mod lexicon;
 mod link;
 mod numbers;
 mod rules;
+pub mod tagger;
+
+pub use tagger::Model;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::eval::GoldDoc;
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::normalize::{Normalized, Normalizer, matching_key};
 
@@ -130,6 +134,8 @@ pub enum Source {
     Linked,
     /// The number and date grammars.
     Pattern,
+    /// The learned tagger ([`tagger`]), where no finder found the same span.
+    Model,
 }
 
 impl Source {
@@ -141,6 +147,7 @@ impl Source {
             Source::Rule => "rule",
             Source::Linked => "linked",
             Source::Pattern => "pattern",
+            Source::Model => "model",
         }
     }
 }
@@ -220,7 +227,7 @@ impl Candidate {
             (_, Source::Gazetteer) => 4,
             (_, Source::Variant) => 3,
             (_, Source::Linked) => 2,
-            (_, Source::Rule) => 1,
+            (_, Source::Rule | Source::Model) => 1,
             (_, Source::Pattern) => 0,
         }
     }
@@ -412,6 +419,9 @@ pub struct ExtractorBuilder {
     default_gazetteers: bool,
     gazetteers: Vec<Gazetteer>,
     ref_date: Option<NaiveDate>,
+    /// `None`: the embedded model, unless `default_model` is off.
+    model: Option<Model>,
+    default_model: bool,
 }
 
 impl Default for ExtractorBuilder {
@@ -420,9 +430,14 @@ impl Default for ExtractorBuilder {
             default_gazetteers: true,
             gazetteers: Vec::new(),
             ref_date: None,
+            model: None,
+            default_model: true,
         }
     }
 }
+
+/// The embedded tagger model, read once.
+static EMBEDDED_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| Arc::new(Model::embedded()));
 
 impl ExtractorBuilder {
     /// Whether to use the embedded default gazetteers (default: yes).
@@ -444,6 +459,19 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Whether to run the embedded tagger model when no other is given
+    /// (default: yes). Without a model, the finders' names are final.
+    pub fn default_model(mut self, yes: bool) -> Self {
+        self.default_model = yes;
+        self
+    }
+
+    /// Uses `model` (from `kashf train`) instead of the embedded one.
+    pub fn model(mut self, model: Model) -> Self {
+        self.model = Some(model);
+        self
+    }
+
     /// Builds the matchers.
     ///
     /// # Errors
@@ -454,10 +482,17 @@ impl ExtractorBuilder {
         if self.default_gazetteers {
             all.push(Gazetteer::embedded());
         }
+        let model = match self.model {
+            Some(m) => Some(Arc::new(m)),
+            None if self.default_model => Some(Arc::clone(&EMBEDDED_MODEL)),
+            None => None,
+        }
+        .filter(|m| !m.is_empty());
         Ok(Extractor {
             normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
             matcher: Arc::new(Matcher::new(&all)?),
             ref_date: self.ref_date,
+            model,
         })
     }
 }
@@ -468,6 +503,7 @@ pub struct Extractor {
     normalizer: Normalizer,
     matcher: Arc<Matcher>,
     ref_date: Option<NaiveDate>,
+    model: Option<Arc<Model>>,
 }
 
 impl Extractor {
@@ -524,6 +560,29 @@ impl Extractor {
         scratch: &mut Scratch,
         out: &mut Vec<Entity>,
     ) -> usize {
+        self.finders(original, doc_start, scratch);
+        let Scratch {
+            normalized,
+            key,
+            words,
+            cands,
+            ..
+        } = scratch;
+        if let Some(model) = &self.model {
+            let chunk = Chunk {
+                text: normalized.text(),
+                key,
+                words,
+                ref_date: None,
+            };
+            tagger::apply(model, &chunk, cands);
+        }
+        to_entities(original, normalized, cands.drain(..), out)
+    }
+
+    /// Runs every finder on one chunk, up to linking, leaving the
+    /// normalised text, key, words and resolved candidates in `scratch`.
+    fn finders(&self, original: &str, doc_start: bool, scratch: &mut Scratch) {
         let Scratch {
             normalized,
             key,
@@ -557,7 +616,52 @@ impl Extractor {
         drop_patterns_inside_names(chunk.key, cands);
         resolve(cands);
         link::link(&chunk, cands);
-        to_entities(original, normalized, cands.drain(..), out)
+    }
+
+    /// Trains a tagger model on gold documents: runs the finders of this
+    /// extractor (its own model aside) on each, and learns from what they
+    /// say and the gold spans for `epochs` passes. Each document is one
+    /// chunk: a gold document longer than [`CHUNK_BYTES`] trains as one
+    /// piece.
+    pub fn train(&self, docs: &[GoldDoc], epochs: usize) -> Model {
+        let mut scratch = Scratch::default();
+        let mut examples = Vec::new();
+        let mut gold = Vec::new();
+        for doc in docs {
+            self.finders(&doc.text, true, &mut scratch);
+            let Scratch {
+                normalized,
+                key,
+                words,
+                cands,
+                ..
+            } = &scratch;
+            // Code-point offset of every byte of the original.
+            let mut char_at = vec![0; doc.text.len() + 1];
+            let mut n = 0;
+            for (b, c) in doc.text.char_indices() {
+                char_at[b..b + c.len_utf8()].fill(n);
+                n += 1;
+            }
+            char_at[doc.text.len()] = n;
+            gold.clear();
+            let mut prev: Option<usize> = None;
+            for w in words {
+                let r = normalized.source_range(w.clone());
+                let (s, e) = (char_at[r.start], char_at[r.end]);
+                let g = doc.spans.iter().position(|g| g.start < e && s < g.end);
+                gold.push(g.map(|g| (doc.spans[g].label, prev != Some(g))));
+                prev = g;
+            }
+            let chunk = Chunk {
+                text: normalized.text(),
+                key,
+                words,
+                ref_date: None,
+            };
+            tagger::examples(&chunk, cands, &gold, &mut examples);
+        }
+        tagger::train(&examples, epochs)
     }
 }
 
@@ -695,6 +799,7 @@ pub(crate) fn extractor_with(rows: &str) -> Extractor {
         .default_gazetteers(false)
         .gazetteer(user)
         .gazetteer(embedded)
+        .default_model(false)
         .build()
         .unwrap()
 }

@@ -906,8 +906,11 @@ static NATIONALITIES: LazyLock<FastSet<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The [`known`] bits of the name lexicons (first names, name tokens).
+pub(super) const NAME_BITS: u32 = bit::FIRST | bit::NAME;
+
 /// The [`bit`]s of a word (matching key); 0 for a word no list holds.
-fn known(k: &str) -> u32 {
+pub(super) fn known(k: &str) -> u32 {
     KNOWN.get(k).copied().unwrap_or(0)
 }
 
@@ -1307,7 +1310,7 @@ fn clitic_before(key: &str, set: &FastSet<&str>) -> Option<usize> {
         .map(|c| c.len())
 }
 
-fn has_surname_ending(k: &str) -> bool {
+pub(super) fn has_surname_ending(k: &str) -> bool {
     // ـيف needs a longer word: أرشيف، تصنيف are not names.
     let min = |e: &str| e.chars().count() + if e == "يف" { 4 } else { 3 };
     !k.starts_with("ال")
@@ -1704,7 +1707,7 @@ fn is_arabic_first_name_ok(k: &str) -> bool {
 /// Whether a word is shaped like an inflected Arabic word rather than a
 /// name: an imperfect or future verb, a pronoun suffix, a plural ending,
 /// an adverbial accusative, or a proclitic on a common word.
-fn inflected(k: &str) -> bool {
+pub(super) fn inflected(k: &str) -> bool {
     verb_like(k)
         || inflected_noun(k)
         || k.strip_suffix('ا')

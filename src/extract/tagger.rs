@@ -1,0 +1,715 @@
+//! Stage 3b: a learned tagger that makes the final call on people, places
+//! and organisations.
+//!
+//! In: one chunk and the resolved, linked candidates of the finders before
+//! it (gazetteer, context rules, dates and numbers, linking). Out: the same
+//! candidates, where the PERSON, PLACE and ORG ones are those the tagger
+//! predicts: a predicted span that a finder found too (same words, same
+//! label) keeps that candidate with its `norm`, `id` and `source`; a new
+//! one has `source: model`; a finder's name the tagger does not predict is
+//! dropped. Numbers and dates stay, except where a predicted name covers
+//! them. Candidates stay sorted and non-overlapping.
+//!
+//! The model is a first-order structured perceptron (Collins 2002), with
+//! averaged weights, over BIO tags of the chunk's words ([`super::words_into`]),
+//! decoded line by line with Viterbi. A word's features are its matching
+//! key and stem, its neighbours', affixes, what the rules' lexicons know of
+//! it, whether the news writes it often, the separator before and after it,
+//! and what the finders said of it and its neighbours (label, begin or
+//! inside, source): the tagger learns when to trust each finder, and
+//! memorises the names of its training data as a gazetteer would.
+//!
+//! Why a perceptron and not a CRF or a neural tagger: it trains in seconds
+//! on ANERcorp with no dependency, decodes at a few hundred nanoseconds a
+//! word, and its weights are a plain table; a CRF trained on the same
+//! features is usually no more than a point better.
+//!
+//! Features are hashed to 64 bits with FNV-1a (stable across builds and
+//! platforms, unlike the std hashers), so a model is a table from hash to
+//! weights. The file format ([`Model::to_bytes`]) is little-endian:
+//! `KASHFTAG` and a version, the tag count, the transition weights, then
+//! (hash, weights) rows sorted by hash, weights as `f32`.
+
+use std::ops::Range;
+
+use super::rules::{arabic_form, has_surname_ending, inflected, known};
+use super::{Candidate, Chunk, Label, Source};
+use crate::gazetteer::frequent;
+use crate::hash::FastMap;
+
+/// BIO tags: O, then B and I for each of [`NAME_LABELS`].
+pub(crate) const TAGS: usize = 7;
+
+/// The labels the tagger predicts, in tag order.
+const NAME_LABELS: [Label; 3] = [Label::Person, Label::Place, Label::Org];
+
+const MAGIC: &[u8; 8] = b"KASHFTAG";
+const VERSION: u32 = 1;
+
+/// The label of a tag, if it is not O.
+fn tag_label(t: usize) -> Option<Label> {
+    (t > 0).then(|| NAME_LABELS[(t - 1) / 2])
+}
+
+/// Whether a tag begins a span.
+fn is_begin(t: usize) -> bool {
+    t % 2 == 1
+}
+
+/// The B tag of a label.
+fn begin_tag(label: Label) -> Option<usize> {
+    NAME_LABELS
+        .iter()
+        .position(|&l| l == label)
+        .map(|i| 1 + 2 * i)
+}
+
+/// Whether tag `t` may follow tag `prev` (`None`: the start of a line): an
+/// I tag only continues a span of its label.
+fn allowed(prev: Option<usize>, t: usize) -> bool {
+    t == 0 || is_begin(t) || prev.is_some_and(|p| p != 0 && tag_label(p) == tag_label(t))
+}
+
+/// A trained model: feature weights and tag transition weights.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    weights: FastMap<u64, [f32; TAGS]>,
+    /// `trans[p][t]`: tag `t` after tag `p`; row [`TAGS`] is the start of a
+    /// line.
+    trans: [[f32; TAGS]; TAGS + 1],
+}
+
+impl Model {
+    /// The model embedded in the binary, trained on ANERcorp's train split
+    /// (`scripts/train-model.sh`).
+    pub fn embedded() -> Model {
+        Model::from_bytes(include_bytes!("../../gazetteers/model/tagger.bin"))
+            .expect("the embedded model is well-formed")
+    }
+
+    /// How many features have weights.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether the model has no feature weights.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The model as bytes (the format is in the module docs).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut rows: Vec<(&u64, &[f32; TAGS])> = self.weights.iter().collect();
+        rows.sort_unstable_by_key(|(h, _)| **h);
+        let mut out = Vec::with_capacity(16 + rows.len() * (8 + 4 * TAGS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(TAGS as u32).to_le_bytes());
+        for row in &self.trans {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        for (h, ws) in rows {
+            out.extend_from_slice(&h.to_le_bytes());
+            for w in ws {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong, if `bytes` is not such a model.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut at = 0;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = bytes
+                .get(at..at + n)
+                .ok_or_else(|| format!("truncated at byte {at}"))?;
+            at += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err("not a kashf tagger model (no KASHFTAG header)".into());
+        }
+        let u32_at = |s: &[u8]| u32::from_le_bytes(s.try_into().expect("4 bytes"));
+        let version = u32_at(take(4)?);
+        if version != VERSION {
+            return Err(format!(
+                "model version {version}; this kashf reads version {VERSION}"
+            ));
+        }
+        let tags = u32_at(take(4)?) as usize;
+        if tags != TAGS {
+            return Err(format!("{tags} tags; expected {TAGS}"));
+        }
+        let f32_at = |s: &[u8]| f32::from_le_bytes(s.try_into().expect("4 bytes"));
+        let mut model = Model::default();
+        for row in &mut model.trans {
+            for w in row {
+                *w = f32_at(take(4)?);
+            }
+        }
+        let row_len = 8 + 4 * TAGS;
+        let rest = &bytes[16 + 4 * TAGS * (TAGS + 1)..];
+        if !rest.len().is_multiple_of(row_len) {
+            return Err(format!(
+                "{} bytes of feature rows, not a multiple of {row_len}",
+                rest.len()
+            ));
+        }
+        model.weights.reserve(rest.len() / row_len);
+        for row in rest.chunks_exact(row_len) {
+            let h = u64::from_le_bytes(row[..8].try_into().expect("8 bytes"));
+            let mut ws = [0.0; TAGS];
+            for (t, w) in ws.iter_mut().enumerate() {
+                *w = f32_at(&row[8 + 4 * t..12 + 4 * t]);
+            }
+            model.weights.insert(h, ws);
+        }
+        Ok(model)
+    }
+
+    /// The emission scores of one word.
+    fn scores(&self, feats: &[u64]) -> [f32; TAGS] {
+        let mut s = [0.0; TAGS];
+        for f in feats {
+            if let Some(ws) = self.weights.get(f) {
+                for (a, w) in s.iter_mut().zip(ws) {
+                    *a += w;
+                }
+            }
+        }
+        s
+    }
+
+    /// The best tag sequence of one line of words, given their features.
+    fn viterbi(&self, feats: &[Vec<u64>], out: &mut Vec<usize>) {
+        let n = feats.len();
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
+        let mut back = vec![[0u8; TAGS]; n];
+        for (i, f) in feats.iter().enumerate() {
+            let emit = self.scores(f);
+            for t in 0..TAGS {
+                if i == 0 {
+                    if allowed(None, t) {
+                        score[0][t] = emit[t] + self.trans[TAGS][t];
+                    }
+                    continue;
+                }
+                let mut best = (f32::NEG_INFINITY, 0);
+                for (p, prev) in score[i - 1].iter().enumerate() {
+                    if !allowed(Some(p), t) {
+                        continue;
+                    }
+                    let s = prev + self.trans[p][t];
+                    if s > best.0 {
+                        best = (s, p);
+                    }
+                }
+                score[i][t] = best.0 + emit[t];
+                back[i][t] = best.1 as u8;
+            }
+        }
+        let mut t = (0..TAGS)
+            .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        out.resize(n, 0);
+        for i in (0..n).rev() {
+            out[i] = t;
+            t = usize::from(back[i][t]);
+        }
+    }
+}
+
+/// FNV-1a over a template number and the parts of a feature, each part
+/// closed by a 0xFF byte (which UTF-8 never holds).
+fn feature(template: u8, parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(template);
+    for p in parts {
+        p.bytes().for_each(&mut eat);
+        eat(0xFF);
+    }
+    h
+}
+
+/// How a word is separated from the one before it.
+fn gap(between: &str) -> &'static str {
+    let t = between.trim();
+    if between.contains('\n') {
+        "nl"
+    } else if t.is_empty() {
+        "sp"
+    } else if t == "،" || t == "," {
+        "comma"
+    } else if t.contains(['"', '«', '»', '\'', '“', '”']) {
+        "quote"
+    } else if t.contains(['(', ')', '[', ']']) {
+        "paren"
+    } else if t.contains(['.', '!', '?', '؟', '؛', ';', ':']) {
+        "stop"
+    } else {
+        "other"
+    }
+}
+
+/// Proclitics set aside for a word's stem, longest first.
+const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "ولل", "فال", "وال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل",
+    "و", "ف", "ب", "ل", "ك",
+];
+
+/// A word's proclitic and stem: the longest proclitic that leaves at least
+/// three letters.
+fn split_clitic(k: &str) -> (&str, &str) {
+    for p in PROCLITICS {
+        if let Some(rest) = k.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            return (p, rest);
+        }
+    }
+    ("", k)
+}
+
+/// What the finders said of a word: label, begin or inside, source.
+fn finder_parts(c: Option<(&Candidate, bool)>) -> [&'static str; 3] {
+    let Some((c, begins)) = c else {
+        return ["-", "-", "-"];
+    };
+    let label = match c.label {
+        Label::Person => "P",
+        Label::Place => "L",
+        Label::Org => "O",
+        Label::Number => "N",
+        Label::Date => "D",
+    };
+    let source = match c.source {
+        Source::Gazetteer => "g",
+        Source::Variant => "v",
+        Source::Rule | Source::Model => "r",
+        Source::Linked => "k",
+        Source::Pattern => "p",
+    };
+    [label, if begins { "B" } else { "I" }, source]
+}
+
+/// What the features read of one word.
+struct WordInfo<'a> {
+    key: &'a str,
+    clitic: &'a str,
+    stem: &'a str,
+    bits: u32,
+    stem_bits: u32,
+    /// [`FLAG_NAMES`] bits.
+    flags: u8,
+    finder: [&'static str; 3],
+    gap_before: &'static str,
+}
+
+/// Names of the [`WordInfo::flags`] bits, as feature parts.
+const FLAG_NAMES: [&str; 6] = [
+    "frequent",
+    "stem-frequent",
+    "arabic-form",
+    "inflected",
+    "surname-ending",
+    "latin-or-digit",
+];
+
+/// Bit numbers as feature parts.
+const BIT_NAMES: [&str; 32] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+];
+
+/// Length buckets in letters, as feature parts.
+const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8+"];
+
+/// For each word, the first candidate that overlaps it and whether it
+/// starts in that word. `cands` is sorted and non-overlapping.
+fn word_candidates(words: &[Range<usize>], cands: &[Candidate]) -> Vec<Option<(usize, bool)>> {
+    let mut out = vec![None; words.len()];
+    let mut c = 0;
+    for (i, w) in words.iter().enumerate() {
+        while c < cands.len() && cands[c].range.end <= w.start {
+            c += 1;
+        }
+        if c < cands.len() && cands[c].range.start < w.end {
+            out[i] = Some((c, cands[c].range.start >= w.start));
+        }
+    }
+    out
+}
+
+fn infos<'a>(
+    chunk: &Chunk<'a>,
+    cands: &[Candidate],
+    at: &[Option<(usize, bool)>],
+) -> Vec<WordInfo<'a>> {
+    let key = chunk.key;
+    let mut prev_end = 0;
+    chunk
+        .words
+        .iter()
+        .zip(at)
+        .map(|(r, at)| {
+            let k = &key[r.clone()];
+            let (clitic, stem) = split_clitic(k);
+            let flags = [
+                frequent(k),
+                frequent(stem),
+                arabic_form(stem),
+                inflected(k),
+                has_surname_ending(stem),
+                k.bytes().next().is_some_and(|b| b.is_ascii()),
+            ]
+            .iter()
+            .enumerate()
+            .fold(0u8, |f, (n, &on)| if on { f | 1 << n } else { f });
+            let gap_before = gap(&key[prev_end..r.start]);
+            prev_end = r.end;
+            WordInfo {
+                key: k,
+                clitic,
+                stem,
+                bits: known(k),
+                stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
+                flags,
+                finder: finder_parts(at.map(|(c, b)| (&cands[c], b))),
+                gap_before,
+            }
+        })
+        .collect()
+}
+
+/// The first and last `n` characters of `s` (all of it if shorter).
+fn affixes(s: &str, n: usize) -> (&str, &str) {
+    let count = s.chars().count();
+    if count <= n {
+        return (s, s);
+    }
+    let pre = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
+    let suf = s.char_indices().nth(count - n).map_or(0, |(b, _)| b);
+    (&s[..pre], &s[suf..])
+}
+
+/// The features of word `i` of the line `line` (word indices) into `out`.
+fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |d: isize| {
+        let j = i.checked_add_signed(d)?;
+        line.contains(&j).then(|| &w[j])
+    };
+    let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
+    let me = &w[i];
+    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
+    f(0, &[]);
+    f(1, &[me.key]);
+    f(2, &[me.stem]);
+    f(3, &[me.clitic]);
+    f(4, &[key_at(-1)]);
+    f(5, &[key_at(1)]);
+    f(6, &[key_at(-2)]);
+    f(7, &[key_at(2)]);
+    f(8, &[at(-1).map_or("<s>", |x| x.stem)]);
+    f(9, &[at(1).map_or("</s>", |x| x.stem)]);
+    f(10, &[key_at(-1), me.key]);
+    f(11, &[me.key, key_at(1)]);
+    let (pre2, suf2) = affixes(me.stem, 2);
+    let (pre3, suf3) = affixes(me.stem, 3);
+    let (_, suf1) = affixes(me.key, 1);
+    f(12, &[pre2]);
+    f(13, &[pre3]);
+    f(14, &[suf2]);
+    f(15, &[suf3]);
+    f(16, &[suf1]);
+    let letters = me.key.chars().count().min(LENGTHS.len() - 1);
+    f(17, &[LENGTHS[letters]]);
+    for (t, bits) in [
+        (18, me.bits),
+        (19, me.stem_bits),
+        (20, at(-1).map_or(0, |x| x.bits)),
+        (21, at(1).map_or(0, |x| x.bits)),
+    ] {
+        for (b, name) in BIT_NAMES.iter().enumerate() {
+            if bits & 1 << b != 0 {
+                f(t, &[name]);
+            }
+        }
+    }
+    for (t, flags) in [
+        (22, me.flags),
+        (23, at(-1).map_or(0, |x| x.flags)),
+        (24, at(1).map_or(0, |x| x.flags)),
+    ] {
+        for (b, name) in FLAG_NAMES.iter().enumerate() {
+            if flags & 1 << b != 0 {
+                f(t, &[name]);
+            }
+        }
+    }
+    let none = ["<>", "<>", "<>"];
+    let finder_at = |d: isize| at(d).map_or(none, |x| x.finder);
+    f(25, &me.finder);
+    f(26, &finder_at(-1));
+    f(27, &finder_at(1));
+    f(28, &finder_at(-2)[..2]);
+    f(29, &finder_at(2)[..2]);
+    f(30, &[me.gap_before]);
+    f(31, &[at(1).map_or("</s>", |x| x.gap_before)]);
+    let frequent = if me.flags & 1 != 0 { "f" } else { "r" };
+    f(32, &[me.finder[0], me.finder[1], me.finder[2], frequent]);
+    f(
+        33,
+        &[
+            finder_at(-1)[0],
+            finder_at(-1)[1],
+            me.finder[0],
+            me.finder[1],
+        ],
+    );
+    f(34, &[key_at(-1), me.finder[0]]);
+    f(35, &[me.finder[0], key_at(1)]);
+}
+
+/// The lines of a chunk: runs of words with no line break between them.
+fn lines(infos: &[WordInfo<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, w) in infos.iter().enumerate() {
+        if i > start && w.gap_before == "nl" {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < infos.len() {
+        out.push(start..infos.len());
+    }
+    out
+}
+
+/// The tagger's spans: (label, first word, last word).
+fn spans(tags: &[usize]) -> Vec<(Label, usize, usize)> {
+    let mut out: Vec<(Label, usize, usize)> = Vec::new();
+    for (i, &t) in tags.iter().enumerate() {
+        let Some(label) = tag_label(t) else { continue };
+        match out.last_mut() {
+            Some(last) if !is_begin(t) && last.2 + 1 == i && last.0 == label => last.2 = i,
+            _ => out.push((label, i, i)),
+        }
+    }
+    out
+}
+
+/// Where a new span starts in its first word: after a proclitic when the
+/// finders or the lexicons say the rest is the name.
+fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
+    const NAME: u32 = super::rules::NAME_BITS;
+    let aside = match info.clitic {
+        "و" | "ف" if info.bits & NAME == 0 => info.clitic.len(),
+        "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل"
+            if info.bits & NAME == 0 && info.stem_bits & NAME != 0 =>
+        {
+            info.clitic.len()
+        }
+        _ => 0,
+    };
+    word.start + aside
+}
+
+/// Runs `model` over a chunk and replaces the finders' names in `cands`
+/// (sorted, non-overlapping) with the predicted ones (see the module docs).
+pub(crate) fn apply(model: &Model, chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+    let words = chunk.words;
+    let at = word_candidates(words, cands);
+    let info = infos(chunk, cands, &at);
+    let mut tags = vec![0; words.len()];
+    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut line_tags = Vec::new();
+    for line in lines(&info) {
+        feats.resize_with(line.len(), Vec::new);
+        for (n, i) in line.clone().enumerate() {
+            features(&info, i, &line, &mut feats[n]);
+        }
+        model.viterbi(&feats[..line.len()], &mut line_tags);
+        tags[line].copy_from_slice(&line_tags);
+    }
+    let is_name = |c: &Candidate| NAME_LABELS.contains(&c.label);
+    let mut keep = vec![false; cands.len()];
+    let mut claimed: Vec<Range<usize>> = Vec::new();
+    let mut added = Vec::new();
+    for (label, a, b) in spans(&tags) {
+        let found = at[a].filter(|&(c, begins)| {
+            let r = &cands[c].range;
+            begins && is_name(&cands[c]) && r.end > words[b].start && r.end <= words[b].end
+        });
+        let range = words[a].start..words[b].end;
+        claimed.push(range.clone());
+        match found {
+            Some((c, _)) if cands[c].label == label => keep[c] = true,
+            Some((c, _)) => added.push(Candidate {
+                range: cands[c].range.start..words[b].end,
+                label,
+                norm: None,
+                value: None,
+                kind: None,
+                id: None,
+                source: Source::Model,
+            }),
+            None => added.push(Candidate {
+                range: span_start(&info[a], &words[a])..words[b].end,
+                label,
+                norm: None,
+                value: None,
+                kind: None,
+                id: None,
+                source: Source::Model,
+            }),
+        }
+    }
+    let mut n = 0;
+    cands.retain(|c| {
+        let kept = keep[n];
+        n += 1;
+        if is_name(c) {
+            return kept;
+        }
+        // A number or date a predicted name covers goes.
+        let i = claimed.partition_point(|r| r.end <= c.range.start);
+        i == claimed.len() || claimed[i].start >= c.range.end
+    });
+    cands.append(&mut added);
+    cands.sort_by_key(|c| c.range.start);
+}
+
+/// One line of a gold document, ready for training.
+#[derive(Clone, Debug)]
+pub(crate) struct Example {
+    feats: Vec<Vec<u64>>,
+    gold: Vec<usize>,
+}
+
+/// The training lines of one chunk: `gold` gives each word's gold span as
+/// (label, whether the word starts it).
+pub(crate) fn examples(
+    chunk: &Chunk<'_>,
+    cands: &[Candidate],
+    gold: &[Option<(Label, bool)>],
+    out: &mut Vec<Example>,
+) {
+    let at = word_candidates(chunk.words, cands);
+    let info = infos(chunk, cands, &at);
+    for line in lines(&info) {
+        let mut feats = vec![Vec::new(); line.len()];
+        for (n, i) in line.clone().enumerate() {
+            features(&info, i, &line, &mut feats[n]);
+        }
+        let gold = gold[line]
+            .iter()
+            .map(|g| match g {
+                None => 0,
+                Some((label, begins)) => {
+                    begin_tag(*label).expect("a name label") + usize::from(!begins)
+                }
+            })
+            .collect();
+        out.push(Example { feats, gold });
+    }
+}
+
+/// Averaged perceptron weights while training: the weights, and the sum of
+/// each update times the step it was made at.
+#[derive(Clone, Default)]
+struct Acc {
+    w: [f32; TAGS],
+    u: [f64; TAGS],
+}
+
+impl Acc {
+    fn add(&mut self, t: usize, delta: f32, step: u64) {
+        self.w[t] += delta;
+        self.u[t] += f64::from(delta) * step as f64;
+    }
+
+    fn average(&self, step: u64) -> [f32; TAGS] {
+        std::array::from_fn(|t| (f64::from(self.w[t]) - self.u[t] / step as f64) as f32)
+    }
+}
+
+/// Trains a model on `examples` for `epochs` passes, visiting them in an
+/// order shuffled by a fixed seed (the same data gives the same model).
+pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
+    let mut weights: FastMap<u64, Acc> = FastMap::default();
+    let mut trans: Vec<Acc> = vec![Acc::default(); TAGS + 1];
+    let mut current = Model::default();
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut pred = Vec::new();
+    let mut step: u64 = 1;
+    for _ in 0..epochs {
+        // Fisher–Yates with a 64-bit LCG (Knuth's MMIX constants).
+        for i in (1..order.len()).rev() {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            order.swap(i, (rng >> 33) as usize % (i + 1));
+        }
+        for &e in &order {
+            let ex = &examples[e];
+            current.viterbi(&ex.feats, &mut pred);
+            if pred != ex.gold {
+                for i in 0..pred.len() {
+                    let (g, p) = (ex.gold[i], pred[i]);
+                    let (gp, pp) = if i == 0 {
+                        (TAGS, TAGS)
+                    } else {
+                        (ex.gold[i - 1], pred[i - 1])
+                    };
+                    if (gp, g) != (pp, p) {
+                        trans[gp].add(g, 1.0, step);
+                        trans[pp].add(p, -1.0, step);
+                        current.trans[gp][g] += 1.0;
+                        current.trans[pp][p] -= 1.0;
+                    }
+                    if g == p {
+                        continue;
+                    }
+                    for f in &ex.feats[i] {
+                        let acc = weights.entry(*f).or_default();
+                        acc.add(g, 1.0, step);
+                        acc.add(p, -1.0, step);
+                        let cur = current.weights.entry(*f).or_default();
+                        cur[g] += 1.0;
+                        cur[p] -= 1.0;
+                    }
+                }
+            }
+            step += 1;
+        }
+    }
+    let mut model = Model::default();
+    for (p, acc) in trans.iter().enumerate() {
+        model.trans[p] = acc.average(step);
+    }
+    for (f, acc) in weights {
+        let avg = acc.average(step);
+        if avg.iter().any(|w| w.abs() > 1e-4) {
+            model.weights.insert(f, avg);
+        }
+    }
+    model
+}
