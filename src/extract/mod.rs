@@ -400,6 +400,7 @@ pub struct Scratch {
     words: Vec<Range<usize>>,
     cands: Vec<Candidate>,
     triggers: Vec<usize>,
+    tagger: tagger::Cache,
 }
 
 /// Builds an [`Extractor`].
@@ -566,6 +567,7 @@ impl Extractor {
             key,
             words,
             cands,
+            tagger: cache,
             ..
         } = scratch;
         if let Some(model) = &self.model {
@@ -575,7 +577,8 @@ impl Extractor {
                 words,
                 ref_date: None,
             };
-            tagger::apply(model, &chunk, cands);
+            tagger::apply(model, &chunk, cands, cache);
+            link::link(&chunk, cands);
         }
         to_entities(original, normalized, cands.drain(..), out)
     }
@@ -589,6 +592,7 @@ impl Extractor {
             words,
             cands,
             triggers,
+            ..
         } = scratch;
         self.normalizer.normalize_into(original, normalized);
         matching_key(normalized.text(), key);

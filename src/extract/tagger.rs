@@ -174,30 +174,42 @@ impl Model {
         Ok(model)
     }
 
-    /// The emission scores of one word.
+    /// The summed weights of some features.
     fn scores(&self, feats: &[u64]) -> [f32; TAGS] {
         let mut s = [0.0; TAGS];
         for f in feats {
-            if let Some(ws) = self.weights.get(f) {
-                for (a, w) in s.iter_mut().zip(ws) {
-                    *a += w;
-                }
-            }
+            self.add(*f, &mut s);
         }
         s
     }
 
-    /// The best tag sequence of one line of words, given their features.
-    fn viterbi(&self, feats: &[Vec<u64>], out: &mut Vec<usize>) {
-        let n = feats.len();
+    fn add(&self, f: u64, s: &mut [f32; TAGS]) {
+        if let Some(ws) = self.weights.get(&f) {
+            for (a, w) in s.iter_mut().zip(ws) {
+                *a += w;
+            }
+        }
+    }
+
+    /// The summed weights of a word's [`type_features`] in `role`.
+    fn type_scores(&self, w: Option<&WordInfo<'_>>, role: usize) -> [f32; TAGS] {
+        let mut s = [0.0; TAGS];
+        type_features(w, role, &mut |t, parts| self.add(feature(t, parts), &mut s));
+        s
+    }
+
+    /// The best tag sequence of one line of words, given each word's
+    /// emission scores; `joined[i]`: whether word `i` may continue a span
+    /// of word `i - 1` (no punctuation between them).
+    fn viterbi(&self, emits: &[[f32; TAGS]], joined: &[bool], out: &mut Vec<usize>) {
+        let n = emits.len();
         out.clear();
         if n == 0 {
             return;
         }
         let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
         let mut back = vec![[0u8; TAGS]; n];
-        for (i, f) in feats.iter().enumerate() {
-            let emit = self.scores(f);
+        for (i, emit) in emits.iter().enumerate() {
             for t in 0..TAGS {
                 if i == 0 {
                     if allowed(None, t) {
@@ -207,7 +219,7 @@ impl Model {
                 }
                 let mut best = (f32::NEG_INFINITY, 0);
                 for (p, prev) in score[i - 1].iter().enumerate() {
-                    if !allowed(Some(p), t) {
+                    if !allowed(Some(p), t) || !joined[i] && !is_begin(t) && t != 0 {
                         continue;
                     }
                     let s = prev + self.trans[p][t];
@@ -255,6 +267,8 @@ fn gap(between: &str) -> &'static str {
         "sp"
     } else if t == "،" || t == "," {
         "comma"
+    } else if t == "-" {
+        "hyphen"
     } else if t.contains(['"', '«', '»', '\'', '“', '”']) {
         "quote"
     } else if t.contains(['(', ')', '[', ']']) {
@@ -355,10 +369,39 @@ fn word_candidates(words: &[Range<usize>], cands: &[Candidate]) -> Vec<Option<(u
     out
 }
 
+/// What the features read of word `k` (a matching key).
+fn word_info<'a>(k: &'a str, finder: [&'static str; 3], gap_before: &'static str) -> WordInfo<'a> {
+    let (clitic, stem) = split_clitic(k);
+    let flags = [
+        frequent(k),
+        frequent(stem),
+        arabic_form(stem),
+        inflected(k),
+        has_surname_ending(stem),
+        k.bytes().next().is_some_and(|b| b.is_ascii()),
+    ]
+    .iter()
+    .enumerate()
+    .fold(0u8, |f, (n, &on)| if on { f | 1 << n } else { f });
+    WordInfo {
+        key: k,
+        clitic,
+        stem,
+        bits: known(k),
+        stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
+        flags,
+        finder,
+        gap_before,
+    }
+}
+
+/// The [`WordInfo`] of every word of a chunk, and with a cache, each
+/// word's [`TypeEntry::scores`] into `scores`.
 fn infos<'a>(
     chunk: &Chunk<'a>,
     cands: &[Candidate],
     at: &[Option<(usize, bool)>],
+    mut cache: Option<(&mut Cache, &Model, &mut Vec<[[f32; TAGS]; ROLES]>)>,
 ) -> Vec<WordInfo<'a>> {
     let key = chunk.key;
     let mut prev_end = 0;
@@ -368,28 +411,23 @@ fn infos<'a>(
         .zip(at)
         .map(|(r, at)| {
             let k = &key[r.clone()];
-            let (clitic, stem) = split_clitic(k);
-            let flags = [
-                frequent(k),
-                frequent(stem),
-                arabic_form(stem),
-                inflected(k),
-                has_surname_ending(stem),
-                k.bytes().next().is_some_and(|b| b.is_ascii()),
-            ]
-            .iter()
-            .enumerate()
-            .fold(0u8, |f, (n, &on)| if on { f | 1 << n } else { f });
+            let finder = finder_parts(at.map(|(c, b)| (&cands[c], b)));
             let gap_before = gap(&key[prev_end..r.start]);
             prev_end = r.end;
+            let Some((cache, model, scores)) = &mut cache else {
+                return word_info(k, finder, gap_before);
+            };
+            let e = cache.entry(model, k);
+            scores.push(e.scores);
+            let (clitic, stem) = k.split_at(usize::from(e.clitic_len));
             WordInfo {
                 key: k,
                 clitic,
                 stem,
-                bits: known(k),
-                stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
-                flags,
-                finder: finder_parts(at.map(|(c, b)| (&cands[c], b))),
+                bits: e.bits,
+                stem_bits: e.stem_bits,
+                flags: e.flags,
+                finder,
                 gap_before,
             }
         })
@@ -407,61 +445,97 @@ fn affixes(s: &str, n: usize) -> (&str, &str) {
     (&s[..pre], &s[suf..])
 }
 
-/// The features of word `i` of the line `line` (word indices) into `out`.
-fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
-    out.clear();
-    let at = |d: isize| {
-        let j = i.checked_add_signed(d)?;
-        line.contains(&j).then(|| &w[j])
-    };
-    let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
-    let me = &w[i];
-    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
-    f(0, &[]);
-    f(1, &[me.key]);
-    f(2, &[me.stem]);
-    f(3, &[me.clitic]);
-    f(4, &[key_at(-1)]);
-    f(5, &[key_at(1)]);
-    f(6, &[key_at(-2)]);
-    f(7, &[key_at(2)]);
-    f(8, &[at(-1).map_or("<s>", |x| x.stem)]);
-    f(9, &[at(1).map_or("</s>", |x| x.stem)]);
-    f(10, &[key_at(-1), me.key]);
-    f(11, &[me.key, key_at(1)]);
-    let (pre2, suf2) = affixes(me.stem, 2);
-    let (pre3, suf3) = affixes(me.stem, 3);
-    let (_, suf1) = affixes(me.key, 1);
-    f(12, &[pre2]);
-    f(13, &[pre3]);
-    f(14, &[suf2]);
-    f(15, &[suf3]);
-    f(16, &[suf1]);
-    let letters = me.key.chars().count().min(LENGTHS.len() - 1);
-    f(17, &[LENGTHS[letters]]);
-    for (t, bits) in [
-        (18, me.bits),
-        (19, me.stem_bits),
-        (20, at(-1).map_or(0, |x| x.bits)),
-        (21, at(1).map_or(0, |x| x.bits)),
-    ] {
+/// The roles a word plays in the features: itself, and the neighbour one
+/// or two words before or after the word being tagged.
+const ME: usize = 0;
+const PREV: usize = 1;
+const NEXT: usize = 2;
+const PREV2: usize = 3;
+const NEXT2: usize = 4;
+const ROLES: usize = 5;
+
+/// The features of word `w` (`None`: beyond the line) in `role` that
+/// depend on the word alone, so that their weights can be summed once per
+/// distinct word ([`Cache`]).
+fn type_features(w: Option<&WordInfo<'_>>, role: usize, f: &mut impl FnMut(u8, &[&str])) {
+    let (start, end) = ("<s>", "</s>");
+    let bits = |f: &mut dyn FnMut(u8, &[&str]), t: u8, bits: u32| {
         for (b, name) in BIT_NAMES.iter().enumerate() {
             if bits & 1 << b != 0 {
                 f(t, &[name]);
             }
         }
-    }
-    for (t, flags) in [
-        (22, me.flags),
-        (23, at(-1).map_or(0, |x| x.flags)),
-        (24, at(1).map_or(0, |x| x.flags)),
-    ] {
+    };
+    let flags = |f: &mut dyn FnMut(u8, &[&str]), t: u8, flags: u8| {
         for (b, name) in FLAG_NAMES.iter().enumerate() {
             if flags & 1 << b != 0 {
                 f(t, &[name]);
             }
         }
+    };
+    match (role, w) {
+        (ME, Some(me)) => {
+            f(1, &[me.key]);
+            f(2, &[me.stem]);
+            f(3, &[me.clitic]);
+            let (pre2, suf2) = affixes(me.stem, 2);
+            let (pre3, suf3) = affixes(me.stem, 3);
+            let (_, suf1) = affixes(me.key, 1);
+            f(12, &[pre2]);
+            f(13, &[pre3]);
+            f(14, &[suf2]);
+            f(15, &[suf3]);
+            f(16, &[suf1]);
+            let letters = me.key.chars().count().min(LENGTHS.len() - 1);
+            f(17, &[LENGTHS[letters]]);
+            bits(f, 18, me.bits);
+            bits(f, 19, me.stem_bits);
+            flags(f, 22, me.flags);
+        }
+        (ME, None) => {}
+        (PREV, w) => {
+            f(4, &[w.map_or(start, |x| x.key)]);
+            f(8, &[w.map_or(start, |x| x.stem)]);
+            bits(f, 20, w.map_or(0, |x| x.bits));
+            flags(f, 23, w.map_or(0, |x| x.flags));
+        }
+        (NEXT, w) => {
+            f(5, &[w.map_or(end, |x| x.key)]);
+            f(9, &[w.map_or(end, |x| x.stem)]);
+            bits(f, 21, w.map_or(0, |x| x.bits));
+            flags(f, 24, w.map_or(0, |x| x.flags));
+        }
+        (PREV2, w) => f(6, &[w.map_or(start, |x| x.key)]),
+        (NEXT2, w) => f(7, &[w.map_or(end, |x| x.key)]),
+        _ => unreachable!("no role {role}"),
     }
+}
+
+/// The word `d` places from `i` if it is in `line`.
+fn neighbour<'w, 'a>(
+    w: &'w [WordInfo<'a>],
+    i: usize,
+    d: isize,
+    line: &Range<usize>,
+) -> Option<&'w WordInfo<'a>> {
+    let j = i.checked_add_signed(d)?;
+    line.contains(&j).then(|| &w[j])
+}
+
+/// Which neighbour each role looks at.
+const OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
+
+/// The features of word `i` of `line` that depend on more than one word
+/// or on what the finders said.
+fn token_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |d: isize| neighbour(w, i, d, line);
+    let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
+    let me = &w[i];
+    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
+    f(0, &[]);
+    f(10, &[key_at(-1), me.key]);
+    f(11, &[me.key, key_at(1)]);
     let none = ["<>", "<>", "<>"];
     let finder_at = |d: isize| at(d).map_or(none, |x| x.finder);
     f(25, &me.finder);
@@ -484,6 +558,78 @@ fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64
     );
     f(34, &[key_at(-1), me.finder[0]]);
     f(35, &[me.finder[0], key_at(1)]);
+}
+
+/// Every feature of word `i` of `line` (for training).
+fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    token_features(w, i, line, out);
+    for (role, d) in OFFSETS.iter().enumerate() {
+        type_features(neighbour(w, i, *d, line), role, &mut |t, parts| {
+            out.push(feature(t, parts));
+        });
+    }
+}
+
+/// What the tagger knows of one distinct word: its lexicon bits and flags,
+/// and the summed weights of its [`type_features`] in each role.
+#[derive(Clone, Debug)]
+struct TypeEntry {
+    clitic_len: u8,
+    bits: u32,
+    stem_bits: u32,
+    flags: u8,
+    scores: [[f32; TAGS]; ROLES],
+}
+
+/// Per-thread memory of the words seen with one model: news repeats its
+/// words, so most words cost one lookup here instead of a dozen in the
+/// model's table. Cleared when it holds [`Cache::MAX`] words or the model
+/// changes.
+#[derive(Debug, Default)]
+pub(crate) struct Cache {
+    /// The model the scores are of (its address).
+    model: usize,
+    types: FastMap<Box<str>, TypeEntry>,
+    /// The scores of the line's edges in each role.
+    edges: [[f32; TAGS]; ROLES],
+}
+
+impl Cache {
+    const MAX: usize = 1 << 16;
+
+    fn prepare(&mut self, model: &Model) {
+        let id = std::ptr::from_ref(model) as usize;
+        if self.model != id || self.types.len() >= Cache::MAX {
+            self.types.clear();
+            self.model = id;
+            for role in 0..ROLES {
+                self.edges[role] = model.type_scores(None, role);
+            }
+        }
+    }
+
+    /// The entry of a word (matching key), computed on first sight.
+    fn entry(&mut self, model: &Model, k: &str) -> TypeEntry {
+        if let Some(e) = self.types.get(k) {
+            return e.clone();
+        }
+        let info = word_info(k, ["-", "-", "-"], "sp");
+        let entry = TypeEntry {
+            clitic_len: info.clitic.len() as u8,
+            bits: info.bits,
+            stem_bits: info.stem_bits,
+            flags: info.flags,
+            scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
+        };
+        self.types.insert(k.into(), entry.clone());
+        entry
+    }
+}
+
+/// Whether a word may continue the span of the word before it: only
+/// spaces, or a hyphen, between them.
+fn joins(info: &WordInfo<'_>) -> bool {
+    matches!(info.gap_before, "sp" | "hyphen")
 }
 
 /// The lines of a chunk: runs of words with no line break between them.
@@ -533,19 +679,39 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
 
 /// Runs `model` over a chunk and replaces the finders' names in `cands`
 /// (sorted, non-overlapping) with the predicted ones (see the module docs).
-pub(crate) fn apply(model: &Model, chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
+pub(crate) fn apply(
+    model: &Model,
+    chunk: &Chunk<'_>,
+    cands: &mut Vec<Candidate>,
+    cache: &mut Cache,
+) {
     let words = chunk.words;
     let at = word_candidates(words, cands);
-    let info = infos(chunk, cands, &at);
+    cache.prepare(model);
+    let mut type_scores = Vec::with_capacity(words.len());
+    let info = infos(chunk, cands, &at, Some((cache, model, &mut type_scores)));
     let mut tags = vec![0; words.len()];
-    let mut feats: Vec<Vec<u64>> = Vec::new();
+    let mut feats = Vec::new();
+    let mut emits = Vec::new();
     let mut line_tags = Vec::new();
+    let joined: Vec<bool> = info.iter().map(joins).collect();
     for line in lines(&info) {
-        feats.resize_with(line.len(), Vec::new);
-        for (n, i) in line.clone().enumerate() {
-            features(&info, i, &line, &mut feats[n]);
+        emits.clear();
+        for i in line.clone() {
+            token_features(&info, i, &line, &mut feats);
+            let mut emit = model.scores(&feats);
+            for (role, d) in OFFSETS.iter().enumerate() {
+                let s = match i.checked_add_signed(*d).filter(|j| line.contains(j)) {
+                    Some(j) => &type_scores[j][role],
+                    None => &cache.edges[role],
+                };
+                for (e, s) in emit.iter_mut().zip(s) {
+                    *e += s;
+                }
+            }
+            emits.push(emit);
         }
-        model.viterbi(&feats[..line.len()], &mut line_tags);
+        model.viterbi(&emits, &joined[line.clone()], &mut line_tags);
         tags[line].copy_from_slice(&line_tags);
     }
     let is_name = |c: &Candidate| NAME_LABELS.contains(&c.label);
@@ -585,12 +751,14 @@ pub(crate) fn apply(model: &Model, chunk: &Chunk<'_>, cands: &mut Vec<Candidate>
     cands.retain(|c| {
         let kept = keep[n];
         n += 1;
+        let i = claimed.partition_point(|r| r.end <= c.range.start);
+        let free = i == claimed.len() || claimed[i].start >= c.range.end;
         if is_name(c) {
-            return kept;
+            // A gazetteer name where the tagger sees nothing stays.
+            return kept || free && c.source == Source::Gazetteer;
         }
         // A number or date a predicted name covers goes.
-        let i = claimed.partition_point(|r| r.end <= c.range.start);
-        i == claimed.len() || claimed[i].start >= c.range.end
+        free
     });
     cands.append(&mut added);
     cands.sort_by_key(|c| c.range.start);
@@ -600,6 +768,7 @@ pub(crate) fn apply(model: &Model, chunk: &Chunk<'_>, cands: &mut Vec<Candidate>
 #[derive(Clone, Debug)]
 pub(crate) struct Example {
     feats: Vec<Vec<u64>>,
+    joined: Vec<bool>,
     gold: Vec<usize>,
 }
 
@@ -612,22 +781,29 @@ pub(crate) fn examples(
     out: &mut Vec<Example>,
 ) {
     let at = word_candidates(chunk.words, cands);
-    let info = infos(chunk, cands, &at);
+    let info = infos(chunk, cands, &at, None);
     for line in lines(&info) {
         let mut feats = vec![Vec::new(); line.len()];
         for (n, i) in line.clone().enumerate() {
             features(&info, i, &line, &mut feats[n]);
         }
+        let joined: Vec<bool> = info[line.clone()].iter().map(joins).collect();
+        // A gold span across punctuation is two spans to the tagger.
         let gold = gold[line]
             .iter()
-            .map(|g| match g {
+            .zip(&joined)
+            .map(|(g, &joined)| match g {
                 None => 0,
                 Some((label, begins)) => {
-                    begin_tag(*label).expect("a name label") + usize::from(!begins)
+                    begin_tag(*label).expect("a name label") + usize::from(!begins && joined)
                 }
             })
             .collect();
-        out.push(Example { feats, gold });
+        out.push(Example {
+            feats,
+            joined,
+            gold,
+        });
     }
 }
 
@@ -670,7 +846,8 @@ pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
         }
         for &e in &order {
             let ex = &examples[e];
-            current.viterbi(&ex.feats, &mut pred);
+            let emits: Vec<_> = ex.feats.iter().map(|f| current.scores(f)).collect();
+            current.viterbi(&emits, &ex.joined, &mut pred);
             if pred != ex.gold {
                 for i in 0..pred.len() {
                     let (g, p) = (ex.gold[i], pred[i]);
