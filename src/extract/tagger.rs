@@ -24,7 +24,7 @@
 //! word, and its weights are a plain table; a CRF trained on the same
 //! features is usually no more than a point better.
 //!
-//! Features are hashed to 64 bits with FNV-1a (stable across builds and
+//! Features are hashed to 64 bits ([`feature`]: stable across builds and
 //! platforms, unlike the std hashers), so a model is a table from hash to
 //! weights. The file format ([`Model::to_bytes`]) is little-endian:
 //! `KASHFTAG` and a version, the tag count, the transition weights, then
@@ -207,22 +207,39 @@ impl Model {
         if n == 0 {
             return;
         }
+        // Transitions that [`allowed`] forbids weigh minus infinity.
+        let mut trans = self.trans;
+        for (p, row) in trans.iter_mut().enumerate() {
+            let prev = (p < TAGS).then_some(p);
+            for (t, w) in row.iter_mut().enumerate() {
+                if !allowed(prev, t) {
+                    *w = f32::NEG_INFINITY;
+                }
+            }
+        }
         let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
         let mut back = vec![[0u8; TAGS]; n];
         for (i, emit) in emits.iter().enumerate() {
-            for t in 0..TAGS {
-                if i == 0 {
-                    if allowed(None, t) {
-                        score[0][t] = emit[t] + self.trans[TAGS][t];
+            let mut emit = *emit;
+            if !joined[i] {
+                // Punctuation before the word: no I tag.
+                for (t, e) in emit.iter_mut().enumerate() {
+                    if t != 0 && !is_begin(t) {
+                        *e = f32::NEG_INFINITY;
                     }
-                    continue;
                 }
+            }
+            if i == 0 {
+                for t in 0..TAGS {
+                    score[0][t] = emit[t] + trans[TAGS][t];
+                }
+                continue;
+            }
+            let prev = score[i - 1];
+            for t in 0..TAGS {
                 let mut best = (f32::NEG_INFINITY, 0);
-                for (p, prev) in score[i - 1].iter().enumerate() {
-                    if !allowed(Some(p), t) || !joined[i] && !is_begin(t) && t != 0 {
-                        continue;
-                    }
-                    let s = prev + self.trans[p][t];
+                for (p, s) in prev.iter().enumerate() {
+                    let s = s + trans[p][t];
                     if s > best.0 {
                         best = (s, p);
                     }
@@ -242,20 +259,30 @@ impl Model {
     }
 }
 
-/// FNV-1a over a template number and the parts of a feature, each part
-/// closed by a 0xFF byte (which UTF-8 never holds).
+/// The hash of a feature: its template number and its parts. Eight bytes
+/// at a time, multiply and rotate as FxHash does (byte-at-a-time FNV-1a
+/// cost a third of the tagger's time); each part is closed by its length,
+/// so that ("ab", "c") and ("a", "bc") differ. Written out here rather than
+/// taken from a crate because model files depend on it: it must never
+/// change with a dependency's version.
 fn feature(template: u8, parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(template);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
+    let mut h = mix(0, u64::from(template) + 1);
     for p in parts {
-        p.bytes().for_each(&mut eat);
-        eat(0xFF);
+        let mut chunks = p.as_bytes().chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = mix(h, u64::from_le_bytes(last));
+        }
+        h = mix(h, 0xFF00_0000_0000_0000 | p.len() as u64);
     }
-    h
+    h ^ h >> 29
 }
 
 /// How a word is separated from the one before it.
@@ -297,6 +324,30 @@ fn split_clitic(k: &str) -> (&str, &str) {
         }
     }
     ("", k)
+}
+
+/// A number below 108 for each [`finder_parts`] value.
+fn finder_code(parts: [&str; 3]) -> u64 {
+    let index = |list: &[&str], p: &str| list.iter().position(|&x| x == p).unwrap_or(0) as u64;
+    let label = index(&["-", "P", "L", "O", "N", "D"], parts[0]);
+    let begins = index(&["-", "B", "I"], parts[1]);
+    let source = index(&["-", "g", "v", "r", "k", "p"], parts[2]);
+    label * 18 + begins * 6 + source
+}
+
+/// A number for each [`gap`] value.
+fn gap_code(g: &str) -> u64 {
+    match g {
+        "nl" => 1,
+        "sp" => 2,
+        "comma" => 3,
+        "hyphen" => 4,
+        "quote" => 5,
+        "paren" => 6,
+        "stop" => 7,
+        "other" => 8,
+        _ => 9,
+    }
 }
 
 /// What the finders said of a word: label, begin or inside, source.
@@ -401,7 +452,7 @@ fn infos<'a>(
     chunk: &Chunk<'a>,
     cands: &[Candidate],
     at: &[Option<(usize, bool)>],
-    mut cache: Option<(&mut Cache, &Model, &mut Vec<[[f32; TAGS]; ROLES]>)>,
+    mut cache: Option<(&mut Cache, &Model, &mut Vec<u32>)>,
 ) -> Vec<WordInfo<'a>> {
     let key = chunk.key;
     let mut prev_end = 0;
@@ -417,8 +468,9 @@ fn infos<'a>(
             let Some((cache, model, scores)) = &mut cache else {
                 return word_info(k, finder, gap_before);
             };
-            let e = cache.entry(model, k);
-            scores.push(e.scores);
+            let n = cache.entry(model, k);
+            scores.push(n);
+            let e = &cache.entries[n as usize];
             let (clitic, stem) = k.split_at(usize::from(e.clitic_len));
             WordInfo {
                 key: k,
@@ -525,17 +577,28 @@ fn neighbour<'w, 'a>(
 /// Which neighbour each role looks at.
 const OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
 
-/// The features of word `i` of `line` that depend on more than one word
-/// or on what the finders said.
-fn token_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+/// The features of word `i` of `line` that pair two words, into `out`.
+fn pair_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
     out.clear();
     let at = |d: isize| neighbour(w, i, d, line);
     let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
     let me = &w[i];
     let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
-    f(0, &[]);
     f(10, &[key_at(-1), me.key]);
     f(11, &[me.key, key_at(1)]);
+    f(34, &[key_at(-1), me.finder[0]]);
+    f(35, &[me.finder[0], key_at(1)]);
+}
+
+/// The features of word `i` of `line` that read what the finders said
+/// around it, the separators and whether it is frequent (few distinct
+/// combinations, so [`Cache`] sums them once per combination), into `out`.
+fn context_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |d: isize| neighbour(w, i, d, line);
+    let me = &w[i];
+    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
+    f(0, &[]);
     let none = ["<>", "<>", "<>"];
     let finder_at = |d: isize| at(d).map_or(none, |x| x.finder);
     f(25, &me.finder);
@@ -556,13 +619,14 @@ fn token_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut V
             me.finder[1],
         ],
     );
-    f(34, &[key_at(-1), me.finder[0]]);
-    f(35, &[me.finder[0], key_at(1)]);
 }
 
 /// Every feature of word `i` of `line` (for training).
 fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
-    token_features(w, i, line, out);
+    let mut more = Vec::new();
+    context_features(w, i, line, &mut more);
+    pair_features(w, i, line, out);
+    out.append(&mut more);
     for (role, d) in OFFSETS.iter().enumerate() {
         type_features(neighbour(w, i, *d, line), role, &mut |t, parts| {
             out.push(feature(t, parts));
@@ -589,18 +653,24 @@ struct TypeEntry {
 pub(crate) struct Cache {
     /// The model the scores are of (its address).
     model: usize,
-    types: FastMap<Box<str>, TypeEntry>,
+    /// Indices into `entries`.
+    types: FastMap<Box<str>, u32>,
+    entries: Vec<TypeEntry>,
+    /// The summed [`context_features`] by a hash of the features.
+    contexts: FastMap<u64, [f32; TAGS]>,
     /// The scores of the line's edges in each role.
     edges: [[f32; TAGS]; ROLES],
 }
 
 impl Cache {
-    const MAX: usize = 1 << 16;
+    const MAX: usize = 1 << 17;
 
     fn prepare(&mut self, model: &Model) {
         let id = std::ptr::from_ref(model) as usize;
         if self.model != id || self.types.len() >= Cache::MAX {
             self.types.clear();
+            self.entries.clear();
+            self.contexts.clear();
             self.model = id;
             for role in 0..ROLES {
                 self.edges[role] = model.type_scores(None, role);
@@ -609,9 +679,9 @@ impl Cache {
     }
 
     /// The entry of a word (matching key), computed on first sight.
-    fn entry(&mut self, model: &Model, k: &str) -> TypeEntry {
-        if let Some(e) = self.types.get(k) {
-            return e.clone();
+    fn entry(&mut self, model: &Model, k: &str) -> u32 {
+        if let Some(&e) = self.types.get(k) {
+            return e;
         }
         let info = word_info(k, ["-", "-", "-"], "sp");
         let entry = TypeEntry {
@@ -621,8 +691,38 @@ impl Cache {
             flags: info.flags,
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
         };
-        self.types.insert(k.into(), entry.clone());
-        entry
+        let n = self.entries.len() as u32;
+        self.entries.push(entry);
+        self.types.insert(k.into(), n);
+        n
+    }
+
+    /// The summed weights of the [`context_features`] of word `i` of
+    /// `line`, remembered by what they read: the finder parts of the word
+    /// and its neighbours, the separators around it, and its frequency.
+    fn context(
+        &mut self,
+        model: &Model,
+        w: &[WordInfo<'_>],
+        i: usize,
+        line: &Range<usize>,
+        feats: &mut Vec<u64>,
+    ) -> [f32; TAGS] {
+        let mut key = u64::from(w[i].flags & 1);
+        for d in [0, -1, 1, -2, 2] {
+            let code = neighbour(w, i, d, line).map_or(127, |x| finder_code(x.finder));
+            key = key << 7 | code;
+        }
+        let gap_after = neighbour(w, i, 1, line).map_or("</s>", |x| x.gap_before);
+        key = key << 4 | gap_code(w[i].gap_before);
+        key = key << 4 | gap_code(gap_after);
+        if let Some(s) = self.contexts.get(&key) {
+            return *s;
+        }
+        context_features(w, i, line, feats);
+        let s = model.scores(feats);
+        self.contexts.insert(key, s);
+        s
     }
 }
 
@@ -690,6 +790,7 @@ pub(crate) fn apply(
     cache.prepare(model);
     let mut type_scores = Vec::with_capacity(words.len());
     let info = infos(chunk, cands, &at, Some((cache, model, &mut type_scores)));
+    let cache = &mut *cache;
     let mut tags = vec![0; words.len()];
     let mut feats = Vec::new();
     let mut emits = Vec::new();
@@ -698,11 +799,14 @@ pub(crate) fn apply(
     for line in lines(&info) {
         emits.clear();
         for i in line.clone() {
-            token_features(&info, i, &line, &mut feats);
-            let mut emit = model.scores(&feats);
+            let mut emit = cache.context(model, &info, i, &line, &mut feats);
+            pair_features(&info, i, &line, &mut feats);
+            for f in &feats {
+                model.add(*f, &mut emit);
+            }
             for (role, d) in OFFSETS.iter().enumerate() {
                 let s = match i.checked_add_signed(*d).filter(|j| line.contains(j)) {
-                    Some(j) => &type_scores[j][role],
+                    Some(j) => &cache.entries[type_scores[j] as usize].scores[role],
                     None => &cache.edges[role],
                 };
                 for (e, s) in emit.iter_mut().zip(s) {
@@ -826,6 +930,9 @@ impl Acc {
     }
 }
 
+/// Averaged weights at most this large are left out of a trained model.
+const PRUNE: f32 = 1.0;
+
 /// Trains a model on `examples` for `epochs` passes, visiting them in an
 /// order shuffled by a fixed seed (the same data gives the same model).
 pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
@@ -884,7 +991,7 @@ pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
     }
     for (f, acc) in weights {
         let avg = acc.average(step);
-        if avg.iter().any(|w| w.abs() > 1e-4) {
+        if avg.iter().any(|w| w.abs() > PRUNE) {
             model.weights.insert(f, avg);
         }
     }
