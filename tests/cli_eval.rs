@@ -1,7 +1,9 @@
-//! `kashf eval` run as a binary on the gold snippets in `fixtures/eval/`.
+//! `kashf eval` run as a binary on the gold snippets in `fixtures/eval/`,
+//! and `kashf train` with the `--model` / `--no-model` options, in
+//! temporary folders.
 
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
 
 fn eval(args: &[&str]) -> (bool, String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -83,4 +85,228 @@ fn bad_options_and_files_fail_with_a_message() {
     ]);
     assert!(ok, "{err}");
     assert!(out.contains("PLACE"), "{out}");
+}
+
+/// Runs kashf with `args` in `dir`, with no standard input.
+fn kashf(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kashf"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RAYON_NUM_THREADS")
+        .output()
+        .unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+/// Made-up people after «كتب» and places after «في», which no finder
+/// knows (the unit tests in `src/extract/tagger.rs` check that): what the
+/// finders find of them, only a model can add.
+const PEOPLE: [&str; 12] = [
+    "زرنوخ",
+    "قمطار",
+    "دلبوش",
+    "سنفار",
+    "طرموز",
+    "خلنبيق",
+    "شمردل",
+    "برقعان",
+    "فنطوس",
+    "جلمود",
+    "كحلبان",
+    "زعنفيل",
+];
+const PLACES: [&str; 12] = [
+    "برقاش",
+    "طلمسان",
+    "زنطاح",
+    "كرموس",
+    "دوفلان",
+    "شنقوط",
+    "مرزوخ",
+    "قصطال",
+    "حلموط",
+    "بطنوس",
+    "سرغان",
+    "فلطاس",
+];
+
+/// CoNLL gold: «كتب PERSON رسالة تقول إن الاجتماع انتهى في PLACE .».
+fn pattern_conll() -> String {
+    let mut out = String::new();
+    for (person, place) in PEOPLE.iter().zip(PLACES) {
+        out.push_str(&format!(
+            "كتب O\n{person} B-PERS\nرسالة O\nتقول O\nإن O\nالاجتماع O\nانتهى O\nفي O\n{place} B-LOC\n. O\n\n"
+        ));
+    }
+    out
+}
+
+/// A temporary folder with `gold.conll` and a model trained on it
+/// (`model.bin`).
+fn trained() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gold.conll"), pattern_conll()).unwrap();
+    let out = kashf(
+        dir.path(),
+        &[
+            "train",
+            "--gold",
+            "gold.conll",
+            "--epochs",
+            "5",
+            "-o",
+            "model.bin",
+        ],
+    );
+    let err = text(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("trained on 12 documents (5 epochs)") && err.contains("model.bin"),
+        "{err}"
+    );
+    dir
+}
+
+#[test]
+fn train_writes_a_model_that_eval_and_extract_use() {
+    let dir = trained();
+    let model = std::fs::read(dir.path().join("model.bin")).unwrap();
+    assert_eq!(
+        &model[..8],
+        b"KASHFTAG",
+        "the model file starts with its magic"
+    );
+    // Header, transitions, then at least one feature row.
+    assert!(model.len() > 16 + 4 * 7 * 8, "{} bytes", model.len());
+
+    // On its own training data, the model finds every name; without it,
+    // the finders find (almost) none.
+    let out = kashf(
+        dir.path(),
+        &["eval", "--gold", "gold.conll", "--model", "model.bin"],
+    );
+    let (table, err) = (text(&out.stdout), text(&out.stderr));
+    assert!(out.status.success(), "{err}");
+    assert!(table.contains("PERSON") && table.contains("ORG"), "{table}");
+    assert_eq!(row(&table, "PERSON"), [12, 12, 12], "{table}");
+    assert_eq!(row(&table, "PLACE"), [12, 12, 12], "{table}");
+    let out = kashf(dir.path(), &["eval", "--gold", "gold.conll", "--no-model"]);
+    let table = text(&out.stdout);
+    assert!(out.status.success());
+    assert!(row(&table, "PERSON")[2] < 6, "{table}");
+    assert!(row(&table, "PLACE")[2] < 6, "{table}");
+
+    // On an unseen sentence of the pattern, names with `"source":"model"`.
+    std::fs::write(
+        dir.path().join("new.txt"),
+        "كتب هلبوز رسالة تقول إن الاجتماع انتهى في سنطوح .",
+    )
+    .unwrap();
+    let out = kashf(dir.path(), &["extract", "--model", "model.bin", "new.txt"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(&str, &str, &str)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["label"].as_str().unwrap(),
+                e["text"].as_str().unwrap(),
+                e["source"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [("PERSON", "هلبوز", "model"), ("PLACE", "سنطوح", "model")],
+        "{doc}"
+    );
+}
+
+#[test]
+fn a_missing_or_foreign_model_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.txt"), "زار الوزير موسكو.").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "KASHF\nليس نموذجا\n").unwrap();
+    std::fs::write(dir.path().join("in.conll"), "زار O\nموسكو B-LOC\n").unwrap();
+    for sub in ["extract", "eval"] {
+        let input: &[&str] = if sub == "extract" {
+            &["in.txt"]
+        } else {
+            &["--gold", "in.conll"]
+        };
+        let out = kashf(
+            dir.path(),
+            &[&[sub, "--model", "missing.bin"], input].concat(),
+        );
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{sub}: {err}");
+        assert!(err.contains("missing.bin"), "{sub}: {err}");
+        assert!(out.stdout.is_empty(), "{sub}: nothing is written");
+
+        let out = kashf(
+            dir.path(),
+            &[&[sub, "--model", "notes.txt"], input].concat(),
+        );
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{sub}: {err}");
+        assert!(
+            err.contains("notes.txt") && err.contains("not a kashf tagger model"),
+            "{sub}: {err}"
+        );
+        assert!(out.stdout.is_empty(), "{sub}: nothing is written");
+    }
+}
+
+#[test]
+fn model_and_no_model_together_are_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.txt"), "زار الوزير موسكو.").unwrap();
+    for args in [
+        &["extract", "--model", "m.bin", "--no-model", "in.txt"][..],
+        &[
+            "eval",
+            "--gold",
+            "g.conll",
+            "--no-model",
+            "--model",
+            "m.bin",
+        ][..],
+    ] {
+        let out = kashf(dir.path(), args);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("cannot be used with"), "{args:?}: {err}");
+        assert!(err.contains("--no-model"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn training_on_no_sentences_fails_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in [("empty.conll", ""), ("blank.conll", "\n\n  \n")] {
+        std::fs::write(dir.path().join(name), content).unwrap();
+        let out = kashf(dir.path(), &["train", "--gold", name, "-o", "model.bin"]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(name) && err.contains("no sentences to train on"),
+            "{name}: {err}"
+        );
+        assert!(
+            !dir.path().join("model.bin").exists(),
+            "{name}: no model is written"
+        );
+    }
+    // A gold file that is not there is named too.
+    let out = kashf(
+        dir.path(),
+        &["train", "--gold", "nowhere.conll", "-o", "model.bin"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("nowhere.conll"));
 }

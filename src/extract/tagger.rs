@@ -997,3 +997,614 @@ pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
     }
     model
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use super::*;
+    use crate::eval::{GoldDoc, parse_conll};
+    use crate::extract::{Entity, Extractor, extractor_with};
+
+    /// A named case of [`spans`]: tags, and the spans they make.
+    type SpansCase = (
+        &'static str,
+        &'static [usize],
+        &'static [(Label, usize, usize)],
+    );
+    /// An unseen sentence and the names the trained tagger must give.
+    type LearnCase = (&'static str, &'static [(Label, &'static str, Source)]);
+
+    // Tag numbers, as `TAGS` and `NAME_LABELS` lay them out.
+    const O: usize = 0;
+    const B_PER: usize = 1;
+    const I_PER: usize = 2;
+    const B_LOC: usize = 3;
+    const I_LOC: usize = 4;
+    const B_ORG: usize = 5;
+    const I_ORG: usize = 6;
+
+    /// Made-up names, in no gazetteer or lexicon: the tagger can only learn
+    /// them from their context («كتب» before a person, «في» before a place).
+    /// Not «قال»: a rule already takes the word after it for a name.
+    const PEOPLE: [&str; 24] = [
+        "زرنوخ",
+        "قمطار",
+        "دلبوش",
+        "سنفار",
+        "طرموز",
+        "خلنبيق",
+        "شمردل",
+        "برقعان",
+        "فنطوس",
+        "جلمود",
+        "كحلبان",
+        "زعنفيل",
+        "هدلوش",
+        "صنبور",
+        "مرطاخ",
+        "قلنسان",
+        "دحبور",
+        "شنطوف",
+        "غرنوق",
+        "ضمبال",
+        "نطفوش",
+        "خربوط",
+        "سلطوم",
+        "زمهران",
+    ];
+    /// Made-up places, and a few the gazetteer knows: the tagger learns to
+    /// keep the gazetteer's places too.
+    const PLACES: [&str; 24] = [
+        "برقاش",
+        "طلمسان",
+        "زنطاح",
+        "الرياض",
+        "دوفلان",
+        "شنقوط",
+        "مرزوخ",
+        "بغداد",
+        "حلموط",
+        "بطنوس",
+        "سرغان",
+        "الخرطوم",
+        "جرموق",
+        "نقطال",
+        "ودحان",
+        "دمشق",
+        "صلبوخ",
+        "عفطوس",
+        "زلفان",
+        "الجزائر",
+        "رقطون",
+        "تلمعان",
+        "دغموس",
+        "شرنباط",
+    ];
+    const MIDDLES: [&str; 6] = [
+        "الاجتماع انتهى",
+        "الوفد وصل أمس",
+        "المفاوضات استمرت طويلا",
+        "السوق مزدحمة",
+        "الطقس كان باردا",
+        "الناس ينتظرون",
+    ];
+
+    /// The gold set: «كتب PERSON رسالة تقول إن … في PLACE .», one sentence
+    /// each.
+    fn pattern_conll() -> String {
+        let mut out = String::new();
+        for (i, (person, place)) in PEOPLE.iter().zip(PLACES).enumerate() {
+            out.push_str(&format!("كتب O\n{person} B-PERS\nرسالة O\nتقول O\nإن O\n"));
+            for w in MIDDLES[i % MIDDLES.len()].split(' ') {
+                out.push_str(&format!("{w} O\n"));
+            }
+            out.push_str(&format!("في O\n{place} B-LOC\n. O\n\n"));
+        }
+        out
+    }
+
+    fn gold() -> Vec<GoldDoc> {
+        parse_conll(&pattern_conll(), "pattern.conll").unwrap()
+    }
+
+    /// The finders without a model, shared: building the matchers is the
+    /// slow part.
+    static FINDERS: LazyLock<Extractor> = LazyLock::new(|| extractor_with(""));
+
+    /// The model trained on [`gold`], shared.
+    static TRAINED: LazyLock<Model> = LazyLock::new(|| FINDERS.train(&gold(), 10));
+
+    fn with_model(model: Model) -> Extractor {
+        Extractor::builder()
+            .default_model(false)
+            .model(model)
+            .build()
+            .unwrap()
+    }
+
+    /// Sentences of the pattern with names seen in training and not.
+    const PROBES: [&str; 4] = [
+        "كتب زرنوخ رسالة تقول إن الاجتماع انتهى في برقاش .",
+        "كتب كرمشون رسالة تقول إن الحديث طال في دوبلاط .",
+        "وزار الوزير القاهرة أمس.",
+        "كتب هلبوز رسالة تقول إن الطقس كان باردا في سنطوح .\nكتب مرتلان رسالة في قرطاس .",
+    ];
+
+    #[test]
+    fn the_gold_set_has_one_person_and_one_place_a_sentence() {
+        let docs = gold();
+        assert_eq!(docs.len(), PEOPLE.len());
+        for d in &docs {
+            let labels: Vec<Label> = d.spans.iter().map(|s| s.label).collect();
+            assert_eq!(labels, [Label::Person, Label::Place], "{}", d.text);
+        }
+    }
+
+    #[test]
+    fn a_trained_model_survives_bytes_with_the_same_predictions() {
+        let model = &*TRAINED;
+        assert!(!model.is_empty());
+        let bytes = model.to_bytes();
+        assert_eq!(&bytes[..8], MAGIC);
+        assert_eq!(
+            bytes.len(),
+            16 + 4 * TAGS * (TAGS + 1) + model.len() * (8 + 4 * TAGS)
+        );
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.weights, model.weights);
+        assert_eq!(back.trans, model.trans);
+        assert_eq!(back.to_bytes(), bytes, "to_bytes after from_bytes");
+        let (a, b) = (with_model(model.clone()), with_model(back));
+        for text in PROBES {
+            let ea = a.extract(text);
+            assert!(!ea.is_empty(), "the model finds something in {text:?}");
+            assert_eq!(ea, b.extract(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_empty_model_survives_bytes() {
+        let bytes = Model::default().to_bytes();
+        assert_eq!(bytes.len(), 16 + 4 * TAGS * (TAGS + 1));
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert!(back.is_empty());
+        assert_eq!(back.trans, [[0.0; TAGS]; TAGS + 1]);
+    }
+
+    #[test]
+    fn bad_model_bytes_are_refused_with_a_reason() {
+        let good = TRAINED.to_bytes();
+        let header = |version: u32, tags: u32| {
+            let mut b = MAGIC.to_vec();
+            b.extend_from_slice(&version.to_le_bytes());
+            b.extend_from_slice(&tags.to_le_bytes());
+            b
+        };
+        let trans_end = 16 + 4 * TAGS * (TAGS + 1);
+        let row = 8 + 4 * TAGS;
+        let mut extra = good.clone();
+        extra.push(0);
+        let cases: Vec<(&str, Vec<u8>, String)> = vec![
+            ("empty", vec![], "truncated at byte 0".into()),
+            (
+                "short magic",
+                b"KASH".to_vec(),
+                "truncated at byte 0".into(),
+            ),
+            (
+                "text file",
+                "قال زرنوخ إن الاجتماع انتهى\n".as_bytes().to_vec(),
+                "not a kashf tagger model (no KASHFTAG header)".into(),
+            ),
+            (
+                "lower-case magic",
+                [b"kashftag".as_slice(), &good[8..]].concat(),
+                "not a kashf tagger model (no KASHFTAG header)".into(),
+            ),
+            ("no version", MAGIC.to_vec(), "truncated at byte 8".into()),
+            (
+                "version 2",
+                [header(2, 7), good[16..].to_vec()].concat(),
+                "model version 2; this kashf reads version 1".into(),
+            ),
+            (
+                "version 0",
+                header(0, 7),
+                "model version 0; this kashf reads version 1".into(),
+            ),
+            (
+                "5 tags",
+                [header(1, 5), good[16..].to_vec()].concat(),
+                "5 tags; expected 7".into(),
+            ),
+            (
+                "no transitions",
+                header(1, 7),
+                "truncated at byte 16".into(),
+            ),
+            (
+                "transitions cut inside a weight",
+                good[..26].to_vec(),
+                "truncated at byte 24".into(),
+            ),
+            (
+                "last transition missing",
+                good[..trans_end - 4].to_vec(),
+                format!("truncated at byte {}", trans_end - 4),
+            ),
+            (
+                "one byte too many",
+                extra,
+                format!(
+                    "{} bytes of feature rows, not a multiple of {row}",
+                    good.len() - trans_end + 1
+                ),
+            ),
+            (
+                "last row cut",
+                good[..good.len() - 3].to_vec(),
+                format!(
+                    "{} bytes of feature rows, not a multiple of {row}",
+                    good.len() - trans_end - 3
+                ),
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            match Model::from_bytes(&bytes) {
+                Ok(_) => panic!("{name}: read as a model"),
+                Err(e) => assert_eq!(e, want, "{name}"),
+            }
+        }
+        // Cutting whole rows leaves a smaller, valid model.
+        let fewer = Model::from_bytes(&good[..good.len() - row]).unwrap();
+        assert_eq!(fewer.len(), TRAINED.len() - 1);
+    }
+
+    #[test]
+    fn an_inside_tag_only_continues_its_own_label() {
+        let cases: &[(&str, Option<usize>, usize, bool)] = &[
+            ("O at the start", None, O, true),
+            ("B at the start", None, B_LOC, true),
+            ("I at the start", None, I_PER, false),
+            ("O after O", Some(O), O, true),
+            ("B after O", Some(O), B_ORG, true),
+            ("I-PER after O", Some(O), I_PER, false),
+            ("I-LOC after O", Some(O), I_LOC, false),
+            ("I-ORG after O", Some(O), I_ORG, false),
+            ("I-PER after B-PER", Some(B_PER), I_PER, true),
+            ("I-PER after I-PER", Some(I_PER), I_PER, true),
+            ("I-LOC after B-LOC", Some(B_LOC), I_LOC, true),
+            ("I-ORG after I-ORG", Some(I_ORG), I_ORG, true),
+            ("I-PER after B-LOC", Some(B_LOC), I_PER, false),
+            ("I-PER after I-ORG", Some(I_ORG), I_PER, false),
+            ("I-LOC after I-PER", Some(I_PER), I_LOC, false),
+            ("I-ORG after B-PER", Some(B_PER), I_ORG, false),
+            ("B-PER after I-PER", Some(I_PER), B_PER, true),
+            ("O after I-ORG", Some(I_ORG), O, true),
+        ];
+        for &(name, prev, t, want) in cases {
+            assert_eq!(allowed(prev, t), want, "{name}");
+        }
+        // Every pair: an I tag needs a B or I of its label just before.
+        for prev in std::iter::once(None).chain((0..TAGS).map(Some)) {
+            for t in 0..TAGS {
+                let inside = t != O && !is_begin(t);
+                let want =
+                    !inside || prev.is_some_and(|p| p != O && p.div_ceil(2) == t.div_ceil(2));
+                assert_eq!(allowed(prev, t), want, "{prev:?} → {t}");
+            }
+        }
+    }
+
+    #[test]
+    fn tag_numbers_and_labels_agree() {
+        assert_eq!(tag_label(O), None);
+        for (b, label) in [
+            (B_PER, Label::Person),
+            (B_LOC, Label::Place),
+            (B_ORG, Label::Org),
+        ] {
+            assert!(is_begin(b) && !is_begin(b + 1));
+            assert_eq!(begin_tag(label), Some(b));
+            assert_eq!(tag_label(b), Some(label));
+            assert_eq!(tag_label(b + 1), Some(label));
+        }
+        assert_eq!(begin_tag(Label::Date), None);
+        assert_eq!(begin_tag(Label::Number), None);
+    }
+
+    #[test]
+    fn spans_read_bio_tags() {
+        use Label::{Org, Person, Place};
+        let cases: &[SpansCase] = &[
+            ("nothing", &[], &[]),
+            ("all O", &[O, O, O], &[]),
+            ("one word", &[O, B_PER, O], &[(Person, 1, 1)]),
+            ("three words", &[B_PER, I_PER, I_PER, O], &[(Person, 0, 2)]),
+            ("at the end", &[O, B_LOC, I_LOC], &[(Place, 1, 2)]),
+            (
+                "B after B",
+                &[B_PER, B_PER],
+                &[(Person, 0, 0), (Person, 1, 1)],
+            ),
+            (
+                "B after I of the same label",
+                &[B_ORG, I_ORG, B_ORG],
+                &[(Org, 0, 1), (Org, 2, 2)],
+            ),
+            (
+                "different labels side by side",
+                &[B_LOC, I_LOC, B_ORG, I_ORG],
+                &[(Place, 0, 1), (Org, 2, 3)],
+            ),
+            // Not what Viterbi gives, but spans stays sane on it.
+            ("I at the start", &[I_PER, I_PER], &[(Person, 0, 1)]),
+            (
+                "I after O",
+                &[B_PER, O, I_PER],
+                &[(Person, 0, 0), (Person, 2, 2)],
+            ),
+            (
+                "I of another label",
+                &[B_PER, I_LOC],
+                &[(Person, 0, 0), (Place, 1, 1)],
+            ),
+        ];
+        for &(name, tags, want) in cases {
+            assert_eq!(spans(tags), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn proclitics_split_off_only_with_three_letters_left() {
+        let cases: &[(&str, &str, (&str, &str))] = &[
+            ("no clitic", "محمد", ("", "محمد")),
+            ("article", "القاهره", ("ال", "قاهره")),
+            ("wa + article", "والقاهره", ("وال", "قاهره")),
+            (
+                "wa + bi + article, the longest",
+                "وبالقاهره",
+                ("وبال", "قاهره"),
+            ),
+            ("bi + article", "بالعراق", ("بال", "عراق")),
+            ("fa + article", "فالرئيس", ("فال", "رئيس")),
+            ("li + article", "للبنان", ("لل", "بنان")),
+            ("wa + li + article", "وللبنان", ("ولل", "بنان")),
+            ("ka + article", "كالاسد", ("كال", "اسد")),
+            ("wa + li", "ولمصر", ("ول", "مصر")),
+            ("wa", "وموسكو", ("و", "موسكو")),
+            ("bi", "بموسكو", ("ب", "موسكو")),
+            // «وال» would leave one letter: «و» leaves three.
+            ("falls back to a shorter clitic", "والد", ("و", "الد")),
+            ("exactly three letters left", "وزير", ("و", "زير")),
+            ("two letters left: kept whole", "بوش", ("", "بوش")),
+            ("article, two letters left", "الرب", ("", "الرب")),
+            ("three letters only", "ولد", ("", "ولد")),
+            ("Latin", "Obama", ("", "Obama")),
+            ("empty", "", ("", "")),
+        ];
+        for &(name, word, want) in cases {
+            let got = split_clitic(word);
+            assert_eq!(got, want, "{name}: {word}");
+            assert_eq!(format!("{}{}", got.0, got.1), word, "{name}: parts rejoin");
+        }
+    }
+
+    #[test]
+    fn affixes_count_characters_not_bytes() {
+        let cases: &[(&str, &str, usize, (&str, &str))] = &[
+            ("two of five", "قاهره", 2, ("قا", "ره")),
+            ("three of five", "قاهره", 3, ("قاه", "هره")),
+            ("one", "بوش", 1, ("ب", "ش")),
+            ("as long as n", "محمد", 4, ("محمد", "محمد")),
+            ("shorter than n", "في", 3, ("في", "في")),
+            ("empty", "", 2, ("", "")),
+            ("ASCII", "Obama", 2, ("Ob", "ma")),
+            ("mixed widths", "aبcد", 2, ("aب", "cد")),
+        ];
+        for &(name, s, n, want) in cases {
+            assert_eq!(affixes(s, n), want, "{name}: affixes({s:?}, {n})");
+        }
+    }
+
+    #[test]
+    fn feature_hashes_are_stable_and_keep_parts_apart() {
+        // Trained models hold these hashes: they must not change. Values
+        // computed independently (FNV-1a 64 over the template byte, then
+        // each part's UTF-8 and 0xFF).
+        let pinned: &[(u8, &[&str], u64)] = &[
+            (0, &[], 0xaf63_bd4c_8601_b7df),
+            (4, &["قال"], 0xee9f_8376_d95c_c009),
+            (25, &["P", "B", "g"], 0x1398_b5f8_ec34_4618),
+        ];
+        for &(template, parts, want) in pinned {
+            assert_eq!(
+                feature(template, parts),
+                want,
+                "feature({template}, {parts:?})"
+            );
+        }
+        assert_ne!(feature(1, &["ab", "c"]), feature(1, &["a", "bc"]));
+        assert_ne!(feature(1, &["قال"]), feature(2, &["قال"]));
+        assert_ne!(feature(1, &[""]), feature(1, &[]));
+    }
+
+    /// A model with weights from a fixed pseudo-random sequence, and lines
+    /// of features drawn from its rows.
+    fn random_model(seed: u64) -> (Model, Vec<Vec<Vec<u64>>>) {
+        let mut rng = seed;
+        let mut next = move || {
+            rng = rng
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            rng >> 33
+        };
+        let w = |next: &mut dyn FnMut() -> u64| (next() % 2001) as f32 / 100.0 - 10.0;
+        let mut model = Model::default();
+        for row in &mut model.trans {
+            for x in row.iter_mut() {
+                *x = w(&mut next);
+            }
+        }
+        for f in 0..40u64 {
+            model
+                .weights
+                .insert(f, std::array::from_fn(|_| w(&mut next)));
+        }
+        let mut lines = Vec::new();
+        for n in 0..=6 {
+            for _ in 0..20 {
+                let line = (0..n)
+                    .map(|_| (0..3).map(|_| next() % 50).collect())
+                    .collect();
+                lines.push(line);
+            }
+        }
+        (model, lines)
+    }
+
+    /// The score of a tag sequence under `model`.
+    fn path_score(model: &Model, feats: &[Vec<u64>], tags: &[usize]) -> f32 {
+        let mut s = 0.0;
+        for (i, (f, &t)) in feats.iter().zip(tags).enumerate() {
+            let prev = if i == 0 { TAGS } else { tags[i - 1] };
+            s += model.trans[prev][t] + model.scores(f)[t];
+        }
+        s
+    }
+
+    /// The best allowed sequence by trying them all.
+    fn brute_force(model: &Model, feats: &[Vec<u64>]) -> f32 {
+        let n = feats.len();
+        let mut best = f32::NEG_INFINITY;
+        for code in 0..TAGS.pow(n as u32) {
+            let tags: Vec<usize> = (0..n).map(|i| code / TAGS.pow(i as u32) % TAGS).collect();
+            let ok = (0..n).all(|i| allowed(i.checked_sub(1).map(|p| tags[p]), tags[i]));
+            if ok {
+                best = best.max(path_score(model, feats, &tags));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_allowed_sequence() {
+        let mut out = vec![3, 3, 3];
+        for seed in [1, 2, 3, 0xDEAD_BEEF] {
+            let (model, lines) = random_model(seed);
+            for feats in &lines {
+                model.viterbi(feats, &mut out);
+                assert_eq!(out.len(), feats.len(), "seed {seed}");
+                for i in 0..out.len() {
+                    let prev = i.checked_sub(1).map(|p| out[p]);
+                    assert!(
+                        allowed(prev, out[i]),
+                        "seed {seed}: {:?} → {} in {out:?}",
+                        prev,
+                        out[i]
+                    );
+                }
+                if feats.len() <= 4 {
+                    let (got, want) = (path_score(&model, feats, &out), brute_force(&model, feats));
+                    assert!(
+                        (got - want).abs() < 1e-3,
+                        "seed {seed}, {feats:?}: viterbi {out:?} scores {got}, best {want}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_opens_a_span_before_continuing_it() {
+        // Every word wants I-PER, and a transition rewards O → I-PER: the
+        // best allowed sequence is B-PER I-PER I-PER.
+        let mut model = Model::default();
+        model
+            .weights
+            .insert(7, [0.0, 0.0, 10.0, 0.0, 0.0, 0.0, 0.0]);
+        model.trans[O][I_PER] = 100.0;
+        model.trans[TAGS][I_PER] = 100.0;
+        let mut out = Vec::new();
+        model.viterbi(&[vec![7], vec![7], vec![7]], &mut out);
+        assert_eq!(out, [B_PER, I_PER, I_PER]);
+        model.viterbi(&[], &mut out);
+        assert!(out.is_empty(), "an empty line clears the output");
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        let docs = gold();
+        let a = FINDERS.train(&docs, 3).to_bytes();
+        let b = FINDERS.train(&docs, 3).to_bytes();
+        assert!(a == b, "two trainings on the same data differ");
+        // And the examples themselves, trained on directly.
+        let m = FINDERS.train(&docs[..5], 2);
+        assert_eq!(m.to_bytes(), FINDERS.train(&docs[..5], 2).to_bytes());
+        assert_ne!(m.to_bytes(), a, "less data, fewer epochs: another model");
+    }
+
+    #[test]
+    fn training_on_nothing_gives_an_empty_model() {
+        assert!(FINDERS.train(&[], 5).is_empty());
+        assert!(FINDERS.train(&gold(), 0).is_empty());
+    }
+
+    /// The code-point slice `start..end` of `text`.
+    fn slice(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    fn names(ents: &[Entity]) -> Vec<(Label, &str, Source)> {
+        ents.iter()
+            .filter(|e| NAME_LABELS.contains(&e.label))
+            .map(|e| (e.label, e.text.as_str(), e.source))
+            .collect()
+    }
+
+    #[test]
+    fn training_learns_a_pattern_the_finders_miss() {
+        use Label::{Person, Place};
+        let tagger = with_model(TRAINED.clone());
+        let cases: &[LearnCase] = &[
+            (
+                "كتب كرمشون رسالة تقول إن الحديث طال في دوبلاط .",
+                &[
+                    (Person, "كرمشون", Source::Model),
+                    (Place, "دوبلاط", Source::Model),
+                ],
+            ),
+            (
+                "وفي الصباح كتب هلبوز رسالة تقول إن الطقس كان باردا في سنطوح .",
+                &[
+                    (Person, "هلبوز", Source::Model),
+                    (Place, "سنطوح", Source::Model),
+                ],
+            ),
+            // A place the gazetteer knows keeps its candidate (and source).
+            (
+                "كتب مرتلان رسالة تقول إن الناس ينتظرون في القاهرة .",
+                &[
+                    (Person, "مرتلان", Source::Model),
+                    (Place, "القاهرة", Source::Gazetteer),
+                ],
+            ),
+        ];
+        for &(text, want) in cases {
+            let before = FINDERS.extract(text);
+            for (label, name, _) in want.iter().filter(|w| w.2 == Source::Model) {
+                assert!(
+                    !before.iter().any(|e| e.text.contains(name)),
+                    "the finders alone already find {label:?} {name} in {text:?}: {before:?}; \
+                     pick other made-up names"
+                );
+            }
+            let ents = tagger.extract(text);
+            assert_eq!(names(&ents), want, "{text:?}");
+            for e in &ents {
+                assert_eq!(e.text, slice(text, e.start, e.end), "offsets of {e:?}");
+            }
+        }
+    }
+}
