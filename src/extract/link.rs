@@ -286,7 +286,7 @@ mod tests {
     use crate::extract::{Extractor, Label, Source};
 
     static EXTRACTOR: std::sync::LazyLock<Extractor> =
-        std::sync::LazyLock::new(|| Extractor::builder().build().unwrap());
+        std::sync::LazyLock::new(|| Extractor::builder().default_model(false).build().unwrap());
 
     /// (text, norm, source) of the people found.
     fn people(text: &str) -> Vec<(String, String, Source)> {

@@ -1985,7 +1985,7 @@ mod tests {
     use crate::extract::{Extractor, extractor_with};
 
     static EXTRACTOR: std::sync::LazyLock<Extractor> =
-        std::sync::LazyLock::new(|| Extractor::builder().build().unwrap());
+        std::sync::LazyLock::new(|| Extractor::builder().default_model(false).build().unwrap());
 
     /// (label, text, source) of what the whole pipeline finds.
     fn found(text: &str) -> Vec<(String, String, String)> {
