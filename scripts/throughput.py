@@ -9,6 +9,7 @@ is built). Standard library only.
 
     python3 scripts/throughput.py                 # the corpus, 5 runs each
     python3 scripts/throughput.py --runs 3 DIR    # any folder of .txt files
+    python3 scripts/throughput.py --kashf-args=--no-model   # without the tagger
 
 The default folder is the SaudiNewsNet corpus, unpacked from
 ../shared/corpus/saudinewsnet-2015.tar.xz into target/corpus/ (ignored by
@@ -72,6 +73,8 @@ def main() -> None:
     ap.add_argument("folder", nargs="?", type=Path, help="folder of .txt files (default: the corpus)")
     ap.add_argument("--runs", type=int, default=5, help="runs per thread count (default 5)")
     ap.add_argument("--no-build", action="store_true", help="use target/release/kashf as it is")
+    ap.add_argument("--kashf-args", default="", metavar="ARGS",
+                    help="more `kashf extract` options, e.g. --kashf-args=--no-model")
     args = ap.parse_args()
 
     folder = args.folder or corpus()
@@ -86,12 +89,14 @@ def main() -> None:
     # every lazily built table is built.
     sentence = ROOT / "target" / "startup-sentence.txt"
     sentence.write_text("قال الرئيس محمد بن سلمان في مدينة جدة يوم 3 مايو 2020 إن وزارة الصحة\n")
-    startup = statistics.median(run(binary, ["extract", str(sentence)])[0] for _ in range(args.runs))
+    extra = args.kashf_args.split()
+    startup = statistics.median(run(binary, ["extract", *extra, str(sentence)])[0] for _ in range(args.runs))
     print(f"startup (one sentence, every table built): {startup * 1000:.0f} ms")
     cores = os.cpu_count() or 1
     base = None
     for threads in sorted({1, cores}):
-        results = [run(binary, ["extract", "-q", "--stats", f"-j{threads}", str(folder)]) for _ in range(args.runs)]
+        results = [run(binary, ["extract", *extra, "-q", "--stats", f"-j{threads}", str(folder)])
+                   for _ in range(args.runs)]
         docs, mb, entities = parse_stats(results[0][2])
         secs = statistics.median(r[0] for r in results)
         rss = max(r[1] for r in results) / 1024

@@ -310,3 +310,48 @@ fn training_on_no_sentences_fails_with_a_message() {
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("nowhere.conll"));
 }
+
+/// The embedded model is what `scripts/train-model.sh` writes from the
+/// current finders: a change to the gazetteers, rules or features that
+/// alters what the tagger learns from must retrain it. Skipped (with a note)
+/// without `../shared`.
+#[test]
+fn embedded_model_is_what_train_model_writes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold = root.join("../shared/data/ner/anercorp-train.conll");
+    if !gold.exists() {
+        eprintln!("skipped: {} not found", gold.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("tagger.bin");
+    let out = Command::new(env!("CARGO_BIN_EXE_kashf"))
+        .args(["train", "--gold"])
+        .arg(&gold)
+        .args([
+            "--group",
+            "20",
+            "--epochs",
+            "20",
+            "--exclude-attr",
+            "src=anercorp",
+            "-o",
+        ])
+        .arg(&model)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let trained = std::fs::read(&model).unwrap();
+    let embedded = std::fs::read(root.join("gazetteers/model/tagger.bin")).unwrap();
+    assert!(
+        trained == embedded,
+        "gazetteers/model/tagger.bin is stale ({} bytes; training now gives {}): run \
+         `bash scripts/train-model.sh` and review the 5-fold figures",
+        embedded.len(),
+        trained.len()
+    );
+}
