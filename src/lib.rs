@@ -9,8 +9,11 @@
 //!    the original;
 //! 2. [`gazetteer`]: find known names (embedded and user gazetteers),
 //!    clitic-aware, on the matching key;
-//! 3. [`extract`]: run every finder, resolve overlaps and map spans back to
-//!    the original as [`Entity`] values;
+//! 3. [`extract`]: run every finder (gazetteers, context rules, numbers,
+//!    dates, linking), resolve overlaps, let the learned tagger
+//!    ([`extract::tagger`], a [`Model`] embedded or trained with
+//!    [`Extractor::train`]) make the final call on names, and map spans
+//!    back to the original as [`Entity`] values;
 //! 4. [`output`]: write entities as JSONL or CSV.
 //!
 //! [`input`] reads files, folders and streams (encodings, binary files,

@@ -30,6 +30,8 @@ pub const EXIT_FAILED: u8 = 2;
   cat article.txt | kashf extract
   jq -c '{id, text}' docs.jsonl | kashf extract --input jsonl
   kashf normalize < in.txt > out.txt
+  kashf eval --gold gold.conll --errors
+  kashf train --gold gold.conll -o my.model && kashf extract --model my.model news/
 
 Exit codes: 0 all inputs processed; 1 usage or configuration error;
 2 some inputs failed (all others fully written).")]

@@ -11,7 +11,7 @@
 //! them. Candidates stay sorted and non-overlapping.
 //!
 //! The model is a first-order structured perceptron (Collins 2002), with
-//! averaged weights, over BIO tags of the chunk's words ([`super::words_into`]),
+//! averaged weights, over BIO tags of the chunk's words (`words_into`),
 //! decoded line by line with Viterbi. A word's features are its matching
 //! key and stem, its neighbours', affixes, what the rules' lexicons know of
 //! it, whether the news writes it often, the separator before and after it,
@@ -24,7 +24,7 @@
 //! word, and its weights are a plain table; a CRF trained on the same
 //! features is usually no more than a point better.
 //!
-//! Features are hashed to 64 bits ([`feature`]: stable across builds and
+//! Features are hashed to 64 bits (`feature`: stable across builds and
 //! platforms, unlike the std hashers), so a model is a table from hash to
 //! weights. The file format ([`Model::to_bytes`]) is little-endian:
 //! `KASHFTAG` and a version, the tag count, the transition weights, then
@@ -73,6 +73,9 @@ fn allowed(prev: Option<usize>, t: usize) -> bool {
 /// A trained model: feature weights and tag transition weights.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
+    /// Tells models apart for [`Cache`]: unique in the process for every
+    /// model read or trained (0 for an empty default one, never applied).
+    id: u64,
     weights: FastMap<u64, [f32; TAGS]>,
     /// `trans[p][t]`: tag `t` after tag `p`; row [`TAGS`] is the start of a
     /// line.
@@ -95,6 +98,12 @@ impl Model {
     /// Whether the model has no feature weights.
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
+    }
+
+    /// A fresh [`Model::id`].
+    fn next_id() -> u64 {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The model as bytes (the format is in the module docs).
@@ -148,7 +157,10 @@ impl Model {
             return Err(format!("{tags} tags; expected {TAGS}"));
         }
         let f32_at = |s: &[u8]| f32::from_le_bytes(s.try_into().expect("4 bytes"));
-        let mut model = Model::default();
+        let mut model = Model {
+            id: Model::next_id(),
+            ..Model::default()
+        };
         for row in &mut model.trans {
             for w in row {
                 *w = f32_at(take(4)?);
@@ -660,8 +672,8 @@ struct TypeEntry {
 /// changes.
 #[derive(Debug, Default)]
 pub(crate) struct Cache {
-    /// The model the scores are of (its address).
-    model: usize,
+    /// The [`Model::id`] of the model the scores are of, once prepared.
+    model: Option<u64>,
     /// Indices into `entries`.
     types: FastMap<Box<str>, u32>,
     entries: Vec<TypeEntry>,
@@ -675,7 +687,7 @@ impl Cache {
     const MAX: usize = 1 << 17;
 
     fn prepare(&mut self, model: &Model) {
-        let id = std::ptr::from_ref(model) as usize;
+        let id = Some(model.id);
         if self.model != id || self.types.len() >= Cache::MAX {
             self.types.clear();
             self.entries.clear();
@@ -1063,7 +1075,10 @@ pub(crate) fn train(examples: &[Example], epochs: usize) -> Model {
             step += 1;
         }
     }
-    let mut model = Model::default();
+    let mut model = Model {
+        id: Model::next_id(),
+        ..Model::default()
+    };
     for (p, acc) in trans.iter().enumerate() {
         model.trans[p] = acc.average(step);
     }
