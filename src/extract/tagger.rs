@@ -4,11 +4,19 @@
 //! In: one chunk and the resolved, linked candidates of the finders before
 //! it (gazetteer, context rules, dates and numbers, linking). Out: the same
 //! candidates, where the PERSON, PLACE and ORG ones are those the tagger
-//! predicts: a predicted span that a finder found too (same words, same
-//! label) keeps that candidate with its `norm`, `id` and `source`; a new
-//! one has `source: model`; a finder's name the tagger does not predict is
-//! dropped. Numbers and dates stay, except where a predicted name covers
-//! them. Candidates stay sorted and non-overlapping.
+//! predicts (`apply`):
+//! - a predicted span that a finder found too (same words, same label)
+//!   keeps that candidate with its `norm`, `id` and `source`; a new one has
+//!   `source: model`;
+//! - a gazetteer person the span overlaps replaces it (the list knows the
+//!   whole name); a span is trimmed so as not to cross the edge of a
+//!   gazetteer name of another label;
+//! - a gazetteer name, or a ministry or agency a rule found, stays where
+//!   the tagger predicts nothing; the finders' other names are dropped;
+//! - numbers and dates stay, except where a predicted name covers them.
+//!
+//! Candidates stay sorted and non-overlapping. No span runs over
+//! punctuation, or over «و»/«ف» glued to a name a finder found.
 //!
 //! The model is a first-order structured perceptron (Collins 2002), with
 //! averaged weights, over BIO tags of the chunk's words (`words_into`),
@@ -20,9 +28,10 @@
 //! memorises the names of its training data as a gazetteer would.
 //!
 //! Why a perceptron and not a CRF or a neural tagger: it trains in seconds
-//! on ANERcorp with no dependency, decodes at a few hundred nanoseconds a
-//! word, and its weights are a plain table; a CRF trained on the same
-//! features is usually no more than a point better.
+//! on ANERcorp with no dependency or download, decodes at about a
+//! microsecond a word (callgrind: ≈ 3,600 instructions), and its weights
+//! are a plain table. A CRF on the same features might do a little better;
+//! it was not tried.
 //!
 //! Features are hashed to 64 bits (`feature`: stable across builds and
 //! platforms, unlike the std hashers), so a model is a table from hash to
@@ -931,7 +940,14 @@ pub(crate) fn apply(
                 source: Source::Model,
             }),
             None => added.push(Candidate {
-                range: span_start(&info[a], &words[a])..words[b].end,
+                // After the proclitic a finder set aside in the first word,
+                // if one found a name starting there.
+                range: at[a]
+                    .filter(|&(c, begins)| begins && is_name(&cands[c]))
+                    .map_or_else(
+                        || span_start(&info[a], &words[a]),
+                        |(c, _)| cands[c].range.start,
+                    )..words[b].end,
                 label,
                 norm: None,
                 value: None,
@@ -941,6 +957,15 @@ pub(crate) fn apply(
             }),
         }
     }
+    // A kept gazetteer person may reach into the span before: merge.
+    claimed.sort_by_key(|r| r.start);
+    claimed.dedup_by(|next, prev| {
+        let overlaps = next.start < prev.end;
+        if overlaps {
+            prev.end = prev.end.max(next.end);
+        }
+        overlaps
+    });
     let mut n = 0;
     cands.retain(|c| {
         let kept = keep[n];
@@ -955,7 +980,9 @@ pub(crate) fn apply(
         free
     });
     cands.append(&mut added);
-    cands.sort_by_key(|c| c.range.start);
+    // Sorted and non-overlapping again: where a kept gazetteer person
+    // reaches into the span before it, the leftmost of the two stays.
+    super::resolve(cands);
 }
 
 /// One line of a gold document, ready for training.
