@@ -189,7 +189,7 @@ pub struct TrainArgs {
     group: usize,
 
     /// Passes over the training data.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 20)]
     epochs: usize,
 
     /// Leave out default gazetteer entries with this attribute (repeatable).

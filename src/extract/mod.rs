@@ -17,7 +17,10 @@
 //!    the finder with the higher `Candidate::rank`; then people are linked
 //!    within the chunk (a surname alone takes the full name's `norm` and
 //!    `id`, `source: linked`).
-//! 4. Ranges are mapped back through the offset map to original bytes, then
+//! 4. The learned [`tagger`] (unless the extractor runs without a model)
+//!    reads all of that and makes the final call on people, places and
+//!    organisations; linking runs again on its result.
+//! 5. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
 mod dates;
