@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use kashf::eval::{self, GoldDoc};
 use kashf::gazetteer::Gazetteer;
 
-use super::{EvalArgs, GazetteerArgs, GoldFormatArg, TrainArgs};
+use super::{EvalArgs, GoldArgs, GoldFormatArg, TrainArgs};
 
 /// Whether an entry's `attrs` hold `key=value` as one of their items.
 fn has_attr(attrs: &str, kv: &str) -> bool {
@@ -35,36 +35,37 @@ fn read_gold(path: &Path, format: Option<GoldFormatArg>) -> anyhow::Result<Vec<G
     })
 }
 
-/// An extractor builder with the gazetteer options of `eval` and `train`.
-fn builder(
-    gazetteers: &GazetteerArgs,
-    exclude_attr: &[String],
-) -> anyhow::Result<kashf::ExtractorBuilder> {
-    for kv in exclude_attr {
-        if !kv.contains('=') {
-            bail!("--exclude-attr {kv:?}: expected KEY=VALUE");
+impl GoldArgs {
+    /// An extractor builder with these gazetteer options.
+    fn builder(&self) -> anyhow::Result<kashf::ExtractorBuilder> {
+        for kv in &self.exclude_attr {
+            if !kv.contains('=') {
+                bail!("--exclude-attr {kv:?}: expected KEY=VALUE");
+            }
         }
+        let mut builder = kashf::Extractor::builder().default_gazetteers(false);
+        for p in &self.gazetteers.gazetteer_paths {
+            builder = builder.gazetteer(Gazetteer::from_path(p)?);
+        }
+        if !self.gazetteers.no_default_gazetteers {
+            // The defaults come last, as the builder would add them, minus the
+            // excluded entries.
+            let mut defaults = Gazetteer::embedded();
+            defaults.retain(|e| !self.exclude_attr.iter().any(|kv| has_attr(&e.attrs, kv)));
+            builder = builder.gazetteer(defaults);
+        }
+        Ok(builder)
     }
-    let mut builder = kashf::Extractor::builder().default_gazetteers(false);
-    for p in &gazetteers.gazetteer_paths {
-        builder = builder.gazetteer(Gazetteer::from_path(p)?);
+
+    /// The gold documents, grouped.
+    fn docs(&self) -> anyhow::Result<Vec<GoldDoc>> {
+        Ok(eval::group(read_gold(&self.gold, self.format)?, self.group))
     }
-    if !gazetteers.no_default_gazetteers {
-        // The defaults come last, as the builder would add them, minus the
-        // excluded entries.
-        let mut defaults = Gazetteer::embedded();
-        defaults.retain(|e| !exclude_attr.iter().any(|kv| has_attr(&e.attrs, kv)));
-        builder = builder.gazetteer(defaults);
-    }
-    Ok(builder)
 }
 
 pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let extractor = args
-        .model
-        .apply(builder(&args.gazetteers, &args.exclude_attr)?)?
-        .build()?;
-    let docs = eval::group(read_gold(&args.gold, args.format)?, args.group);
+    let extractor = args.model.apply(args.gold.builder()?)?.build()?;
+    let docs = args.gold.docs()?;
     let report = eval::evaluate(&extractor, &docs);
     let mut out = std::io::stdout().lock();
     let result = (|| -> std::io::Result<()> {
@@ -95,12 +96,10 @@ pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
-    let extractor = builder(&args.gazetteers, &args.exclude_attr)?
-        .default_model(false)
-        .build()?;
-    let docs = eval::group(read_gold(&args.gold, args.format)?, args.group);
+    let extractor = args.gold.builder()?.default_model(false).build()?;
+    let docs = args.gold.docs()?;
     if docs.is_empty() {
-        bail!("{}: no sentences to train on", args.gold.display());
+        bail!("{}: no sentences to train on", args.gold.gold.display());
     }
     let model = extractor.train(&docs, args.epochs);
     std::fs::write(&args.output, model.to_bytes())

@@ -132,6 +132,22 @@ pub struct ExtractArgs {
 Prints per-label precision, recall and F1 (exact spans; a gold span that adds
 a leading proclitic to the predicted one still counts).")]
 pub struct EvalArgs {
+    #[command(flatten)]
+    gold: GoldArgs,
+
+    /// Also list every false positive (FP) and miss (MISS), tab-separated:
+    /// kind, label, source (of a false positive), text, what overlaps it,
+    /// context, origin.
+    #[arg(long)]
+    errors: bool,
+
+    #[command(flatten)]
+    model: ModelArgs,
+}
+
+/// The gold data and gazetteer options shared by `eval` and `train`.
+#[derive(Debug, Args)]
+struct GoldArgs {
     /// The gold file: CoNLL BIO (`token TAG` per line, a blank line between
     /// sentences) or JSONL (`text`, `entities` with code-point `start`,
     /// `end` and `type`).
@@ -147,12 +163,6 @@ pub struct EvalArgs {
     #[arg(long, value_name = "N", default_value_t = 1)]
     group: usize,
 
-    /// Also list every false positive (FP) and miss (MISS), tab-separated:
-    /// kind, label, source (of a false positive), text, what overlaps it,
-    /// context, origin.
-    #[arg(long)]
-    errors: bool,
-
     /// Leave out default gazetteer entries with this attribute
     /// (repeatable), e.g. `src=anercorp` to score ANERcorp honestly.
     #[arg(long, value_name = "KEY=VALUE")]
@@ -160,9 +170,6 @@ pub struct EvalArgs {
 
     #[command(flatten)]
     gazetteers: GazetteerArgs,
-
-    #[command(flatten)]
-    model: ModelArgs,
 }
 
 /// The `train` arguments.
@@ -176,28 +183,12 @@ Trains on what the finders (gazetteers, rules, dates, numbers, linking) say
 of each gold document, with the same gazetteer options as `eval`; use the
 same options when the model runs.")]
 pub struct TrainArgs {
-    /// The gold file: CoNLL BIO or JSONL, as for `eval`.
-    #[arg(long, value_name = "FILE")]
-    gold: PathBuf,
-
-    /// The gold format [default: jsonl for *.jsonl, else conll].
-    #[arg(long, value_enum)]
-    format: Option<GoldFormatArg>,
-
-    /// Join every N consecutive sentences into one document, as for `eval`.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    group: usize,
+    #[command(flatten)]
+    gold: GoldArgs,
 
     /// Passes over the training data.
     #[arg(long, value_name = "N", default_value_t = 20)]
     epochs: usize,
-
-    /// Leave out default gazetteer entries with this attribute (repeatable).
-    #[arg(long, value_name = "KEY=VALUE")]
-    exclude_attr: Vec<String>,
-
-    #[command(flatten)]
-    gazetteers: GazetteerArgs,
 
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]

@@ -864,7 +864,6 @@ pub(crate) fn apply(
     cache.prepare(model);
     let mut type_scores = Vec::with_capacity(words.len());
     let info = infos(chunk, cands, &at, Some((cache, model, &mut type_scores)));
-    let cache = &mut *cache;
     let mut tags = vec![0; words.len()];
     let mut feats = Vec::new();
     let mut emits = Vec::new();
