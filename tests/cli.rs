@@ -432,8 +432,15 @@ fn user_gazetteers() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let docs = jsonl(&out);
-    let ents = docs[0]["entities"].as_array().unwrap();
-    assert_eq!(ents.len(), 1, "no defaults: موسكو is unknown");
+    // No default gazetteers: only the user's name has an id («موسكو»
+    // may still be found by the tagger, without one).
+    let ents: Vec<_> = docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| !e["id"].is_null())
+        .collect();
+    assert_eq!(ents.len(), 1, "{ents:?}");
     assert_eq!(ents[0]["norm"], "باخموت");
     assert_eq!(ents[0]["id"], "kashf:test:1");
     // A malformed row is a configuration error naming file and line.

@@ -83,6 +83,54 @@ fn edit_distance_is_one(a: &str, b: &str) -> bool {
     }
 }
 
+/// Joins a one-word person and the person right after it (one space
+/// between) when the pair is another spelling of a full name in the chunk:
+/// the second ends with that name's surname and the first is a compatible
+/// first name. «يفغيني» + «بريغوجين» after «يفجيني بريغوجين»: the tagger
+/// may take a first name it does not know for a person of its own, and the
+/// surname after it is linked on its own. The pair takes the second part's
+/// `norm` and `id`.
+fn join_split_names(key: &str, cands: &mut Vec<Candidate>) {
+    let full: Vec<(&str, String)> = cands
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .filter_map(|c| {
+            let words: Vec<&str> = key[c.range.clone()].split(' ').collect();
+            (words.len() >= 2).then(|| (words[words.len() - 1], skeleton(words[0])))
+        })
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    let mut i = 1;
+    while i < cands.len() {
+        let (first, second) = (&cands[i - 1], &cands[i]);
+        let joins = first.label == Label::Person
+            && second.label == Label::Person
+            && second.range.start == first.range.end + 1
+            && key.as_bytes()[first.range.end] == b' '
+            && !key[first.range.clone()].contains(' ')
+            && {
+                let given = skeleton(&key[first.range.clone()]);
+                let surname = key[second.range.clone()].rsplit(' ').next().unwrap_or("");
+                full.iter()
+                    .any(|(s, skel)| *s == surname && compatible(skel, &given))
+            };
+        if joins {
+            // The pair is one mention of the person the second part was
+            // linked to.
+            let second = cands.remove(i);
+            let first = &mut cands[i - 1];
+            first.range.end = second.range.end;
+            first.norm = second.norm;
+            first.id = second.id;
+            first.source = Source::Linked;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 /// Name particles (matching keys) after which a word is part of a longer name.
@@ -279,6 +327,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         cands.extend(added);
         cands.sort_by_key(|c| c.range.start);
     }
+    join_split_names(key, cands);
 }
 
 #[cfg(test)]
@@ -344,6 +393,93 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_first_name_split_from_a_known_surname_is_joined() {
+        use crate::extract::Candidate;
+        let person = |key: &str, word: &str, nth: usize, label: Label, norm: Option<&str>| {
+            let start = key.match_indices(word).nth(nth).expect("in the key").0;
+            Candidate {
+                range: start..start + word.len(),
+                label,
+                norm: norm.map(str::to_owned),
+                value: None,
+                kind: None,
+                id: None,
+                source: Source::Model,
+            }
+        };
+        let norm = Some("يفجيني بريغوجين");
+        // (case, key, the one-word first part, its label, the second part,
+        // whether they join).
+        let cases = [
+            (
+                "ج and غ",
+                "قال يفجيني بريغوجين ان. ونفي يفغيني بريغوجين",
+                "يفغيني",
+                Label::Person,
+                true,
+            ),
+            (
+                "same spelling",
+                "قال يفجيني بريغوجين ان. ونفي يفجيني بريغوجين",
+                "يفجيني",
+                Label::Person,
+                true,
+            ),
+            (
+                "another first name",
+                "قال يفجيني بريغوجين ان. ونفي محمد بريغوجين",
+                "محمد",
+                Label::Person,
+                false,
+            ),
+            (
+                "comma between",
+                "قال يفجيني بريغوجين ان. ونفي يفغيني، بريغوجين",
+                "يفغيني",
+                Label::Person,
+                false,
+            ),
+            (
+                "not a person",
+                "قال يفجيني بريغوجين ان. ونفي يفغيني بريغوجين",
+                "يفغيني",
+                Label::Place,
+                false,
+            ),
+        ];
+        for (name, key, first, label, joins) in cases {
+            let full = person(key, "يفجيني بريغوجين", 0, Label::Person, None);
+            let nth = usize::from(first == "يفجيني");
+            let mut cands = vec![
+                full.clone(),
+                person(key, first, nth, label, None),
+                person(key, "بريغوجين", 1, Label::Person, norm),
+            ];
+            let before = cands.clone();
+            super::join_split_names(key, &mut cands);
+            if joins {
+                assert_eq!(cands.len(), 2, "case {name}: {cands:?}");
+                let joined = &cands[1];
+                assert_eq!(joined.range.start, before[1].range.start, "case {name}");
+                assert_eq!(joined.range.end, before[2].range.end, "case {name}");
+                assert_eq!(joined.norm.as_deref(), norm, "case {name}");
+                assert_eq!(joined.source, Source::Linked, "case {name}");
+                assert_eq!(cands[0].range, full.range, "case {name}");
+            } else {
+                assert_eq!(cands.len(), 3, "case {name}: {cands:?}");
+            }
+        }
+        // No full name in the chunk: nothing to join to.
+        let key = "ونفي يفغيني بريغوجين";
+        let mut cands = vec![
+            person(key, "يفغيني", 0, Label::Person, None),
+            person(key, "بريغوجين", 0, Label::Person, None),
+        ];
+        super::join_split_names(key, &mut cands);
+        assert_eq!(cands.len(), 2);
     }
 
     #[test]

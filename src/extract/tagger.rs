@@ -40,6 +40,7 @@
 //! (hash, weights) rows sorted by hash, weights as `f32`.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::rules::{arabic_form, has_surname_ending, inflected, known};
 use super::{Candidate, Chunk, Label, Source};
@@ -401,6 +402,9 @@ struct WordInfo<'a> {
     stem: &'a str,
     bits: u32,
     stem_bits: u32,
+    /// The word's [`clusters`], and its stem's if it has a proclitic.
+    clusters: Option<Clusters>,
+    stem_clusters: Option<Clusters>,
     /// [`FLAG_NAMES`] bits.
     flags: u8,
     finder: [&'static str; 3],
@@ -422,6 +426,43 @@ const BIT_NAMES: [&str; 32] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
     "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
 ];
+
+/// A word's cluster ids from fine to coarse, as feature parts.
+type Clusters = [&'static str; 3];
+
+/// The word clusters (`gazetteers/model/clusters.tsv`, derived from
+/// unlabelled news by `scripts/clusters.py`): words found in the same
+/// contexts share a cluster, so a name the training data never showed
+/// still brings what its cluster's names taught («يلتسين» beside «بوتين»).
+const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
+
+/// The clusters of word `k` (a matching key), if it has them: a binary
+/// search of the file's lines, which are sorted by word. Only the start of
+/// each line is indexed on first use (a hash table of the 88,000 lines
+/// cost a quarter of the instructions of a one-line run, callgrind); the
+/// tagger's [`Cache`] asks once per distinct word.
+fn clusters(k: &str) -> Option<Clusters> {
+    /// Each line's start and the end of its word.
+    static LINES: LazyLock<Vec<(u32, u32)>> = LazyLock::new(|| {
+        let bytes = CLUSTERS.as_bytes();
+        std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', bytes).map(|p| p + 1))
+            .filter(|&at| at < bytes.len() && bytes[at] != b'#')
+            .filter_map(|at| {
+                let tab = at + memchr::memchr(b'\t', &bytes[at..])?;
+                Some((at as u32, tab as u32))
+            })
+            .collect()
+    });
+    let bytes = CLUSTERS.as_bytes();
+    let n = LINES
+        .binary_search_by(|&(at, tab)| bytes[at as usize..tab as usize].cmp(k.as_bytes()))
+        .ok()?;
+    let rest = &CLUSTERS[LINES[n].1 as usize + 1..];
+    let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    let mut fields = line.split('\t');
+    Some([fields.next()?, fields.next()?, fields.next()?])
+}
 
 /// Length buckets in letters, as feature parts.
 const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8+"];
@@ -462,6 +503,12 @@ fn word_info<'a>(k: &'a str, finder: [&'static str; 3], gap_before: &'static str
         stem,
         bits: known(k),
         stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
+        clusters: clusters(k),
+        stem_clusters: if clitic.is_empty() {
+            None
+        } else {
+            clusters(stem)
+        },
         flags,
         finder,
         gap_before,
@@ -508,6 +555,8 @@ fn infos<'a>(
                 stem,
                 bits: e.bits,
                 stem_bits: e.stem_bits,
+                clusters: e.clusters,
+                stem_clusters: e.stem_clusters,
                 flags: e.flags,
                 finder,
                 gap_before,
@@ -555,8 +604,20 @@ fn type_features(w: Option<&WordInfo<'_>>, role: usize, f: &mut impl FnMut(u8, &
             }
         }
     };
+    // Cluster ids at the levels `levels` (0 fine .. 2 coarse) under
+    // templates `t`, `t + 1`, ...; "-" for a word with no cluster.
+    let cluster =
+        |f: &mut dyn FnMut(u8, &[&str]), t: u8, c: Option<&Clusters>, levels: &[usize]| {
+            for (n, &l) in levels.iter().enumerate() {
+                f(t + n as u8, &[c.map_or("-", |c| c[l])]);
+            }
+        };
     match (role, w) {
         (ME, Some(me)) => {
+            cluster(f, 36, me.clusters.as_ref(), &[0, 1, 2]);
+            if !me.clitic.is_empty() {
+                cluster(f, 39, me.stem_clusters.as_ref(), &[0, 1, 2]);
+            }
             f(1, &[me.key]);
             f(2, &[me.stem]);
             f(3, &[me.clitic]);
@@ -580,15 +641,23 @@ fn type_features(w: Option<&WordInfo<'_>>, role: usize, f: &mut impl FnMut(u8, &
             f(8, &[w.map_or(start, |x| x.stem)]);
             bits(f, 20, w.map_or(0, |x| x.bits));
             flags(f, 23, w.map_or(0, |x| x.flags));
+            cluster(f, 42, w.and_then(|x| x.clusters.as_ref()), &[0, 1, 2]);
         }
         (NEXT, w) => {
             f(5, &[w.map_or(end, |x| x.key)]);
             f(9, &[w.map_or(end, |x| x.stem)]);
             bits(f, 21, w.map_or(0, |x| x.bits));
             flags(f, 24, w.map_or(0, |x| x.flags));
+            cluster(f, 45, w.and_then(|x| x.clusters.as_ref()), &[0, 1, 2]);
         }
-        (PREV2, w) => f(6, &[w.map_or(start, |x| x.key)]),
-        (NEXT2, w) => f(7, &[w.map_or(end, |x| x.key)]),
+        (PREV2, w) => {
+            f(6, &[w.map_or(start, |x| x.key)]);
+            cluster(f, 48, w.and_then(|x| x.clusters.as_ref()), &[1, 2]);
+        }
+        (NEXT2, w) => {
+            f(7, &[w.map_or(end, |x| x.key)]);
+            cluster(f, 50, w.and_then(|x| x.clusters.as_ref()), &[1, 2]);
+        }
         _ => unreachable!("no role {role}"),
     }
 }
@@ -671,6 +740,8 @@ struct TypeEntry {
     clitic_len: u8,
     bits: u32,
     stem_bits: u32,
+    clusters: Option<Clusters>,
+    stem_clusters: Option<Clusters>,
     flags: u8,
     scores: [[f32; TAGS]; ROLES],
 }
@@ -718,6 +789,8 @@ impl Cache {
             clitic_len: info.clitic.len() as u8,
             bits: info.bits,
             stem_bits: info.stem_bits,
+            clusters: info.clusters,
+            stem_clusters: info.stem_clusters,
             flags: info.flags,
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
         };
@@ -1525,6 +1598,47 @@ mod tests {
         for &(name, s, n, want) in cases {
             assert_eq!(affixes(s, n), want, "{name}: affixes({s:?}, {n})");
         }
+    }
+
+    #[test]
+    fn every_word_of_the_cluster_file_is_found_with_its_clusters() {
+        let mut previous: Option<&str> = None;
+        let mut words = 0;
+        for line in CLUSTERS.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 4, "line {line:?}");
+            let word = fields[0];
+            // The binary search needs strictly increasing words.
+            if let Some(p) = previous {
+                assert!(p < word, "{p:?} before {word:?}: not sorted");
+            }
+            previous = Some(word);
+            assert_eq!(
+                clusters(word),
+                Some([fields[1], fields[2], fields[3]]),
+                "{word}"
+            );
+            words += 1;
+        }
+        assert!(words > 50_000, "only {words} words");
+    }
+
+    #[test]
+    fn words_outside_the_cluster_file_have_none() {
+        for k in ["", "#", "\t", "zzzzzz", "ىىىىىى", "بوتينن", "ابوتين", "a b"] {
+            assert_eq!(clusters(k), None, "{k:?}");
+        }
+    }
+
+    #[test]
+    fn clusters_group_words_used_alike() {
+        // Distributional facts of the news corpus, not of the file's
+        // format: heads of state together, apart from verbs and cities.
+        let fine = |k: &str| clusters(k).unwrap_or_else(|| panic!("{k} has no cluster"))[0];
+        assert_eq!(fine("بوتين"), fine("اوباما"));
+        assert_eq!(fine("بوتين"), fine("اردوغان"));
+        assert_ne!(fine("بوتين"), fine("يلتقي"));
+        assert_ne!(fine("بوتين"), fine("القاهره"));
     }
 
     #[test]
