@@ -996,6 +996,14 @@ pub(crate) fn apply(
         let Some((a, b)) = outside_other_names(words, cands, &at, label, a, b) else {
             continue;
         };
+        // A span inside a number or date the grammars read is theirs:
+        // «ستون» (sixty) is no person, whatever company the word keeps.
+        if at[a].is_some_and(|(c, _)| {
+            let r = &cands[c].range;
+            cands[c].source == Source::Pattern && r.start <= words[a].start && r.end >= words[b].end
+        }) {
+            continue;
+        }
         let found = at[a].filter(|&(c, begins)| {
             let r = &cands[c].range;
             begins && is_name(&cands[c]) && r.end > words[b].start && r.end <= words[b].end
