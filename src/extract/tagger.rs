@@ -896,11 +896,15 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
     // The "stem-frequent" bit of [`FLAG_NAMES`].
     const STEM_FREQUENT: u8 = 1 << 1;
     let aside = match info.clitic {
-        // Unless the rest is a frequent word no lexicon knows as a name:
-        // «فيدل» is no «ف» + «يدل» (indicates).
+        // Unless the rest is a frequent word no lexicon knows as a name
+        // («فيدل» is no «ف» + «يدل», indicates), or the news writes the
+        // whole word often and the rest never («ويندوز», «ويليام»: the
+        // whole word has a cluster, the rest none).
         "و" | "ف"
             if info.bits & NAME == 0
-                && (info.stem_bits & NAME != 0 || info.flags & STEM_FREQUENT == 0) =>
+                && (info.stem_bits & NAME != 0
+                    || info.flags & STEM_FREQUENT == 0
+                        && !(info.clusters.is_some() && info.stem_clusters.is_none())) =>
         {
             info.clitic.len()
         }
@@ -1851,6 +1855,13 @@ mod tests {
                 "والتقى فيدل كاسترو بالوفد",
                 "فيدل كاسترو",
                 "يدل كاسترو",
+            ),
+            (
+                // The news writes «فرانسوا» often, «رانسوا» never.
+                "ف starting a word the clusters know whole",
+                "وأكد فرانسوا هولاند أن",
+                "فرانسوا هولاند",
+                "رانسوا هولاند",
             ),
         ];
         let extractor = crate::extract::Extractor::builder().build().unwrap();
