@@ -411,8 +411,8 @@ mod tests {
             }
         };
         let norm = Some("يفجيني بريغوجين");
-        // (case, key, the one-word first part, its label, the second part,
-        // whether they join).
+        // (case, key, the one-word first part, its label, whether it joins
+        // the surname after it).
         let cases = [
             (
                 "ج and غ",
