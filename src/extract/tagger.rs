@@ -1011,6 +1011,12 @@ pub(crate) fn apply(
         let Some((a, b)) = outside_other_names(words, cands, &at, label, a, b) else {
             continue;
         };
+        // A lone word of one or two letters no finder saw is no person:
+        // «قال لي» (told me) is no Chinese «لي» (94 such in seven days of
+        // the news corpus; 2 right ones in ANERcorp's 5-fold).
+        if label == Label::Person && a == b && at[a].is_none() && info[a].key.chars().count() <= 2 {
+            continue;
+        }
         // A span inside a number or date the grammars read is theirs:
         // «ستون» (sixty) is no person, whatever company the word keeps.
         if at[a].is_some_and(|(c, _)| {
@@ -1841,7 +1847,7 @@ mod tests {
 
     #[test]
     fn a_predicted_name_starts_with_its_first_word() {
-        // (case, text, the person, a span that must not be reported).
+        // (case, text, the person if any, a span that must not be reported).
         let cases = [
             (
                 // The gazetteer reads «باراك» as ب + the Iranian town
@@ -1859,6 +1865,13 @@ mod tests {
                 "يدل كاسترو",
             ),
             (
+                // «لي» is also a Chinese surname the name tokens hold.
+                "a lone two-letter word",
+                "وقال لي أحد الحضور إن الجلسة انتهت",
+                "",
+                "لي",
+            ),
+            (
                 // The news writes «فرانسوا» often, «رانسوا» never.
                 "ف starting a word the clusters know whole",
                 "وأكد فرانسوا هولاند أن",
@@ -1870,8 +1883,10 @@ mod tests {
         for (name, text, want, not) in cases {
             let ents = extractor.extract(text);
             assert!(
-                ents.iter()
-                    .any(|e| e.label == Label::Person && e.text == want),
+                want.is_empty()
+                    || ents
+                        .iter()
+                        .any(|e| e.label == Label::Person && e.text == want),
                 "case {name}: {ents:?}"
             );
             assert!(!ents.iter().any(|e| e.text == not), "case {name}: {ents:?}");
