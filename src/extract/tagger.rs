@@ -1661,7 +1661,7 @@ mod tests {
             let fields: Vec<&str> = line.split('\t').collect();
             assert_eq!(fields.len(), 4, "line {line:?}");
             let word = fields[0];
-            // The binary search needs strictly increasing words.
+            // Sorted, and no word twice (the table would keep the last).
             if let Some(p) = previous {
                 assert!(p < word, "{p:?} before {word:?}: not sorted");
             }
