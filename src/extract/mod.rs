@@ -632,7 +632,7 @@ impl Extractor {
     /// piece.
     pub fn train(&self, docs: &[GoldDoc], epochs: usize) -> Model {
         let mut scratch = Scratch::default();
-        let mut examples = Vec::new();
+        let mut examples = Vec::with_capacity(docs.len());
         let mut gold = Vec::new();
         for doc in docs {
             self.finders(&doc.text, true, &mut scratch);
@@ -666,7 +666,9 @@ impl Extractor {
                 words,
                 ref_date: None,
             };
-            tagger::examples(&chunk, cands, &gold, &mut examples);
+            let mut lines = Vec::new();
+            tagger::examples(&chunk, cands, &gold, &mut lines);
+            examples.push(lines);
         }
         tagger::train(&examples, epochs)
     }
