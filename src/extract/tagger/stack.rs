@@ -15,6 +15,14 @@
 //! from ([`FOLDS`]-fold jackknife): on its own training data the first
 //! pass is nearly always right, and a second pass trained on that would
 //! learn to copy it.
+//!
+//! ANERcorp's 5-fold, 20 sentences a document: PERSON F1 0.760 → 0.780,
+//! PLACE 0.874 → 0.866, ORG 0.614 → 0.623, for 13 % more instructions
+//! (callgrind, news): its weights of the first pass's features are summed
+//! with the first's in the tagger's per-word cache, and those of the
+//! document features once per distinct [`View`]. A chunk of one line keeps
+//! the first pass's tags (`apply`): it has nothing else to read, and run on
+//! single sentences the second pass cost 0.003 PERSON F1.
 
 use std::ops::Range;
 
