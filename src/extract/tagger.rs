@@ -110,8 +110,7 @@ pub struct Model {
     /// features of `stack`, with its own transitions.
     second: Option<Box<Model>>,
     /// The weights of both passes in one table, built on first use by
-    /// [`Model::add_passes`]: one lookup a feature instead of two (the
-    /// second pass cost 40 % more time with two).
+    /// [`Model::add_passes`]: one lookup a feature instead of two.
     both: OnceLock<FastMap<u64, PassScores>>,
 }
 
@@ -224,7 +223,8 @@ impl Model {
             } else {
                 u32_at(take(4)?) as usize
             };
-            model.weights.reserve(rows);
+            // (A corrupt count must not reserve more than the file holds.)
+            model.weights.reserve(rows.min(bytes.len() / row_len));
             for _ in 0..rows {
                 let row = take(row_len)?;
                 let h = u64::from_le_bytes(row[..8].try_into().expect("8 bytes"));
@@ -1714,6 +1714,17 @@ mod tests {
                 "last row cut",
                 good[..good.len() - 3].to_vec(),
                 format!("truncated at byte {}", good.len() - (8 + 4 * TAGS)),
+            ),
+            (
+                "a row count past the end",
+                [
+                    header(2, 7),
+                    1u32.to_le_bytes().to_vec(),
+                    good[20..trans_end].to_vec(),
+                    u32::MAX.to_le_bytes().to_vec(),
+                ]
+                .concat(),
+                format!("truncated at byte {}", trans_end + 4),
             ),
             (
                 "second pass missing",
