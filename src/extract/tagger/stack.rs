@@ -320,16 +320,13 @@ pub(super) fn train(docs: &[Vec<Example>], epochs: usize) -> Option<Model> {
         // Only documents of more than one line: the second pass reads no
         // other (see `apply`).
         for doc in docs[held].iter().filter(|d| d.len() > 1) {
-            let (mut stems, mut tags, mut emits) = (Vec::new(), Vec::new(), Vec::new());
-            let mut lines = Vec::new();
+            let (mut stems, mut tags, mut lines) = (Vec::new(), Vec::new(), Vec::new());
             for ex in doc {
-                let line_emits: Vec<[f32; TAGS]> =
-                    ex.feats.iter().map(|f| first.scores(f)).collect();
-                viterbi(&first.trans, &line_emits, &ex.joined, &mut line_tags);
+                let emits: Vec<[f32; TAGS]> = ex.feats.iter().map(|f| first.scores(f)).collect();
+                viterbi(&first.trans, &emits, &ex.joined, &mut line_tags);
                 lines.push(tags.len()..tags.len() + ex.gold.len());
                 tags.extend_from_slice(&line_tags);
                 stems.extend_from_slice(&ex.stems);
-                emits.extend(line_emits);
             }
             let d = Doc::new(&stems, &tags);
             for (ex, line) in doc.iter().zip(lines) {
