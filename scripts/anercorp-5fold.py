@@ -2,7 +2,7 @@
 """Honest 5-fold evaluation of kashf on ANERcorp's train split.
 
     python3 scripts/anercorp-5fold.py [--kashf target/release/kashf] [--group N] [--errors]
-                                      [--no-model] [--epochs N]
+                                      [--no-model] [--epochs N] [--extra FILE.conll] [--out DIR]
 
 From the project root; Python 3.11 standard library only. Splits
 ../shared/data/ner/anercorp-train.conll into five contiguous fifths by sentence (the file
@@ -107,6 +107,7 @@ def names(train: list[list[tuple[str, str]]]) -> list[tuple[str, str]]:
 
 
 def main() -> int:
+    global OUT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kashf", default=str(ROOT / "target" / "release" / "kashf"))
     ap.add_argument("--group", type=int, default=1, help="sentences per document (kashf eval --group)")
@@ -114,7 +115,10 @@ def main() -> int:
     ap.add_argument("--no-model", action="store_true",
                     help="no tagger: the finders alone, with name lists from the other folds")
     ap.add_argument("--epochs", type=int, default=20, help="tagger training passes (as scripts/train-model.sh)")
+    ap.add_argument("--extra", help="more training sentences (CoNLL) for every fold")
+    ap.add_argument("--out", default=str(OUT), help="where the fold files go")
     args = ap.parse_args()
+    OUT = Path(args.out)
     sents = sentences(CONLL)
     OUT.mkdir(parents=True, exist_ok=True)
     n = len(sents)
@@ -141,7 +145,7 @@ def main() -> int:
             # them would make the finders look right on every training name.
             train_file = OUT / f"fold{f + 1}-train.conll"
             with train_file.open("w", encoding="utf-8") as out:
-                for s in train:
+                for s in train + (sentences(Path(args.extra)) if args.extra else []):
                     out.write("".join(f"{t} {g}\n" for t, g in s) + "\n")
             model = OUT / f"fold{f + 1}.model"
             subprocess.run([args.kashf, "train", "--gold", str(train_file), "--exclude-attr",

@@ -909,6 +909,12 @@ static NATIONALITIES: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// The [`known`] bits of the name lexicons (first names, name tokens).
 pub(super) const NAME_BITS: u32 = bit::FIRST | bit::NAME;
 
+/// The [`known`] bit of name particles (بن، أبو، آل، دي …).
+pub(super) const PARTICLE_BIT: u32 = bit::PARTICLE;
+
+/// The [`known`] bit of regnal numbers (الأول، الثاني …).
+pub(super) const REGNAL_BIT: u32 = bit::REGNAL;
+
 /// The [`bit`]s of a word (matching key); 0 for a word no list holds.
 pub(super) fn known(k: &str) -> u32 {
     KNOWN.get(k).copied().unwrap_or(0)
