@@ -20,7 +20,9 @@
 //! CoNLL tokens are joined with single spaces; gold offsets are the tokens'
 //! code-point offsets in that text. Sentences are documents unless
 //! [`group`] joins consecutive ones (with a line break) so that
-//! document-level rules such as linking see more than one sentence.
+//! document-level rules such as linking see more than one sentence: the
+//! sentences of one document of the gold data ([`GoldDoc::doc`]: CoNLL's
+//! `-DOCSTART-` lines, JSONL ids such as `aqmar/Atom:12`), or every `n`.
 
 use std::fmt::Write as _;
 
@@ -52,6 +54,9 @@ pub struct GoldDoc {
     pub text: String,
     /// The gold entities, sorted by start.
     pub spans: Vec<GoldSpan>,
+    /// The document of the gold data the sentence belongs to, if the data
+    /// marks documents.
+    pub doc: Option<String>,
 }
 
 /// The label a gold type stands for, if it is scored.
@@ -66,7 +71,9 @@ pub fn gold_label(tag: &str) -> Option<Label> {
 
 /// Parses CoNLL BIO: `token TAG` per line (the tag is the last
 /// whitespace-separated field), a blank line between sentences. An `I-`
-/// tag that does not continue a span of its type opens one.
+/// tag that does not continue a span of its type opens one. A
+/// `-DOCSTART-` line (CoNLL 2003) starts a document: the sentences after
+/// it have the same [`GoldDoc::doc`].
 ///
 /// # Examples
 ///
@@ -97,14 +104,20 @@ pub fn parse_conll(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
             doc.spans.push(GoldSpan { start, end, label });
         }
     };
+    // The `-DOCSTART-` line of the current document.
+    let mut document: Option<String> = None;
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
+        let starts_document = line.split_whitespace().next() == Some("-DOCSTART-");
+        if line.trim().is_empty() || starts_document {
             close(&mut doc, &mut open, chars);
             if !doc.text.is_empty() {
                 docs.push(std::mem::take(&mut doc));
             }
             chars = 0;
+            if starts_document {
+                document = Some(format!("{origin}:{}", i + 1));
+            }
             continue;
         }
         let bad = |msg: String| {
@@ -129,6 +142,7 @@ pub fn parse_conll(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
         }
         if doc.text.is_empty() {
             doc.origin = format!("{origin}:{}", i + 1);
+            doc.doc.clone_from(&document);
         } else {
             doc.text.push(' ');
             chars += 1;
@@ -150,6 +164,8 @@ pub fn parse_conll(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
 struct JsonLine {
     #[serde(default)]
     id: Option<String>,
+    #[serde(default)]
+    doc: Option<String>,
     text: String,
     #[serde(default)]
     entities: Vec<JsonEntity>,
@@ -164,7 +180,9 @@ struct JsonEntity {
 }
 
 /// Parses JSONL gold: one object a line with `text` and `entities`
-/// (`start`, `end` in code points, `type`); `id` names the document.
+/// (`start`, `end` in code points, `type`); `id` names the sentence. Its
+/// document ([`GoldDoc::doc`]) is `doc` if the line has one, else the id
+/// before a final `:N` (`aqmar/Atom:12` is sentence 12 of `aqmar/Atom`).
 ///
 /// # Errors
 ///
@@ -203,24 +221,59 @@ pub fn parse_jsonl(text: &str, origin: &str) -> Result<Vec<GoldDoc>> {
             }
         }
         spans.sort_by_key(|s| (s.start, s.end));
+        let doc = obj.doc.or_else(|| {
+            let (doc, n) = obj.id.as_deref()?.rsplit_once(':')?;
+            (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then(|| doc.to_owned())
+        });
         docs.push(GoldDoc {
             origin: obj.id.unwrap_or_else(|| format!("{origin}:{}", i + 1)),
             text: obj.text,
             spans,
+            doc,
         });
     }
     Ok(docs)
 }
 
-/// Joins every `n` consecutive documents into one, separated by a line
-/// break (`n` ≤ 1 leaves them as they are).
-pub fn group(docs: Vec<GoldDoc>, n: usize) -> Vec<GoldDoc> {
-    if n <= 1 {
+/// How [`group`] joins sentences into documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    /// Consecutive sentences of one document of the gold data
+    /// ([`GoldDoc::doc`]); a sentence of none is a document alone.
+    Documents,
+    /// Every `n` consecutive sentences (1: each alone).
+    Every(usize),
+}
+
+/// Joins consecutive sentences into documents as `how` says, separated by
+/// a line break.
+///
+/// # Examples
+///
+/// ```
+/// use kashf::eval::{Grouping, group, parse_jsonl};
+///
+/// let gold = r#"{"id": "a:0", "text": "قال بوش"}
+/// {"id": "a:1", "text": "ثم غادر"}
+/// {"id": "b:0", "text": "وصل"}"#;
+/// let docs = parse_jsonl(gold, "g.jsonl").unwrap();
+/// let texts: Vec<String> = group(docs.clone(), Grouping::Documents).into_iter().map(|d| d.text).collect();
+/// assert_eq!(texts, ["قال بوش\nثم غادر", "وصل"]);
+/// assert_eq!(group(docs, Grouping::Every(2)).len(), 2);
+/// ```
+pub fn group(docs: Vec<GoldDoc>, how: Grouping) -> Vec<GoldDoc> {
+    if how == Grouping::Every(1) || how == Grouping::Every(0) {
         return docs;
     }
     let mut out: Vec<GoldDoc> = Vec::new();
     for (i, d) in docs.into_iter().enumerate() {
-        if i % n == 0 {
+        let joins = match how {
+            Grouping::Every(n) => i % n != 0,
+            Grouping::Documents => {
+                d.doc.is_some() && out.last().is_some_and(|last| last.doc == d.doc)
+            }
+        };
+        if !joins {
             out.push(d);
             continue;
         }
@@ -542,13 +595,55 @@ mod tests {
         let docs = parse_conll("أ O\nب B-LOC\n\n\nج B-PERS\n", "t").unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[1].origin, "t:5");
-        let grouped = group(docs, 2);
+        let grouped = group(docs, Grouping::Every(2));
         assert_eq!(grouped.len(), 1);
         assert_eq!(grouped[0].text, "أ ب\nج");
         assert_eq!(
             spans(&grouped[0]),
             [("ب".into(), Label::Place), ("ج".into(), Label::Person)]
         );
+    }
+
+    #[test]
+    fn docstart_lines_mark_conll_documents() {
+        let text = "-DOCSTART- O\n\nأ O\n\nب B-LOC\n\n-DOCSTART- O\n\nج B-PERS\n";
+        let docs = parse_conll(text, "t").unwrap();
+        assert_eq!(docs.len(), 3, "{docs:?}");
+        assert_eq!(docs[0].doc.as_deref(), Some("t:1"));
+        assert_eq!(docs[1].doc, docs[0].doc);
+        assert_eq!(docs[2].doc.as_deref(), Some("t:7"));
+        let grouped = group(docs, Grouping::Documents);
+        let texts: Vec<&str> = grouped.iter().map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["أ\nب", "ج"]);
+        assert_eq!(spans(&grouped[0]), [("ب".into(), Label::Place)]);
+        // No marks: each sentence is a document of its own.
+        let docs = parse_conll("أ O\n\nب O\n", "t").unwrap();
+        assert!(docs.iter().all(|d| d.doc.is_none()));
+        assert_eq!(group(docs, Grouping::Documents).len(), 2);
+    }
+
+    #[test]
+    fn jsonl_documents_come_from_doc_or_the_id() {
+        let line = |fields: &str| format!("{{{fields}\"text\": \"نص\"}}");
+        let doc_of = |fields: &str| parse_jsonl(&line(fields), "g").unwrap()[0].doc.clone();
+        assert_eq!(
+            doc_of(r#""id": "aqmar/Atom:12", "#).as_deref(),
+            Some("aqmar/Atom")
+        );
+        assert_eq!(
+            doc_of(r#""id": "a:12", "doc": "d", "#).as_deref(),
+            Some("d")
+        );
+        assert_eq!(doc_of(r#""id": "a:b", "#), None);
+        assert_eq!(doc_of(r#""id": "a:", "#), None);
+        assert_eq!(doc_of(r#""id": "a12", "#), None);
+        assert_eq!(doc_of(""), None);
+        // Only consecutive sentences of one document are joined.
+        let text = [r#""id": "a:0", "#, r#""id": "b:0", "#, r#""id": "a:1", "#]
+            .map(line)
+            .join("\n");
+        let docs = parse_jsonl(&text, "g").unwrap();
+        assert_eq!(group(docs, Grouping::Documents).len(), 3);
     }
 
     #[test]

@@ -54,6 +54,20 @@ fn grouping_lets_linking_see_the_whole_document() {
 }
 
 #[test]
+fn documents_the_gold_marks_are_documents_by_default() {
+    // The same sentences as news.conll, the first two one document.
+    let (ok, out, err) = eval(&["--gold", "fixtures/eval/news-docs.conll"]);
+    assert!(ok, "{err}");
+    assert_eq!(row(&out, "PERSON"), [2, 2, 2], "{out}");
+    assert_eq!(row(&out, "PLACE")[0], 4, "{out}");
+    for bad in ["0", "x", "2.5"] {
+        let (ok, _, err) = eval(&["--gold", "fixtures/eval/news.conll", "--group", bad]);
+        assert!(!ok, "--group {bad}");
+        assert!(err.contains("--group"), "{err}");
+    }
+}
+
+#[test]
 fn jsonl_gold_and_errors() {
     let (ok, out, err) = eval(&["--gold", "fixtures/eval/news.jsonl", "--errors"]);
     assert!(ok, "{err}");

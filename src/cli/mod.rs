@@ -158,10 +158,13 @@ struct GoldArgs {
     #[arg(long, value_enum)]
     format: Option<GoldFormatArg>,
 
-    /// Join every N consecutive sentences into one document (line breaks
-    /// between them), so that document-level linking sees them together.
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    group: usize,
+    /// How sentences make documents (joined with line breaks), so that
+    /// linking and the tagger's second pass see a sentence's neighbours:
+    /// `doc`, the documents the gold data marks (CoNLL `-DOCSTART-` lines,
+    /// JSONL `doc`, or ids such as `aqmar/Atom:12`; each sentence alone
+    /// where it marks none), or N, every N consecutive sentences.
+    #[arg(long, value_name = "doc|N", default_value = "doc", value_parser = parse_grouping)]
+    group: kashf::eval::Grouping,
 
     /// Leave out default gazetteer entries with this attribute
     /// (repeatable), e.g. `src=anercorp` to score ANERcorp honestly.
@@ -170,6 +173,19 @@ struct GoldArgs {
 
     #[command(flatten)]
     gazetteers: GazetteerArgs,
+}
+
+/// A `--group` value: `doc` or a positive number.
+fn parse_grouping(s: &str) -> Result<kashf::eval::Grouping, String> {
+    if s == "doc" {
+        return Ok(kashf::eval::Grouping::Documents);
+    }
+    match s.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(kashf::eval::Grouping::Every(n)),
+        _ => Err(format!(
+            "expected `doc` or a number of sentences (1 or more), found {s:?}"
+        )),
+    }
 }
 
 /// The `train` arguments.

@@ -1630,8 +1630,12 @@ mod tests {
     }
 
     /// A model with a second pass: [`gold`] in documents of four lines.
-    static TWO_PASSES: LazyLock<Model> =
-        LazyLock::new(|| FINDERS.train(&crate::eval::group(gold(), 4), 10));
+    static TWO_PASSES: LazyLock<Model> = LazyLock::new(|| {
+        FINDERS.train(
+            &crate::eval::group(gold(), crate::eval::Grouping::Every(4)),
+            10,
+        )
+    });
 
     /// Bytes of a model file: the header, then the header's pass count
     /// (version 2 only).
@@ -2292,7 +2296,7 @@ mod tests {
         let b = FINDERS.train(&docs, 3).to_bytes();
         assert!(a == b, "two trainings on the same data differ");
         // With a second pass (four-line documents), too.
-        let grouped = crate::eval::group(gold(), 4);
+        let grouped = crate::eval::group(gold(), crate::eval::Grouping::Every(4));
         let two = FINDERS.train(&grouped, 3);
         assert!(two.second.is_some());
         assert!(two.to_bytes() == FINDERS.train(&grouped, 3).to_bytes());
