@@ -909,6 +909,9 @@ static NATIONALITIES: LazyLock<FastSet<String>> = LazyLock::new(|| {
 /// The [`known`] bits of the name lexicons (first names, name tokens).
 pub(super) const NAME_BITS: u32 = bit::FIRST | bit::NAME;
 
+/// The [`known`] bit of function words (في، من، عن …).
+pub(super) const FUNCTION_BIT: u32 = bit::FUNCTION;
+
 /// The [`known`] bit of name particles (بن، أبو، آل، دي …).
 pub(super) const PARTICLE_BIT: u32 = bit::PARTICLE;
 
