@@ -105,3 +105,16 @@ proptest! {
         }
     }
 }
+
+/// Found by `entities_are_exact_sorted_and_disjoint`: «ﷻ» normalises to
+/// «جل جلاله», a number took the first word and the tagger an organisation
+/// from the second, and both were reported with the ligature.
+#[test]
+fn a_ligature_of_two_words_is_in_one_entity_at_most() {
+    let s = "5 تشرين الثاني/نوفمبر 2020ﷻ١٢٣٫٥";
+    let ents = EXTRACTOR.extract(s);
+    assert!(!ents.is_empty());
+    for pair in ents.windows(2) {
+        assert!(pair[0].end <= pair[1].start, "{ents:?}");
+    }
+}

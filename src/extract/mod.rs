@@ -773,8 +773,18 @@ fn to_entities(
         at_byte = byte;
         at_char
     };
+    // The original end of the last entity out.
+    let mut last_end = 0;
     for c in cands {
         let r = normalized.source_range(c.range.clone());
+        // Spans that are apart in the normalised text can meet in one
+        // original character that normalises to several words (the
+        // ligature «ﷻ» is «جل جلاله»): the first keeps it, and the other
+        // is not reported, since no original slice is its alone.
+        if r.start < last_end {
+            continue;
+        }
+        last_end = r.end;
         let start = chars_to(r.start);
         let end = chars_to(r.end);
         let norm = c
