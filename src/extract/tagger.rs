@@ -1055,6 +1055,8 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
     const NAME: u32 = super::rules::NAME_BITS;
     // The "stem-frequent" bit of [`FLAG_NAMES`].
     const STEM_FREQUENT: u8 = 1 << 1;
+    // The bytes of «و» or «ف».
+    const CONJUNCTION: usize = 'و'.len_utf8();
     let aside = match info.clitic {
         // Unless the rest is a frequent word no lexicon knows as a name
         // («فيدل» is no «ف» + «يدل», indicates), or the news writes the
@@ -1067,6 +1069,13 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
                         && !(info.clusters.is_some() && info.stem_clusters.is_none())) =>
         {
             info.clitic.len()
+        }
+        // «و»/«ف» alone where the rest after it is a name too: «وبدرة» is
+        // و + «بدرة», not وب + «درة».
+        "وب" | "ول" | "وك" | "فب" | "فل"
+            if info.bits & NAME == 0 && known(&info.key[CONJUNCTION..]) & NAME != 0 =>
+        {
+            CONJUNCTION
         }
         "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل"
             if info.bits & NAME == 0 && info.stem_bits & NAME != 0 =>
@@ -2160,6 +2169,20 @@ mod tests {
         // Read back, it writes the same bytes (sorted rows, little-endian).
         let bytes = include_bytes!("../../gazetteers/model/tagger.bin");
         assert_eq!(model.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn a_conjunction_and_a_preposition_are_set_aside_only_before_a_name() {
+        let start = |k: &str| span_start(&word_info(k, ["-", "-", "-"], "sp"), &(0..k.len()));
+        // و + «بدره» and و + «بسام»: both readings leave a name, the
+        // shorter proclitic wins.
+        assert_eq!(start("وبدره"), 'و'.len_utf8());
+        assert_eq!(start("وبسام"), 'و'.len_utf8());
+        // وب + «محمد»: only the longer reading is a name.
+        assert_eq!(start("لمحمد"), 'ل'.len_utf8());
+        assert_eq!(start("وبمحمد"), "وب".len());
+        // A known name whole keeps its first letter.
+        assert_eq!(start("وليد"), 0);
     }
 
     #[test]
