@@ -971,7 +971,7 @@ fn lines(infos: &[WordInfo<'_>]) -> Vec<Range<usize>> {
 ///   news and never without the proclitic) is not inside the name before
 ///   it: «حسن يوسف وسميرة عبد العزيز» is two people, «موسي والأدميون» one.
 ///   What follows the cut stays a person if it is two words or more or a
-///   known name after its proclitic, and is dropped otherwise.
+///   known name after its «و», and is dropped otherwise.
 fn mend_people(tags: &mut [usize], info: &[WordInfo<'_>], lines: &[Range<usize>]) {
     use super::rules::{FUNCTION_BIT, NAME_BITS, PARTICLE_BIT, REGNAL_BIT};
     let begin = begin_tag(Label::Person).expect("a name label");
