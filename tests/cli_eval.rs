@@ -60,6 +60,28 @@ fn documents_the_gold_marks_are_documents_by_default() {
     assert!(ok, "{err}");
     assert_eq!(row(&out, "PERSON"), [2, 2, 2], "{out}");
     assert_eq!(row(&out, "PLACE")[0], 4, "{out}");
+    // A gold span nothing finds («إلى» as a person) in the second sentence
+    // of a document: its miss is reported at the document's first line,
+    // and at its own sentence's line with `--group 1`.
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("docs.conll");
+    std::fs::write(
+        &gold,
+        "-DOCSTART- O\n\nقال O\nالوزير O\n. O\n\nذهب O\nإلى B-PERS\n. O\n",
+    )
+    .unwrap();
+    let gold = gold.to_str().unwrap();
+    let miss_at = |group: &str| {
+        let (ok, out, err) = eval(&["--gold", gold, "--errors", "--group", group]);
+        assert!(ok, "{err}");
+        let miss = out.lines().find(|l| l.starts_with("MISS"));
+        let miss = miss
+            .unwrap_or_else(|| panic!("no miss in {out}"))
+            .to_owned();
+        miss.rsplit(':').next().unwrap().to_owned()
+    };
+    assert_eq!(miss_at("doc"), "3");
+    assert_eq!(miss_at("1"), "7");
     for bad in ["0", "x", "2.5"] {
         let (ok, _, err) = eval(&["--gold", "fixtures/eval/news.conll", "--group", bad]);
         assert!(!ok, "--group {bad}");
