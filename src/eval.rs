@@ -262,7 +262,7 @@ pub enum Grouping {
 /// assert_eq!(group(docs, Grouping::Every(2)).len(), 2);
 /// ```
 pub fn group(docs: Vec<GoldDoc>, how: Grouping) -> Vec<GoldDoc> {
-    if how == Grouping::Every(1) || how == Grouping::Every(0) {
+    if matches!(how, Grouping::Every(0 | 1)) {
         return docs;
     }
     let mut out: Vec<GoldDoc> = Vec::new();

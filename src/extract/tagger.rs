@@ -977,16 +977,19 @@ fn mend_people(tags: &mut [usize], info: &[WordInfo<'_>], lines: &[Range<usize>]
     let begin = begin_tag(Label::Person).expect("a name label");
     let inside = begin + 1;
     for line in lines {
+        // The end of the span that continues at word `from`.
+        let span_end = |tags: &[usize], from: usize| {
+            (from..line.end)
+                .find(|&e| tags[e] != inside)
+                .unwrap_or(line.end)
+        };
         let mut i = line.start;
         while i < line.end {
             if tags[i] != begin {
                 i += 1;
                 continue;
             }
-            let mut end = i + 1;
-            while end < line.end && tags[end] == inside {
-                end += 1;
-            }
+            let mut end = span_end(tags, i + 1);
             // Cut at a conjunction or «لل» that is no name.
             if let Some(k) = (i + 1..end).find(|&k| {
                 let w = &info[k];
@@ -1026,10 +1029,7 @@ fn mend_people(tags: &mut [usize], info: &[WordInfo<'_>], lines: &[Range<usize>]
                     break;
                 }
                 tags[end] = inside;
-                end += 1;
-                while end < line.end && tags[end] == inside {
-                    end += 1;
-                }
+                end = span_end(tags, end + 1);
             }
             i = end;
         }
