@@ -3,6 +3,7 @@
 
     python3 scripts/anercorp-5fold.py [--kashf target/release/kashf] [--group N] [--errors]
                                       [--no-model] [--epochs N] [--extra FILE.conll] [--out DIR]
+                                      [--news DIR]
 
 From the project root; Python 3.11 standard library only. Splits
 ../shared/data/ner/anercorp-train.conll into five contiguous fifths by sentence (the file
@@ -20,7 +21,9 @@ That is the protocol of the finders alone (`--no-model`). By default the learned
 too, and for each fold it is trained on the four others instead (`kashf train`, the settings
 of scripts/train-model.sh) and evaluated with `--model`, without the name lists: the tagger
 learns the other folds' names itself, and a gazetteer of them would make the finders look right
-on every training name.
+on every training name. With `--news DIR` (unlabelled news, such as the SaudiNewsNet corpus
+unpacked under target/corpus/txt), each fold's model is trained with `kashf train --news DIR`:
+a model of the four other folds reads the news, and what it tagged there becomes a feature.
 """
 
 import argparse
@@ -117,6 +120,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=20, help="tagger training passes (as scripts/train-model.sh)")
     ap.add_argument("--extra", help="more training sentences (CoNLL) for every fold")
     ap.add_argument("--out", default=str(OUT), help="where the fold files go")
+    ap.add_argument("--news", help="unlabelled news for the tagger (kashf train --news)")
     args = ap.parse_args()
     OUT = Path(args.out)
     sents = sentences(CONLL)
@@ -150,7 +154,8 @@ def main() -> int:
             model = OUT / f"fold{f + 1}.model"
             subprocess.run([args.kashf, "train", "--gold", str(train_file), "--exclude-attr",
                             "src=anercorp", "--group", str(args.group), "--epochs",
-                            str(args.epochs), "-o", str(model)], check=True)
+                            str(args.epochs), "-o", str(model)]
+                           + (["--news", args.news] if args.news else []), check=True)
             cmd += ["--model", str(model)]
         if args.errors:
             cmd.append("--errors")

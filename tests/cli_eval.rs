@@ -349,17 +349,34 @@ fn training_on_no_sentences_fails_with_a_message() {
 
 /// The embedded model is what `scripts/train-model.sh` writes from the
 /// current finders: a change to the gazetteers, rules or features that
-/// alters what the tagger learns from must retrain it. Skipped (with a note)
-/// without `../shared`.
+/// alters what the tagger learns from must retrain it. The news it reads is
+/// the corpus of `../shared`, unpacked here into a temporary folder. Skipped
+/// (with a note) without `../shared`.
 #[test]
 fn embedded_model_is_what_train_model_writes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let gold = root.join("../shared/data/ner/anercorp-train.conll");
-    if !gold.exists() {
-        eprintln!("skipped: {} not found", gold.display());
-        return;
+    let corpus = root.join("../shared/corpus/saudinewsnet-2015.tar.xz");
+    for needed in [&gold, &corpus] {
+        if !needed.exists() {
+            eprintln!("skipped: {} not found", needed.display());
+            return;
+        }
     }
     let dir = tempfile::tempdir().unwrap();
+    let untar = Command::new("tar")
+        .arg("-xJf")
+        .arg(&corpus)
+        .arg("-C")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        untar.status.success(),
+        "tar -xJf {}: {}",
+        corpus.display(),
+        String::from_utf8_lossy(&untar.stderr)
+    );
     let model = dir.path().join("tagger.bin");
     let out = Command::new(env!("CARGO_BIN_EXE_kashf"))
         .args(["train", "--gold"])
@@ -371,8 +388,10 @@ fn embedded_model_is_what_train_model_writes() {
             "20",
             "--exclude-attr",
             "src=anercorp",
-            "-o",
+            "--news",
         ])
+        .arg(dir.path().join("txt"))
+        .arg("-o")
         .arg(&model)
         .output()
         .unwrap();
@@ -390,4 +409,69 @@ fn embedded_model_is_what_train_model_writes() {
         embedded.len(),
         trained.len()
     );
+}
+
+#[test]
+fn train_with_news_carries_a_lexicon_and_names_a_bad_news_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gold.conll"), pattern_conll()).unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir(&news).unwrap();
+    // The pattern with two new names, three times: enough mentions for
+    // the lexicon.
+    let article: String = (0..3)
+        .map(|_| "كتب كرمشون رسالة تقول إن الاجتماع انتهى في دوبلاط .\n")
+        .collect();
+    std::fs::write(news.join("a.txt"), &article).unwrap();
+    std::fs::write(news.join("bad.txt"), b"\xc3\x28 \xd9\x82\xd8\xa7\xd9\x84").unwrap();
+    std::fs::write(news.join("notes.md"), "not read: not a .txt file").unwrap();
+    let out = kashf(
+        dir.path(),
+        &[
+            "train",
+            "--gold",
+            "gold.conll",
+            "--epochs",
+            "5",
+            "--news",
+            "news",
+            "-o",
+            "model.bin",
+        ],
+    );
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "a news file failed: {err}");
+    assert!(err.contains("bad.txt") && err.contains("UTF-8"), "{err}");
+    assert!(!err.contains("notes.md"), "{err}");
+    assert!(err.contains("news with the first model: 1 file,"), "{err}");
+    assert!(err.contains("written to model.bin"), "{err}");
+
+    let bytes = std::fs::read(dir.path().join("model.bin")).unwrap();
+    let model = kashf::extract::Model::from_bytes(&bytes).unwrap();
+    let lexicon = model
+        .news()
+        .expect("a model trained with news carries its lexicon");
+    assert!(!lexicon.is_empty());
+    // Without --news, no lexicon.
+    let plain = trained();
+    let bytes = std::fs::read(plain.path().join("model.bin")).unwrap();
+    assert!(
+        kashf::extract::Model::from_bytes(&bytes)
+            .unwrap()
+            .news()
+            .is_none()
+    );
+
+    // The model runs with its lexicon.
+    std::fs::write(dir.path().join("new.txt"), article.lines().next().unwrap()).unwrap();
+    let out = kashf(dir.path(), &["extract", "--model", "model.bin", "new.txt"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(&str, &str)> = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["label"].as_str().unwrap(), e["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(got, [("PERSON", "كرمشون"), ("PLACE", "دوبلاط")], "{doc}");
 }

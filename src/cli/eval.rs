@@ -1,15 +1,22 @@
 //! `kashf eval`: score the pipeline against gold annotations.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
+use kashf::Extractor;
 use kashf::eval::{self, GoldDoc};
+use kashf::extract::{Model, NewsCounts, Scratch};
 use kashf::gazetteer::Gazetteer;
+use kashf::input::{DecodeOptions, Event, InputMode, Reader};
 
-use super::{EvalArgs, GoldArgs, GoldFormatArg, TrainArgs};
+use super::extract::{Input, collect_inputs, glob_set};
+use super::{EXIT_FAILED, EvalArgs, GoldArgs, GoldFormatArg, TrainArgs, report};
 
 /// Whether an entry's `attrs` hold `key=value` as one of their items.
 fn has_attr(attrs: &str, kv: &str) -> bool {
@@ -101,7 +108,23 @@ pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     if docs.is_empty() {
         bail!("{}: no sentences to train on", args.gold.gold.display());
     }
-    let model = extractor.train(&docs, args.epochs);
+    let mut model = extractor.train(&docs, args.epochs);
+    let mut failed = false;
+    if !args.news.is_empty() {
+        let news = read_news(&extractor, &model, &args.news)?;
+        failed = news.failed;
+        let lexicon = news.counts.lexicon();
+        eprintln!(
+            "kashf: read the news with the first model: {} file{}, {:.1} MB, {} stems ({} \
+             written often enough for the lexicon); training again",
+            news.files,
+            if news.files == 1 { "" } else { "s" },
+            news.bytes as f64 / 1e6,
+            news.counts.len(),
+            lexicon.len()
+        );
+        model = extractor.train_with_news(&docs, args.epochs, lexicon);
+    }
     std::fs::write(&args.output, model.to_bytes())
         .with_context(|| format!("{}", args.output.display()))?;
     eprintln!(
@@ -111,7 +134,90 @@ pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
         model.len(),
         args.output.display()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed {
+        ExitCode::from(EXIT_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What reading the news for `kashf train --news` gave.
+#[derive(Default)]
+struct News {
+    counts: NewsCounts,
+    files: usize,
+    bytes: usize,
+    /// Some input could not be read (each was reported).
+    failed: bool,
+}
+
+/// Reads the *.txt files under `paths` with `model`, in parallel, and
+/// counts what it tagged ([`Extractor::count_news`]). An input that cannot
+/// be read is reported and skipped; the counts are the same for any number
+/// of threads.
+fn read_news(extractor: &Extractor, model: &Model, paths: &[PathBuf]) -> anyhow::Result<News> {
+    let mut failed = false;
+    let inputs = collect_inputs(paths, &glob_set(&["*.txt".to_owned()])?, &mut failed)?;
+    let progress = if inputs.len() > 1 && std::io::stderr().is_terminal() {
+        ProgressBar::new(inputs.len() as u64).with_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} news files, {elapsed} [{eta} left]")
+                .expect("valid template"),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    // Each input's errors, by input number, so they are reported in input
+    // order whatever thread read them.
+    let (mut news, mut errors) = inputs
+        .par_iter()
+        .enumerate()
+        .fold(
+            || {
+                let reader = Reader::new(InputMode::Text, DecodeOptions::default());
+                (reader, Scratch::default(), News::default(), Vec::new())
+            },
+            |(mut reader, mut scratch, mut news, mut errors), (n, input)| {
+                let errors_before = errors.len();
+                let mut sink = |event| {
+                    match event {
+                        Event::Piece(p) => {
+                            news.bytes += p.text.len();
+                            let counts = &mut news.counts;
+                            extractor.count_news(model, &p.text, p.first, &mut scratch, counts);
+                        }
+                        Event::Error(e) => errors.push((n, e)),
+                    }
+                    ControlFlow::Continue(())
+                };
+                let _ = match input {
+                    Input::File(path) => {
+                        reader.read_file(path, &path.display().to_string(), &mut sink)
+                    }
+                    Input::Stdin => reader.read_stream(std::io::stdin().lock(), "stdin", &mut sink),
+                };
+                news.files += usize::from(errors.len() == errors_before);
+                progress.inc(1);
+                (reader, scratch, news, errors)
+            },
+        )
+        .map(|(_, _, news, errors)| (news, errors))
+        .reduce(
+            || (News::default(), Vec::new()),
+            |(mut a, mut a_errors), (b, mut b_errors)| {
+                a.counts.merge(b.counts);
+                a.files += b.files;
+                a.bytes += b.bytes;
+                a_errors.append(&mut b_errors);
+                (a, a_errors)
+            },
+        );
+    progress.finish_and_clear();
+    errors.sort_by_key(|(n, _)| *n);
+    for (_, e) in &errors {
+        report(e);
+    }
+    news.failed = failed || !errors.is_empty();
+    Ok(news)
 }
 
 #[cfg(test)]

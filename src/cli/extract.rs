@@ -42,7 +42,7 @@ pub(super) fn build_extractor(
     Ok(builder)
 }
 
-enum Input {
+pub(super) enum Input {
     Stdin,
     File(PathBuf),
 }
@@ -182,7 +182,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn glob_set(globs: &[String]) -> anyhow::Result<GlobSet> {
+pub(super) fn glob_set(globs: &[String]) -> anyhow::Result<GlobSet> {
     let mut set = GlobSetBuilder::new();
     for g in globs {
         set.add(Glob::new(g).with_context(|| format!("bad --glob {g:?}"))?);
@@ -192,7 +192,7 @@ fn glob_set(globs: &[String]) -> anyhow::Result<GlobSet> {
 
 /// Expands the PATH arguments into inputs, in order, folders sorted by
 /// name. Paths that cannot be read are reported and set `failed`.
-fn collect_inputs(
+pub(super) fn collect_inputs(
     paths: &[PathBuf],
     globs: &GlobSet,
     failed: &mut bool,

@@ -193,6 +193,8 @@ fn parse_grouping(s: &str) -> Result<kashf::eval::Grouping, String> {
 #[command(after_help = "Examples:
   kashf train --gold ../shared/data/ner/anercorp-train.conll --group 20 \\
       --exclude-attr src=anercorp -o tagger.bin
+  kashf train --gold ../shared/data/ner/anercorp-train.conll --group 20 \\
+      --exclude-attr src=anercorp --news target/corpus/txt -o tagger.bin
   kashf extract --model tagger.bin news/
 
 Trains on what the finders (gazetteers, rules, dates, numbers, linking) say
@@ -205,6 +207,13 @@ pub struct TrainArgs {
     /// Passes over the training data.
     #[arg(long, value_name = "N", default_value_t = 20)]
     epochs: usize,
+
+    /// Unlabelled news (files, or folders of *.txt files; repeatable):
+    /// train, read the news with the model, and train again with what it
+    /// tagged each word in the news as a feature. The model carries that
+    /// lexicon (stems and codes, no text).
+    #[arg(long, value_name = "PATH")]
+    news: Vec<PathBuf>,
 
     /// Where to write the model.
     #[arg(short, long, value_name = "FILE")]

@@ -30,7 +30,7 @@ mod numbers;
 mod rules;
 pub mod tagger;
 
-pub use tagger::Model;
+pub use tagger::{Model, NewsCounts, NewsLexicon};
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -564,6 +564,17 @@ impl Extractor {
         scratch: &mut Scratch,
         out: &mut Vec<Entity>,
     ) -> usize {
+        match &self.model {
+            Some(model) => self.tag(model, original, doc_start, scratch),
+            None => self.finders(original, doc_start, scratch),
+        }
+        to_entities(original, &scratch.normalized, scratch.cands.drain(..), out)
+    }
+
+    /// Runs every finder and then `model` on one chunk, leaving the
+    /// normalised text, key, words and the tagger's linked candidates in
+    /// `scratch`.
+    fn tag(&self, model: &Model, original: &str, doc_start: bool, scratch: &mut Scratch) {
         self.finders(original, doc_start, scratch);
         let Scratch {
             normalized,
@@ -573,17 +584,14 @@ impl Extractor {
             tagger: cache,
             ..
         } = scratch;
-        if let Some(model) = &self.model {
-            let chunk = Chunk {
-                text: normalized.text(),
-                key,
-                words,
-                ref_date: None,
-            };
-            tagger::apply(model, &chunk, cands, cache);
-            link::link(&chunk, cands);
-        }
-        to_entities(original, normalized, cands.drain(..), out)
+        let chunk = Chunk {
+            text: normalized.text(),
+            key,
+            words,
+            ref_date: None,
+        };
+        tagger::apply(model, &chunk, cands, cache);
+        link::link(&chunk, cands);
     }
 
     /// Runs every finder on one chunk, up to linking, leaving the
@@ -625,12 +633,55 @@ impl Extractor {
         link::link(&chunk, cands);
     }
 
+    /// Reads one chunk of unlabelled text as [`Extractor::extract_chunk`]
+    /// would, but with `model` (this extractor's own aside), and counts
+    /// its words and the names they fall in into `counts`: the news a model
+    /// is trained with ([`Extractor::train_with_news`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::eval::parse_conll;
+    /// use kashf::extract::{Extractor, NewsCounts, Scratch};
+    ///
+    /// let extractor = Extractor::builder().default_model(false).build().unwrap();
+    /// let gold = parse_conll("قال B-PERS\nزرنوخ I-PERS\n", "gold.conll").unwrap();
+    /// let model = extractor.train(&gold, 5);
+    /// let mut counts = NewsCounts::default();
+    /// let mut scratch = Scratch::default();
+    /// extractor.count_news(&model, "قال زرنوخ إن الوفد وصل.", true, &mut scratch, &mut counts);
+    /// let trained = extractor.train_with_news(&gold, 5, counts.lexicon());
+    /// assert!(trained.news().is_some());
+    /// ```
+    pub fn count_news(
+        &self,
+        model: &Model,
+        chunk: &str,
+        doc_start: bool,
+        scratch: &mut Scratch,
+        counts: &mut NewsCounts,
+    ) {
+        self.tag(model, chunk, doc_start, scratch);
+        tagger::count_news(&scratch.key, &scratch.words, &scratch.cands, counts);
+    }
+
     /// Trains a tagger model on gold documents: runs the finders of this
     /// extractor (its own model aside) on each, and learns from what they
     /// say and the gold spans for `epochs` passes. Each document is one
     /// chunk: a gold document longer than [`CHUNK_BYTES`] trains as one
     /// piece.
     pub fn train(&self, docs: &[GoldDoc], epochs: usize) -> Model {
+        self.train_with(docs, epochs, None)
+    }
+
+    /// Trains as [`Extractor::train`], with each word's code in `news`
+    /// (from [`NewsCounts::lexicon`], the news read by a model trained on
+    /// the same documents) as a feature; the model carries the lexicon.
+    pub fn train_with_news(&self, docs: &[GoldDoc], epochs: usize, news: NewsLexicon) -> Model {
+        self.train_with(docs, epochs, Some(news))
+    }
+
+    fn train_with(&self, docs: &[GoldDoc], epochs: usize, news: Option<NewsLexicon>) -> Model {
         let mut scratch = Scratch::default();
         let mut examples = Vec::with_capacity(docs.len());
         let mut gold = Vec::new();
@@ -667,10 +718,10 @@ impl Extractor {
                 ref_date: None,
             };
             let mut lines = Vec::new();
-            tagger::examples(&chunk, cands, &gold, &mut lines);
+            tagger::examples(&chunk, cands, &gold, news.as_ref(), &mut lines);
             examples.push(lines);
         }
-        tagger::train(&examples, epochs)
+        tagger::train(&examples, epochs, news)
     }
 }
 

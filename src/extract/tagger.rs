@@ -27,10 +27,12 @@
 //! document («الحكيم» alone after «توفيق الحكيم»). A word's features are its matching
 //! key and stem, its neighbours', affixes, what the rules' lexicons know of
 //! it, whether the news writes it often, its word cluster and its
-//! neighbours' (`clusters`), the separator before and after it, and what
+//! neighbours' (`clusters`), the separator before and after it, what
 //! the finders said of it and its neighbours (label, begin or
-//! inside, source): the tagger learns when to trust each finder, and
-//! memorises the names of its training data as a gazetteer would.
+//! inside, source), and for a model trained with news, how a first model
+//! tagged the word's stem throughout the news (`news`): the tagger learns
+//! when to trust each finder, and memorises the names of its training
+//! data as a gazetteer would.
 //!
 //! Why a perceptron and not a CRF or a neural tagger: it trains in seconds
 //! on ANERcorp with no dependency or download, decodes at about a
@@ -41,10 +43,11 @@
 //! Features are hashed to 64 bits (`feature`: stable across builds and
 //! platforms, unlike the std hashers), so a model is a table from hash to
 //! weights. The file format ([`Model::to_bytes`]) is little-endian:
-//! `KASHFTAG`, the version (2), the tag count and the number of passes (1
+//! `KASHFTAG`, the version (3), the tag count and the number of passes (1
 //! or 2), then for each pass its transition weights, its row count and its
-//! (hash, weights) rows sorted by hash, weights as `f32`. Version 1 (one
-//! pass, no counts) is still read.
+//! (hash, weights) rows sorted by hash, weights as `f32`; then a byte, 1 if
+//! a news lexicon follows (`NewsLexicon::write`) and 0 if not. Versions 1
+//! (one pass, no counts) and 2 (no lexicon byte) are still read.
 
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -54,7 +57,10 @@ use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::frequent;
 use crate::hash::FastMap;
 
+mod news;
 mod stack;
+
+pub use news::{NewsCounts, NewsLexicon};
 
 /// BIO tags: O, then B and I for each of [`NAME_LABELS`].
 pub(crate) const TAGS: usize = 7;
@@ -63,7 +69,7 @@ pub(crate) const TAGS: usize = 7;
 const NAME_LABELS: [Label; 3] = [Label::Person, Label::Place, Label::Org];
 
 const MAGIC: &[u8; 8] = b"KASHFTAG";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The label of a tag, if it is not O.
 fn tag_label(t: usize) -> Option<Label> {
@@ -112,6 +118,9 @@ pub struct Model {
     /// The weights of both passes in one table, built on first use by
     /// [`Model::add_passes`]: one lookup a feature instead of two.
     both: OnceLock<FastMap<u64, PassScores>>,
+    /// What the model was trained to read of each word in news (`news`),
+    /// if it was trained with news.
+    news: Option<NewsLexicon>,
 }
 
 impl Model {
@@ -130,6 +139,12 @@ impl Model {
     /// Whether the model has no feature weights.
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
+    }
+
+    /// The news lexicon the model reads words with, if it was trained with
+    /// one.
+    pub fn news(&self) -> Option<&NewsLexicon> {
+        self.news.as_ref()
     }
 
     /// A fresh [`Model::id`].
@@ -163,11 +178,18 @@ impl Model {
                 }
             }
         }
+        match &self.news {
+            None => out.push(0),
+            Some(news) => {
+                out.push(1);
+                news.write(&mut out);
+            }
+        }
         out
     }
 
     /// Reads a model written by [`Model::to_bytes`] (or by a kashf that
-    /// wrote version 1: one pass, no row count).
+    /// wrote version 1, one pass and no row count, or 2, no news lexicon).
     ///
     /// # Errors
     ///
@@ -233,11 +255,23 @@ impl Model {
             }
             models.push(model);
         }
+        let news = match version {
+            1 | 2 => None,
+            _ => match take(1)? {
+                [0] => None,
+                [1] => Some(NewsLexicon::read(&mut take)?),
+                flag => return Err(format!("news lexicon flag {flag:?}; expected 0 or 1")),
+            },
+        };
         if at != bytes.len() {
-            return Err(format!("{} bytes after the last pass", bytes.len() - at));
+            return Err(format!(
+                "{} bytes after the end of the model",
+                bytes.len() - at
+            ));
         }
         let mut first = models.remove(0);
         first.second = models.pop().map(Box::new);
+        first.news = news;
         Ok(first)
     }
 
@@ -482,6 +516,8 @@ struct WordInfo<'a> {
     stem_clusters: Option<Clusters>,
     /// [`FLAG_NAMES`] bits.
     flags: u8,
+    /// The stem's code in the model's news lexicon, if it has one.
+    news: Option<news::Code>,
     finder: [&'static str; 3],
     gap_before: &'static str,
 }
@@ -582,8 +618,14 @@ fn word_candidates(words: &[Range<usize>], cands: &[Candidate]) -> Vec<Option<(u
     out
 }
 
-/// What the features read of word `k` (a matching key).
-fn word_info<'a>(k: &'a str, finder: [&'static str; 3], gap_before: &'static str) -> WordInfo<'a> {
+/// What the features read of word `k` (a matching key), with the news
+/// lexicon `news`, if any.
+fn word_info<'a>(
+    k: &'a str,
+    finder: [&'static str; 3],
+    gap_before: &'static str,
+    news: Option<&NewsLexicon>,
+) -> WordInfo<'a> {
     let (clitic, stem) = split_clitic(k);
     let flags = [
         frequent(k),
@@ -609,17 +651,20 @@ fn word_info<'a>(k: &'a str, finder: [&'static str; 3], gap_before: &'static str
             clusters(stem)
         },
         flags,
+        news: news.map(|n| n.code(stem)),
         finder,
         gap_before,
     }
 }
 
-/// The [`WordInfo`] of every word of a chunk, and with a cache, each
-/// word's [`TypeEntry::scores`] into `scores`.
+/// The [`WordInfo`] of every word of a chunk, with the news lexicon
+/// `news`; with a cache, each word's [`TypeEntry::scores`] into `scores`
+/// (and the model's own lexicon).
 fn infos<'a>(
     chunk: &Chunk<'a>,
     cands: &[Candidate],
     at: &[Option<(usize, bool)>],
+    news: Option<&NewsLexicon>,
     mut cache: Option<(&mut Cache, &Model, &mut Vec<u32>)>,
 ) -> Vec<WordInfo<'a>> {
     let key = chunk.key;
@@ -642,7 +687,7 @@ fn infos<'a>(
                 gap_before = "conj";
             }
             let Some((cache, model, scores)) = &mut cache else {
-                return word_info(k, finder, gap_before);
+                return word_info(k, finder, gap_before, news);
             };
             let n = cache.entry(model, k);
             scores.push(n);
@@ -657,6 +702,7 @@ fn infos<'a>(
                 clusters: e.clusters,
                 stem_clusters: e.stem_clusters,
                 flags: e.flags,
+                news: e.news,
                 finder,
                 gap_before,
             }
@@ -733,6 +779,14 @@ fn type_features(w: Option<&WordInfo<'_>>, role: usize, f: &mut impl FnMut(u8, &
             bits(f, 18, me.bits);
             bits(f, 19, me.stem_bits);
             flags(f, 22, me.flags);
+            if let Some(code) = me.news {
+                // The share of each label, with how often the news writes
+                // the stem: a share of 4 mentions is weaker than one of 400.
+                let mentions = BIT_NAMES[usize::from(code[3])];
+                for (label, share) in BIT_NAMES.iter().zip(&code[..3]) {
+                    f(53, &[label, BIT_NAMES[usize::from(*share)], mentions]);
+                }
+            }
         }
         (ME, None) => {}
         (PREV, w) => {
@@ -842,6 +896,7 @@ struct TypeEntry {
     clusters: Option<Clusters>,
     stem_clusters: Option<Clusters>,
     flags: u8,
+    news: Option<news::Code>,
     scores: [PassScores; ROLES],
 }
 
@@ -887,7 +942,7 @@ impl Cache {
         if let Some(&e) = self.types.get(k) {
             return e;
         }
-        let info = word_info(k, ["-", "-", "-"], "sp");
+        let info = word_info(k, ["-", "-", "-"], "sp", model.news.as_ref());
         let entry = TypeEntry {
             clitic_len: info.clitic.len() as u8,
             bits: info.bits,
@@ -895,6 +950,7 @@ impl Cache {
             clusters: info.clusters,
             stem_clusters: info.stem_clusters,
             flags: info.flags,
+            news: info.news,
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
         };
         let n = self.entries.len() as u32;
@@ -1142,7 +1198,13 @@ pub(crate) fn apply(
     let at = word_candidates(words, cands);
     cache.prepare(model);
     let mut type_scores = Vec::with_capacity(words.len());
-    let info = infos(chunk, cands, &at, Some((cache, model, &mut type_scores)));
+    let info = infos(
+        chunk,
+        cands,
+        &at,
+        model.news.as_ref(),
+        Some((cache, model, &mut type_scores)),
+    );
     let mut tags = vec![0; words.len()];
     let mut feats = Vec::new();
     let mut emits = Vec::with_capacity(words.len());
@@ -1307,6 +1369,27 @@ pub(crate) fn apply(
     super::resolve(cands);
 }
 
+/// Counts the words of a chunk (ranges of its matching key) into
+/// `counts`: each word's stem, and the label of the name `cands` (the
+/// tagger's final names) puts it in.
+pub(crate) fn count_news(
+    key: &str,
+    words: &[Range<usize>],
+    cands: &[Candidate],
+    counts: &mut NewsCounts,
+) {
+    let at = word_candidates(words, cands);
+    let stems: Vec<&str> = words
+        .iter()
+        .map(|w| split_clitic(&key[w.clone()]).1)
+        .collect();
+    let labels: Vec<Option<usize>> = at
+        .iter()
+        .map(|a| a.and_then(|(c, _)| NAME_LABELS.iter().position(|&l| l == cands[c].label)))
+        .collect();
+    counts.add(&stems, &labels);
+}
+
 /// One line of a gold document, ready for training.
 #[derive(Clone, Debug)]
 pub(crate) struct Example {
@@ -1317,16 +1400,18 @@ pub(crate) struct Example {
     stems: Vec<u64>,
 }
 
-/// The training lines of one chunk: `gold` gives each word's gold span as
-/// (label, whether the word starts it).
+/// The training lines of one chunk, its words read with the news lexicon
+/// `news` if any: `gold` gives each word's gold span as (label, whether the
+/// word starts it).
 pub(crate) fn examples(
     chunk: &Chunk<'_>,
     cands: &[Candidate],
     gold: &[Option<(Label, bool)>],
+    news: Option<&NewsLexicon>,
     out: &mut Vec<Example>,
 ) {
     let at = word_candidates(chunk.words, cands);
-    let info = infos(chunk, cands, &at, None);
+    let info = infos(chunk, cands, &at, news, None);
     for line in lines(&info) {
         let mut feats = vec![Vec::new(); line.len()];
         for (n, i) in line.clone().enumerate() {
@@ -1389,12 +1474,13 @@ const PRUNE: f32 = 1.0;
 /// Trains a model on the lines of gold documents `docs` for `epochs`
 /// passes, and its second pass ([`stack::train`]) when there are enough
 /// documents. The same data gives the same model.
-pub(crate) fn train(docs: &[Vec<Example>], epochs: usize) -> Model {
+pub(crate) fn train(docs: &[Vec<Example>], epochs: usize, news: Option<NewsLexicon>) -> Model {
     let lines: Vec<&Example> = docs.iter().flatten().collect();
     let mut model = train_pass(&lines, epochs);
     if !model.is_empty() {
         model.second = stack::train(docs, epochs).map(Box::new);
     }
+    model.news = news;
     model
 }
 
@@ -1683,8 +1769,10 @@ mod tests {
             let bytes = model.to_bytes();
             assert_eq!(&bytes[..8], MAGIC);
             assert_eq!(bytes[16..20], (passes as u32).to_le_bytes());
-            let size = 20 + pass_len(model) + model.second.as_deref().map_or(0, pass_len);
+            // The passes, then the news lexicon flag (none).
+            let size = 20 + pass_len(model) + model.second.as_deref().map_or(0, pass_len) + 1;
             assert_eq!(bytes.len(), size);
+            assert_eq!(bytes.last(), Some(&0));
             let back = Model::from_bytes(&bytes).unwrap();
             assert_eq!(back.weights, model.weights);
             assert_eq!(back.trans, model.trans);
@@ -1705,7 +1793,7 @@ mod tests {
     #[test]
     fn an_empty_model_survives_bytes() {
         let bytes = Model::default().to_bytes();
-        assert_eq!(bytes.len(), 20 + 4 * TAGS * (TAGS + 1) + 4);
+        assert_eq!(bytes.len(), 20 + 4 * TAGS * (TAGS + 1) + 4 + 1);
         let back = Model::from_bytes(&bytes).unwrap();
         assert!(back.is_empty());
         assert!(back.second.is_none());
@@ -1717,7 +1805,7 @@ mod tests {
         // Version 1: the header, the transitions, the rows to the end.
         let good = TRAINED.to_bytes();
         let trans = 4 * TAGS * (TAGS + 1);
-        let rows = &good[20 + trans + 4..];
+        let rows = &good[20 + trans + 4..good.len() - 1];
         let v1 = [header(1, 7), good[20..20 + trans].to_vec(), rows.to_vec()].concat();
         let back = Model::from_bytes(&v1).unwrap();
         assert_eq!(back.weights, TRAINED.weights);
@@ -1737,6 +1825,16 @@ mod tests {
                 rows.len() + 1
             )
         );
+    }
+
+    #[test]
+    fn a_version_2_model_is_still_read() {
+        // Version 2: version 3 without the news lexicon flag.
+        let good = TWO_PASSES.to_bytes();
+        let v2 = [header(2, 7), good[16..good.len() - 1].to_vec()].concat();
+        let back = Model::from_bytes(&v2).unwrap();
+        assert!(back.news().is_none());
+        assert_eq!(back.to_bytes(), good);
     }
 
     #[test]
@@ -1766,14 +1864,14 @@ mod tests {
             ),
             ("no version", MAGIC.to_vec(), "truncated at byte 8".into()),
             (
-                "version 3",
-                [header(3, 7), good[16..].to_vec()].concat(),
-                "model version 3; this kashf reads versions 1 to 2".into(),
+                "version 4",
+                [header(4, 7), good[16..].to_vec()].concat(),
+                "model version 4; this kashf reads versions 1 to 3".into(),
             ),
             (
                 "version 0",
                 header(0, 7),
-                "model version 0; this kashf reads versions 1 to 2".into(),
+                "model version 0; this kashf reads versions 1 to 3".into(),
             ),
             (
                 "5 tags",
@@ -1800,12 +1898,27 @@ mod tests {
             (
                 "one byte too many",
                 extra,
-                "1 bytes after the last pass".into(),
+                "1 bytes after the end of the model".into(),
+            ),
+            (
+                "no news lexicon flag",
+                good[..good.len() - 1].to_vec(),
+                format!("truncated at byte {}", good.len() - 1),
+            ),
+            (
+                "a news lexicon flag of 2",
+                [&good[..good.len() - 1], &[2]].concat(),
+                "news lexicon flag [2]; expected 0 or 1".into(),
+            ),
+            (
+                "a news lexicon flag and no lexicon",
+                [&good[..good.len() - 1], &[1]].concat(),
+                format!("truncated at byte {}", good.len()),
             ),
             (
                 "last row cut",
-                good[..good.len() - 3].to_vec(),
-                format!("truncated at byte {}", good.len() - (8 + 4 * TAGS)),
+                good[..good.len() - 4].to_vec(),
+                format!("truncated at byte {}", good.len() - 1 - (8 + 4 * TAGS)),
             ),
             (
                 "a row count past the end",
@@ -2173,7 +2286,7 @@ mod tests {
 
     #[test]
     fn a_conjunction_and_a_preposition_are_set_aside_only_before_a_name() {
-        let start = |k: &str| span_start(&word_info(k, ["-", "-", "-"], "sp"), &(0..k.len()));
+        let start = |k: &str| span_start(&word_info(k, ["-", "-", "-"], "sp", None), &(0..k.len()));
         // و + «بدره» and و + «بسام»: both readings leave a name, the
         // shorter proclitic wins.
         assert_eq!(start("وبدره"), 'و'.len_utf8());
@@ -2260,7 +2373,7 @@ mod tests {
     fn mended(text: &str, tags: &str) -> String {
         let info: Vec<WordInfo<'_>> = text
             .split(' ')
-            .map(|k| word_info(k, ["-", "-", "-"], "sp"))
+            .map(|k| word_info(k, ["-", "-", "-"], "sp", None))
             .collect();
         let mut tags: Vec<usize> = tags
             .split(' ')
@@ -2291,7 +2404,14 @@ mod tests {
         let info: Vec<WordInfo<'_>> = ["علي", "بن", "ابي", "طالب"]
             .iter()
             .enumerate()
-            .map(|(n, k)| word_info(k, ["-", "-", "-"], if n == 3 { "comma" } else { "sp" }))
+            .map(|(n, k)| {
+                word_info(
+                    k,
+                    ["-", "-", "-"],
+                    if n == 3 { "comma" } else { "sp" },
+                    None,
+                )
+            })
             .collect();
         let mut tags = vec![1, 2, 2, 0];
         mend_people(&mut tags, &info, std::slice::from_ref(&(0..4)));
@@ -2358,6 +2478,71 @@ mod tests {
             .filter(|e| NAME_LABELS.contains(&e.label))
             .map(|e| (e.label, e.text.as_str(), e.source))
             .collect()
+    }
+
+    /// News for [`news_tells_what_the_context_cannot`]: the gold pattern
+    /// with the training names and two new ones, three times over.
+    fn news_text() -> String {
+        let mut out = String::new();
+        for middle in &MIDDLES[..3] {
+            for (person, place) in PEOPLE.into_iter().zip(PLACES).chain([("كرمشون", "دوبلاط")])
+            {
+                out.push_str(&format!(
+                    "كتب {person} رسالة تقول إن {middle} في {place} .\n"
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn news_tells_what_the_context_cannot() {
+        use Label::{Person, Place};
+        // The pattern, and «شاهدنا NAME اليوم .» where the name is as often
+        // a person as a place: there, only the word itself can tell.
+        let mut conll = pattern_conll();
+        for (person, place) in PEOPLE.iter().zip(PLACES) {
+            conll.push_str(&format!("شاهدنا O\n{person} B-PERS\nاليوم O\n. O\n\n"));
+            conll.push_str(&format!("شاهدنا O\n{place} B-LOC\nاليوم O\n. O\n\n"));
+        }
+        let gold = parse_conll(&conll, "gold.conll").unwrap();
+        let first = FINDERS.train(&gold, 10);
+        assert!(first.news().is_none());
+        let mut counts = NewsCounts::default();
+        let mut scratch = crate::extract::Scratch::default();
+        FINDERS.count_news(&first, &news_text(), true, &mut scratch, &mut counts);
+        let lexicon = counts.lexicon();
+        // The new names' codes: three mentions, all in a person or a place.
+        let code = |word: &str| lexicon.code(split_clitic(word).1);
+        assert_eq!(code("كرمشون"), [5, 0, 0, 0]);
+        assert_eq!(code("دوبلاط"), [0, 5, 0, 0]);
+        assert_eq!(code("هلبوز"), news::UNSEEN);
+        let second = FINDERS.train_with_news(&gold, 10, lexicon.clone());
+        assert_eq!(second.news(), Some(&lexicon));
+        let read = Model::from_bytes(&second.to_bytes()).unwrap();
+        assert_eq!(
+            read.news(),
+            Some(&lexicon),
+            "the model file carries the lexicon"
+        );
+
+        let (with_news, without) = (with_model(read), with_model(first));
+        let cases: &[LearnCase] = &[
+            (
+                "شاهدنا كرمشون اليوم .",
+                &[(Person, "كرمشون", Source::Model)],
+            ),
+            ("شاهدنا دوبلاط اليوم .", &[(Place, "دوبلاط", Source::Model)]),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(names(&with_news.extract(text)), want, "{text:?}");
+        }
+        assert!(
+            cases
+                .iter()
+                .any(|(text, want)| names(&without.extract(text)) != *want),
+            "the model without news already tells them apart: the test shows nothing"
+        );
     }
 
     #[test]
