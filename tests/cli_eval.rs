@@ -462,6 +462,31 @@ fn train_with_news_carries_a_lexicon_and_names_a_bad_news_file() {
             .is_none()
     );
 
+    // No news at all is an error, and no model is written.
+    for news in ["nowhere", "news/bad.txt"] {
+        let out = kashf(
+            dir.path(),
+            &[
+                "train",
+                "--gold",
+                "gold.conll",
+                "--epochs",
+                "5",
+                "--news",
+                news,
+                "-o",
+                "none.bin",
+            ],
+        );
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{news}: {err}");
+        assert!(
+            err.contains(news) && err.contains("no news file could be read"),
+            "{news}: {err}"
+        );
+        assert!(!dir.path().join("none.bin").exists(), "{news}");
+    }
+
     // The model runs with its lexicon.
     std::fs::write(dir.path().join("new.txt"), article.lines().next().unwrap()).unwrap();
     let out = kashf(dir.path(), &["extract", "--model", "model.bin", "new.txt"]);

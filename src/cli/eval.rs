@@ -112,6 +112,10 @@ pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     if !args.news.is_empty() {
         let news = read_news(&extractor, &model, &args.news)?;
+        if news.files == 0 {
+            let paths: Vec<String> = args.news.iter().map(|p| p.display().to_string()).collect();
+            bail!("--news {}: no news file could be read", paths.join(" "));
+        }
         failed = news.failed;
         let lexicon = news.counts.lexicon();
         eprintln!(

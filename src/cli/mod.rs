@@ -211,7 +211,7 @@ pub struct TrainArgs {
     /// Unlabelled news (files, or folders of *.txt files; repeatable):
     /// train, read the news with the model, and train again with what it
     /// tagged each word in the news as a feature. The model carries that
-    /// lexicon (stems and codes, no text).
+    /// lexicon (stem hashes and codes, no text).
     #[arg(long, value_name = "PATH")]
     news: Vec<PathBuf>,
 
