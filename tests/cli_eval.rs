@@ -180,23 +180,20 @@ fn pattern_conll() -> String {
     out
 }
 
+/// `kashf train --gold gold.conll --epochs 5` and `args`, in `dir`.
+fn train(dir: &Path, args: &[&str]) -> Output {
+    kashf(
+        dir,
+        &[&["train", "--gold", "gold.conll", "--epochs", "5"], args].concat(),
+    )
+}
+
 /// A temporary folder with `gold.conll` and a model trained on it
 /// (`model.bin`).
 fn trained() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("gold.conll"), pattern_conll()).unwrap();
-    let out = kashf(
-        dir.path(),
-        &[
-            "train",
-            "--gold",
-            "gold.conll",
-            "--epochs",
-            "5",
-            "-o",
-            "model.bin",
-        ],
-    );
+    let out = train(dir.path(), &["-o", "model.bin"]);
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
@@ -425,20 +422,7 @@ fn train_with_news_carries_a_lexicon_and_names_a_bad_news_file() {
     std::fs::write(news.join("a.txt"), &article).unwrap();
     std::fs::write(news.join("bad.txt"), b"\xc3\x28 \xd9\x82\xd8\xa7\xd9\x84").unwrap();
     std::fs::write(news.join("notes.md"), "not read: not a .txt file").unwrap();
-    let out = kashf(
-        dir.path(),
-        &[
-            "train",
-            "--gold",
-            "gold.conll",
-            "--epochs",
-            "5",
-            "--news",
-            "news",
-            "-o",
-            "model.bin",
-        ],
-    );
+    let out = train(dir.path(), &["--news", "news", "-o", "model.bin"]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "a news file failed: {err}");
     assert!(err.contains("bad.txt") && err.contains("UTF-8"), "{err}");
@@ -464,20 +448,7 @@ fn train_with_news_carries_a_lexicon_and_names_a_bad_news_file() {
 
     // No news at all is an error, and no model is written.
     for news in ["nowhere", "news/bad.txt"] {
-        let out = kashf(
-            dir.path(),
-            &[
-                "train",
-                "--gold",
-                "gold.conll",
-                "--epochs",
-                "5",
-                "--news",
-                news,
-                "-o",
-                "none.bin",
-            ],
-        );
+        let out = train(dir.path(), &["--news", news, "-o", "none.bin"]);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{news}: {err}");
         assert!(
