@@ -1114,15 +1114,13 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
     // The bytes of «و» or «ف».
     const CONJUNCTION: usize = 'و'.len_utf8();
     let aside = match info.clitic {
-        // Unless the rest is a frequent word no lexicon knows as a name
-        // («فيدل» is no «ف» + «يدل», indicates), or the news writes the
-        // whole word often and the rest never («ويندوز», «ويليام»: the
-        // whole word has a cluster, the rest none).
-        "و" | "ف"
-            if info.bits & NAME == 0
-                && (info.stem_bits & NAME != 0
-                    || info.flags & STEM_FREQUENT == 0
-                        && !(info.clusters.is_some() && info.stem_clusters.is_none())) =>
+        // Unless the rest is a frequent word no lexicon knows as a name,
+        // or the news writes the whole word often and the rest never
+        // («ويندوز», «ويليام»: the whole word has a cluster, the rest none).
+        "و" if info.bits & NAME == 0
+            && (info.stem_bits & NAME != 0
+                || info.flags & STEM_FREQUENT == 0
+                    && !(info.clusters.is_some() && info.stem_clusters.is_none())) =>
         {
             info.clitic.len()
         }
@@ -1133,11 +1131,19 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
         {
             CONJUNCTION
         }
-        "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل"
+        // «ف» ("so") before a name is far rarer than «و», and foreign names
+        // start with it (F, V): «فرساتشي», «فيربييه», «فنوكوفو» keep it
+        // unless the rest is a known name («فأفلاطون»; «فيدل» is no «ف» +
+        // «يدل»).
+        "ف" | "ب" | "ل" | "وب" | "ول" | "فب" | "فل"
             if info.bits & NAME == 0 && info.stem_bits & NAME != 0 =>
         {
             info.clitic.len()
         }
+        // «ك» stays with the name: "like" before a bare name is rare, names
+        // that start with «ك» are not («كريتر» is no ك + «ريتر»; see
+        // `rules::NAME_CLITICS`).
+        "وك" if info.bits & NAME == 0 && info.stem_bits & NAME != 0 => CONJUNCTION,
         _ => 0,
     };
     word.start + aside
@@ -2296,6 +2302,15 @@ mod tests {
         assert_eq!(start("وبمحمد"), "وب".len());
         // A known name whole keeps its first letter.
         assert_eq!(start("وليد"), 0);
+        // «ك» stays with the name («ريتر», «ريس» are name tokens): only
+        // the conjunction before it goes.
+        assert_eq!(start("كريتر"), 0);
+        assert_eq!(start("وكريس"), 'و'.len_utf8());
+        // «ف» goes only before a known name: a rare foreign name keeps it,
+        // where «و» would go.
+        assert_eq!(start("فرساتشي"), 0);
+        assert_eq!(start("ورساتشي"), 'و'.len_utf8());
+        assert_eq!(start("فمحمد"), 'ف'.len_utf8());
     }
 
     #[test]
