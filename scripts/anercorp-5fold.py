@@ -113,7 +113,8 @@ def main() -> int:
     global OUT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--kashf", default=str(ROOT / "target" / "release" / "kashf"))
-    ap.add_argument("--group", type=int, default=1, help="sentences per document (kashf eval --group)")
+    ap.add_argument("--group", type=int, default=20,
+                    help="sentences per document (kashf eval --group; 20, as kashf reads a file without document marks)")
     ap.add_argument("--errors", action="store_true", help="write each fold's errors to target/anercorp-5fold/")
     ap.add_argument("--no-model", action="store_true",
                     help="no tagger: the finders alone, with name lists from the other folds")

@@ -35,10 +35,10 @@ fn row(table: &str, label: &str) -> Vec<usize> {
 
 #[test]
 fn conll_gold_is_scored_per_label() {
-    let (ok, out, err) = eval(&["--gold", "fixtures/eval/news.conll"]);
+    let (ok, out, err) = eval(&["--gold", "fixtures/eval/news.conll", "--group", "1"]);
     assert!(ok, "{err}");
     // PERSON: جان إيف لودريان and لودريان (sentence 2 alone: a rule is
-    // needed, no linking across sentences without --group).
+    // needed, no linking across sentences with --group 1).
     assert_eq!(row(&out, "PERSON")[0], 2, "{out}");
     // PLACE: وموسكو (gold with the clitic), أوكرانيا, القاهرة, الإسكندرية.
     assert_eq!(row(&out, "PLACE")[0], 4, "{out}");
@@ -51,6 +51,11 @@ fn grouping_lets_linking_see_the_whole_document() {
     let (ok, out, err) = eval(&["--gold", "fixtures/eval/news.conll", "--group", "3"]);
     assert!(ok, "{err}");
     assert_eq!(row(&out, "PERSON"), [2, 2, 2], "{out}");
+    // news.conll marks no documents: by default its sentences are running
+    // text, read together (fewer than 20 of them), as with --group 3.
+    let (ok, default, err) = eval(&["--gold", "fixtures/eval/news.conll"]);
+    assert!(ok, "{err}");
+    assert_eq!(default, out);
 }
 
 #[test]
@@ -189,11 +194,12 @@ fn train(dir: &Path, args: &[&str]) -> Output {
 }
 
 /// A temporary folder with `gold.conll` and a model trained on it
-/// (`model.bin`).
+/// (`model.bin`), each sentence a document (the file marks none: by
+/// default they would be one).
 fn trained() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("gold.conll"), pattern_conll()).unwrap();
-    let out = train(dir.path(), &["-o", "model.bin"]);
+    let out = train(dir.path(), &["--group", "1", "-o", "model.bin"]);
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(

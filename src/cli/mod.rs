@@ -161,8 +161,9 @@ struct GoldArgs {
     /// How sentences make documents (joined with line breaks), so that
     /// linking and the tagger's second pass see a sentence's neighbours:
     /// `doc`, the documents the gold data marks (CoNLL `-DOCSTART-` lines,
-    /// JSONL `doc`, or ids such as `aqmar/Atom:12`; each sentence alone
-    /// where it marks none), or N, every N consecutive sentences.
+    /// JSONL `doc`, or ids such as `aqmar/Atom:12`; where it marks none,
+    /// running text in document order, every 20 consecutive sentences),
+    /// or N, every N consecutive sentences (1: each alone).
     #[arg(long, value_name = "doc|N", default_value = "doc", value_parser = parse_grouping)]
     group: kashf::eval::Grouping,
 
