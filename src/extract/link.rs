@@ -281,6 +281,11 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             .find(|c| starts_with_short(word, c) && targets.contains(&word[c.len()..]));
         let Some(clitic) = clitic else { continue };
         let surname = &word[clitic.len()..];
+        // «الله» ends compound names («عبد الله», «نصر الله») and is no
+        // one's name alone.
+        if surname == "الله" {
+            continue;
+        }
         // After «بن», «أبو», «عبد» … the word belongs to a longer name the
         // finders missed («الحسن بن علي»): not a mention of its own.
         let before = key[..start].trim_end_matches(' ');
