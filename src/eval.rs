@@ -252,7 +252,7 @@ pub enum Grouping {
 /// document for [`Grouping::Documents`]. Gold files without marks, such as
 /// ANERcorp's, are in document order, and a sentence's neighbours tell the
 /// tagger's second pass and linking who is a person. ANERcorp's 5-fold
-/// (session 10's fold models), PERSON F1 by sentences per document: 1 →
+/// (session 9's fold models), PERSON F1 by sentences per document: 1 →
 /// 0.765, 10 → 0.797, 20 → 0.805, 40 → 0.805, 100 → 0.799, 1,000 → 0.765
 /// (linking across unrelated articles); PLACE 0.874 to 0.867 throughout.
 pub const UNMARKED_RUN: usize = 20;
@@ -639,7 +639,7 @@ mod tests {
         let grouped = group(docs, Grouping::Documents);
         let sizes: Vec<usize> = grouped.iter().map(|d| d.text.lines().count()).collect();
         assert_eq!(sizes, [UNMARKED_RUN, UNMARKED_RUN, 1]);
-        // A marked document ends an unmarked run, and starts none.
+        // A document mark ends an unmarked run.
         let text = "أ O\n\nب O\n\n-DOCSTART- O\n\nج O\n\nد O\n";
         let texts: Vec<String> = group(parse_conll(text, "t").unwrap(), Grouping::Documents)
             .into_iter()
