@@ -666,7 +666,7 @@ fn relative_year(key: &str, end: usize) -> Option<(usize, Option<i8>)> {
     }
 }
 
-/// A calendar date at `pos`: [weekday [،] [الموافق]] day [من] month [year],
+/// A calendar date at `pos`: \[weekday \[،\] \[الموافق\]\] day \[من\] month \[year\],
 /// month year, a year with its marker, or a numeric date. With `bare`, a
 /// day or a four-digit year alone will do (inside ranges).
 fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {

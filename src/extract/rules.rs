@@ -746,10 +746,10 @@ mod bit {
     pub const PLACE_NOUN_ARTICLE: u32 = 1 << 11;
     /// The key of a word [`super::COLLISIONS`] lists (على → علي).
     pub const COLLISION: u32 = 1 << 12;
-    /// [`super::in_set_with_clitic`] of the place nouns and plurals.
+    /// `in_set_with_clitic` (the tests' reading) of the place nouns and plurals.
     pub const PLACE_NOUN_C: u32 = 1 << 13;
     pub const PLACE_PLURAL_C: u32 = 1 << 14;
-    /// [`super::matches_with_clitic`] of a generic place noun (منطقة).
+    /// `matches_with_clitic` (the tests' reading) of a generic place noun (منطقة).
     pub const GENERIC_C: u32 = 1 << 15;
     /// The first word of a title, with [`super::clitic_readings`].
     pub const TITLE_C: u32 = 1 << 16;

@@ -515,6 +515,26 @@ pub(crate) fn frequent(word: &str) -> bool {
 /// another word more often than not.
 const SHORT_NAME: usize = 2;
 
+/// Words a proclitic and a one-word gazetteer name make that the news writes
+/// more often than the name alone, with the span the matcher would read in
+/// them (`gazetteers/glued-words.txt`): «وكيل» (deputy) and «كيل» (Kiel),
+/// «فريد» (unique; Farid) and «ريد», «والكوت» (Walcott) and «الكوت» (Kut).
+static GLUED: std::sync::LazyLock<crate::hash::FastSet<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../gazetteers/glued-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
+/// Whether the news writes `word` (a matching key) more often than the name
+/// `span` a proclitic makes of it ([`GLUED`]): the word is not that
+/// proclitic and name.
+pub(crate) fn glued(word: &str, span: &str) -> bool {
+    GLUED.contains(&(word, span))
+}
+
 /// Whether a gazetteer match is most likely a piece of another word:
 /// - an article stands between the proclitics and a name that has none
 ///   («الرجل», «البريطانية», «الدين»: a noun or adjective, not رجل the
@@ -522,7 +542,8 @@ const SHORT_NAME: usize = 2;
 /// - a proclitic stands before a rare name and the whole word is a
 ///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك);
 /// - a preposition stands before a name of two letters and the whole word
-///   is a frequent one, whether or not the name is frequent too («بين»).
+///   is a frequent one, whether or not the name is frequent too («بين»);
+/// - the news writes the whole word more often than the name ([`GLUED`]).
 ///
 /// A name with the article after ل is written لل and matched as ل + the
 /// rest («للعراق»: the span is «لعراق»); the name to test is then the one
@@ -543,6 +564,9 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
         .find(|&(_, ch)| !is_word_char(ch))
         .map_or(key.len(), |(i, _)| start + i);
     let word = &key[word_start..word_end];
+    if glued(word, span) {
+        return true;
+    }
     // «وبنوك»: the word after a conjunction counts too.
     let after_and = word.strip_prefix(['و', 'ف']).filter(|_| prefix.len() > 2);
     if span.contains(' ') || !(frequent(word) || after_and.is_some_and(frequent)) {
@@ -772,6 +796,41 @@ mod tests {
             ("مدينة قم", &["قم"]),
             ("طهران وقم", &["قم"]),
             ("وصل بقم", &["قم"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(spans(&g, text), *want, "in {text:?}");
+        }
+    }
+
+    #[test]
+    fn words_the_news_writes_more_than_the_name_are_words() {
+        // Kiel, Reed, Paris and Ares, Kut, Iraq: names `glued-words.txt`
+        // finds inside more frequent words.
+        let g = gazetteer(
+            "Q1\tPLACE\tكيل\t\t\n\
+             Q2\tPERSON\tريد\t\t\n\
+             Q3\tPLACE\tباريس\t\t\n\
+             Q4\tPLACE\tأريس\t\t\n\
+             Q5\tPLACE\tالكوت\t\t\n\
+             Q6\tPLACE\tالعراق\t\t\n",
+        );
+        let cases: &[(&str, &[&str])] = &[
+            // «وكيل» (deputy), «فريد» (unique), «باريس» (not ب + «أريس»),
+            // «والكوت» (Walcott).
+            ("وكيل الوزارة", &[]),
+            ("بشكل فريد", &[]),
+            ("إلى باريس", &["باريس"]),
+            ("ثيو والكوت", &[]),
+            // The same names alone, and other proclitics on them.
+            ("ميناء كيل", &["كيل"]),
+            ("ولكيل", &["كيل"]),
+            ("جون ريد", &["ريد"]),
+            ("مدينة الكوت", &["الكوت"]),
+            ("بالكوت", &["الكوت"]),
+            // The list holds a word with the name it is not: «وباريس» is
+            // و + «باريس», though not وب + «أريس».
+            ("وباريس", &["باريس"]),
+            ("والعراق", &["العراق"]),
         ];
         for (text, want) in cases {
             assert_eq!(spans(&g, text), *want, "in {text:?}");

@@ -34,7 +34,7 @@ use crate::extract::Label;
 use crate::normalize::Folds;
 
 pub use matcher::{Lookup, Matcher, Via};
-pub(crate) use matcher::{frequent, is_word_char, starts_with_short, word_start};
+pub(crate) use matcher::{frequent, glued, is_word_char, starts_with_short, word_start};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).
