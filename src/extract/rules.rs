@@ -364,6 +364,56 @@ static PARTICLES: LazyLock<FastSet<String>> = LazyLock::new(|| {
     ])
 });
 
+/// Nouns after «حسن» ("good") in set phrases, where it is no first name:
+/// «مبادئ حسن الجوار» (good neighbourliness), «حسن النية» (good faith).
+static GOOD_PHRASES: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    words(&[
+        "الجوار",
+        "النية",
+        "النوايا",
+        "الظن",
+        "الخلق",
+        "التدبير",
+        "التصرف",
+        "السير",
+        "السلوك",
+        "الأداء",
+        "الإدارة",
+        "الاستقبال",
+        "الضيافة",
+        "التعامل",
+        "التنظيم",
+        "الحظ",
+        "الختام",
+        "الخاتمة",
+        "المعاملة",
+        "الاستماع",
+        "الاختيار",
+        "التخطيط",
+        "الاستغلال",
+        "الاستخدام",
+        "العشرة",
+        "الطالع",
+        "التوفيق",
+        "الأخلاق",
+        "الإصغاء",
+        "التقدير",
+        "الاستضافة",
+        "الاستعداد",
+        "الإعداد",
+        "التنفيذ",
+        "الصنيع",
+        "المظهر",
+        "التربية",
+    ])
+});
+
+/// Whether two words (matching keys) are «حسن» ("good") and a noun of
+/// [`GOOD_PHRASES`]: no first name and surname.
+pub(super) fn good_phrase(first: &str, next: &str) -> bool {
+    first == "حسن" && GOOD_PHRASES.contains(next)
+}
+
 /// Function words that never belong to a name even where a lexicon lists
 /// them (Wikidata has people named لا, من, ما …).
 static FUNCTION_WORDS: LazyLock<FastSet<String>> = LazyLock::new(|| {
@@ -1633,6 +1683,10 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             // A frequent word whose rest is not: «فستان» (a dress) is no
             // ف + «ستان»; «ومحمد» is و + «محمد», frequent too.
             if c > 0 && frequent(k) && !frequent(rest) {
+                return None;
+            }
+            // «حسن» in a set phrase is "good": «مبادئ حسن الجوار».
+            if i + 1 < w.len() && good_phrase(rest, w.key(i + 1)) {
                 return None;
             }
             // Two words at least: a first name alone is not enough.

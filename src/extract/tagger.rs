@@ -52,7 +52,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::rules::{arabic_form, has_surname_ending, inflected, known};
+use super::rules::{arabic_form, good_phrase, has_surname_ending, inflected, known};
 use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::frequent;
 use crate::hash::FastMap;
@@ -1379,6 +1379,16 @@ pub(crate) fn apply(
         // A currency after an amount is no name: «مليار ريال» (riyals) is no
         // «ريال» the club, whatever ANERcorp's football taught the tagger.
         if a == b && CURRENCIES.contains(&info[a].key) && after_number(chunk.key, cands, &words[a])
+        {
+            continue;
+        }
+        // «حسن» ("good") in a set phrase is no first name: «مبادئ حسن
+        // الجوار», good neighbourliness, whether the span takes the noun
+        // or stops before it (nor is «على» before it «علي»).
+        if label == Label::Person
+            && (a..=b)
+                .filter(|&j| j + 1 < info.len())
+                .any(|j| good_phrase(info[j].stem, info[j + 1].key))
         {
             continue;
         }
@@ -2714,6 +2724,28 @@ mod tests {
                 assert!(!got.iter().any(|g| g == n), "{text}: {n} in {got:?}");
             }
         }
+    }
+
+    #[test]
+    fn good_in_a_set_phrase_is_no_first_name() {
+        // «حسن» is a first name and the adjective "good": «حسن الجوار»
+        // (good neighbourliness), «حسن النية» (good faith) are no people,
+        // whether a rule or the tagger would take them.
+        let extractor = crate::extract::Extractor::builder().build().unwrap();
+        for text in [
+            "وفقا لمبادئ حسن الجوار وعدم التدخل في الشؤون الداخلية.",
+            "أكد الوزير على حسن الجوار بين البلدين.",
+            "أظهر الطرفان حسن النية في المفاوضات.",
+        ] {
+            assert_eq!(people(&extractor, text), Vec::<String>::new(), "{text}");
+        }
+        assert_eq!(
+            people(&extractor, "وقال حسن الزهراني إن الفريق جاهز."),
+            ["حسن الزهراني"]
+        );
+        assert!(good_phrase("حسن", "الجوار"));
+        assert!(!good_phrase("حسن", "الزهراني"));
+        assert!(!good_phrase("حسين", "الجوار"));
     }
 
     #[test]
