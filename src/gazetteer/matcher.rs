@@ -364,7 +364,32 @@ impl Matcher {
     ) -> bool {
         let name = &key[start..end];
         let feminine_nisba = name.ends_with("يه");
-        if !(feminine_nisba || adjective_shaped(name)) || !key[..start].ends_with(' ') {
+        if !(feminine_nisba || adjective_shaped(name)) {
+            return false;
+        }
+        let not_country = || {
+            let e = &self.entries[entry as usize];
+            e.label == Label::Place && e.attr("type") != Some("country")
+        };
+        // «الأسود والأبيض» (black and white), «الشاي الأخضر والأبيض»: a
+        // name after «و» and a colour (أفعل) no list holds is a colour too
+        // («الرمادي والبيضاء» are two cities).
+        let word = word_start(key, start);
+        if &key[word..start] == "و" && key[..word].ends_with(' ') {
+            let prev = key[..word - 1]
+                .rsplit(|c: char| !is_word_char(c))
+                .next()
+                .unwrap_or_default();
+            let colour = prev
+                .strip_prefix("ال")
+                .is_some_and(|w| w.chars().count() == 4 && w.starts_with('ا'));
+            return !feminine_nisba
+                && colour
+                && !self.by_key.contains_key(prev)
+                && prev != name
+                && not_country();
+        }
+        if !key[..start].ends_with(' ') {
             return false;
         }
         // The word right before the space (empty after punctuation).
@@ -372,6 +397,12 @@ impl Matcher {
             .rsplit(|c: char| !is_word_char(c))
             .next()
             .unwrap_or_default();
+        // ل + ال is written لل: «للأرز» is "for the rice".
+        let lil = ["لل", "ولل", "فلل"]
+            .iter()
+            .find_map(|c| prev.strip_prefix(c))
+            .map(|w| format!("ال{w}"));
+        let prev = lil.as_deref().unwrap_or(prev);
         let definite =
             |w: &str| w.starts_with("ال") && w.chars().count() >= 4 && !NOT_DEFINITE.contains(&w);
         if feminine_nisba {
@@ -386,10 +417,7 @@ impl Matcher {
                 && !w.ends_with("يه")
                 && !PLACE_NOUNS_ARTICLE.contains(&w)
                 && !self.by_key.contains_key(w)
-        }) && {
-            let e = &self.entries[entry as usize];
-            e.label == Label::Place && e.attr("type") != Some("country")
-        }
+        }) && not_country()
     }
 
     fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
@@ -902,6 +930,10 @@ mod tests {
             ("الدخان الرمادي", &[]),
             ("بالألوان البيضاء", &[]),
             ("والقوات الأبيض", &[]),
+            // After لل (ل + ال), and a colour coordinated with another.
+            ("للأرز الأبيض", &[]),
+            ("باللونين الأسود والأبيض", &[]),
+            ("الشاي الأخضر والأبيض", &[]),
             // Names after a preposition, an indefinite noun, a place
             // noun, a nisba or a known name; countries; whole names.
             ("في الرمادي", &["الرمادي"]),
@@ -913,6 +945,8 @@ mod tests {
             ("الرئيس السيسي", &["السيسي"]),
             ("في الدار البيضاء", &["الدار البيضاء"]),
             ("الرمادي، البيضاء", &["الرمادي", "البيضاء"]),
+            ("الرمادي والبيضاء", &["الرمادي", "البيضاء"]),
+            ("في الأردن والأبيض", &["الأردن", "الأبيض"]),
         ];
         for (text, want) in cases {
             assert_eq!(spans(&g, text), *want, "in {text:?}");
