@@ -375,11 +375,9 @@ impl Matcher {
         // name after «و» and a colour (أفعل) no list holds is a colour too
         // («الرمادي والبيضاء» are two cities).
         let word = word_start(key, start);
-        if &key[word..start] == "و" && key[..word].ends_with(' ') {
-            let prev = key[..word - 1]
-                .rsplit(|c: char| !is_word_char(c))
-                .next()
-                .unwrap_or_default();
+        if &key[word..start] == "و"
+            && let Some(prev) = word_before_space(key, word)
+        {
             let colour = prev
                 .strip_prefix("ال")
                 .is_some_and(|w| w.chars().count() == 4 && w.starts_with('ا'));
@@ -389,14 +387,10 @@ impl Matcher {
                 && prev != name
                 && not_country();
         }
-        if !key[..start].ends_with(' ') {
-            return false;
-        }
         // The word right before the space (empty after punctuation).
-        let prev = key[..start - 1]
-            .rsplit(|c: char| !is_word_char(c))
-            .next()
-            .unwrap_or_default();
+        let Some(prev) = word_before_space(key, start) else {
+            return false;
+        };
         // ل + ال is written لل: «للأرز» is "for the rice".
         let lil = ["لل", "ولل", "فلل"]
             .iter()
@@ -634,6 +628,14 @@ pub(crate) fn word_start(key: &str, at: usize) -> usize {
         .take_while(|&(_, c)| is_word_char(c))
         .last()
         .map_or(at, |(i, _)| i)
+}
+
+/// The word of `key` right before a space that ends at `at` (empty after
+/// punctuation); `None` when no space comes right before `at`.
+pub(super) fn word_before_space(key: &str, at: usize) -> Option<&str> {
+    key[..at]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next())
 }
 
 /// Whether `s` starts with `prefix`, for the short prefixes (proclitics,

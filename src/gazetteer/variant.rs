@@ -75,7 +75,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
-use super::matcher::{is_word_char, starts_with_short, word_start};
+use super::matcher::{is_word_char, starts_with_short, word_before_space, word_start};
 use crate::extract::{Candidate, Chunk, Label, Source};
 use crate::hash::{FastMap, FastSet};
 
@@ -699,9 +699,7 @@ impl Variants {
                 let ws = word_start(key, start);
                 // The words on either side, across one space.
                 let near_name = || {
-                    let prev = key[..ws]
-                        .strip_suffix(' ')
-                        .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next());
+                    let prev = word_before_space(key, ws);
                     let next = key[end..]
                         .strip_prefix(' ')
                         .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
