@@ -318,13 +318,9 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             .or_else(|| singles.get(surname).cloned());
         if let Some((norm, id)) = target {
             added.push(Candidate {
-                range: start + clitic.len()..end,
-                label: Label::Person,
                 norm: Some(norm),
-                value: None,
-                kind: None,
                 id,
-                source: Source::Linked,
+                ..Candidate::new(start + clitic.len()..end, Label::Person, Source::Linked)
             });
         }
     }
@@ -406,13 +402,8 @@ mod tests {
         let person = |key: &str, word: &str, nth: usize, label: Label, norm: Option<&str>| {
             let start = key.match_indices(word).nth(nth).expect("in the key").0;
             Candidate {
-                range: start..start + word.len(),
-                label,
                 norm: norm.map(str::to_owned),
-                value: None,
-                kind: None,
-                id: None,
-                source: Source::Model,
+                ..Candidate::new(start..start + word.len(), label, Source::Model)
             }
         };
         let norm = Some("يفجيني بريغوجين");

@@ -1454,15 +1454,7 @@ fn starts_with_digit(k: &str) -> bool {
 }
 
 fn push(out: &mut Vec<Candidate>, range: Range<usize>, label: Label) {
-    out.push(Candidate {
-        range,
-        label,
-        norm: None,
-        value: None,
-        kind: None,
-        id: None,
-        source: Source::Rule,
-    });
+    out.push(Candidate::new(range, label, Source::Rule));
 }
 
 /// Pushes the candidates of every rule in `chunk`. `cands` holds what the

@@ -52,9 +52,9 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::rules::{arabic_form, good_phrase, has_surname_ending, inflected, known};
+use super::rules::{FUNCTION_BIT, arabic_form, good_phrase, has_surname_ending, inflected, known};
 use super::{Candidate, Chunk, Label, Source};
-use crate::gazetteer::frequent;
+use crate::gazetteer::{Matcher, frequent};
 use crate::hash::FastMap;
 
 mod news;
@@ -1117,6 +1117,61 @@ fn mend_people(tags: &mut [usize], info: &[WordInfo<'_>], lines: &[Range<usize>]
     }
 }
 
+/// Mends the tagger's place and organisation spans that start where a
+/// gazetteer name of their label starts and stop inside it, so that a
+/// name of the lists is never cut into pieces no list holds: the name
+/// split into two spans of its label («حفر» | «الباطن», «المدينة» |
+/// «المنورة») becomes one; a span that stops inside it with the rest
+/// untagged («لوس» of «لوس أنجلوس», «الضفة» of «الضفة الغربية») takes the
+/// rest, unless the part it took is a name of the lists itself: ANERcorp
+/// writes «مكة» and «آسيا» without «المكرمة» and «الوسطى», and so may the
+/// tagger. (ANERcorp's 5-fold on the same fold models: PLACE 0.870 →
+/// 0.873, ORG 0.632 → 0.633; extending every such span instead, 0.862.)
+fn mend_listed(
+    tags: &mut [usize],
+    key: &str,
+    words: &[Range<usize>],
+    cands: &[Candidate],
+    at: &[Option<(usize, bool)>],
+    matcher: &Matcher,
+) {
+    let mut i = 0;
+    while i < words.len() {
+        let Some((c, true)) = at[i] else {
+            i += 1;
+            continue;
+        };
+        let cand = &cands[c];
+        // The candidate's last word.
+        let j = (i..words.len())
+            .take_while(|&w| at[w].is_some_and(|(d, _)| d == c))
+            .last()
+            .unwrap_or(i);
+        let begin = begin_tag(cand.label).filter(|_| {
+            matches!(cand.label, Label::Place | Label::Org)
+                && cand.source == Source::Gazetteer
+                && j > i
+                && words[j].end == cand.range.end
+        });
+        if let Some(begin) = begin.filter(|&b| tags[i] == b) {
+            let inside = begin + 1;
+            let continues = tags.get(j + 1) == Some(&inside);
+            if !continues && tags[i..=j].iter().all(|&t| t == begin || t == inside) {
+                tags[i + 1..=j].fill(inside);
+            }
+            let end = (i + 1..=j).find(|&w| tags[w] != inside).unwrap_or(j + 1);
+            if !continues
+                && end <= j
+                && tags[end..=j].iter().all(|&t| t == 0)
+                && !matcher.lists(&key[cand.range.start..words[end - 1].end], cand.label)
+            {
+                tags[end..=j].fill(inside);
+            }
+        }
+        i = j + 1;
+    }
+}
+
 /// Words that make a prayer with «الله» after them (matching keys): «رحمه
 /// الله» (God have mercy on him), «حفظه الله» (God keep him), «رضي الله
 /// عنه», «صلى الله عليه وسلم», «إن شاء الله». Written after a name in the
@@ -1310,6 +1365,7 @@ pub(crate) fn apply(
     chunk: &Chunk<'_>,
     cands: &mut Vec<Candidate>,
     cache: &mut Cache,
+    matcher: &Matcher,
 ) {
     let words = chunk.words;
     let at = word_candidates(words, cands);
@@ -1368,6 +1424,7 @@ pub(crate) fn apply(
         );
     }
     mend_people(&mut tags, &info, &lines);
+    mend_listed(&mut tags, chunk.key, words, cands, &at, matcher);
     let is_name = |c: &Candidate| NAME_LABELS.contains(&c.label);
     let mut keep = vec![false; cands.len()];
     let mut claimed: Vec<Range<usize>> = Vec::new();
@@ -1390,6 +1447,11 @@ pub(crate) fn apply(
                 .filter(|&j| j + 1 < info.len())
                 .any(|j| good_phrase(info[j].stem, info[j + 1].key))
         {
+            continue;
+        }
+        // A function word is no name, with a proclitic or without: «بأن»
+        // (that), «ومن».
+        if a == b && (info[a].bits | info[a].stem_bits) & FUNCTION_BIT != 0 {
             continue;
         }
         // A lone word of one or two letters no finder saw is no person:
@@ -1487,13 +1549,9 @@ pub(crate) fn apply(
                     _ => None,
                 };
                 added.push(Candidate {
-                    range: start.min(stretch.start)..stretch.end,
-                    label,
                     norm: entry.and_then(|c| c.norm.clone()),
-                    value: None,
-                    kind: None,
                     id: entry.and_then(|c| c.id.clone()),
-                    source: Source::Model,
+                    ..Candidate::new(start.min(stretch.start)..stretch.end, label, Source::Model)
                 });
             }
         }
@@ -2653,6 +2711,37 @@ mod tests {
     }
 
     #[test]
+    fn a_function_word_is_no_name() {
+        // A tagger whose gold data calls «منذ» and «بعد» people (as a
+        // tagger may come to call «سنة», year, an organisation): a
+        // function word, bare or after a proclitic, is still no name.
+        let mut conll = pattern_conll();
+        for (n, word) in ["منذ", "بعد"].iter().cycle().take(12).enumerate() {
+            let middle = MIDDLES[n % MIDDLES.len()].replace(' ', " O\n");
+            conll.push_str(&format!(
+                "كتب O\n{word} B-PERS\nرسالة O\nتقول O\nإن O\n{middle} O\nفي O\nبرقاش B-LOC\n. O\n\n"
+            ));
+        }
+        let gold = parse_conll(&conll, "function.conll").unwrap();
+        let extractor = with_model(FINDERS.train(&gold, 10));
+        for (word, person) in [
+            ("منذ", false),
+            ("ومنذ", false),
+            ("بعد", false),
+            ("زرنوخ", true),
+        ] {
+            let text = format!("كتب {word} رسالة تقول إن الوفد وصل أمس في برقاش .");
+            let people: Vec<String> = extractor
+                .extract(&text)
+                .into_iter()
+                .filter(|e| e.label == Label::Person)
+                .map(|e| e.text)
+                .collect();
+            assert_eq!(people == [word], person, "{text}: {people:?}");
+        }
+    }
+
+    #[test]
     fn a_currency_after_an_amount_is_no_name() {
         let extractor = crate::extract::Extractor::builder().build().unwrap();
         let names = |text: &str| -> Vec<(Label, String)> {
@@ -2750,15 +2839,7 @@ mod tests {
 
     #[test]
     fn after_number_reads_only_spaces_and_brackets_between() {
-        let number = |range: Range<usize>| Candidate {
-            range,
-            label: Label::Number,
-            norm: None,
-            value: None,
-            kind: None,
-            id: None,
-            source: Source::Pattern,
-        };
+        let number = |range: Range<usize>| Candidate::new(range, Label::Number, Source::Pattern);
         // A key, and the numbers in it as the grammars read them.
         let key = "دفع 300 ريال و(40) ريال و40 ثم ريال";
         let at = |s: &str, nth: usize| key.match_indices(s).nth(nth).unwrap().0;
@@ -2773,6 +2854,70 @@ mod tests {
         assert!(!after_number(key, &cands, &word(2)));
         // No number at all.
         assert!(!after_number(key, &[], &word(0)));
+    }
+
+    /// `mend_listed` over the words of `text` with the default gazetteers'
+    /// names as the finders find them, tags written as O, B and I for places.
+    fn mended_places(text: &str, tags: &str) -> String {
+        use crate::gazetteer::matching_key_of;
+        let finders = crate::extract::Extractor::builder()
+            .default_model(false)
+            .build()
+            .unwrap();
+        let key = matching_key_of(text);
+        let mut words = Vec::new();
+        let mut at = 0;
+        for w in key.split(' ') {
+            words.push(at..at + w.len());
+            at += w.len() + 1;
+        }
+        let cands: Vec<Candidate> = finders
+            .extract(text)
+            .into_iter()
+            .filter(|e| e.label == Label::Place)
+            .map(|e| {
+                let name = matching_key_of(&e.text);
+                let start = key.find(&name).unwrap();
+                (start..start + name.len(), e.label)
+            })
+            .map(|(range, label)| Candidate::new(range, label, Source::Gazetteer))
+            .collect();
+        let begin = begin_tag(Label::Place).unwrap();
+        let mut tags: Vec<usize> = tags
+            .split(' ')
+            .map(|t| match t {
+                "O" => 0,
+                "B" => begin,
+                "I" => begin + 1,
+                _ => panic!("tag {t}"),
+            })
+            .collect();
+        assert_eq!(words.len(), tags.len());
+        let at = word_candidates(&words, &cands);
+        mend_listed(&mut tags, &key, &words, &cands, &at, finders.matcher());
+        tags.iter()
+            .map(|&t| match t {
+                0 => "O",
+                t if t == begin => "B",
+                _ => "I",
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_listed_place_is_not_cut_into_pieces_no_list_holds() {
+        // Split in two: one.
+        assert_eq!(mended_places("في حفر الباطن أمس", "O B B O"), "O B I O");
+        // Cut short, the rest untagged: whole.
+        assert_eq!(mended_places("حرائق لوس أنجلوس أمس", "O B O O"), "O B I O");
+        // Unless the part is a listed place itself (ANERcorp's «مكة»).
+        assert_eq!(mended_places("في مكة المكرمة أمس", "O B O O"), "O B O O");
+        // A span that goes on past the name is the tagger's.
+        assert_eq!(
+            mended_places("في حفر الباطن الشمالية", "O B B I"),
+            "O B B I"
+        );
     }
 
     /// `mend_people` over the words of `text` (matching keys) on one line,

@@ -275,6 +275,15 @@ impl Matcher {
         })
     }
 
+    /// Whether `key` (a matching key) is itself a spelling of an entry of
+    /// `label` (no transliteration variant: exact).
+    pub(crate) fn lists(&self, key: &str, label: Label) -> bool {
+        self.by_key.get(key).is_some_and(|&p| {
+            let p = &self.patterns[p as usize];
+            !p.lil && self.entries[p.entry as usize].label == label
+        })
+    }
+
     /// Pushes every whole-word gazetteer match in `chunk` onto `out`, then
     /// the transliteration variants between them; drops those that are
     /// most likely a piece of another word ([`inside_other_word`]) and
@@ -465,13 +474,9 @@ impl Matcher {
         let entry = self.homonym(key, start, end, p.entry);
         let e = &self.entries[entry as usize];
         Some(Candidate {
-            range: span_start..end,
-            label: e.label,
             norm: Some(e.name.to_string()),
-            value: None,
-            kind: None,
             id: Some(e.id.clone()),
-            source: Source::Gazetteer,
+            ..Candidate::new(span_start..end, e.label, Source::Gazetteer)
         })
     }
 

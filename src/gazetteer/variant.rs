@@ -649,13 +649,9 @@ impl Variants {
             if let Some((start, end, entry, _)) = found {
                 let e = &entries[entry as usize];
                 out.push(Candidate {
-                    range: start..end,
-                    label: e.label,
                     norm: Some(e.name.to_string()),
-                    value: None,
-                    kind: None,
                     id: Some(e.id.clone()),
-                    source: Source::Variant,
+                    ..Candidate::new(start..end, e.label, Source::Variant)
                 });
                 at = end;
             }
