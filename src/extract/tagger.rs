@@ -1234,10 +1234,11 @@ fn mend_dotted(tags: &mut [usize], key: &str, words: &[Range<usize>]) {
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
+        // The dot first: it rules out nearly every word at once.
         while j + 1 < words.len()
+            && dot(&words[j], &words[j + 1])
             && letter(&words[j])
             && letter(&words[j + 1])
-            && dot(&words[j], &words[j + 1])
         {
             j += 1;
         }
