@@ -1399,6 +1399,22 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
         // that start with «ك» are not («كريتر» is no ك + «ريتر»; see
         // `rules::NAME_CLITICS`).
         "وك" if info.bits & NAME == 0 && info.stem_bits & NAME != 0 => CONJUNCTION,
+        // Before the article the proclitic goes aside where the news writes
+        // the word with the article alone too: «والأهلي» is و + «الأهلي»,
+        // «بالظهران» ب + «الظهران», and after «ل» the article's alef is
+        // not written: «للأهلي» is ل + «لأهلي», as the gazetteer's names
+        // are. Not where the rest is no word the news writes: «كاليفورنيا»,
+        // «فالنسيا», «بالتيمور» are whole names.
+        "وال" | "فال" | "بال" | "وبال" | "وكال" | "لل" | "ولل"
+            if info.bits & NAME == 0 && clusters(&format!("ال{}", info.stem)).is_some() =>
+        {
+            match info.clitic {
+                "وكال" => CONJUNCTION,
+                // «لل»: the first «ل» is the preposition.
+                c @ ("لل" | "ولل") => c.len() - 'ل'.len_utf8(),
+                c => c.len() - "ال".len(),
+            }
+        }
         _ => 0,
     };
     // Nor where the news writes the whole word more often than the rest
@@ -1651,10 +1667,20 @@ pub(crate) fn apply(
                     }
                     _ => None,
                 };
+                let range = start.min(stretch.start)..stretch.end;
+                // After the preposition of «لل» the article lost its alef:
+                // the name is «الأهلي», not «لأهلي».
+                let lil = matches!(info[a].clitic, "لل" | "ولل")
+                    && range.start == words[a].start + info[a].clitic.len() - 'ل'.len_utf8();
+                let norm = match entry {
+                    Some(c) => c.norm.clone(),
+                    None if lil => Some(format!("ا{}", &chunk.text[range.clone()])),
+                    None => None,
+                };
                 added.push(Candidate {
-                    norm: entry.and_then(|c| c.norm.clone()),
+                    norm,
                     id: entry.and_then(|c| c.id.clone()),
-                    ..Candidate::new(start.min(stretch.start)..stretch.end, label, Source::Model)
+                    ..Candidate::new(range, label, Source::Model)
                 });
             }
         }
@@ -2406,6 +2432,51 @@ mod tests {
         ];
         for &(name, tags, want) in cases {
             assert_eq!(spans(tags), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_proclitic_before_the_article_goes_aside_where_the_news_writes_the_rest() {
+        // (matching key, what the span starts with)
+        let cases = [
+            ("والاهلي", "الاهلي"),
+            ("بالظهران", "الظهران"),
+            ("فالقاعده", "القاعده"),
+            ("وبالرياض", "الرياض"),
+            // «ل» + «لأهلي»: the article's alef is not written after «ل».
+            ("للاهلي", "لاهلي"),
+            ("وللاهلي", "لاهلي"),
+            // Only «و» before «كال»; «ك» stays with a name.
+            ("وكالعراق", "كالعراق"),
+            // The rest is no word the news writes: a name of its own.
+            ("كاليفورنيا", "كاليفورنيا"),
+            ("فالنسيا", "فالنسيا"),
+            ("بالتيمور", "بالتيمور"),
+        ];
+        for (key, want) in cases {
+            let info = word_info(key, ["-", "-", "-"], "sp", None);
+            let start = span_start(&info, &(0..key.len()));
+            assert_eq!(&key[start..], want, "{key}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_lil_keeps_its_article_in_norm() {
+        // «للأهلي»: the span leaves the preposition out, «لأهلي», and the
+        // name is «الأهلي» (the normalised text, alef restored).
+        let extractor = crate::extract::Extractor::builder().build().unwrap();
+        for text in ["وقدم النادي عرضا للأهلي.", "وفاز الهلال والأهلي في المباراة."]
+        {
+            let club = extractor
+                .extract(text)
+                .into_iter()
+                .find(|e| e.label == Label::Org)
+                .unwrap_or_else(|| panic!("{text}: no club"));
+            assert!(
+                !club.text.starts_with(['و', 'ل']) || club.text == "لأهلي",
+                "{text}: {club:?}"
+            );
+            assert_eq!(club.norm, "الاهلي", "{text}: {club:?}");
         }
     }
 
