@@ -1053,10 +1053,16 @@ fn mend_people(tags: &mut [usize], info: &[WordInfo<'_>], lines: &[Range<usize>]
             // القرشي», «ولي الله سيف», «آية الله الخميني»), or it is God
             // («الله عز وجل», «أحب الله العبد»), no name.
             if info[i].key == "الله" && i > line.start && joins(&info[i]) {
-                if tags[i - 1] == 0 && ALLAH_HEADS.contains(&info[i - 1].key) {
+                let head = ALLAH_HEADS.contains(&info[i - 1].key);
+                if head && tags[i - 1] == 0 {
                     tags[i - 1] = begin;
                     tags[i] = inside;
                     i -= 1;
+                } else if head && tag_label(tags[i - 1]) == Some(Label::Person) {
+                    // The span before ends at the head: one name.
+                    tags[i] = inside;
+                    i = span_end(tags, i + 1);
+                    continue;
                 } else {
                     let end = span_end(tags, i + 1);
                     tags[i..end].fill(0);
@@ -1568,8 +1574,8 @@ pub(crate) fn apply(
         {
             continue;
         }
-        // A function word is no name, with a proclitic or without: «بأن»
-        // (that), «ومن».
+        // A function word is no name, with a proclitic or the article or
+        // without: «سنة» (year), «السنة», «إن».
         if a == b && (info[a].bits | info[a].stem_bits) & FUNCTION_BIT != 0 {
             continue;
         }
@@ -3215,6 +3221,8 @@ mod tests {
         // God, after a verb or a name: none.
         assert_eq!(mended("اذا احب الله العبد", "O O B I"), "O O O O");
         assert_eq!(mended("سعود الدوسري الله يرحمك", "B I B I"), "B I O O");
+        // A head the tagger put in the span before: one name.
+        assert_eq!(mended("الملك عبد الله الثاني", "O B B I"), "O B I I");
         // At the start of a line it is left to the prayer rules.
         assert_eq!(mended("الله اكبر", "B O"), "O O");
     }
