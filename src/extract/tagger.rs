@@ -1574,9 +1574,12 @@ pub(crate) fn apply(
         {
             continue;
         }
-        // A function word is no name, with a proclitic or the article or
-        // without: «سنة» (year), «السنة», «إن».
-        if a == b && (info[a].bits | info[a].stem_bits) & FUNCTION_BIT != 0 {
+        // A function word is no name, with a proclitic or without: «سنة»
+        // (year), «إن». With the article it may be: «السنة» (the Sunnis)
+        // is an organisation for ANERcorp.
+        let article = info[a].clitic.ends_with("ال") || info[a].clitic.ends_with("لل");
+        let stem_bits = if article { 0 } else { info[a].stem_bits };
+        if a == b && (info[a].bits | stem_bits) & FUNCTION_BIT != 0 {
             continue;
         }
         // A lone word of one or two letters no finder saw is no person:
