@@ -22,7 +22,7 @@ Inputs:
   counts are cached in target/names-corpus-counts.tsv.
 - gazetteers/*.tsv: single-word place spellings are not name tokens (موسكو, واشنطن).
 - gazetteers/common-words.txt: the gazetteer generator's common words (not its `unplaced`
-  words, which are no common words).
+  words, which are no common words); gazetteers/frequent-words.txt, its frequent news words.
 
 Outputs (gazetteers/names/):
 - first-names.txt: tokens that start a person name (Arabic first names; foreign tokens
@@ -34,6 +34,9 @@ Outputs (gazetteers/names/):
   (كيري, بلاتيني; not proclitic, accusative or pronoun forms of frequent words).
 - common-words.txt: the most frequent news tokens (name tokens included): a name runs
   over one only if it is a name token.
+- weak-name-tokens.txt: the Wikidata tokens name-tokens.txt leaves out (rare in Wikidata,
+  place names, common words of the gazetteers), but for the news's frequent words
+  (gazetteers/frequent-words.txt): evidence for the tagger's features, never a rule.
 What was dropped and why goes to target/names-generate.log.
 """
 
@@ -342,8 +345,19 @@ def main() -> int:
           "wikidata-name-tokens).", tokens)
     write("common-words.txt", f"The {COMMON_TOP} most frequent SaudiNewsNet tokens (name tokens "
           "included): a name runs over one only if it is a name token.", common)
-    print(f"first-names {len(first)}, name-tokens {len(tokens)}, common-words {len(set(common))}",
-          file=sys.stderr)
+    # What name-tokens.txt leaves out of Wikidata (rare there, a place name, a common word
+    # of the gazetteers), but for the news's frequent words: weak evidence, for the
+    # tagger's features alone («يلتسن», «ماتيراتزي», «جينيس»).
+    frequent = set()
+    for line in (ROOT / "gazetteers" / "frequent-words.txt").open(encoding="utf-8"):
+        if not line.startswith("#"):
+            frequent.add(line.strip())
+    weak = [k for k in counts if k not in tokens and k not in frequent and len(k) >= 3]
+    write("weak-name-tokens.txt", "Wikidata person-name tokens that name-tokens.txt leaves out, "
+          "but for frequent news words (gazetteers/frequent-words.txt): the tagger's evidence "
+          "only.", weak)
+    print(f"first-names {len(first)}, name-tokens {len(tokens)}, common-words {len(set(common))}, "
+          f"weak-name-tokens {len(set(weak))}", file=sys.stderr)
     return 0
 
 
