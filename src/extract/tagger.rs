@@ -27,7 +27,7 @@
 //! document («الحكيم» alone after «توفيق الحكيم»). A word's features are its matching
 //! key and stem, its neighbours', affixes, what the rules' lexicons know of
 //! it (and whether Wikidata names a person so where they do not:
-//! [`WEAK_NAME_TOKENS`]), whether the news writes it often, its word cluster and its
+//! `WEAK_NAME_TOKENS`), whether the news writes it often, its word cluster and its
 //! neighbours' (`clusters`), the separator before and after it, what
 //! the finders said of it and its neighbours (label, begin or
 //! inside, source), and for a model trained with news, how a first model
