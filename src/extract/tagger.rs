@@ -3228,8 +3228,6 @@ mod tests {
         );
     }
 
-    /// `mend_people` over the words of `text` (matching keys) on one line,
-    /// with tags written as O, B and I for people.
     /// The byte ranges of the words of `text`, split at spaces.
     fn space_words(text: &str) -> Vec<Range<usize>> {
         let mut start = 0;
@@ -3242,8 +3240,9 @@ mod tests {
             .collect()
     }
 
-    /// `tags` (O, B and I of people) of `text` (words as written, split at
-    /// spaces; the keys fold ى to ي) after [`mend_people`].
+    /// `mend_people` over the words of `text` on one line, with tags
+    /// written as O, B and I for people (`text` as written: the keys fold
+    /// ى to ي, the rules may read the spelling).
     fn mended(text: &str, tags: &str) -> String {
         let mut key = String::new();
         crate::normalize::matching_key(text, &mut key);
