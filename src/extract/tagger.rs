@@ -3228,16 +3228,11 @@ mod tests {
         );
     }
 
-    /// The byte ranges of the words of `text`, split at spaces.
-    fn space_words(text: &str) -> Vec<Range<usize>> {
-        let mut start = 0;
-        text.split(' ')
-            .map(|w| {
-                let r = start..start + w.len();
-                start = r.end + 1;
-                r
-            })
-            .collect()
+    /// The byte ranges of the words of `text`, as the extractor splits them.
+    fn text_words(text: &str) -> Vec<Range<usize>> {
+        let mut words = Vec::new();
+        crate::extract::words_into(text, &mut words);
+        words
     }
 
     /// `mend_people` over the words of `text` on one line, with tags
@@ -3246,7 +3241,7 @@ mod tests {
     fn mended(text: &str, tags: &str) -> String {
         let mut key = String::new();
         crate::normalize::matching_key(text, &mut key);
-        let words = space_words(text);
+        let words = text_words(text);
         let info: Vec<WordInfo<'_>> = words
             .iter()
             .map(|r| word_info(&key[r.clone()], ["-", "-", "-"], "sp", None))
@@ -3297,7 +3292,7 @@ mod tests {
             &info,
             std::slice::from_ref(&(0..4)),
             text,
-            &space_words(text),
+            &text_words(text),
         );
         assert_eq!(tags, [1, 2, 2, 0]);
     }
