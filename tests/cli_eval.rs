@@ -267,6 +267,33 @@ fn train_writes_a_model_that_eval_and_extract_use() {
 }
 
 #[test]
+fn a_seed_trains_another_model_the_same_each_time() {
+    let dir = trained();
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    for name in ["seed3a.bin", "seed3b.bin"] {
+        let out = train(dir.path(), &["--group", "1", "--seed", "3", "-o", name]);
+        let err = text(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("(5 epochs, seed 3)"), "{err}");
+    }
+    assert!(
+        read("seed3a.bin") == read("seed3b.bin"),
+        "one seed, one model"
+    );
+    assert!(
+        read("seed3a.bin") != read("model.bin"),
+        "seed 3 shuffles otherwise than the default"
+    );
+    let out = train(dir.path(), &["--seed=many", "-o", "x.bin"]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("invalid value 'many' for '--seed <N>'"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_missing_or_foreign_model_file_is_named() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("in.txt"), "زار الوزير موسكو.").unwrap();

@@ -108,7 +108,7 @@ pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     if docs.is_empty() {
         bail!("{}: no sentences to train on", args.gold.gold.display());
     }
-    let mut model = extractor.train(&docs, args.epochs);
+    let mut model = extractor.train_with_seed(&docs, args.epochs, args.seed, None);
     let mut failed = false;
     if !args.news.is_empty() {
         let news = read_news(&extractor, &model, &args.news)?;
@@ -127,14 +127,19 @@ pub(super) fn train(args: &TrainArgs) -> anyhow::Result<ExitCode> {
             news.counts.len(),
             lexicon.len()
         );
-        model = extractor.train_with_news(&docs, args.epochs, lexicon);
+        model = extractor.train_with_seed(&docs, args.epochs, args.seed, Some(lexicon));
     }
     std::fs::write(&args.output, model.to_bytes())
         .with_context(|| format!("{}", args.output.display()))?;
     eprintln!(
-        "kashf: trained on {} documents ({} epochs): {} features, written to {}",
+        "kashf: trained on {} documents ({} epochs{}): {} features, written to {}",
         docs.len(),
         args.epochs,
+        if args.seed == 0 {
+            String::new()
+        } else {
+            format!(", seed {}", args.seed)
+        },
         model.len(),
         args.output.display()
     );

@@ -209,6 +209,13 @@ pub struct TrainArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     epochs: usize,
 
+    /// Shifts the seeds that shuffle the training order. Another seed gives
+    /// a model as good on average but not the same: training twice with
+    /// two seeds tells how much of a difference between two models is
+    /// retraining noise. The embedded model is seed 0.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+
     /// Unlabelled news (files, or folders of *.txt files; repeatable):
     /// train, read the news with the model, and train again with what it
     /// tagged each word in the news as a feature. The model carries that

@@ -300,9 +300,9 @@ pub(super) fn second_pass(
 
 /// Trains the second pass on the lines of gold documents `docs`: each
 /// [`FOLDS`]th of the documents is tagged by a first pass trained on the
-/// others, and the second pass learns from those tags. `None` with fewer
-/// documents than folds.
-pub(super) fn train(docs: &[Vec<Example>], epochs: usize) -> Option<Model> {
+/// others, and the second pass learns from those tags; `seed` as for
+/// [`super::train`]. `None` with fewer documents than folds.
+pub(super) fn train(docs: &[Vec<Example>], epochs: usize, seed: u64) -> Option<Model> {
     let n = docs.len();
     if n < FOLDS || epochs == 0 {
         return None;
@@ -316,7 +316,7 @@ pub(super) fn train(docs: &[Vec<Example>], epochs: usize) -> Option<Model> {
             .chain(&docs[held.end..])
             .flatten()
             .collect();
-        let first = train_pass(&rest, epochs);
+        let first = train_pass(&rest, epochs, seed);
         // Only documents of more than one line: the second pass reads no
         // other (see `apply`).
         for doc in docs[held].iter().filter(|d| d.len() > 1) {
@@ -353,7 +353,7 @@ pub(super) fn train(docs: &[Vec<Example>], epochs: usize) -> Option<Model> {
         return None;
     }
     let refs: Vec<&Example> = examples.iter().collect();
-    Some(train_pass(&refs, epochs))
+    Some(train_pass(&refs, epochs, seed))
 }
 
 #[cfg(test)]
