@@ -212,7 +212,9 @@ pub struct TrainArgs {
     /// Shifts the seeds that shuffle the training order. Another seed gives
     /// a model as good on average but not the same: training twice with
     /// two seeds tells how much of a difference between two models is
-    /// retraining noise. The embedded model is seed 0.
+    /// retraining noise. The embedded model is seed 0; each model mixes
+    /// three shuffles (N, N + 1, N + 2), so take seeds at least 3 apart
+    /// (10, 20, ...).
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
 
