@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Experiment (session 11): would a neural tagger close the PERSON gap on ANERcorp?
+"""Experiment: would a neural tagger close the PERSON gap on ANERcorp? (Recorded in
+docs/experiments.md, 15ee1c1..43f5f43.)
 
 A BiLSTM-CRF over words alone: PPMI-SVD vectors of the news words (as scripts/clusters.py
 computes them: counts of the words one and two places either side, PPMI, truncated SVD to
@@ -11,8 +12,8 @@ sentence, exact spans, MISC as O). Not part of kashf: nothing builds, tests or s
     cargo build --release
     python3 scripts/bilstm-baseline.py --fold 1 --epochs 25
 
-Session 11, fold 1: PERSON 0.682, PLACE 0.799, ORG 0.556 after 25 passes, against the
-perceptron's 0.846, 0.869, 0.657 on the same fold (README, "Figures").
+At a9d7b9a, fold 1: PERSON 0.682, PLACE 0.799, ORG 0.556 after 25 passes, against the
+perceptron's 0.846, 0.869, 0.657 on the same fold (docs/experiments.md).
 """
 import argparse, collections, pathlib, re, subprocess, sys, time
 
