@@ -6,8 +6,8 @@
 //! writes to `target/variant-links.tsv` a sample of 300 links (spread
 //! evenly in document order, deterministic) with 40 characters of context on each
 //! side, plus `target/variant-links-all.tsv` with the count of each
-//! distinct (spelling, entry) pair. The sample is judged by hand: see
-//! `GAZ_README.md`.
+//! distinct (spelling, entry) pair. The sample is judged by hand: the
+//! method and the last judgement are in `docs/evaluation.md` (variant links).
 //!
 //! `cargo test --release --test variant_sample -- --ignored --nocapture`
 
