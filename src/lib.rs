@@ -37,6 +37,7 @@
 //! # Ok::<(), kashf::Error>(())
 //! ```
 
+pub mod doc;
 pub mod error;
 pub mod eval;
 pub mod extract;
@@ -46,5 +47,6 @@ pub mod input;
 pub mod normalize;
 pub mod output;
 
+pub use doc::{Entity, Kind, Label, Source, Value};
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Entity, Extractor, ExtractorBuilder, Kind, Label, Model, Source, Value};
+pub use extract::{Extractor, ExtractorBuilder, Model};

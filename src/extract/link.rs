@@ -290,7 +290,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         // finders missed («الحسن بن علي»): not a mention of its own.
         let before = key[..start].trim_end_matches(' ');
         let prev = before
-            .rsplit(|c: char| !crate::gazetteer::is_word_char(c))
+            .rsplit(|c: char| !crate::doc::is_word_char(c))
             .next()
             .unwrap_or("");
         if before.len() + 1 == start && PARTICLES.contains(&prev) {

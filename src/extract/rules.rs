@@ -2128,7 +2128,7 @@ mod tests {
         ] {
             matching_key(text, &mut key);
             words.extend(
-                key.split(|c: char| !crate::gazetteer::is_word_char(c))
+                key.split(|c: char| !crate::doc::is_word_char(c))
                     .map(str::to_owned),
             );
         }

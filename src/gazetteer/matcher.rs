@@ -49,8 +49,8 @@ use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBu
 
 use super::variant::{self, Variants};
 use super::{Entry, Gazetteer, PIPELINE_FOLDS};
+use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{Candidate, Chunk, Label, Source};
 use crate::hash::FastMap;
 use crate::normalize::{Normalizer, matching_key};
 
@@ -187,7 +187,7 @@ impl Matcher {
                     continue;
                 }
                 if eligible {
-                    variants.add(entry, e.label == crate::extract::Label::Person, &key);
+                    variants.add(entry, e.label == crate::doc::Label::Person, &key);
                 }
                 let article = key.starts_with("ال") && key.len() > "ال".len();
                 let lil = article.then(|| format!("لل{}", &key["ال".len()..]));
@@ -608,20 +608,6 @@ fn inside_other_word(key: &str, c: &Candidate) -> bool {
     }
     let lil = prefix.ends_with('ل') && span.starts_with('ل');
     !(frequent(span) || (lil && frequent(&format!("ا{span}"))))
-}
-
-/// Letters and digits: what a word is made of. Arabic letters and ASCII
-/// take a fast path; `char::is_alphanumeric` looks other characters up in
-/// Unicode tables, which cost a third of the variant search when every
-/// character went there.
-pub(crate) fn is_word_char(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
-        // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
-        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric(),
-    }
 }
 
 /// The start of the word that `at` lies in (`at` itself after a

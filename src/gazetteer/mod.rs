@@ -21,7 +21,7 @@
 //! finds exact spellings with the whole-word rules; `variant.rs` links
 //! unseen spellings of foreign names through a consonant-skeleton key.
 //!
-//! [`Source::Variant`]: crate::extract::Source::Variant
+//! [`Source::Variant`]: crate::doc::Source::Variant
 
 mod matcher;
 mod variant;
@@ -29,12 +29,12 @@ mod variant;
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::doc::Label;
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::Label;
 use crate::normalize::Folds;
 
 pub use matcher::{Lookup, Matcher, Via};
-pub(crate) use matcher::{frequent, glued, is_word_char, starts_with_short, word_start};
+pub(crate) use matcher::{frequent, glued, starts_with_short, word_start};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).

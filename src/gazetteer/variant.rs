@@ -69,14 +69,14 @@
 //! last the word lists. Measured on SaudiNewsNet 2015 (99 MB, one thread):
 //! about 2 s, against 4 s for the rest of the pipeline.
 //!
-//! [`Source::Variant`]: crate::extract::Source::Variant
+//! [`Source::Variant`]: crate::doc::Source::Variant
 
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
-use super::matcher::{is_word_char, starts_with_short, word_before_space, word_start};
-use crate::extract::{Candidate, Chunk, Label, Source};
+use super::matcher::{starts_with_short, word_before_space, word_start};
+use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
 use crate::hash::{FastMap, FastSet};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.

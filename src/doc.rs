@@ -1,0 +1,292 @@
+//! The pipeline's shared vocabulary: what every stage reads and writes.
+//!
+//! In: nothing from the stages; this module sits below all of them
+//! ([`crate::normalize`], [`crate::gazetteer`], [`crate::extract`], …) so
+//! that each can name these types without importing another stage.
+//!
+//! - [`Label`], [`Kind`], [`Source`] and [`Value`]: what an entity is, its
+//!   finer type, which stage found it, and the value of a number or date;
+//! - [`Entity`]: one entity as the library reports it, with offsets in code
+//!   points of the original text;
+//! - `Candidate`: what a finder reports, a byte range of the *normalised*
+//!   text; the extractor maps candidates back to entities;
+//! - `Chunk`: the view of one chunk every finder gets (normalised text,
+//!   matching key with the same offsets, the key's words);
+//! - `is_word_char` and `words_into`: what a word is, and the words of a
+//!   key, found once per chunk.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    /// A person.
+    Person,
+    /// A place: country, city, region, …
+    Place,
+    /// An organisation.
+    Org,
+    /// A number, with its value.
+    Number,
+    /// A date, time or duration, with its TIMEX3 value.
+    Date,
+}
+
+impl Label {
+    /// Every label, in output order.
+    pub const ALL: [Label; 5] = [
+        Label::Person,
+        Label::Place,
+        Label::Org,
+        Label::Number,
+        Label::Date,
+    ];
+
+    /// The label as written in output (`PERSON`, `PLACE`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Place => "PLACE",
+            Label::Org => "ORG",
+            Label::Number => "NUMBER",
+            Label::Date => "DATE",
+        }
+    }
+
+    /// Parses a label as written in gazetteers and output.
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+}
+
+/// A finer type for numbers and dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A count: 3000, ثلاثة آلاف.
+    Cardinal,
+    /// A rank: الثالث, 3rd.
+    Ordinal,
+    /// A percentage: 15%, ١٥٪.
+    Percent,
+    /// A fraction: نصف, ثلثا.
+    Fraction,
+    /// A calendar date or a date range.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time: P12Y.
+    Duration,
+    /// A recurring time: كل يوم.
+    Set,
+}
+
+impl Kind {
+    /// The kind as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cardinal => "cardinal",
+            Kind::Ordinal => "ordinal",
+            Kind::Percent => "percent",
+            Kind::Fraction => "fraction",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Duration => "duration",
+            Kind::Set => "set",
+        }
+    }
+}
+
+/// Which stage found an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// An exact (normalised) gazetteer spelling.
+    Gazetteer,
+    /// A transliteration variant of a gazetteer spelling.
+    Variant,
+    /// A context rule (titles, place nouns, name lexicons).
+    Rule,
+    /// A partial mention linked to a full one in the same document.
+    Linked,
+    /// The number and date grammars.
+    Pattern,
+    /// The learned tagger ([`crate::extract::tagger`]), where no finder found the same span.
+    Model,
+}
+
+impl Source {
+    /// The source as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Gazetteer => "gazetteer",
+            Source::Variant => "variant",
+            Source::Rule => "rule",
+            Source::Linked => "linked",
+            Source::Pattern => "pattern",
+            Source::Model => "model",
+        }
+    }
+}
+
+/// The normalised value of a number or date.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// A whole number (written without a decimal point).
+    Int(i64),
+    /// A number with a fraction.
+    Float(f64),
+    /// A TIMEX3 value: `2020-10-23`, `XXXX-WXX-5`, `P12Y`, `T08:00`, …
+    Timex(String),
+}
+
+impl Value {
+    /// Whole numbers as [`Value::Int`], so that JSON shows `2500000000`,
+    /// not `2500000000.0`, however a finder computed them.
+    pub(crate) fn canonical(self) -> Value {
+        match self {
+            // Below 2^53 every integer is exact in an f64.
+            Value::Float(f) if f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0 => {
+                Value::Int(f as i64)
+            }
+            v => v,
+        }
+    }
+}
+
+/// One entity found in a document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entity {
+    /// What it is.
+    pub label: Label,
+    /// The exact original text of the span.
+    pub text: String,
+    /// Start, in Unicode code points of the original document.
+    pub start: usize,
+    /// End (exclusive), in Unicode code points of the original document.
+    pub end: usize,
+    /// Canonical name for names; the normalised form otherwise.
+    pub norm: String,
+    /// The value of a number or date.
+    pub value: Option<Value>,
+    /// A finer type for numbers and dates.
+    pub kind: Option<Kind>,
+    /// The stable id of the linked gazetteer entry (a Wikidata QID where
+    /// known).
+    pub id: Option<Arc<str>>,
+    /// Which stage found it.
+    pub source: Source,
+}
+
+/// What a finder reports: a byte range of the normalised text and what it
+/// is. Finders push these; the extractor's `resolve` and the offset map do
+/// the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Candidate {
+    /// Byte range in the normalised text (and the key: same offsets).
+    pub range: Range<usize>,
+    pub label: Label,
+    /// `None`: the normalised text of the span.
+    pub norm: Option<String>,
+    pub value: Option<Value>,
+    pub kind: Option<Kind>,
+    pub id: Option<Arc<str>>,
+    pub source: Source,
+}
+
+impl Candidate {
+    /// A candidate of `label` from `source` over `range`, with no norm,
+    /// value, kind or id (set them with struct update syntax).
+    pub(crate) fn new(range: Range<usize>, label: Label, source: Source) -> Candidate {
+        Candidate {
+            range,
+            label,
+            norm: None,
+            value: None,
+            kind: None,
+            id: None,
+            source,
+        }
+    }
+
+    /// Preference between candidates with the same range: dates (which
+    /// contain numbers) over numbers; gazetteer names over rule guesses.
+    pub(crate) fn rank(&self) -> u8 {
+        match (self.label, self.source) {
+            (Label::Date, _) => 6,
+            (Label::Number, _) => 5,
+            (_, Source::Gazetteer) => 4,
+            (_, Source::Variant) => 3,
+            (_, Source::Linked) => 2,
+            (_, Source::Rule | Source::Model) => 1,
+            (_, Source::Pattern) => 0,
+        }
+    }
+}
+
+/// The view of one chunk that every finder gets.
+pub(crate) struct Chunk<'a> {
+    /// Normalised text (all folds on).
+    pub text: &'a str,
+    /// Its matching key: same length, same offsets.
+    pub key: &'a str,
+    /// The words of the key ([`words_into`]), in order.
+    pub words: &'a [Range<usize>],
+    /// The date relative expressions resolve against, if known.
+    pub ref_date: Option<NaiveDate>,
+}
+
+/// Puts the words of `key` into `out`: the maximal runs of word
+/// characters ([`is_word_char`]), as byte ranges. Found
+/// once per chunk for the rules, the variant search and the linking.
+pub(crate) fn words_into(key: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = key.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else if b & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+            // Two bytes (Arabic among them): decoded in place.
+            let c = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            (char::from_u32(c).is_some_and(is_word_char), 2)
+        } else {
+            let c = key[i..].chars().next().unwrap_or_default();
+            (is_word_char(c), c.len_utf8())
+        };
+        match (start, word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(s) = start {
+        out.push(s..bytes.len());
+    }
+}
+
+/// Letters and digits: what a word is made of. Arabic letters and ASCII
+/// take a fast path; `char::is_alphanumeric` looks other characters up in
+/// Unicode tables, which cost a third of the variant search when every
+/// character went there.
+pub(crate) fn is_word_char(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_alphanumeric(),
+    }
+}
