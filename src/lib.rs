@@ -46,6 +46,7 @@ mod hash;
 pub mod input;
 pub mod normalize;
 pub mod output;
+mod values;
 
 pub use doc::{Entity, Kind, Label, Source, Value};
 pub use error::{Error, ErrorKind, Result};

@@ -23,10 +23,7 @@
 //! 5. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
-mod dates;
-mod lexicon;
 mod link;
-mod numbers;
 mod rules;
 pub mod tagger;
 
@@ -45,6 +42,7 @@ use chrono::NaiveDate;
 use crate::eval::GoldDoc;
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::normalize::{Normalized, Normalizer, matching_key};
+use crate::values;
 
 /// Drops a number or date that starts inside a word, after what would be
 /// a proclitic, when a person a rule found runs from an earlier word into
@@ -425,7 +423,7 @@ impl Extractor {
             ref_date: self.ref_date,
         };
         if chunk.ref_date.is_none() && doc_start {
-            chunk.ref_date = dates::dateline(&chunk);
+            chunk.ref_date = values::dateline(&chunk);
         }
         self.matcher.find(&chunk, cands);
         // Rules read the gazetteer's candidates (names stay off known
@@ -434,9 +432,8 @@ impl Extractor {
         // Dates and numbers parse at the same places: words of their
         // lexicon and digits, found once.
         triggers.clear();
-        triggers.extend(lexicon::triggers(chunk.key));
-        dates::find(&chunk, triggers, cands);
-        numbers::find(&chunk, triggers, cands);
+        triggers.extend(values::triggers(chunk.key));
+        values::find(&chunk, triggers, cands);
         drop_patterns_inside_names(chunk.key, cands);
         addresses_into(chunk.text, addresses);
         drop_inside(addresses, cands);
@@ -617,9 +614,8 @@ impl<'e> Stages<'e> {
         let (chunk, cands, triggers) = Self::parts(&mut self.scratch);
         cands.clear();
         triggers.clear();
-        triggers.extend(lexicon::triggers(chunk.key));
-        dates::find(&chunk, triggers, cands);
-        numbers::find(&chunk, triggers, cands);
+        triggers.extend(values::triggers(chunk.key));
+        values::find(&chunk, triggers, cands);
         cands.len()
     }
 }

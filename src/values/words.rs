@@ -804,7 +804,7 @@ pub(super) fn parse_digits(s: &str) -> Option<Digits> {
 /// The positions worth parsing at, in order: the start of every word token
 /// holding a table word (clitics and all), and of every digits token (or
 /// `%` before one). Each start is reported once.
-pub(super) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
     let mut last = usize::MAX;
     TRIGGERS.find_iter(key).filter_map(move |m| {
         let first = key.as_bytes()[m.start()];

@@ -34,10 +34,10 @@
 //!   into the span; glued to letters before them that are not proclitics
 //!   (كوفيد-19, F16) they are names of things and are skipped.
 
-use super::lexicon::{
+use super::words::{
     self, Count, Digits, Num, Tok, TokKind, next_token, parse_digits, prev_token, token_at,
 };
-use super::{Candidate, Chunk, Kind, Label, Source, Value};
+use crate::extract::{Candidate, Chunk, Kind, Label, Source, Value};
 
 /// A number read by the grammar: a byte range of the key and its value.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,7 +61,7 @@ impl Parsed {
 }
 
 /// Pushes the numbers of `chunk` onto `out`, parsing at `triggers` (what
-/// [`lexicon::triggers`] gives for the chunk's key).
+/// [`words::triggers`] gives for the chunk's key).
 pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
     for &pos in triggers {
@@ -126,7 +126,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     let glued_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| lexicon::is_letter(c))
+        .take_while(|&(_, c)| words::is_letter(c))
         .last()
         .map(|(i, _)| i);
     let prefix = glued_start.map_or("", |i| &before[i..]);
@@ -154,7 +154,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     // A model number: كوفيد-19, إف-16.
     if prefix.is_empty() && before.ends_with('-') {
         let b = &before[..before.len() - 1];
-        if b.chars().next_back().is_some_and(lexicon::is_letter) {
+        if b.chars().next_back().is_some_and(words::is_letter) {
             return None;
         }
     }
@@ -195,7 +195,7 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
 /// Extends `end` over letters glued to it (2020م), so spans end on word
 /// boundaries.
 fn glued_suffix(key: &str, end: usize) -> usize {
-    end + lexicon::letter_run(&key[end..])
+    end + words::letter_run(&key[end..])
 }
 
 /// One element of a number: digits or a number word, maybe after «و».
@@ -234,7 +234,7 @@ fn elem(key: &str, pos: usize) -> Option<Elem> {
             (!e.conj).then_some(Elem { conj: true, ..e })
         }
         TokKind::Word => {
-            let h = lexicon::lookup(key, t.start, t.end)?;
+            let h = words::lookup(key, t.start, t.end)?;
             Some(Elem {
                 start: h.start,
                 end: h.end,
@@ -529,7 +529,7 @@ fn percent_after(key: &str, end: usize) -> Option<usize> {
 pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
     let key = chunk.key;
     let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
-    let h = lexicon::lookup(key, t.start, t.end)?;
+    let h = words::lookup(key, t.start, t.end)?;
     let base = match h.entry.num? {
         Num::Ord(n) => {
             // أولى with ى only: «أولي», «الأولي» are other words.
@@ -608,7 +608,7 @@ fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
     }
     if let Some(prev) = prev_token(key, p.start).filter(|t| t.kind == TokKind::Word) {
         let prev_core =
-            lexicon::lookup(key, prev.start, prev.end).map_or(prev.s, |h| &key[h.start..h.end]);
+            words::lookup(key, prev.start, prev.end).map_or(prev.s, |h| &key[h.start..h.end]);
         let prev_bare = prev.s.trim_start_matches(['و', 'ف', 'ب']);
         if IDIOMS_BEFORE
             .iter()
@@ -621,7 +621,7 @@ fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
     if this == "ثانيه"
         && prev_token(key, p.start).is_some_and(|t| {
             t.kind == TokKind::Digits
-                || lexicon::word(key, Some(t)).is_some_and(|h| h.entry.num.is_some())
+                || words::word(key, Some(t)).is_some_and(|h| h.entry.num.is_some())
         })
     {
         return true;
@@ -645,7 +645,7 @@ mod tests {
         let chunk = t.chunk();
         let n = &t.normalized;
         let mut out = Vec::new();
-        let triggers: Vec<usize> = lexicon::triggers(chunk.key).collect();
+        let triggers: Vec<usize> = words::triggers(chunk.key).collect();
         find(&chunk, &triggers, &mut out);
         let c = out.into_iter().next()?;
         let v = match c.value? {

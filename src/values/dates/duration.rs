@@ -1,0 +1,241 @@
+//! Lengths of time and recurring times: «12 عاماً», «خمس دقائق»,
+//! «أسبوعين», «نصف ساعة», «ساعة ونصف», «الأيام الثلاثة الماضية» (TIMEX3
+//! `P12Y`, `PT5M`, …, kind duration); «يومياً», «كل عام», «كل يوم جمعة»
+//! (kind set).
+//!
+//! In: a [`Chunk`] and a token position. Out: the phrase that starts there.
+
+use super::{Found, after, article_before, date_word, hit, next_hit};
+use crate::extract::{Chunk, Kind};
+use crate::values::numbers;
+use crate::values::words::{
+    self, Count, DateW, Num, Opener, TokKind, Unit, next_token, parse_digits, token_at,
+};
+
+/// A length: a count and a unit («12 عاماً», «خمس دقائق», «ثلاثة عشر
+/// يوماً»), a dual («أسبوعين»), a fraction of a unit («نصف ساعة»), with
+/// «ونصف» after. Returns the span, the count and the unit.
+pub(super) fn length_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, Unit)> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let (start, mut end, mut n, unit) = if let Some(h) =
+        words::word(key, Some(t)).filter(|h| !h.article)
+    {
+        match (date_word(&h), h.entry.num) {
+            (Some(DateW::Unit(u, Count::Two)), _) => {
+                // عامي, سنتي are construct duals before a noun or years.
+                if key[h.start..h.end].ends_with('ي') {
+                    return None;
+                }
+                (h.start, h.end, 2.0, u)
+            }
+            (Some(DateW::Unit(u, Count::One)), _)
+                if next_hit(key, h.end)
+                    .is_some_and(|n| n.clitic == "و" && n.entry.num == Some(Num::Frac(0.5))) =>
+            {
+                // «ساعة ونصف»: one, and the half added below.
+                (h.start, h.end, 1.0, u)
+            }
+            (_, Some(Num::Frac(f))) => {
+                let u = next_hit(key, h.end).filter(|u| u.clitic.is_empty() && !u.article)?;
+                let Some(DateW::Unit(unit, Count::One)) = date_word(&u) else {
+                    return None;
+                };
+                (h.start, u.end, f, unit)
+            }
+            _ => counted(c, pos)?,
+        }
+    } else {
+        counted(c, pos)?
+    };
+    // «ساعة ونصف», «ثلاث سنوات ونصف».
+    if let Some(h) = next_hit(key, end)
+        && h.clitic == "و"
+        && !h.article
+        && h.entry.num == Some(Num::Frac(0.5))
+    {
+        n += 0.5;
+        end = h.end;
+    }
+    Some((start, end, n, unit))
+}
+
+/// A number followed by a unit of time.
+pub(super) fn counted(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, Unit)> {
+    let key = c.key;
+    let n = numbers::cardinal(key, pos).filter(|n| n.kind == Kind::Cardinal)?;
+    let u = next_hit(key, n.end).filter(|u| u.clitic.is_empty() && !u.article)?;
+    let DateW::Unit(unit, Count::One | Count::Acc | Count::Plural) = date_word(&u)? else {
+        return None;
+    };
+    // «الـ24 ساعة الماضية»: the article before the digits, and the
+    // direction after the unit, belong to the span.
+    match article_before(key, n.start) {
+        Some(start) => Some((start, dir_after(key, u.end), n.value, unit)),
+        None => Some((n.start, u.end, n.value, unit)),
+    }
+}
+
+/// `end`, extended over «الماضية», «المقبلة», «الأخيرة» after it.
+fn dir_after(key: &str, end: usize) -> usize {
+    next_hit(key, end)
+        .filter(|d| {
+            d.clitic.is_empty()
+                && (matches!(date_word(d), Some(DateW::Dir(-1 | 1)))
+                    || matches!(&key[d.start..d.end], "الاخيره" | "الاخير"))
+        })
+        .map_or(end, |d| d.end)
+}
+
+/// The TIMEX3 duration of `n` units: `P12Y`, `PT5M`, `P2W`; fractions go to
+/// the smaller unit where there is one (نصف ساعة → `PT30M`).
+fn duration_value(n: f64, unit: Unit) -> String {
+    let (n, unit) = match unit {
+        _ if n.fract() == 0.0 => (n, unit),
+        Unit::Hour => (n * 60.0, Unit::Minute),
+        Unit::Minute => (n * 60.0, Unit::Second),
+        Unit::Day => (n * 24.0, Unit::Hour),
+        Unit::Year => (n * 12.0, Unit::Month),
+        Unit::Decade | Unit::Century => (n, unit),
+        _ => (n, unit),
+    };
+    let num = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{}", x as i64)
+        } else {
+            format!("{x}")
+        }
+    };
+    match unit {
+        Unit::Second => format!("PT{}S", num(n)),
+        Unit::Minute => format!("PT{}M", num(n)),
+        Unit::Hour => format!("PT{}H", num(n)),
+        Unit::Day => format!("P{}D", num(n)),
+        Unit::Week => format!("P{}W", num(n)),
+        Unit::Month => format!("P{}M", num(n)),
+        Unit::Year => format!("P{}Y", num(n)),
+        Unit::Decade => format!("P{}Y", num(n * 10.0)),
+        Unit::Century => format!("P{}Y", num(n * 100.0)),
+    }
+}
+
+/// A duration: a length (see [`length_at`]), or «الأيام الثلاثة الماضية»,
+/// «السنوات العشر الأخيرة».
+pub(super) fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit.
+    if let Some(u) = hit(c.key, pos).filter(|u| u.clitic.is_empty() && !u.article)
+        && let Some(DateW::Unit(unit, Count::One)) = date_word(&u)
+        && words::prev_token(c.key, pos)
+            .is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"))
+        && next_hit(c.key, u.end).is_none_or(|n| n.entry.num.is_none() && n.entry.date.is_none())
+    {
+        return Some(Found::new(
+            u.start,
+            u.end,
+            duration_value(1.0, unit),
+            Kind::Duration,
+        ));
+    }
+    if let Some((start, end, n, unit)) = length_at(c, pos) {
+        return Some(Found::new(
+            start,
+            end,
+            duration_value(n, unit),
+            Kind::Duration,
+        ));
+    }
+    let key = c.key;
+    let h = hit(key, pos).filter(|h| h.article)?;
+    let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
+        return None;
+    };
+    let t = next_token(key, h.end)?;
+    let (v, n_end) = if t.s == "ال" {
+        // «الساعات الـ24 الماضية».
+        let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+        (parse_digits(d.s).filter(|d| d.int)?.value, d.end)
+    } else {
+        let n = words::word(key, Some(t)).filter(|n| n.article && n.clitic.is_empty())?;
+        let v = match n.entry.num? {
+            Num::Unit(u) if u >= 2 => f64::from(u),
+            Num::Ten => 10.0,
+            Num::Tens(t) => f64::from(t),
+            _ => return None,
+        };
+        (v, n.end)
+    };
+    let end = dir_after(key, n_end);
+    Some(Found::new(
+        h.start,
+        end,
+        duration_value(v, unit),
+        Kind::Duration,
+    ))
+}
+
+/// «يومياً», «كل يوم», «كل عام», «كل ثلاثة أشهر», «كل يوم جمعة».
+pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos)?;
+    match date_word(&h)? {
+        DateW::Every(unit) if !h.article => Some(Found::new(
+            h.start,
+            h.end,
+            duration_value(1.0, unit),
+            Kind::Set,
+        )),
+        DateW::Opener(Opener::Every) if !h.article => {
+            let q = after(key, h.end)?;
+            if let Some(u) = hit(key, q).filter(|u| u.clitic.is_empty() && !u.article)
+                && let Some(DateW::Unit(unit, Count::One)) = date_word(&u)
+            {
+                // «كل يوم جمعة», «كل يوم الجمعة».
+                if unit == Unit::Day
+                    && let Some(w) = next_token(key, u.end)
+                {
+                    let wd = match w.s {
+                        "جمعه" | "الجمعه" => Some(5),
+                        "خميس" | "الخميس" => Some(4),
+                        "اثنين" | "الاثنين" => Some(1),
+                        "ثلاثاء" | "الثلاثاء" => Some(2),
+                        "اربعاء" | "الاربعاء" => Some(3),
+                        "سبت" | "السبت" => Some(6),
+                        "احد" | "الاحد" => Some(7),
+                        _ => None,
+                    };
+                    if let Some(wd) = wd {
+                        return Some(Found::new(
+                            h.start,
+                            w.end,
+                            format!("XXXX-WXX-{wd}"),
+                            Kind::Set,
+                        ));
+                    }
+                }
+                return Some(Found::new(
+                    h.start,
+                    u.end,
+                    duration_value(1.0, unit),
+                    Kind::Set,
+                ));
+            }
+            let (_, end, n, unit) = length_at(c, q)?;
+            Some(Found::new(h.start, end, duration_value(n, unit), Kind::Set))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_value(12.0, Unit::Year), "P12Y");
+        assert_eq!(duration_value(5.0, Unit::Minute), "PT5M");
+        assert_eq!(duration_value(0.5, Unit::Hour), "PT30M");
+        assert_eq!(duration_value(1.5, Unit::Hour), "PT90M");
+        assert_eq!(duration_value(3.0, Unit::Decade), "P30Y");
+    }
+}

@@ -1,0 +1,276 @@
+//! DATE entities: calendar dates in both Gregorian month systems, Hijri
+//! dates, numeric dates, ranges, relative dates, times and durations, each
+//! with a TIMEX3 value.
+//!
+//! In: a [`Chunk`] (normalised text, digits already ASCII) and its reference
+//! date, if known. Out: DATE candidates pushed onto the list, each a whole
+//! word (proclitics outside: «بعام 2003» gives «عام 2003»), with a
+//! [`Value::Timex`], a [`Kind`] (date, time, duration, set) and, for
+//! calendar dates, a readable normal form («5 نوفمبر 2020»; Hijri dates add
+//! the original: «25 فبراير 2024 (15 شعبان 1445 هـ)»).
+//!
+//! # Values
+//!
+//! | written | value | kind |
+//! | --- | --- | --- |
+//! | 23 أكتوبر 2020, 23/10/2020, 2020-10-23 | `2020-10-23` | date |
+//! | شباط/فبراير 1988 | `1988-02` | date |
+//! | عام 1992, 1992م | `1992` | date |
+//! | 17 أكتوبر (no year, no reference) | `XXXX-10-17` | date |
+//! | الجمعة (no reference) | `XXXX-WXX-5` | date |
+//! | بين عامي 1991 و1994 | `1991/1994` | date |
+//! | الثمانينيات | `198X` | date |
+//! | القرن التاسع عشر | `18` | date |
+//! | الساعة الثامنة صباحاً | `T08:00` | time |
+//! | صباح أمس (reference 2021-03-12) | `2021-03-11TMO` | time |
+//! | 12 عاماً, خمس دقائق, أسبوعين | `P12Y`, `PT5M`, `P2W` | duration |
+//! | يومياً, كل عام | `P1D`, `P1Y` | set |
+//!
+//! Relative expressions (اليوم, أمس, الأسبوع الماضي, منذ ثلاثة أيام) resolve
+//! against the chunk's reference date. Without one they keep the X form of
+//! their granularity: `XXXX-XX-XX` for a day, `XXXX-WXX` for a week,
+//! `XXXX-XX` for a month, `XXXX` for a year. A day and month without a year
+//! take the reference date's year.
+//!
+//! A bare weekday (الخميس, يوم الخميس) resolves to its one occurrence in the
+//! window from four days before to two days after the reference date: news
+//! mostly reports what happened in the last days, and announces the next
+//! day or two; further ahead it says «المقبل». «الخميس الماضي» is the last
+//! Thursday strictly before the reference, «الخميس المقبل» the first
+//! strictly after.
+//!
+//! Hijri dates convert through [`calendar`].
+//!
+//! # Layout
+//!
+//! [`find`] dispatches on the first word of a phrase (`date_at`) to the
+//! grammars, one file each, and keeps the longest phrase:
+//!
+//! - [`calendar`]: date arithmetic (no parsing): partial dates, weekdays,
+//!   the Hijri calendar;
+//! - [`named`]: dates with month names, years, weekdays, parts of a year,
+//!   decades and centuries;
+//! - [`numeric`]: dates written in digits (23/10/2020);
+//! - [`range`]: two dates joined (بين … و…, من … إلى …, 1980-1988);
+//! - [`relative`]: dates counted from the reference (أمس, الأسبوع الماضي);
+//! - [`time`]: times of day;
+//! - [`duration`]: lengths of time and recurring times (sets).
+
+use chrono::NaiveDate;
+
+use super::words::{self, DateW, Hit, Opener, TokKind, next_token, token_at};
+use crate::extract::{Candidate, Chunk, Kind, Label, Source, Value};
+
+mod calendar;
+mod duration;
+mod named;
+mod numeric;
+mod range;
+mod relative;
+mod time;
+
+use duration::{duration_at, set_at};
+use named::{cal_at, calendar, century_at, decade_at, year_at};
+use range::range_at;
+use relative::relative;
+use time::time_at;
+
+/// Pushes the dates of `chunk` onto `out`, parsing at `triggers` (what
+/// [`words::triggers`] gives for the chunk's key).
+pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    let mut done = 0;
+    for &pos in triggers {
+        if pos < done {
+            continue;
+        }
+        let Some(mut f) = date_at(chunk, pos) else {
+            continue;
+        };
+        loop {
+            done = f.end;
+            let year_only = f.kind == Kind::Date && f.value.len() == 4;
+            out.push(Candidate {
+                range: f.start..f.end,
+                label: Label::Date,
+                norm: f.norm,
+                value: Some(Value::Timex(f.value)),
+                kind: Some(f.kind),
+                id: None,
+                source: Source::Pattern,
+            });
+            // «عامي 2014 و2018»: a second year after «و» is a date too.
+            let next = year_only
+                .then(|| next_token(chunk.key, done).filter(|t| t.s == "و"))
+                .flatten()
+                .and_then(|t| after(chunk.key, t.end))
+                .and_then(|q| year_at(chunk.key, q, true));
+            let Some((start, end, y, false)) = next else {
+                break;
+            };
+            f = Found::new(start, end, format!("{y:04}"), Kind::Date);
+        }
+    }
+}
+
+/// A date at the head of a document (a dateline such as «12 مارس 2021»),
+/// which relative dates in it resolve against: the first full calendar
+/// date in the first two lines (and first 300 bytes).
+pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
+    let mut head = chunk.text.len().min(300);
+    while !chunk.text.is_char_boundary(head) {
+        head -= 1;
+    }
+    if let Some(first) = chunk.text[..head].find('\n') {
+        head = chunk.text[first + 1..head]
+            .find('\n')
+            .map_or(head, |second| first + 1 + second);
+    }
+    let sub = Chunk {
+        text: &chunk.text[..head],
+        key: &chunk.key[..head],
+        words: &chunk.words[..chunk.words.partition_point(|w| w.end <= head)],
+        ref_date: None,
+    };
+    words::triggers(sub.key).find_map(|pos| {
+        let c = cal_at(&sub, pos, false)?;
+        NaiveDate::from_ymd_opt(c.cal.y?, u32::from(c.cal.m?), u32::from(c.cal.d?))
+    })
+}
+
+/// A date expression found: a byte range of the key and its value.
+#[derive(Clone, Debug, PartialEq)]
+struct Found {
+    start: usize,
+    end: usize,
+    value: String,
+    kind: Kind,
+    norm: Option<String>,
+}
+
+impl Found {
+    fn new(start: usize, end: usize, value: String, kind: Kind) -> Found {
+        Found {
+            start,
+            end,
+            value,
+            kind,
+            norm: None,
+        }
+    }
+}
+
+/// The longest date expression that starts at the token at `pos`.
+fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    // Dispatch on the first word: most triggers can start one or two kinds
+    // of phrase only («من», among the commonest words of Arabic, only a
+    // range), and every parser tried costs lookups.
+    let t = token_at(c.key, pos)?;
+    let found: [Option<Found>; 4] = match t.kind {
+        TokKind::Punct => return None,
+        TokKind::Digits => [
+            range_at(c, pos),
+            calendar(c, pos),
+            time_at(c, pos),
+            duration_at(c, pos),
+        ],
+        TokKind::Word => {
+            let h = words::lookup(c.key, t.start, t.end)?;
+            match h.entry.date {
+                Some(DateW::Opener(Opener::Between | Opener::From)) => return range_at(c, pos),
+                Some(DateW::Opener(
+                    Opener::Since | Opener::Before | Opener::After | Opener::This,
+                )) => return relative(c, pos),
+                Some(DateW::Opener(Opener::Every) | DateW::Every(_)) => return set_at(c, pos),
+                Some(
+                    DateW::Opener(Opener::To | Opener::Corresponding)
+                    | DateW::Dir(_)
+                    | DateW::Ad
+                    | DateW::Ah,
+                ) => return None,
+                Some(DateW::Month(..) | DateW::Hijri(_) | DateW::Season) => {
+                    return calendar(c, pos);
+                }
+                Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None],
+                Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None],
+                Some(DateW::Day(_) | DateW::Ghad | DateW::Part(..)) => return relative(c, pos),
+                Some(DateW::Decade(_)) => return decade_at(c, pos),
+                Some(DateW::Unit(..)) => [
+                    calendar(c, pos),
+                    relative(c, pos),
+                    time_at(c, pos),
+                    duration_at(c, pos).or_else(|| century_at(c, pos)),
+                ],
+                // Number words: an ordinal day, an hour, a count of units,
+                // «أول أمس», «الربع الأول من 2023».
+                None => [
+                    calendar(c, pos),
+                    relative(c, pos),
+                    time_at(c, pos),
+                    duration_at(c, pos),
+                ],
+            }
+        }
+    };
+    found
+        .into_iter()
+        .flatten()
+        .fold(None, |best: Option<Found>, f| match best {
+            Some(b) if b.end >= f.end => Some(b),
+            _ => Some(f),
+        })
+}
+
+// ---------------------------------------------------------------------------
+// Token helpers.
+
+/// The start of the token after `end` (directly or after one space).
+fn after(key: &str, end: usize) -> Option<usize> {
+    next_token(key, end).map(|t| t.start)
+}
+
+/// The table word whose token starts at `pos`.
+fn hit(key: &str, pos: usize) -> Option<Hit> {
+    words::word(key, token_at(key, pos))
+}
+
+/// The table word after `end`.
+fn next_hit(key: &str, end: usize) -> Option<Hit> {
+    words::word(key, next_token(key, end))
+}
+
+fn date_word(h: &Hit) -> Option<DateW> {
+    h.entry.date
+}
+
+/// The word whose token starts at `pos`, if its key spelling is `w`.
+fn word_is(key: &str, pos: usize, w: &str) -> Option<usize> {
+    token_at(key, pos).filter(|t| t.s == w).map(|t| t.end)
+}
+
+/// After `end`, the word `w` (key spelling), possibly with a proclitic
+/// from `clitics` glued to it.
+fn next_word_is(key: &str, end: usize, words: &[&str]) -> Option<usize> {
+    let t = next_token(key, end)?;
+    words.contains(&t.s).then_some(t.end)
+}
+
+/// Where the article starts when digits at `start` carry one: «الـ24»
+/// (ال24 once tatweel is gone) or «الـ 24».
+fn article_before(key: &str, start: usize) -> Option<usize> {
+    let before = &key[..start];
+    if let Some(b) = before.strip_suffix("ال") {
+        let word = b
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| words::is_letter(c))
+            .last()
+            .map_or(b.len(), |(i, _)| i);
+        return matches!(&b[word..], "" | "و" | "ف" | "ب" | "ك" | "وب" | "فب")
+            .then_some(start - "ال".len());
+    }
+    let b = before.strip_suffix(' ')?.strip_suffix("ال")?;
+    b.chars()
+        .next_back()
+        .is_none_or(|c| !words::is_letter(c))
+        .then_some(start - " ال".len())
+}

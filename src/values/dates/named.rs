@@ -1,0 +1,762 @@
+//! Dates named with words: a day, a month name (either Gregorian system
+//! or Hijri) and a year, with the weekday before them; a year with its
+//! marker; parts of a year (الربع الأول من 2022, صيف 2014); decades and
+//! centuries.
+//!
+//! In: a [`Chunk`] and a token position. Out: the phrase that starts there
+//! (byte range of the key) with its calendar value, or `None`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{Cal, add_months, gregorian_to_hijri, hijri_to_gregorian};
+use super::numeric::numeric_at;
+use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is, word_is};
+use crate::extract::{Chunk, Kind};
+use crate::values::numbers;
+use crate::values::words::{
+    self, Count, DateW, MonthHead, Opener, TokKind, Unit, next_token, parse_digits, token_at,
+};
+
+/// A month name, its two-word forms (كانون الثاني, ربيع الأول), and the
+/// news habit of giving both systems: «تشرين الثاني/نوفمبر», «أيلول
+/// (سبتمبر)».
+#[derive(Clone, Copy, Debug)]
+struct MonthAt {
+    start: usize,
+    end: usize,
+    m: u8,
+    hijri: bool,
+    /// Never an ordinary word (see [`DateW::Month`]).
+    safe: bool,
+}
+
+fn month_at(key: &str, pos: usize) -> Option<MonthAt> {
+    let first = one_month(key, pos)?;
+    let mut m = first;
+    if first.hijri {
+        return Some(first);
+    }
+    // «/نوفمبر», «/ نوفمبر», «(سبتمبر)».
+    if let Some(t) = next_token(key, first.end) {
+        match t.s {
+            "/" => {
+                if let Some(second) = after(key, t.end).and_then(|p| one_month(key, p))
+                    && !second.hijri
+                {
+                    m.end = second.end;
+                    m.safe = true;
+                }
+            }
+            _ if t.kind == TokKind::Word => {
+                // «سبتمبر أيلول»: both names, side by side.
+                if let Some(second) = one_month(key, t.start)
+                    && !second.hijri
+                    && second.m == first.m
+                {
+                    m.end = second.end;
+                    m.safe = true;
+                }
+            }
+            "(" => {
+                if let Some(second) = after(key, t.end).and_then(|p| one_month(key, p))
+                    && let Some(close) = next_token(key, second.end).filter(|c| c.s == ")")
+                    && !second.hijri
+                {
+                    m.end = close.end;
+                    m.safe = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(m)
+}
+
+/// One month name (one or two words).
+fn one_month(key: &str, pos: usize) -> Option<MonthAt> {
+    let h = hit(key, pos)?;
+    if h.article {
+        return None;
+    }
+    let month = |m, hijri, safe, end| MonthAt {
+        start: h.start,
+        end,
+        m,
+        hijri,
+        safe,
+    };
+    match date_word(&h)? {
+        DateW::Month(m, safe) => Some(month(m, false, safe, h.end)),
+        DateW::Hijri(m) => Some(month(m, true, false, h.end)),
+        DateW::MonthHead(head) => {
+            let t = next_token(key, h.end)?;
+            let m = match (head, t.s) {
+                (MonthHead::Kanun, "الثاني") => 1,
+                (MonthHead::Kanun, "الاول") => 12,
+                (MonthHead::Tishrin, "الاول") => 10,
+                (MonthHead::Tishrin, "الثاني") => 11,
+                (MonthHead::Rabi, "الاول") => 3,
+                (MonthHead::Rabi, "الاخر" | "الثاني" | "الاخره") => 4,
+                (MonthHead::Jumada, "الاولي" | "الاول") => 5,
+                (MonthHead::Jumada, "الاخره" | "الاخر" | "الثانيه" | "الثاني") => {
+                    6
+                }
+                (MonthHead::Dhu, "القعده") => 11,
+                (MonthHead::Dhu, "الحجه") => 12,
+                _ => return None,
+            };
+            let hijri = matches!(head, MonthHead::Rabi | MonthHead::Jumada | MonthHead::Dhu);
+            Some(month(m, hijri, true, t.end))
+        }
+        _ => None,
+    }
+}
+
+/// A day of the month: digits 1–31, or an ordinal («الخامس», «الحادي
+/// والعشرين») with an optional «من» before the month.
+pub(super) fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
+    let t = token_at(c.key, pos)?;
+    let (start, end, d) = match t.kind {
+        TokKind::Digits => {
+            let d = parse_digits(t.s).filter(|d| d.int && d.width <= 2)?;
+            // «في الـ15 من الشهر الماضي»: the article joins the span.
+            let start = article_before(c.key, t.start).unwrap_or(t.start);
+            (start, t.end, d.value as u8)
+        }
+        TokKind::Word => {
+            let o = numbers::ordinal(c, pos)?;
+            // «الأسبوع الأول من», «اليوم الثالث من»: not a day of a month.
+            let after_unit = words::prev_token(c.key, o.start)
+                .and_then(|p| words::word(c.key, Some(p)))
+                .is_some_and(|p| {
+                    p.article && matches!(date_word(&p), Some(DateW::Unit(..) | DateW::Day(_)))
+                });
+            if after_unit {
+                return None;
+            }
+            let end = next_word_is(c.key, o.end, &["من"]).unwrap_or(o.end);
+            (o.start, end, o.value as u8)
+        }
+        TokKind::Punct => return None,
+    };
+    (1..=31).contains(&d).then_some((start, end, d))
+}
+
+/// A year: «عام 2003», «العام 2003», «سنة 2019», «2019م», «1445 هـ». With
+/// `bare`, four digits alone will do. Returns the span, the year and
+/// whether it is a Hijri year.
+pub(super) fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize, i32, bool)> {
+    let t = token_at(key, pos)?;
+    let (start, digits, marker) = match t.kind {
+        TokKind::Digits => (t.start, t, false),
+        TokKind::Word => {
+            let h = words::lookup(key, t.start, t.end)?;
+            // عام, سنة; the construct dual عامي, سنتي before two years.
+            match date_word(&h)? {
+                DateW::Unit(Unit::Year, Count::One) => {}
+                DateW::Unit(Unit::Year, Count::Two) if t.s.ends_with('ي') => {}
+                _ => return None,
+            }
+            let Some(d) = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits) else {
+                // «عام ألفين وثلاثة»: a year in words.
+                let n = numbers::cardinal(key, after(key, t.end)?).filter(|n| {
+                    n.kind == Kind::Cardinal && n.int && (1000.0..=2100.0).contains(&n.value)
+                })?;
+                return Some((h.start, n.end, n.value as i32, false));
+            };
+            (h.start, d, true)
+        }
+        TokKind::Punct => return None,
+    };
+    let n = parse_digits(digits.s).filter(|n| n.int && !digits.s.contains(','))?;
+    let y = n.value as i32;
+    let mut end = digits.end;
+    // The era: glued (2019م, 1445هـ) or a word of its own.
+    let mut era = None;
+    let glued = &key[end..];
+    let glued_len = words::letter_run(glued);
+    if glued_len > 0 {
+        match &glued[..glued_len] {
+            "م" | "ء" => era = Some(false),
+            "ه" => era = Some(true),
+            _ => return None,
+        }
+        end += glued_len;
+    } else if let Some(h) = next_hit(key, end) {
+        match date_word(&h) {
+            Some(DateW::Ad) if h.clitic.is_empty() || h.start == h.end - "للميلاد".len() => {
+                era = Some(false);
+                end = h.end;
+            }
+            Some(DateW::Ah) => {
+                era = Some(true);
+                end = h.end;
+            }
+            _ => {}
+        }
+    }
+    let ok_width = if marker || era.is_some() {
+        (3..=4).contains(&n.width)
+    } else {
+        bare && n.width == 4 && (1000..=2100).contains(&y)
+    };
+    (ok_width && y > 0).then_some((start, end, y, era == Some(true)))
+}
+
+/// A parsed calendar date with its span.
+#[derive(Clone, Debug)]
+pub(super) struct CalAt {
+    pub start: usize,
+    pub end: usize,
+    pub cal: Cal,
+    /// The Hijri original, for the normal form.
+    pub hijri: bool,
+    /// A year-only Hijri date: the Gregorian years it spans.
+    pub year_span: Option<(i32, i32)>,
+}
+
+impl CalAt {
+    pub fn found(self, c: &Chunk<'_>) -> Found {
+        let value = match self.year_span {
+            Some((a, b)) if a != b => format!("{a}/{b}"),
+            Some((a, _)) => a.to_string(),
+            None => self.cal.timex(),
+        };
+        let norm = if self.hijri {
+            let original = &c.text[self.start..self.end];
+            if self.cal.y.is_some() && self.year_span.is_none() {
+                Some(format!("{} ({original})", self.cal.readable()))
+            } else {
+                Some(original.to_owned())
+            }
+        } else if self.cal.m.is_some() {
+            Some(self.cal.readable())
+        } else {
+            None
+        };
+        Found {
+            start: self.start,
+            end: self.end,
+            value,
+            kind: Kind::Date,
+            norm,
+        }
+    }
+}
+
+/// A relative year after a month or day: «من العام الجاري», «العام
+/// الماضي», «الماضي» (after a month: the last such month). Returns the
+/// end and the year offset (`None` when resolved by the month itself).
+fn relative_year(key: &str, end: usize) -> Option<(usize, Option<i8>)> {
+    let mut p = end;
+    if let Some(e) = next_word_is(key, p, &["من"]) {
+        p = e;
+    }
+    let h = next_hit(key, p)?;
+    match date_word(&h)? {
+        DateW::Unit(Unit::Year, Count::One) if h.article => {
+            let dir = next_hit(key, h.end)?;
+            match date_word(&dir)? {
+                DateW::Dir(d) => Some((dir.end, Some(d))),
+                _ => None,
+            }
+        }
+        DateW::Opener(Opener::This) => {
+            let y = next_hit(key, h.end)?;
+            matches!(date_word(&y)?, DateW::Unit(Unit::Year, Count::One))
+                .then_some((y.end, Some(0)))
+        }
+        DateW::Dir(d) if p == end => Some((h.end, None))
+            .filter(|_| d != 0)
+            .or(Some((h.end, Some(0)))),
+        _ => None,
+    }
+}
+
+/// A calendar date at `pos`: \[weekday \[،\] \[الموافق\]\] day \[من\] month \[year\],
+/// month year, a year with its marker, or a numeric date. With `bare`, a
+/// day or a four-digit year alone will do (inside ranges).
+pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
+    let key = c.key;
+    let mut start = None;
+    let mut p = pos;
+    // A weekday before the date.
+    if let Some((ws, we, _)) = weekday_at(key, pos) {
+        let mut q = after(key, we)?;
+        if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "," | "،")) {
+            q = after(key, t.end)?;
+        }
+        if let Some(e) = word_is(key, q, "الموافق") {
+            q = after(key, e)?;
+        }
+        start = Some(ws);
+        p = q;
+    }
+    if let Some(n) = numeric_at(key, p) {
+        return Some(CalAt {
+            start: start.unwrap_or(n.0),
+            end: n.1,
+            cal: n.2,
+            hijri: false,
+            year_span: None,
+        });
+    }
+    // «شهر مارس».
+    let mut month_word = None;
+    if let Some(h) = hit(key, p)
+        && !h.article
+        && matches!(date_word(&h), Some(DateW::Unit(Unit::Month, Count::One)))
+        && let Some(q) = after(key, h.end).filter(|&q| one_month(key, q).is_some())
+    {
+        month_word = Some(h.start);
+        p = q;
+    }
+    // «يوم 15 مارس»: the word for day joins the span, as «عام» does.
+    let mut day_word = None;
+    if month_word.is_none()
+        && start.is_none()
+        && let Some(h) = hit(key, p)
+        && !h.article
+        && matches!(date_word(&h), Some(DateW::Unit(Unit::Day, Count::One)))
+        && let Some(q) = after(key, h.end).filter(|&q| day_at(c, q).is_some())
+    {
+        day_word = Some(h.start);
+        p = q;
+    }
+    let day = if month_word.is_none() {
+        day_at(c, p).map(|(s, e, d)| (day_word.unwrap_or(s), e, d))
+    } else {
+        None
+    };
+    if let Some((ds, de, d)) = day
+        && let Some(f) = day_of_relative_month(c, ds, de, d)
+    {
+        return Some(CalAt {
+            start: start.unwrap_or(ds),
+            ..f
+        });
+    }
+    let (mstart, mo) = match day {
+        Some((ds, de, d)) => match after(key, de).and_then(|q| month_at(key, q)) {
+            Some(mo) => (ds, mo),
+            None => return coordinated_day(c, start.unwrap_or(ds), de, d),
+        },
+        None => {
+            let mo = month_at(key, p)?;
+            (month_word.unwrap_or(mo.start), mo)
+        }
+    };
+    let start = start.unwrap_or(mstart);
+    let d = day.map(|(_, _, d)| d);
+    let mut end = mo.end;
+    // The year.
+    // «5 مارس 2021», «5 مارس عام 2021», «18 ديسمبر من العام 2022».
+    let year = after(key, end).and_then(|q| {
+        year_at(key, q, true).or_else(|| {
+            let e = word_is(key, q, "من")?;
+            year_at(key, after(key, e)?, false)
+        })
+    });
+    let reference = c.ref_date;
+    let mut cal = Cal {
+        y: None,
+        m: Some(mo.m),
+        d,
+    };
+    if mo.hijri {
+        let (hy, hend) = match year {
+            Some((_, ye, y, _)) => (Some(y), ye),
+            None => (reference.map(|r| gregorian_to_hijri(r).0), end),
+        };
+        if d.is_none() && year.is_none() {
+            return None;
+        }
+        end = hend;
+        if let Some(e) = next_hit(key, end).filter(|h| date_word(h) == Some(DateW::Ah)) {
+            end = e.end;
+        }
+        let greg = match hy {
+            Some(hy) => hijri_to_gregorian(hy, mo.m, d.unwrap_or(1))?,
+            None => {
+                return Some(CalAt {
+                    start,
+                    end,
+                    cal: Cal::default(),
+                    hijri: true,
+                    year_span: None,
+                });
+            }
+        };
+        cal = Cal::of(greg);
+        if d.is_none() {
+            cal.d = None;
+        }
+        return Some(CalAt {
+            start,
+            end,
+            cal,
+            hijri: true,
+            year_span: None,
+        });
+    }
+    if let Some((_, ye, y, hijri_year)) = year {
+        if hijri_year {
+            return None;
+        }
+        cal.y = Some(y);
+        end = ye;
+    } else if let Some((re, dir)) = relative_year(key, end) {
+        end = re;
+        if let Some(r) = reference {
+            cal.y = Some(match dir {
+                Some(dir) => r.year() + i32::from(dir),
+                None => {
+                    // «مارس الماضي»: the last March before the reference
+                    // month; «مارس المقبل»: the next one after it.
+                    let dir = match date_word(&next_hit(key, mo.end)?)? {
+                        DateW::Dir(d) => d,
+                        _ => 0,
+                    };
+                    let rm = r.month() as u8;
+                    match dir {
+                        -1 if mo.m >= rm => r.year() - 1,
+                        1 if mo.m <= rm => r.year() + 1,
+                        _ => r.year(),
+                    }
+                }
+            });
+        }
+    } else {
+        if d.is_none() && !(mo.safe || month_word.is_some() || bare) {
+            return None;
+        }
+        if d.is_none() && bare {
+            // A bare month in a range takes the other end's year.
+        } else {
+            cal.y = reference.map(|r| r.year());
+        }
+    }
+    if let (Some(y), Some(m), Some(d)) = (cal.y, cal.m, cal.d) {
+        NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+    }
+    Some(CalAt {
+        start,
+        end,
+        cal,
+        hijri: false,
+        year_span: None,
+    })
+}
+
+/// «في 12 و13 مارس»: a day whose month comes after the next day; the
+/// span is the first day alone, the next one is found on its own.
+fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
+    let key = c.key;
+    let conj = next_token(key, end).filter(|t| t.s == "و")?;
+    let next = cal_at(c, after(key, conj.end)?, false)?;
+    next.cal.d?;
+    if next.hijri {
+        return None;
+    }
+    let cal = Cal {
+        d: Some(d),
+        ..next.cal
+    };
+    if let (Some(y), Some(m)) = (cal.y, cal.m) {
+        NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+    }
+    Some(CalAt {
+        start,
+        end,
+        cal,
+        hijri: false,
+        year_span: None,
+    })
+}
+
+/// «الثاني عشر من الشهر الجاري», «5 من الشهر الماضي»: a day of a month
+/// given relative to the reference.
+fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
+    let key = c.key;
+    let q = after(key, end)?;
+    // The ordinal form already took «من»; digits take it here.
+    let q = match word_is(key, q, "من") {
+        Some(e) => after(key, e)?,
+        None if key[..end].ends_with("من") => q,
+        None => return None,
+    };
+    let m = hit(key, q).filter(|m| m.article)?;
+    if date_word(&m) != Some(DateW::Unit(Unit::Month, Count::One)) {
+        return None;
+    }
+    let dir = next_hit(key, m.end)?;
+    let Some(DateW::Dir(n)) = date_word(&dir) else {
+        return None;
+    };
+    let cal = match c.ref_date {
+        Some(r) => {
+            let month = add_months(r, i32::from(n))?;
+            let cal = Cal {
+                y: Some(month.year()),
+                m: Some(month.month() as u8),
+                d: Some(d),
+            };
+            cal.date()?;
+            cal
+        }
+        None => Cal {
+            d: Some(d),
+            ..Cal::default()
+        },
+    };
+    Some(CalAt {
+        start,
+        end: dir.end,
+        cal,
+        hijri: false,
+        year_span: None,
+    })
+}
+
+/// A weekday: «الخميس», «يوم الخميس». Returns the span and the ISO number.
+pub(super) fn weekday_at(key: &str, pos: usize) -> Option<(usize, usize, u8)> {
+    let h = hit(key, pos)?;
+    match date_word(&h)? {
+        DateW::Weekday(w) if !h.article => Some((h.start, h.end, w)),
+        DateW::Unit(Unit::Day, Count::One) if !h.article => {
+            let w = next_hit(key, h.end)?;
+            match date_word(&w)? {
+                DateW::Weekday(n) if w.clitic.is_empty() && !w.article => Some((h.start, w.end, n)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A calendar date (see [`cal_at`]) that stands alone: a year needs its
+/// marker, a month alone a safe name or «شهر».
+pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    if let Some(cal) = cal_at(c, pos, false) {
+        return Some(cal.found(c));
+    }
+    if let Some(f) = part_of_year(c, pos) {
+        return Some(f);
+    }
+    let (start, end, y, hijri) =
+        year_at(c.key, pos, false).or_else(|| year_in_context(c.key, pos))?;
+    let (cal, year_span) = if hijri {
+        let a = hijri_to_gregorian(y, 1, 1)?.year();
+        let b = hijri_to_gregorian(y, 12, 29)?.year();
+        (Cal::default(), Some((a, b)))
+    } else {
+        (
+            Cal {
+                y: Some(y),
+                ..Cal::default()
+            },
+            None,
+        )
+    };
+    Some(
+        CalAt {
+            start,
+            end,
+            cal,
+            hijri,
+            year_span,
+        }
+        .found(c),
+    )
+}
+
+/// Words after which four digits alone are a year: «في 2019», «منذ
+/// 2011», «حتى 2030», «مطلع 2020».
+const YEAR_CONTEXT: &[&str] = &[
+    "في",
+    "منذ",
+    "حتي",
+    "قبل",
+    "بعد",
+    "خلال",
+    "مطلع",
+    "اواخر",
+    "اوايل",
+    "بدايه",
+    "نهايه",
+    "منتصف",
+    "اواسط",
+    "ربيع",
+    "صيف",
+    "خريف",
+    "شتاء",
+    "بحلول",
+    "حلول",
+    "عامي",
+];
+
+/// Four digits alone (1900–2099) after a word of [`YEAR_CONTEXT`], and
+/// not counting something («في 2019 حالة» is a number).
+fn year_in_context(key: &str, pos: usize) -> Option<(usize, usize, i32, bool)> {
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Digits)?;
+    let prev = words::prev_token(key, t.start).filter(|p| p.end < t.start)?;
+    let prev_word = prev.s.strip_prefix('و').unwrap_or(prev.s);
+    let prev_word = match words::lookup(key, prev.start, prev.end) {
+        Some(h) if h.clitic.is_empty() => prev_word,
+        Some(h) => &key[h.start..h.end],
+        None => prev_word,
+    };
+    if !YEAR_CONTEXT.contains(&prev_word) {
+        return None;
+    }
+    let (start, end, y, hijri) = year_at(key, pos, true)?;
+    if !(1900..=2099).contains(&y) {
+        return None;
+    }
+    if let Some(n) = next_token(key, end) {
+        let counts = n.s == "%"
+            || words::word(key, Some(n)).is_some_and(|w| {
+                w.entry.num.is_some() || matches!(w.entry.date, Some(DateW::Unit(..)))
+            });
+        if counts {
+            return None;
+        }
+    }
+    Some((start, end, y, hijri))
+}
+
+/// «الربع الأول من العام 2022» (`2022-Q1`), «النصف الثاني من العام
+/// الماضي» (`2020-H2`), «صيف 2014» (`2014-SU`).
+fn part_of_year(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
+    let h = words::lookup(key, t.start, t.end)?;
+    let word = &key[h.start..h.end];
+    let word = word.strip_prefix("ال").unwrap_or(word);
+    let (suffix, mut end) = match word {
+        "صيف" => ("SU".to_owned(), h.end),
+        "شتاء" => ("WI".to_owned(), h.end),
+        "خريف" => ("FA".to_owned(), h.end),
+        "ربيع" => ("SP".to_owned(), h.end),
+        "ربع" | "نصف" if h.article => {
+            let o = numbers::ordinal(c, after(key, h.end)?)?;
+            let n = o.value as u8;
+            let (letter, max) = if word == "ربع" { ('Q', 4) } else { ('H', 2) };
+            if !(1..=max).contains(&n) {
+                return None;
+            }
+            (format!("{letter}{n}"), o.end)
+        }
+        _ => return None,
+    };
+    if let Some(e) = next_word_is(key, end, &["من"]) {
+        end = e;
+    }
+    let q = after(key, end)?;
+    let (end, year) = if let Some((_, e, y, false)) = year_at(key, q, true) {
+        (e, Some(y))
+    } else {
+        let u = hit(key, q)?;
+        let this = matches!(date_word(&u), Some(DateW::Opener(Opener::This)));
+        let (u, dir) = if this {
+            (next_hit(key, u.end)?, 0)
+        } else {
+            let d = next_hit(key, u.end)?;
+            match date_word(&d)? {
+                DateW::Dir(dir) => (u, dir),
+                _ => return None,
+            }
+        };
+        if !matches!(date_word(&u), Some(DateW::Unit(Unit::Year, Count::One))) {
+            return None;
+        }
+        let e = if this {
+            u.end
+        } else {
+            next_hit(key, u.end)?.end
+        };
+        (e, c.ref_date.map(|r| r.year() + i32::from(dir)))
+    };
+    let y = year.map_or("XXXX".to_owned(), |y| format!("{y:04}"));
+    Some(Found::new(
+        h.start,
+        end,
+        format!("{y}-{suffix}"),
+        Kind::Date,
+    ))
+}
+
+/// «الثمانينيات» (198X), «ثمانينيات القرن الماضي», «تسعينيات القرن التاسع
+/// عشر» (189X).
+pub(super) fn decade_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos)?;
+    let Some(DateW::Decade(d)) = date_word(&h) else {
+        return None;
+    };
+    let mut century = 19;
+    let mut end = h.end;
+    let mut q = end;
+    if let Some(e) = next_word_is(key, q, &["من"]) {
+        q = e;
+    }
+    if let Some(cent) = after(key, q).and_then(|p| century_of(c, p)) {
+        century = cent.1;
+        end = cent.0;
+    }
+    Some(Found::new(
+        h.start,
+        end,
+        format!("{century:02}{d}X"),
+        Kind::Date,
+    ))
+}
+
+/// «القرن التاسع عشر» → `18`, «القرن العشرين» → `19`, «القرن 21» → `20`,
+/// «القرن الماضي» (reference 2021) → `19`. Hijri centuries are left out.
+pub(super) fn century_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let (end, cent) = century_of(c, pos)?;
+    let start = hit(c.key, pos)?.start;
+    Some(Found::new(start, end, format!("{cent:02}"), Kind::Date))
+}
+
+/// The end and TIMEX3 century (hundreds of years) of «القرن …» at `pos`.
+fn century_of(c: &Chunk<'_>, pos: usize) -> Option<(usize, i32)> {
+    let key = c.key;
+    let h = hit(key, pos).filter(|h| h.article)?;
+    if date_word(&h) != Some(DateW::Unit(Unit::Century, Count::One)) {
+        return None;
+    }
+    let q = after(key, h.end)?;
+    let t = token_at(key, q)?;
+    let (mut end, n) = if let Some(o) = numbers::ordinal(c, q).filter(|o| o.start == q) {
+        (o.end, o.value as i32)
+    } else if t.kind == TokKind::Digits
+        || (t.s == "ال" && token_at(key, t.end).is_some_and(|d| d.kind == TokKind::Digits))
+    {
+        let d = if t.kind == TokKind::Digits {
+            t
+        } else {
+            token_at(key, t.end)?
+        };
+        let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
+        (d.end, n.value as i32)
+    } else if let Some(DateW::Dir(dir)) = words::word(key, Some(t)).and_then(|w| w.entry.date) {
+        // Without a reference, news means the 21st century by «الحالي».
+        let year = c.ref_date.map_or(2000, |r| r.year());
+        (t.end, year / 100 + 1 + i32::from(dir))
+    } else {
+        return None;
+    };
+    if !(1..=21).contains(&n) {
+        return None;
+    }
+    if let Some(e) = next_token(key, end) {
+        match e.s {
+            "الميلادي" | "للميلاد" => end = e.end,
+            "الهجري" | "للهجره" => return None,
+            _ => {}
+        }
+    }
+    Some((end, n - 1))
+}

@@ -1,0 +1,35 @@
+//! Numbers and dates: the grammars that find NUMBER and DATE entities and
+//! give each a normalised value.
+//!
+//! In: a [`Chunk`] (normalised text and its matching key, digits already
+//! ASCII, and the reference date if known). Out: NUMBER and DATE
+//! [`Candidate`]s with byte ranges of the normalised text, `source:
+//! pattern`, a [`Value`] and a [`Kind`]. Overlaps between them (a number
+//! inside a date) are left to the pipeline's resolution, which prefers the
+//! date.
+//!
+//! - [`words`]: the word tables (number words, month names, units, …), the
+//!   tokens and the one Aho-Corasick pass that finds where to parse;
+//! - [`numbers`]: cardinals, ordinals, fractions and percentages;
+//! - [`dates`]: calendar dates, ranges, relative dates, times, durations
+//!   and sets, with TIMEX3 values.
+//!
+//! [`Kind`]: crate::extract::Kind
+//! [`Value`]: crate::extract::Value
+
+mod dates;
+mod numbers;
+mod words;
+
+use crate::extract::{Candidate, Chunk};
+
+pub(crate) use dates::dateline;
+pub(crate) use words::triggers;
+
+/// Pushes the dates and then the numbers of `chunk` onto `out`, parsing at
+/// `triggers` (what [`triggers`] gives for the chunk's key): both grammars
+/// read the same words and digits, found once.
+pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
+    dates::find(chunk, triggers, out);
+    numbers::find(chunk, triggers, out);
+}
