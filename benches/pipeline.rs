@@ -95,7 +95,7 @@ fn group(c: &mut Criterion, name: &str, docs: &[String]) {
         b.iter(|| {
             out.clear();
             for (i, e) in entities.iter().enumerate() {
-                Format::Jsonl.document(&DocMeta::named(i.to_string()), black_box(e), &mut out);
+                Format::Jsonl.document(&DocMeta::named(i.to_string()), "", black_box(e), &mut out);
             }
             assert!(out.len() > total);
         })
@@ -108,7 +108,7 @@ fn group(c: &mut Criterion, name: &str, docs: &[String]) {
             for (i, d) in docs.iter().enumerate() {
                 let e = extractor.extract(black_box(d));
                 n += e.len();
-                Format::Jsonl.document(&DocMeta::named(i.to_string()), &e, &mut out);
+                Format::Jsonl.document(&DocMeta::named(i.to_string()), d, &e, &mut out);
             }
             assert_eq!(n, total);
         })

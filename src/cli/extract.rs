@@ -52,6 +52,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,
+        FormatArg::Conll => Format::Conll,
     };
     let mode = match args.input {
         InputArg::Text => InputMode::Text,
@@ -387,7 +388,7 @@ fn process(extractor: &Extractor, format: Format, p: Piece, scratch: &mut Scratc
         format.head(&p.doc, &mut head);
     }
     let mut body = Vec::new();
-    format.entities(&p.doc, &entities, &mut body);
+    format.body(&p.doc, &p.text, p.base, &entities, &mut body);
     let mut tail = Vec::new();
     if p.last {
         format.tail(&mut tail);

@@ -27,6 +27,7 @@ pub const EXIT_FAILED: u8 = 2;
 #[command(after_help = "Examples:
   kashf extract fixtures/news                 JSONL, one object per document
   kashf extract --format csv news/ -o ents.csv
+  kashf extract --format conll news/ | grep -v '^# ' > ents.conll
   cat article.txt | kashf extract
   jq -c '{id, text}' docs.jsonl | kashf extract --input jsonl
   kashf normalize < in.txt > out.txt
@@ -74,8 +75,9 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = InputArg::Text)]
     input: InputArg,
 
-    /// Output format: `jsonl` (one object per document) or `csv` (one row
-    /// per entity).
+    /// Output format: `jsonl` (one object per document), `csv` (one row
+    /// per entity) or `conll` (`token<TAB>BIO-tag` per line, a blank line
+    /// after each sentence, `# doc = NAME` before each document).
     #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
     format: FormatArg,
 
@@ -288,6 +290,7 @@ enum InputArg {
 enum FormatArg {
     Jsonl,
     Csv,
+    Conll,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

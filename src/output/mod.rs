@@ -1,17 +1,23 @@
-//! Stage 4: writing entities as JSONL or CSV.
+//! Stage 4: writing entities as JSONL, CSV or CoNLL BIO.
 //!
-//! In: documents' metadata and their [`Entity`] lists. Out: bytes appended
-//! to a buffer. Writers know nothing of how entities were found.
+//! In: documents' metadata, their text and their [`Entity`] lists. Out:
+//! bytes appended to a buffer. Writers know nothing of how entities were
+//! found.
 //!
 //! A document may arrive in several pieces (the chunks of a huge file), so
-//! a format is written as a head, entity bodies joined by a
+//! an output is written as a [`start`](Format::start), then per document a
+//! head, the [`body`](Format::body) of each piece joined by a
 //! [`separator`](Format::separator), and a tail:
 //!
 //! - JSONL: one object per document, `{"doc": …, <extra fields>,
 //!   "entities": [ … ]}` on one line;
 //! - CSV: a header `doc,label,text,start,end,norm,value,kind,id,source` once
 //!   per output, then one row per entity (documents without entities have
-//!   no rows).
+//!   no rows);
+//! - CoNLL: `# doc = NAME`, then `token<TAB>TAG` per line and a blank line
+//!   after each sentence (the tokenisation is described in [`conll`]).
+
+pub mod conll;
 
 use serde_json::{Map, Value as Json};
 
@@ -28,6 +34,8 @@ pub enum Format {
     Jsonl,
     /// One CSV row per entity.
     Csv,
+    /// One token per line with its BIO tag.
+    Conll,
 }
 
 /// What the output says about a document besides its entities.
@@ -68,32 +76,53 @@ impl Format {
         }
     }
 
-    /// Written before a document's first entity.
+    /// Written before a document's first piece.
     pub fn head(self, doc: &DocMeta, out: &mut Vec<u8>) {
-        if self == Format::Jsonl {
-            out.extend_from_slice(b"{\"doc\":");
-            json(&doc.name, out);
-            for (k, v) in &doc.extra {
-                out.push(b',');
-                json(k, out);
-                out.push(b':');
-                json(v, out);
+        match self {
+            Format::Jsonl => {
+                out.extend_from_slice(b"{\"doc\":");
+                json(&doc.name, out);
+                for (k, v) in &doc.extra {
+                    out.push(b',');
+                    json(k, out);
+                    out.push(b':');
+                    json(v, out);
+                }
+                out.extend_from_slice(b",\"entities\":[");
             }
-            out.extend_from_slice(b",\"entities\":[");
+            Format::Csv => {}
+            Format::Conll => {
+                // One line, whatever the name holds.
+                let name = doc.name_text().replace(['\n', '\r'], " ");
+                out.extend_from_slice(b"# doc = ");
+                out.extend_from_slice(name.as_bytes());
+                out.push(b'\n');
+            }
         }
     }
 
-    /// Written between two entities of one document.
+    /// Written between the non-empty bodies of two pieces of one document.
     pub fn separator(self) -> &'static [u8] {
         match self {
             Format::Jsonl => b",",
-            Format::Csv => b"",
+            Format::Csv | Format::Conll => b"",
         }
     }
 
-    /// Writes `entities`, joined by the separator.
-    pub fn entities(self, doc: &DocMeta, entities: &[Entity], out: &mut Vec<u8>) {
+    /// Writes one piece of a document: `text`, starting at code point
+    /// `base` of the document, and its `entities` (with offsets in the
+    /// document). JSONL and CSV write only the entities, joined by the
+    /// separator; CoNLL writes the text's tokens.
+    pub fn body(
+        self,
+        doc: &DocMeta,
+        text: &str,
+        base: usize,
+        entities: &[Entity],
+        out: &mut Vec<u8>,
+    ) {
         match self {
+            Format::Conll => conll::write(text, base, entities, out),
             Format::Jsonl => {
                 for (i, e) in entities.iter().enumerate() {
                     if i > 0 {
@@ -137,7 +166,7 @@ impl Format {
         }
     }
 
-    /// Written after a document's last entity.
+    /// Written after a document's last piece.
     pub fn tail(self, out: &mut Vec<u8>) {
         if self == Format::Jsonl {
             out.extend_from_slice(b"]}\n");
@@ -152,12 +181,12 @@ impl Format {
     /// use kashf::output::{DocMeta, Format};
     ///
     /// let mut out = Vec::new();
-    /// Format::Jsonl.document(&DocMeta::named("a.txt"), &[], &mut out);
+    /// Format::Jsonl.document(&DocMeta::named("a.txt"), "نص", &[], &mut out);
     /// assert_eq!(out, b"{\"doc\":\"a.txt\",\"entities\":[]}\n");
     /// ```
-    pub fn document(self, doc: &DocMeta, entities: &[Entity], out: &mut Vec<u8>) {
+    pub fn document(self, doc: &DocMeta, text: &str, entities: &[Entity], out: &mut Vec<u8>) {
         self.head(doc, out);
-        self.entities(doc, entities, out);
+        self.body(doc, text, 0, entities, out);
         self.tail(out);
     }
 }
@@ -190,7 +219,7 @@ mod tests {
         let mut doc = DocMeta::named("x");
         doc.extra.insert("lang".into(), Json::String("ar".into()));
         let mut out = Vec::new();
-        Format::Jsonl.document(&doc, &[entity(), entity()], &mut out);
+        Format::Jsonl.document(&doc, "", &[entity(), entity()], &mut out);
         let line = String::from_utf8(out).unwrap();
         assert!(line.ends_with("]}\n") && line.matches('\n').count() == 1);
         let v: Json = serde_json::from_str(&line).unwrap();
@@ -218,7 +247,7 @@ mod tests {
     fn csv_rows_quote_and_round_trip() {
         let mut out = Vec::new();
         Format::Csv.start(&mut out);
-        Format::Csv.document(&DocMeta::named("d,1"), &[entity()], &mut out);
+        Format::Csv.document(&DocMeta::named("d,1"), "", &[entity()], &mut out);
         let mut r = csv::Reader::from_reader(out.as_slice());
         assert_eq!(
             r.headers().unwrap(),
