@@ -77,8 +77,7 @@ fn tokens(text: &str, cuts: &[usize]) -> Vec<Token> {
     // break came before it.
     let mut word: Option<(usize, usize)> = None;
     let mut line_break = false;
-    let mut chars = 0;
-    for (i, ch) in text.char_indices() {
+    for (chars, (i, ch)) in text.char_indices().enumerate() {
         if ch.is_whitespace() {
             if let Some((b, c)) = word.take() {
                 split_word(text, b..i, c, line_break, &mut out);
@@ -88,7 +87,6 @@ fn tokens(text: &str, cuts: &[usize]) -> Vec<Token> {
         } else if word.is_none() {
             word = Some((i, chars));
         }
-        chars += 1;
     }
     if let Some((b, c)) = word {
         split_word(text, b..text.len(), c, line_break, &mut out);
@@ -245,11 +243,18 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// A named case: text, entities (label, start, end), and the expected
+    /// lines joined by `|` (a blank line is an empty item).
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(Label, usize, usize)],
+        &'static str,
+    );
+
     #[test]
     fn tokenisation_cases() {
-        // (name, text, entities, expected lines joined by `|`, a blank line
-        // as an empty item)
-        let cases: &[(&str, &str, &[(Label, usize, usize)], &str)] = &[
+        let cases: &[Case] = &[
             (
                 "plain words",
                 "زار الوزير موسكو",
