@@ -1,52 +1,14 @@
 //! The `kashf` binary, run in temporary folders: folders, every stdin mode,
 //! both formats, `-o`, bad inputs, a closed pipe, and thread counts.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-fn kashf() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kashf"));
-    c.env_remove("RAYON_NUM_THREADS");
-    c
-}
-
-/// Runs kashf with `args` and `stdin`, in `dir`.
-fn run(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = kashf()
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn jsonl(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
+mod common;
+use common::{assert_offsets, jsonl, kashf, run, stderr, stdout};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/news")
@@ -62,19 +24,6 @@ fn news_folder() -> tempfile::TempDir {
     std::fs::write(root.join("b/nested/c.txt"), "من القاهرة إلى كييف").unwrap();
     std::fs::write(root.join("b/skip.md"), "موسكو").unwrap();
     dir
-}
-
-/// Checks that every entity's offsets give its text, in code points.
-fn assert_offsets(text: &str, doc: &Value) {
-    let chars: Vec<char> = text.chars().collect();
-    for e in doc["entities"].as_array().unwrap() {
-        let (s, t) = (
-            e["start"].as_u64().unwrap() as usize,
-            e["end"].as_u64().unwrap() as usize,
-        );
-        let slice: String = chars[s..t].iter().collect();
-        assert_eq!(slice, e["text"].as_str().unwrap(), "{e}");
-    }
 }
 
 #[test]
