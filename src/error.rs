@@ -65,6 +65,12 @@ impl Error {
         self
     }
 
+    /// Adds to the message what became of the input (`, skipped`).
+    pub(crate) fn with_outcome(mut self, outcome: &str) -> Error {
+        self.message.push_str(outcome);
+        self
+    }
+
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
         self.kind

@@ -199,9 +199,7 @@ fn read_news(extractor: &Extractor, model: &Model, paths: &[PathBuf]) -> anyhow:
                     ControlFlow::Continue(())
                 };
                 let _ = match input {
-                    Input::File(path) => {
-                        reader.read_file(path, &path.display().to_string(), &mut sink)
-                    }
+                    Input::File(path) => reader.read_file(path, path, &mut sink),
                     Input::Stdin => reader.read_stream(std::io::stdin().lock(), "stdin", &mut sink),
                 };
                 news.files += usize::from(errors.len() == errors_before);

@@ -9,7 +9,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -23,6 +23,7 @@ use kashf::input::{DecodeOptions, Encoding, Event, InputMode, Piece, Reader};
 use kashf::output::Format;
 use kashf::{Extractor, Label};
 
+use super::destination::Destination;
 use super::{EXIT_FAILED, EncodingArg, ExtractArgs, FormatArg, GazetteerArgs, InputArg, report};
 
 /// Pieces are extracted in batches of about this many bytes.
@@ -49,6 +50,8 @@ pub(super) enum Input {
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    // Checked before any work: a bad -o or a closed stdout wastes nothing.
+    let (out, destination) = Destination::open(args.output.as_deref())?;
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,
@@ -88,38 +91,13 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ProgressBar::hidden()
     };
 
-    let (sink, temp): (Box<dyn Write>, _) = match &args.output {
-        None => (
-            Box::new(std::io::BufWriter::with_capacity(
-                1 << 18,
-                std::io::stdout().lock(),
-            )),
-            None,
-        ),
-        Some(path) => {
-            let dir = match path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d,
-                _ => Path::new("."),
-            };
-            let temp = tempfile::Builder::new()
-                .prefix(".kashf-")
-                .tempfile_in(dir)
-                .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-            let file = temp.reopen().context("opening the temporary file")?;
-            (
-                Box::new(std::io::BufWriter::with_capacity(1 << 18, file)),
-                Some(temp),
-            )
-        }
-    };
-
     let mut run = Run {
         extractor: &extractor,
         pool: &pool,
         format,
         batch: Vec::new(),
         batch_bytes: 0,
-        out: sink,
+        out,
         doc_has_entities: false,
         stats: Stats::default(),
         progress: progress.clone(),
@@ -140,7 +118,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     let stdin = std::io::stdin().lock();
                     reader.read_stream(stdin, "stdin", &mut sink)
                 }
-                Input::File(path) => reader.read_file(path, &path.display().to_string(), &mut sink),
+                Input::File(path) => reader.read_file(path, path, &mut sink),
             }
         };
         progress.inc(1);
@@ -160,8 +138,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         failed: input_failed,
         broken_pipe,
         write_error,
+        out,
         ..
     } = run;
+    drop(out);
     if broken_pipe {
         // `kashf extract … | head`: the reader has all it wants.
         return Ok(ExitCode::SUCCESS);
@@ -169,10 +149,7 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if let Some(e) = write_error {
         bail!("writing output: {e}");
     }
-    if let (Some(temp), Some(path)) = (temp, &args.output) {
-        temp.persist(path)
-            .with_context(|| format!("renaming the output to {}", path.display()))?;
-    }
+    destination.finish()?;
     if args.stats {
         stats.print(started.elapsed());
     }

@@ -5,6 +5,7 @@
 //! configuration error (nothing was processed), 2 when some inputs failed
 //! (every other input was processed and written in full).
 
+mod destination;
 mod eval;
 mod extract;
 mod gazetteer;
@@ -24,6 +25,9 @@ pub const EXIT_FAILED: u8 = 2;
 /// Find the people, places, organisations, numbers and dates in Arabic text.
 #[derive(Debug, Parser)]
 #[command(name = "kashf", version, propagate_version = true)]
+// Our own `help` command: clap's takes `kashf help --help` for the name of
+// a command and fails.
+#[command(disable_help_subcommand = true)]
 #[command(after_help = "Examples:
   kashf extract fixtures/news                 JSONL, one object per document
   kashf extract --format csv news/ -o ents.csv
@@ -54,6 +58,12 @@ enum Command {
     /// Check gazetteer files, or look up the entry a spelling resolves to.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Print the help of kashf, or of a command (`kashf help gazetteer check`).
+    Help {
+        /// The command, and its subcommand.
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+    },
 }
 
 /// The `extract` arguments.
@@ -367,6 +377,21 @@ fn report(msg: impl std::fmt::Display) {
     eprintln!("kashf: {msg}");
 }
 
+/// `kashf help [COMMAND]...`: the help of kashf or of a command.
+fn help(path: &[String]) -> anyhow::Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    command.build();
+    let mut shown = &mut command;
+    for name in path {
+        shown = shown
+            .find_subcommand_mut(name)
+            .ok_or_else(|| anyhow::anyhow!("no command {name:?} (see kashf --help)"))?;
+    }
+    shown.print_help()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Runs the command line and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -390,6 +415,7 @@ pub fn main() -> ExitCode {
         Command::Gazetteer(GazetteerCommand::Lookup { names, gazetteers }) => {
             gazetteer::lookup(&names, &gazetteers)
         }
+        Command::Help { command } => help(&command),
     };
     match result {
         Ok(code) => code,

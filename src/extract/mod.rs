@@ -20,9 +20,12 @@
 //! 4. The learned [`tagger`] (unless the extractor runs without a model)
 //!    reads all of that and makes the final call on people, places and
 //!    organisations; linking runs again on its result.
-//! 5. Ranges are mapped back through the offset map to original bytes, then
+//! 5. A name the rules or the tagger grew word by word ends at a bidi
+//!    control or a change between Arabic and Latin script (`breaks`).
+//! 6. Ranges are mapped back through the offset map to original bytes, then
 //!    to code points.
 
+mod breaks;
 mod link;
 mod rules;
 pub mod tagger;
@@ -372,7 +375,14 @@ impl Extractor {
             Some(model) => self.tag(model, original, doc_start, scratch),
             None => self.finders(original, doc_start, scratch),
         }
-        to_entities(original, &scratch.normalized, scratch.cands.drain(..), out)
+        let Scratch {
+            normalized,
+            words,
+            cands,
+            ..
+        } = scratch;
+        breaks::cut_names(original, normalized, words, cands);
+        to_entities(original, normalized, cands.drain(..), out)
     }
 
     /// Runs every finder and then `model` on one chunk, leaving the
