@@ -14,14 +14,14 @@
 //! - [`dates`]: calendar dates, ranges, relative dates, times, durations
 //!   and sets, with TIMEX3 values.
 //!
-//! [`Kind`]: crate::extract::Kind
-//! [`Value`]: crate::extract::Value
+//! [`Kind`]: crate::doc::Kind
+//! [`Value`]: crate::doc::Value
 
 mod dates;
 mod numbers;
 mod words;
 
-use crate::extract::{Candidate, Chunk};
+use crate::doc::{Candidate, Chunk};
 
 pub(crate) use dates::dateline;
 pub(crate) use words::triggers;

@@ -37,7 +37,7 @@
 use super::words::{
     self, Count, Digits, Num, Tok, TokKind, next_token, parse_digits, prev_token, token_at,
 };
-use crate::extract::{Candidate, Chunk, Kind, Label, Source, Value};
+use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
 
 /// A number read by the grammar: a byte range of the key and its value.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -6,7 +6,7 @@
 //! In: a [`Chunk`] and a token position. Out: the phrase that starts there.
 
 use super::{Found, after, article_before, date_word, hit, next_hit};
-use crate::extract::{Chunk, Kind};
+use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
     self, Count, DateW, Num, Opener, TokKind, Unit, next_token, parse_digits, token_at,

@@ -59,7 +59,7 @@
 use chrono::NaiveDate;
 
 use super::words::{self, DateW, Hit, Opener, TokKind, next_token, token_at};
-use crate::extract::{Candidate, Chunk, Kind, Label, Source, Value};
+use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
 
 mod calendar;
 mod duration;

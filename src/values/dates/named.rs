@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use super::calendar::{Cal, add_months, gregorian_to_hijri, hijri_to_gregorian};
 use super::numeric::numeric_at;
 use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is, word_is};
-use crate::extract::{Chunk, Kind};
+use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
     self, Count, DateW, MonthHead, Opener, TokKind, Unit, next_token, parse_digits, token_at,

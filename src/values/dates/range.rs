@@ -10,7 +10,7 @@ use chrono::Datelike;
 use super::calendar::Cal;
 use super::named::{CalAt, cal_at, day_at, year_at};
 use super::{Found, after, date_word, hit};
-use crate::extract::{Chunk, Kind};
+use crate::doc::{Chunk, Kind};
 use crate::values::words::{self, Count, DateW, Opener, TokKind, Unit, next_token, token_at};
 
 /// «بين عامي 1980 و1988», «بين 3 و7 مارس», «من 3 إلى 7 مارس», «من عام

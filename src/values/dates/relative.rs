@@ -12,7 +12,7 @@ use super::calendar::{Cal, add_days, add_months, resolve_weekday, week_value};
 use super::duration::length_at;
 use super::named::{cal_at, weekday_at, year_at};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
-use crate::extract::{Chunk, Kind};
+use crate::doc::{Chunk, Kind};
 use crate::values::words::{self, Count, DateW, DayPart, Num, Opener, Unit, next_token, token_at};
 
 /// A day relative to the reference date, as a TIMEX3 value.

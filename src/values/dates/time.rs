@@ -8,7 +8,7 @@ use super::calendar::{Cal, resolve_weekday};
 use super::named::weekday_at;
 use super::relative::{day_value, relative_day};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
-use crate::extract::{Chunk, Kind};
+use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
     self, Count, DateW, DayPart, Num, TokKind, Unit, next_token, parse_digits, token_at,
