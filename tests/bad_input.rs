@@ -333,6 +333,20 @@ fn closed_or_unwritable_stdout_is_an_error() {
     let out = run_sh(dir.path(), "exec \"$KASHF\" extract a.txt 1<a.txt");
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("writing output"), "{}", stderr(&out));
+    // The other subcommands that write to standard output alike.
+    for cmd in [
+        "echo موسكو | exec \"$KASHF\" normalize >&-",
+        "exec \"$KASHF\" eval --gold g.conll >&-",
+    ] {
+        std::fs::write(dir.path().join("g.conll"), "موسكو B-LOC\n").unwrap();
+        let out = run_sh(dir.path(), cmd);
+        assert_eq!(out.status.code(), Some(1), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("standard output"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
 }
 
 #[test]

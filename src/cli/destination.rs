@@ -1,4 +1,5 @@
-//! Where `kashf extract` writes: standard output, or `-o FILE`.
+//! Where `kashf extract` writes: standard output, or `-o FILE`; and
+//! standard output for the other subcommands ([`stdout`]).
 //!
 //! `-o FILE` writes a temporary file in FILE's folder and renames it to
 //! FILE when the run is over, so that an interrupted run never leaves a file
@@ -37,14 +38,7 @@ impl Destination {
     /// work is done.
     pub fn open(output: Option<&Path>) -> anyhow::Result<(Box<dyn Write>, Destination)> {
         let Some(path) = output else {
-            if STDOUT_CLOSED.load(Ordering::SeqCst) {
-                bail!("standard output is closed (redirect it, or use -o FILE)");
-            }
-            let fd = std::io::stdout()
-                .as_fd()
-                .try_clone_to_owned()
-                .context("standard output is closed (redirect it, or use -o FILE)")?;
-            return Ok(Destination::to(File::from(fd), None));
+            return Ok(Destination::to(stdout()?, None));
         };
         let existing = match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => {
@@ -92,6 +86,21 @@ impl Destination {
         }
         Ok(())
     }
+}
+
+/// Standard output as a file of its own (a duplicate of descriptor 1), for
+/// every subcommand that writes there: an error if it was closed when the
+/// process started (see [`STDOUT_CLOSED`]) or cannot be duplicated.
+pub(super) fn stdout() -> anyhow::Result<File> {
+    const CLOSED: &str = "standard output is closed (redirect it to a file or a pipe)";
+    if STDOUT_CLOSED.load(Ordering::SeqCst) {
+        bail!(CLOSED);
+    }
+    let fd = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .context(CLOSED)?;
+    Ok(File::from(fd))
 }
 
 /// Whether file descriptor 1 was closed when the process started. Rust's

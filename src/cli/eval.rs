@@ -74,7 +74,7 @@ pub(super) fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     let extractor = args.model.apply(args.gold.builder()?)?.build()?;
     let docs = args.gold.docs()?;
     let report = eval::evaluate(&extractor, &docs);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(super::destination::stdout()?);
     let result = (|| -> std::io::Result<()> {
         if args.errors {
             for m in &report.mismatches {

@@ -21,7 +21,7 @@ pub(super) fn run(args: &NormalizeArgs) -> anyhow::Result<ExitCode> {
         whitespace: !args.no_whitespace,
     });
     let mut input = std::io::stdin().lock();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(super::destination::stdout()?);
     let mut line = Vec::new();
     let mut key = String::new();
     let mut failed = false;
