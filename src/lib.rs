@@ -47,6 +47,7 @@ pub mod input;
 pub mod normalize;
 pub mod output;
 mod values;
+mod vocab;
 
 pub use doc::{Entity, Kind, Label, Source, Value};
 pub use error::{Error, ErrorKind, Result};

@@ -122,12 +122,6 @@ fn drop_inside(addresses: &[Range<usize>], cands: &mut Vec<Candidate>) {
     });
 }
 
-/// Whether `word` (a matching key) is one of the name lexicons' frequent
-/// news words (`gazetteers/names/common-words.txt`).
-pub(crate) fn is_common_word(word: &str) -> bool {
-    rules::LEXICONS.common.contains(word)
-}
-
 /// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
 /// the leftmost candidate wins, then the longest, then the higher rank.
 ///

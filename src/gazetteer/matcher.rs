@@ -533,9 +533,13 @@ const DESCRIPTORS: &[&str] = &[
 ];
 
 /// Whether `word` (a matching key) is a frequent news word: one of the
-/// name lexicons' 12,000 common words or of the 42,000 frequent ones.
+/// name lexicons' 12,000 common words or of the 42,000 frequent ones (one
+/// lookup in the vocabulary answers both).
 pub(crate) fn frequent(word: &str) -> bool {
-    crate::extract::is_common_word(word) || variant::is_frequent_word(word)
+    crate::vocab::has(
+        word,
+        crate::vocab::flag::COMMON | crate::vocab::flag::FREQUENT,
+    )
 }
 
 /// The most letters of a name that a preposition glued to it turns into

@@ -77,7 +77,7 @@ use std::sync::LazyLock;
 use super::Entry;
 use super::matcher::{starts_with_short, word_before_space, word_start};
 use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
-use crate::hash::{FastMap, FastSet};
+use crate::vocab::{self, Vocab, WordId, flag};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
 pub const MIN_LETTERS: usize = 5;
@@ -116,103 +116,64 @@ const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك",
 /// Endings of relational adjectives and their plurals, longest first.
 const NISBA_ENDINGS: &[&str] = &["يين", "يون", "يات", "يه", "ي"];
 
-/// A person-name word of `gazetteers/name-words.txt`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Name {
-    /// An Arabic first or family name: never a variant of anything.
-    Arabic,
-    /// A foreign name token: never a variant of a place or organisation
-    /// (جورج is not جورجيا).
-    Foreign,
-}
-
-/// The word lists of the variant guards, built on first use.
-struct Lists {
-    /// `gazetteers/frequent-words.txt`.
-    frequent: FastSet<&'static str>,
-    /// `gazetteers/name-words.txt`.
-    names: FastMap<&'static str, Name>,
-    /// The foreign name tokens by variant key: a place variant that is at
-    /// least as close to one of them is a person's name (دييجو is Diego,
-    /// not دايجو).
-    foreign: KeyMap<Vec<Box<[char]>>>,
-}
-
-static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let lines = |text: &'static str| {
-        text.lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    };
-    let frequent = lines(include_str!("../../gazetteers/frequent-words.txt")).collect();
-    let names: FastMap<&'static str, Name> = lines(include_str!("../../gazetteers/name-words.txt"))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(w, class)| {
-            (
-                w,
-                if class == "foreign" {
-                    Name::Foreign
-                } else {
-                    Name::Arabic
-                },
-            )
-        })
-        .collect();
+/// The foreign name tokens (`gazetteers/name-words.txt`, class `foreign`)
+/// by variant key: a place variant that is at least as close to one of them
+/// is a person's name (دييجو is Diego, not دايجو). Built on first use: only
+/// a close place target asks.
+static FOREIGN: LazyLock<KeyMap<Vec<Box<[char]>>>> = LazyLock::new(|| {
+    let vocab = Vocab::get();
     let mut foreign: KeyMap<Vec<Box<[char]>>> = KeyMap::default();
-    for (w, _) in names.iter().filter(|(_, c)| **c == Name::Foreign) {
-        if let Some(s) = skeleton(w) {
-            foreign.entry(s).or_default().push(letters(w));
+    for id in 0..vocab.len() as WordId {
+        if vocab.flags_of(id) & flag::FOREIGN_NAME != 0 {
+            let w = vocab.word(id);
+            if let Some(s) = skeleton(w) {
+                foreign.entry(s).or_default().push(letters(w));
+            }
         }
     }
-    Lists {
-        frequent,
-        names,
-        foreign,
-    }
+    foreign
 });
 
 /// Whether a word (matching key) is one of the frequent news words
 /// (`gazetteers/frequent-words.txt`, 42,000 of them). The matcher asks it
 /// of names glued to other words (بنوك is no ب + نوك).
 pub(crate) fn is_frequent_word(word: &str) -> bool {
-    LISTS.frequent.contains(word)
+    vocab::has(word, flag::FREQUENT)
 }
 
 /// Whether a word (matching key) may be read as a variant of an entry
 /// that is (`person`) or is not a person.
 fn allowed(word: &str, person: bool) -> bool {
-    let lists = &*LISTS;
-    if lists.frequent.contains(word) {
+    let f = Vocab::get().flags(word);
+    if f & flag::FREQUENT != 0 {
         return false;
     }
-    match lists.names.get(word) {
-        None => true,
-        Some(Name::Arabic) => false,
-        Some(Name::Foreign) => person,
+    if f & flag::ARABIC_NAME != 0 {
+        false
+    } else if f & flag::FOREIGN_NAME != 0 {
+        person
+    } else {
+        true
     }
 }
 
 /// Whether a word is a frequent word or an Arabic name: a stem the light
 /// stemmer recognises.
 fn lexicon(word: &str) -> bool {
-    let lists = &*LISTS;
-    lists.frequent.contains(word) || lists.names.get(word) == Some(&Name::Arabic)
+    vocab::has(word, flag::FREQUENT | flag::ARABIC_NAME)
 }
 
 /// Whether a word is an Arabic name, or a foreign name token that is not
 /// a frequent word too (في and من are name tokens of Wikidata as well).
 fn name_word(word: &str) -> bool {
-    match LISTS.names.get(word) {
-        Some(Name::Arabic) => true,
-        Some(Name::Foreign) => !LISTS.frequent.contains(word),
-        None => false,
-    }
+    let f = Vocab::get().flags(word);
+    f & flag::ARABIC_NAME != 0 || f & flag::FOREIGN_NAME != 0 && f & flag::FREQUENT == 0
 }
 
 /// Whether a foreign name token with variant key `s` is within `d` of
 /// `ours`.
 fn foreign_name_within(s: Skeleton, ours: &[char], d: u32) -> bool {
-    LISTS
-        .foreign
+    FOREIGN
         .get(&s)
         .is_some_and(|ts| ts.iter().any(|t| distance(ours, t) <= d))
 }
@@ -674,7 +635,7 @@ impl Variants {
         // (`closest_with` rejects every span holding one: `arabic_word`,
         // `allowed`). Most words of the news are: one lookup saves the
         // skeleton, the node lookups and the distances.
-        if LISTS.frequent.contains(&key[start..we]) {
+        if is_frequent_word(&key[start..we]) {
             return None;
         }
         let first = skeleton(&key[start..we])?;

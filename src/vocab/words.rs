@@ -1,0 +1,227 @@
+//! The vocabulary of the word lists: every word one id, one record of
+//! flags saying which lists hold it (see the [module docs](super)).
+
+use std::sync::LazyLock;
+
+use super::table::{self, Reader, StrMap, U16s, Writer, leak, load};
+
+/// A word's id in the vocabulary.
+pub(crate) type WordId = u32;
+
+/// Which lists hold a word: the bits of a record's flags.
+pub(crate) mod flag {
+    /// `gazetteers/frequent-words.txt`: the news's frequent words, never a
+    /// transliteration variant.
+    pub const FREQUENT: u16 = 1 << 0;
+    /// `gazetteers/names/common-words.txt`: the name lexicons' frequent
+    /// news words.
+    pub const COMMON: u16 = 1 << 1;
+    /// `gazetteers/names/first-names.txt`.
+    pub const FIRST_NAME: u16 = 1 << 2;
+    /// `gazetteers/names/name-tokens.txt`.
+    pub const NAME_TOKEN: u16 = 1 << 3;
+    /// `gazetteers/name-words.txt`, class `arabic` (or any but `foreign`).
+    pub const ARABIC_NAME: u16 = 1 << 4;
+    /// `gazetteers/name-words.txt`, class `foreign`.
+    pub const FOREIGN_NAME: u16 = 1 << 5;
+    /// `gazetteers/names/weak-name-tokens.txt`.
+    pub const WEAK_NAME: u16 = 1 << 6;
+}
+
+/// The word lists, as the stages that own them read them: the lines that
+/// are neither empty nor comments (`#`).
+const LISTS: &[(&str, u16)] = &[
+    (
+        include_str!("../../gazetteers/frequent-words.txt"),
+        flag::FREQUENT,
+    ),
+    (
+        include_str!("../../gazetteers/names/common-words.txt"),
+        flag::COMMON,
+    ),
+    (
+        include_str!("../../gazetteers/names/first-names.txt"),
+        flag::FIRST_NAME,
+    ),
+    (
+        include_str!("../../gazetteers/names/name-tokens.txt"),
+        flag::NAME_TOKEN,
+    ),
+    (
+        include_str!("../../gazetteers/names/weak-name-tokens.txt"),
+        flag::WEAK_NAME,
+    ),
+];
+
+/// `gazetteers/name-words.txt`: a word, a tab, its class.
+const NAME_WORDS: &str = include_str!("../../gazetteers/name-words.txt");
+
+/// The embedded vocabulary table, as generated.
+const EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/words.bin");
+
+/// The vocabulary: words, ids, records.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Vocab {
+    words: StrMap<'static>,
+    flags: U16s<'static>,
+}
+
+/// The table name of the vocabulary.
+const KIND: &[u8; 4] = b"WORD";
+
+/// The fingerprint of the vocabulary's sources (`build.rs`).
+fn inputs() -> u64 {
+    table::fingerprint(env!("KASHF_TABLE_INPUTS_WORDS"))
+}
+
+impl Vocab {
+    /// The vocabulary: the embedded table, or, if it was generated from
+    /// other sources than this build's, the table built now.
+    pub(crate) fn get() -> &'static Vocab {
+        static VOCAB: LazyLock<Vocab> = LazyLock::new(|| {
+            load(EMBEDDED, KIND, inputs(), Vocab::read)
+                .unwrap_or_else(|| Vocab::read(leak(generate())).expect("the generator's table"))
+        });
+        &VOCAB
+    }
+
+    fn read(bytes: &'static [u8]) -> Result<Vocab, table::ReadError> {
+        let (mut r, _) = Reader::open(bytes, KIND)?;
+        let words = StrMap::read(&mut r)?;
+        let flags = r.u16s()?;
+        r.end()?;
+        if flags.len() != words.len() {
+            return Err(format!("{} records for {} words", flags.len(), words.len()));
+        }
+        Ok(Vocab { words, flags })
+    }
+
+    /// The id of `word` (a matching key), if a list holds it.
+    #[inline]
+    pub(crate) fn id(&self, word: &str) -> Option<WordId> {
+        self.words.get(word)
+    }
+
+    /// The [`flag`]s of word `id`.
+    #[inline]
+    pub(crate) fn flags_of(&self, id: WordId) -> u16 {
+        self.flags.get(id as usize)
+    }
+
+    /// The [`flag`]s of `word`: 0 if no list holds it.
+    #[inline]
+    pub(crate) fn flags(&self, word: &str) -> u16 {
+        self.id(word).map_or(0, |id| self.flags_of(id))
+    }
+
+    /// How many words.
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Word `id`.
+    pub(crate) fn word(&self, id: WordId) -> &'static str {
+        self.words.str(id)
+    }
+}
+
+/// Whether `word` (a matching key) is in a list of `flags`.
+#[inline]
+pub(crate) fn has(word: &str, flags: u16) -> bool {
+    Vocab::get().flags(word) & flags != 0
+}
+
+/// The vocabulary table, made from the lists.
+pub(crate) fn generate() -> Vec<u8> {
+    let mut all: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
+    for (text, f) in LISTS {
+        for w in text
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            *all.entry(w).or_default() |= f;
+        }
+    }
+    // The variant guards read the file into a map: the last class given
+    // for a word is its class.
+    for (w, class) in NAME_WORDS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+    {
+        let f = all.entry(w).or_default();
+        *f &= !(flag::ARABIC_NAME | flag::FOREIGN_NAME);
+        *f |= if class == "foreign" {
+            flag::FOREIGN_NAME
+        } else {
+            flag::ARABIC_NAME
+        };
+    }
+    let words: Vec<&str> = all.keys().copied().collect();
+    let flags: Vec<u16> = all.values().copied().collect();
+    let mut w = Writer::new(KIND, inputs());
+    StrMap::write(&words, &mut w);
+    w.u16s(&flags);
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::check_embedded;
+    use super::*;
+
+    #[test]
+    fn embedded_tables_are_what_the_generator_writes() {
+        check_embedded("words.bin", EMBEDDED, &generate());
+    }
+
+    #[test]
+    fn the_vocabulary_holds_every_word_of_every_list_with_its_flags() {
+        let vocab = Vocab::read(leak(generate())).unwrap();
+        for (text, f) in LISTS {
+            for w in text
+                .lines()
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
+                assert!(vocab.flags(w) & f != 0, "{w:?} lacks flag {f:#x}");
+            }
+        }
+        assert_eq!(vocab.flags("زرنوخخ"), 0);
+        assert_eq!(vocab.id(""), None);
+        // Sorted, dense ids.
+        let words: Vec<&str> = (0..vocab.len() as u32).map(|i| vocab.word(i)).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(vocab.id(words[17]), Some(17));
+    }
+
+    #[test]
+    fn name_words_have_one_class() {
+        let vocab = Vocab::get();
+        let mut seen = 0;
+        for (w, class) in NAME_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+        {
+            let f = vocab.flags(w) & (flag::ARABIC_NAME | flag::FOREIGN_NAME);
+            let want = if class == "foreign" {
+                flag::FOREIGN_NAME
+            } else {
+                flag::ARABIC_NAME
+            };
+            assert_eq!(f, want, "{w}");
+            seen += 1;
+        }
+        assert!(seen > 10_000);
+    }
+
+    #[test]
+    fn a_stale_table_is_not_read() {
+        let mut bytes = generate();
+        // The fingerprint sits after the magic, version and kind.
+        bytes[16] ^= 1;
+        assert!(load(leak(bytes), KIND, inputs(), Vocab::read).is_none());
+        assert!(load(leak(generate()), KIND, inputs(), Vocab::read).is_some());
+        assert!(load(leak(generate()), b"GAZE", inputs(), Vocab::read).is_none());
+    }
+}
