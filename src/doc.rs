@@ -290,3 +290,102 @@ pub(crate) fn is_word_char(c: char) -> bool {
         _ => c.is_alphanumeric(),
     }
 }
+
+/// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
+/// the leftmost candidate wins, then the longest, then the higher rank.
+///
+/// Before that, a name guessed by a context rule that overlaps a number or
+/// a date is dropped: the grammars know their words, the rules only guess
+/// («ذكرى الحادي عشر من سبتمبر» is a date, not a person named ذكرى).
+pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
+    cands.sort_by(|a, b| {
+        a.range
+            .start
+            .cmp(&b.range.start)
+            .then(b.range.end.cmp(&a.range.end))
+            .then(b.rank().cmp(&a.rank()))
+    });
+    // Pattern ranges in start order, with the furthest end reached so far,
+    // so that overlap with any of them is one binary search.
+    let mut patterns: Vec<(usize, usize)> = Vec::new();
+    for c in cands.iter().filter(|c| c.source == Source::Pattern) {
+        let reach = patterns.last().map_or(0, |&(_, e)| e).max(c.range.end);
+        patterns.push((c.range.start, reach));
+    }
+    if !patterns.is_empty() {
+        cands.retain(|c| {
+            if c.source != Source::Rule {
+                return true;
+            }
+            let before = patterns.partition_point(|&(s, _)| s < c.range.end);
+            before == 0 || patterns[before - 1].1 <= c.range.start
+        });
+    }
+    let mut end = 0;
+    cands.retain(|c| {
+        if c.range.start >= end && c.range.start < c.range.end {
+            end = c.range.end;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(range: Range<usize>, label: Label) -> Candidate {
+        Candidate::new(range, label, Source::Pattern)
+    }
+
+    #[test]
+    fn resolve_prefers_leftmost_then_longest_then_rank() {
+        let mut c = vec![
+            cand(5..9, Label::Number),
+            cand(0..3, Label::Place),
+            cand(5..12, Label::Date),
+            cand(10..14, Label::Number),
+            cand(12..14, Label::Date),
+            cand(12..14, Label::Number),
+        ];
+        resolve(&mut c);
+        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.label)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (0..3, Label::Place),
+                (5..12, Label::Date),
+                (12..14, Label::Date)
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_names_never_swallow_numbers_or_dates() {
+        let rule = |r: Range<usize>| Candidate {
+            source: Source::Rule,
+            ..cand(r, Label::Person)
+        };
+        let mut c = vec![
+            rule(0..10),
+            cand(8..12, Label::Date),
+            rule(12..20),
+            rule(30..40),
+        ];
+        c.push(cand(35..36, Label::Number));
+        c.push(cand(1..2, Label::Number));
+        resolve(&mut c);
+        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.source)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (1..2, Source::Pattern),
+                (8..12, Source::Pattern),
+                (12..20, Source::Rule),
+                (35..36, Source::Pattern)
+            ]
+        );
+    }
+}

@@ -27,10 +27,11 @@
 
 use std::sync::Arc;
 
-use super::rules::{COLLISIONS, LEXICONS, arabic_form};
 use super::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::starts_with_short;
 use crate::hash::{FastMap, FastSet};
+use crate::vocab::shape::arabic_form;
+use crate::vocab::{COLLISIONS, LEXICONS};
 
 /// A group of full mentions of one person.
 struct Person {

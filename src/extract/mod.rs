@@ -34,7 +34,7 @@ pub use tagger::{Model, NewsCounts, NewsLexicon};
 
 // The shared vocabulary lives in `crate::doc`, below every stage; these
 // re-exports keep the paths `kashf::extract::Label`, … working.
-pub(crate) use crate::doc::{Candidate, Chunk, words_into};
+pub(crate) use crate::doc::{Candidate, Chunk, resolve, words_into};
 pub use crate::doc::{Entity, Kind, Label, Source, Value};
 
 use std::ops::Range;
@@ -119,47 +119,6 @@ fn drop_inside(addresses: &[Range<usize>], cands: &mut Vec<Candidate>) {
     cands.retain(|c| {
         let i = addresses.partition_point(|r| r.end <= c.range.start);
         i == addresses.len() || addresses[i].start >= c.range.end
-    });
-}
-
-/// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
-/// the leftmost candidate wins, then the longest, then the higher rank.
-///
-/// Before that, a name guessed by a context rule that overlaps a number or
-/// a date is dropped: the grammars know their words, the rules only guess
-/// («ذكرى الحادي عشر من سبتمبر» is a date, not a person named ذكرى).
-pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
-    cands.sort_by(|a, b| {
-        a.range
-            .start
-            .cmp(&b.range.start)
-            .then(b.range.end.cmp(&a.range.end))
-            .then(b.rank().cmp(&a.rank()))
-    });
-    // Pattern ranges in start order, with the furthest end reached so far,
-    // so that overlap with any of them is one binary search.
-    let mut patterns: Vec<(usize, usize)> = Vec::new();
-    for c in cands.iter().filter(|c| c.source == Source::Pattern) {
-        let reach = patterns.last().map_or(0, |&(_, e)| e).max(c.range.end);
-        patterns.push((c.range.start, reach));
-    }
-    if !patterns.is_empty() {
-        cands.retain(|c| {
-            if c.source != Source::Rule {
-                return true;
-            }
-            let before = patterns.partition_point(|&(s, _)| s < c.range.end);
-            before == 0 || patterns[before - 1].1 <= c.range.start
-        });
-    }
-    let mut end = 0;
-    cands.retain(|c| {
-        if c.range.start >= end && c.range.start < c.range.end {
-            end = c.range.end;
-            true
-        } else {
-            false
-        }
     });
 }
 
@@ -754,32 +713,6 @@ mod tests {
         );
     }
 
-    fn cand(range: Range<usize>, label: Label) -> Candidate {
-        Candidate::new(range, label, Source::Pattern)
-    }
-
-    #[test]
-    fn resolve_prefers_leftmost_then_longest_then_rank() {
-        let mut c = vec![
-            cand(5..9, Label::Number),
-            cand(0..3, Label::Place),
-            cand(5..12, Label::Date),
-            cand(10..14, Label::Number),
-            cand(12..14, Label::Date),
-            cand(12..14, Label::Number),
-        ];
-        resolve(&mut c);
-        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.label)).collect();
-        assert_eq!(
-            got,
-            vec![
-                (0..3, Label::Place),
-                (5..12, Label::Date),
-                (12..14, Label::Date)
-            ]
-        );
-    }
-
     #[test]
     fn a_date_inside_a_name_word_is_a_fold_victim() {
         // «باول» folds to «بأول»: «أول أمس» is a date only at a word start.
@@ -823,38 +756,11 @@ mod tests {
             );
         }
         // A dot before Arabic, or digits, is text.
-        let mut c = vec![cand(0..4, Label::Place)];
+        let mut c = vec![Candidate::new(0..4, Label::Place, Source::Pattern)];
         let mut addresses = Vec::new();
         addresses_into("جدة.الرياض 3.5", &mut addresses);
         drop_inside(&addresses, &mut c);
         assert_eq!(c.len(), 1);
-    }
-
-    #[test]
-    fn rule_names_never_swallow_numbers_or_dates() {
-        let rule = |r: Range<usize>| Candidate {
-            source: Source::Rule,
-            ..cand(r, Label::Person)
-        };
-        let mut c = vec![
-            rule(0..10),
-            cand(8..12, Label::Date),
-            rule(12..20),
-            rule(30..40),
-        ];
-        c.push(cand(35..36, Label::Number));
-        c.push(cand(1..2, Label::Number));
-        resolve(&mut c);
-        let got: Vec<_> = c.iter().map(|c| (c.range.clone(), c.source)).collect();
-        assert_eq!(
-            got,
-            vec![
-                (1..2, Source::Pattern),
-                (8..12, Source::Pattern),
-                (12..20, Source::Rule),
-                (35..36, Source::Pattern)
-            ]
-        );
     }
 
     #[test]

@@ -53,10 +53,12 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::rules::{FUNCTION_BIT, arabic_form, good_phrase, has_surname_ending, inflected, known};
 use super::{Candidate, Chunk, Label, Source};
-use crate::gazetteer::{Matcher, frequent};
+use crate::gazetteer::Matcher;
 use crate::hash::{FastMap, FastSet};
+use crate::vocab::lists::good_phrase;
+use crate::vocab::shape::{arabic_form, has_surname_ending, inflected};
+use crate::vocab::{FUNCTION_BIT, frequent, known};
 
 mod news;
 mod stack;
@@ -1057,7 +1059,7 @@ fn mend_people(
     text: &str,
     words: &[Range<usize>],
 ) {
-    use super::rules::{FUNCTION_BIT, NAME_BITS, PARTICLE_BIT, REGNAL_BIT};
+    use crate::vocab::{FUNCTION_BIT, NAME_BITS, PARTICLE_BIT, REGNAL_BIT};
     let begin = begin_tag(Label::Person).expect("a name label");
     let inside = begin + 1;
     for line in lines {
@@ -1409,7 +1411,7 @@ fn spans(tags: &[usize]) -> Vec<(Label, usize, usize)> {
 /// Where a new span starts in its first word: after a proclitic when the
 /// finders or the lexicons say the rest is the name.
 fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
-    const NAME: u32 = super::rules::NAME_BITS;
+    const NAME: u32 = crate::vocab::NAME_BITS;
     // The "stem-frequent" bit of [`FLAG_NAMES`].
     const STEM_FREQUENT: u8 = 1 << 1;
     // The bytes of «و» or «ف».
@@ -1766,7 +1768,7 @@ pub(crate) fn apply(
     cands.append(&mut added);
     // Sorted and non-overlapping again: where a kept gazetteer person
     // reaches into the span before it, the leftmost of the two stays.
-    super::resolve(cands);
+    crate::doc::resolve(cands);
 }
 
 /// Currency words (matching keys), as written after an amount.
@@ -2589,7 +2591,7 @@ mod tests {
             .collect();
         assert!(WEAK_NAME_TOKENS.len() > 30_000);
         for &w in WEAK_NAME_TOKENS.iter() {
-            assert_eq!(known(w) & super::super::rules::NAME_BITS, 0, "{w}");
+            assert_eq!(known(w) & crate::vocab::NAME_BITS, 0, "{w}");
             assert!(!frequent.contains(w), "{w}");
         }
     }

@@ -53,6 +53,7 @@ use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hash::FastMap;
 use crate::normalize::{Normalizer, matching_key};
+use crate::vocab::frequent;
 
 /// Words that a name's matching key can collide with, written as the
 /// normalised text spells them. A match whose text is one of these is not
@@ -532,16 +533,6 @@ const DESCRIPTORS: &[&str] = &[
     "مخيم",
 ];
 
-/// Whether `word` (a matching key) is a frequent news word: one of the
-/// name lexicons' 12,000 common words or of the 42,000 frequent ones (one
-/// lookup in the vocabulary answers both).
-pub(crate) fn frequent(word: &str) -> bool {
-    crate::vocab::has(
-        word,
-        crate::vocab::flag::COMMON | crate::vocab::flag::FREQUENT,
-    )
-}
-
 /// The most letters of a name that a preposition glued to it turns into
 /// another word more often than not.
 const SHORT_NAME: usize = 2;
@@ -726,7 +717,7 @@ mod tests {
         let n = &t.normalized;
         let mut out = Vec::new();
         m.find(&chunk, &mut out);
-        crate::extract::resolve(&mut out);
+        crate::doc::resolve(&mut out);
         out.iter()
             .map(|c| {
                 (

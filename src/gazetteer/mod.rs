@@ -34,7 +34,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::Folds;
 
 pub use matcher::{Lookup, Matcher, Via};
-pub(crate) use matcher::{frequent, glued, starts_with_short, word_start};
+pub(crate) use matcher::{glued, starts_with_short, word_start};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).

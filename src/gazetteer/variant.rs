@@ -77,7 +77,7 @@ use std::sync::LazyLock;
 use super::Entry;
 use super::matcher::{starts_with_short, word_before_space, word_start};
 use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
-use crate::vocab::{self, Vocab, WordId, flag};
+use crate::vocab::{self, Vocab, WordId, flag, is_frequent_word};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
 pub const MIN_LETTERS: usize = 5;
@@ -134,13 +134,6 @@ static FOREIGN: LazyLock<KeyMap<Vec<Box<[char]>>>> = LazyLock::new(|| {
     foreign
 });
 
-/// Whether a word (matching key) is one of the frequent news words
-/// (`gazetteers/frequent-words.txt`, 42,000 of them). The matcher asks it
-/// of names glued to other words (بنوك is no ب + نوك).
-pub(crate) fn is_frequent_word(word: &str) -> bool {
-    vocab::has(word, flag::FREQUENT)
-}
-
 /// Whether a word (matching key) may be read as a variant of an entry
 /// that is (`person`) or is not a person.
 fn allowed(word: &str, person: bool) -> bool {
@@ -160,7 +153,7 @@ fn allowed(word: &str, person: bool) -> bool {
 /// Whether a word is a frequent word or an Arabic name: a stem the light
 /// stemmer recognises.
 fn lexicon(word: &str) -> bool {
-    vocab::has(word, flag::FREQUENT | flag::ARABIC_NAME)
+    vocab::in_lists(word, flag::FREQUENT | flag::ARABIC_NAME)
 }
 
 /// Whether a word is an Arabic name, or a foreign name token that is not
