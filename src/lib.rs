@@ -46,6 +46,7 @@ mod hash;
 pub mod input;
 pub mod normalize;
 pub mod output;
+mod train;
 mod values;
 mod vocab;
 
