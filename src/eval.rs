@@ -29,8 +29,9 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use crate::doc::{Label, Source};
 use crate::error::{Error, ErrorKind, Result};
-use crate::extract::{Extractor, Label, Source};
+use crate::extract::Extractor;
 
 /// The labels that are scored, in report order.
 pub const LABELS: [Label; 3] = [Label::Person, Label::Place, Label::Org];

@@ -19,6 +19,29 @@
 //! [`input`] reads files, folders and streams (encodings, binary files,
 //! chunking of huge files) for the command-line tool.
 //!
+//! # Layers
+//!
+//! Each module imports only from the modules on the lines above its own,
+//! never from one below it or beside it on its line, so that each can be
+//! read and tested with only what is above it in mind. This list is the
+//! one place the order is written; `tests/layers.rs` reads it from here and
+//! fails on an import that goes the other way (tests inside a module may
+//! still run the whole pipeline).
+//!
+//! ```text
+//! error, hash    errors with a path and a line; the fast hash maps
+//! doc            the shared vocabulary: Label, Entity, Candidate, Chunk, …
+//! normalize      stage 1: folds and the offset map back to the original
+//! vocab          the word tables stages share: lexicons, known-word bits
+//! values         numbers and dates, with their normalised values
+//! gazetteer      stage 2: known names, exact spellings and variants
+//! extract        stage 3: the finders, the tagger and linking, in order
+//! output         writers: JSONL, CSV
+//! input          files, folders and streams, as documents and chunks
+//! eval           gold formats and scoring against them
+//! train          tagger models trained on gold documents
+//! ```
+//!
 //! # Examples
 //!
 //! ```

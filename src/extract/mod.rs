@@ -240,7 +240,7 @@ impl ExtractorBuilder {
     /// # Errors
     ///
     /// If the gazetteer automaton cannot be built.
-    pub fn build(self) -> crate::Result<Extractor> {
+    pub fn build(self) -> crate::error::Result<Extractor> {
         let mut all = self.gazetteers;
         if self.default_gazetteers {
             all.push(Gazetteer::embedded());

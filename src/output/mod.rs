@@ -21,7 +21,7 @@ pub mod conll;
 
 use serde_json::{Map, Value as Json};
 
-use crate::extract::{Entity, Value};
+use crate::doc::{Entity, Value};
 
 /// The CSV header.
 pub const CSV_HEADER: &str = "doc,label,text,start,end,norm,value,kind,id,source";
@@ -299,7 +299,7 @@ fn json_str(s: &str, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::{Kind, Label, Source};
+    use crate::doc::{Kind, Label, Source};
 
     fn entity() -> Entity {
         Entity {
