@@ -35,6 +35,7 @@
 //! vocab          the word tables stages share: lexicons, known-word bits
 //! values         numbers and dates, with their normalised values
 //! gazetteer      stage 2: known names, exact spellings and variants
+//! tagger         the learned tagger: features, model, decoding, training
 //! extract        stage 3: the finders, the tagger and linking, in order
 //! output         writers: JSONL, CSV
 //! input          files, folders and streams, as documents and chunks
@@ -69,6 +70,7 @@ mod hash;
 pub mod input;
 pub mod normalize;
 pub mod output;
+pub mod tagger;
 mod train;
 mod values;
 mod vocab;

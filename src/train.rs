@@ -18,8 +18,8 @@
 //! training API.
 
 use crate::eval::GoldDoc;
-use crate::extract::tagger;
 use crate::extract::{Chunk, Extractor, Model, NewsCounts, NewsLexicon, Scratch};
+use crate::tagger;
 
 impl Extractor {
     /// Reads one chunk of unlabelled text as [`Extractor::extract_chunk`]

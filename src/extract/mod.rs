@@ -28,9 +28,10 @@
 mod breaks;
 mod link;
 mod rules;
-pub mod tagger;
 
-pub use tagger::{Model, NewsCounts, NewsLexicon};
+// The tagger was a part of this module; its path stays.
+pub use crate::tagger;
+pub use crate::tagger::{Model, NewsCounts, NewsLexicon};
 
 // The shared vocabulary lives in `crate::doc`, below every stage; these
 // re-exports keep the paths `kashf::extract::Label`, … working.

@@ -359,8 +359,8 @@ pub(super) fn train(docs: &[Vec<Example>], epochs: usize, seed: u64) -> Option<M
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::Label;
-    use crate::extract::tagger::tests::with_model;
+    use crate::doc::Label;
+    use crate::tagger::tests::with_model;
 
     const O: usize = 0;
     const B_PER: usize = 1;

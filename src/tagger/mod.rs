@@ -53,7 +53,7 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
-use super::{Candidate, Chunk, Label, Source};
+use crate::doc::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::Matcher;
 use crate::hash::{FastMap, FastSet};
 use crate::vocab::lists::good_phrase;
@@ -3126,7 +3126,7 @@ mod tests {
     /// O, B and I for organisations and P for a person.
     fn mended_dotted(key: &str, tags: &str) -> String {
         let mut words = Vec::new();
-        crate::extract::words_into(key, &mut words);
+        crate::doc::words_into(key, &mut words);
         let org = begin_tag(Label::Org).unwrap();
         let person = begin_tag(Label::Person).unwrap();
         let mut tags: Vec<usize> = tags
@@ -3240,7 +3240,7 @@ mod tests {
     /// The byte ranges of the words of `text`, as the extractor splits them.
     fn text_words(text: &str) -> Vec<Range<usize>> {
         let mut words = Vec::new();
-        crate::extract::words_into(text, &mut words);
+        crate::doc::words_into(text, &mut words);
         words
     }
 
