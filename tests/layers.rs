@@ -479,7 +479,7 @@ fn back_edges(src: &Path, order: &[Vec<String>]) -> Vec<String> {
     let mut problems = Vec::new();
     let mut test_only: Vec<Vec<String>> = Vec::new();
     // Parents first, so that a test-only child is known before its file.
-    files.sort_by_key(|f| f.components().count());
+    files.sort_by_key(|f| module_of(f.strip_prefix(src).unwrap()).len());
     for file in &files {
         let rel = file.strip_prefix(src).unwrap();
         if rel == Path::new("main.rs") || rel.starts_with("cli") {
@@ -614,7 +614,13 @@ fn a_back_edge_is_reported_with_its_file_and_line() {
     let src = dir.path();
     fs::create_dir_all(src.join("low")).unwrap();
     fs::write(src.join("lib.rs"), "pub mod low;\npub mod high;\n").unwrap();
-    fs::write(src.join("low/mod.rs"), "mod part;\npub fn f() {}\n").unwrap();
+    fs::write(
+        src.join("low/mod.rs"),
+        "mod part;\n#[cfg(test)]\nmod fixtures;\npub fn f() {}\n",
+    )
+    .unwrap();
+    // A module compiled only for tests may drive what is above it.
+    fs::write(src.join("low/fixtures.rs"), "use crate::high::g;\n").unwrap();
     fs::write(
         src.join("low/part.rs"),
         "\nuse crate::high::g;\nuse super::f;\n",

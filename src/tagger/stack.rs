@@ -26,7 +26,10 @@
 
 use std::ops::Range;
 
-use super::{Example, Model, TAGS, add_to, feature, train_pass, viterbi};
+use super::decode::viterbi;
+use super::features::feature;
+use super::train::train_pass;
+use super::{Example, Model, TAGS, add_to};
 use crate::hash::FastMap;
 
 /// How many parts the training documents are cut into for the jackknife.
@@ -357,15 +360,15 @@ pub(super) fn train(docs: &[Vec<Example>], epochs: usize, seed: u64) -> Option<M
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use super::super::fixtures::with_model;
     use super::*;
     use crate::doc::Label;
-    use crate::tagger::tests::with_model;
 
-    const O: usize = 0;
-    const B_PER: usize = 1;
-    const I_PER: usize = 2;
-    const B_LOC: usize = 3;
+    pub(super) const O: usize = 0;
+    pub(super) const B_PER: usize = 1;
+    pub(super) const I_PER: usize = 2;
+    pub(super) const B_LOC: usize = 3;
 
     #[test]
     fn shares_name_their_bucket() {

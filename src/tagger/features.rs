@@ -1,0 +1,728 @@
+//! Features: what the tagger reads of each word and its neighbours.
+//!
+//! In: one chunk's words (matching keys), what the finders found, and the
+//! news lexicon of the model, if any. Out: [`WordInfo`] for every word and
+//! the hashed features of each ([`feature`]: stable across builds and
+//! platforms, since model files store the hashes). A word's features are
+//! its matching key and stem, its neighbours', affixes, what the shared
+//! word tables know of it ([`crate::vocab::known`]) and whether Wikidata
+//! names a person so where they do not ([`WEAK_NAME_TOKENS`]), whether the
+//! news writes it often, its word cluster and its neighbours'
+//! ([`clusters`]), the separator before and after it, what the finders said
+//! of it and its neighbours (label, begin or inside, source), and how a
+//! first model tagged its stem throughout the news (`news`).
+//!
+//! The features of one word alone ([`type_features`]) are kept apart from
+//! those that read its context, so that [`super::cache`] can sum them once
+//! per distinct word.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::{Cache, Model, NewsLexicon, news};
+use crate::doc::{Candidate, Chunk, Label, Source};
+use crate::hash::{FastMap, FastSet};
+use crate::vocab::shape::{arabic_form, has_surname_ending, inflected};
+use crate::vocab::{frequent, known};
+
+/// The hash of a feature: its template number and its parts. Eight bytes
+/// at a time, multiply and rotate as FxHash does (byte-at-a-time FNV-1a
+/// cost a third of the tagger's time); each part is closed by its length,
+/// so that ("ab", "c") and ("a", "bc") differ. Written out here rather than
+/// taken from a crate because model files depend on it: it must never
+/// change with a dependency's version.
+pub(super) fn feature(template: u8, parts: &[&str]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
+    let mut h = mix(0, u64::from(template) + 1);
+    for p in parts {
+        let mut chunks = p.as_bytes().chunks_exact(8);
+        for c in &mut chunks {
+            h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            h = mix(h, u64::from_le_bytes(last));
+        }
+        h = mix(h, 0xFF00_0000_0000_0000 | p.len() as u64);
+    }
+    h ^ h >> 29
+}
+
+/// How a word is separated from the one before it.
+fn gap(between: &str) -> &'static str {
+    let t = between.trim();
+    if between.contains('\n') {
+        "nl"
+    } else if t.is_empty() {
+        "sp"
+    } else if t == "،" || t == "," {
+        "comma"
+    } else if t == "-" {
+        "hyphen"
+    } else if t.contains(['"', '«', '»', '\'', '“', '”']) {
+        "quote"
+    } else if t.contains(['(', ')', '[', ']']) {
+        "paren"
+    } else if t.contains(['.', '!', '?', '؟', '؛', ';', ':']) {
+        "stop"
+    } else {
+        "other"
+    }
+}
+
+/// Proclitics set aside for a word's stem, longest first.
+const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "ولل", "فال", "وال", "بال", "كال", "لل", "ال", "وب", "ول", "وك", "فب", "فل",
+    "و", "ف", "ب", "ل", "ك",
+];
+
+/// A word's proclitic and stem: the longest proclitic that leaves at least
+/// three letters.
+pub(super) fn split_clitic(k: &str) -> (&str, &str) {
+    for p in PROCLITICS {
+        if let Some(rest) = k.strip_prefix(p)
+            && rest.chars().count() >= 3
+        {
+            return (p, rest);
+        }
+    }
+    ("", k)
+}
+
+/// A number below 108 for each [`finder_parts`] value.
+pub(super) fn finder_code(parts: [&str; 3]) -> u64 {
+    let index = |list: &[&str], p: &str| list.iter().position(|&x| x == p).unwrap_or(0) as u64;
+    let label = index(&["-", "P", "L", "O", "N", "D"], parts[0]);
+    let begins = index(&["-", "B", "I"], parts[1]);
+    let source = index(&["-", "g", "v", "r", "k", "p"], parts[2]);
+    label * 18 + begins * 6 + source
+}
+
+/// A number for each [`gap`] value.
+pub(super) fn gap_code(g: &str) -> u64 {
+    match g {
+        "nl" => 1,
+        "sp" => 2,
+        "comma" => 3,
+        "hyphen" => 4,
+        "quote" => 5,
+        "paren" => 6,
+        "stop" => 7,
+        "other" => 8,
+        "conj" => 10,
+        _ => 9,
+    }
+}
+
+/// What the finders said of a word: label, begin or inside, source.
+fn finder_parts(c: Option<(&Candidate, bool)>) -> [&'static str; 3] {
+    let Some((c, begins)) = c else {
+        return ["-", "-", "-"];
+    };
+    let label = match c.label {
+        Label::Person => "P",
+        Label::Place => "L",
+        Label::Org => "O",
+        Label::Number => "N",
+        Label::Date => "D",
+    };
+    let source = match c.source {
+        Source::Gazetteer => "g",
+        Source::Variant => "v",
+        Source::Rule | Source::Model => "r",
+        Source::Linked => "k",
+        Source::Pattern => "p",
+    };
+    [label, if begins { "B" } else { "I" }, source]
+}
+
+/// What the features read of one word.
+pub(super) struct WordInfo<'a> {
+    pub(super) key: &'a str,
+    pub(super) clitic: &'a str,
+    pub(super) stem: &'a str,
+    pub(super) bits: u32,
+    pub(super) stem_bits: u32,
+    /// The word's [`clusters`], and its stem's if it has a proclitic.
+    pub(super) clusters: Option<Clusters>,
+    pub(super) stem_clusters: Option<Clusters>,
+    /// [`FLAG_NAMES`] bits.
+    pub(super) flags: u8,
+    /// The stem's code in the model's news lexicon, if it has one.
+    pub(super) news: Option<news::Code>,
+    pub(super) finder: [&'static str; 3],
+    pub(super) gap_before: &'static str,
+}
+
+/// Names of the [`WordInfo::flags`] bits, as feature parts.
+const FLAG_NAMES: [&str; 7] = [
+    "frequent",
+    "stem-frequent",
+    "arabic-form",
+    "inflected",
+    "surname-ending",
+    "latin-or-digit",
+    "weak-name-token",
+];
+
+/// Person-name tokens of Wikidata that the rules' lexicon leaves out (rare
+/// there, or also a place or a common word) and the news does not write
+/// often (`gazetteers/names/weak-name-tokens.txt`): too weak for a rule,
+/// but a feature the tagger weighs («يلتسن», «ماتيراتزي»). ANERcorp's
+/// 5-fold: PERSON 0.801 → 0.805 (or 0.802 in another run); AQMAR by
+/// article, ORG 0.335 → 0.350 (0.349), PERSON within its retraining
+/// noise (0.599, 0.621 against 0.612).
+static WEAK_NAME_TOKENS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../gazetteers/names/weak-name-tokens.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+
+/// Bit numbers as feature parts.
+const BIT_NAMES: [&str; 32] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31",
+];
+
+/// A word's cluster numbers, fine to coarse (each below [`CLUSTER_MAX`]).
+pub(super) type Clusters = [u16; 3];
+
+/// The number of clusters of the finest level the file may hold.
+const CLUSTER_MAX: u16 = 1000;
+
+/// The word clusters (`gazetteers/model/clusters.tsv`, derived from
+/// unlabelled news by `scripts/clusters.py`): words found in the same
+/// contexts share a cluster, so a name the training data never showed
+/// still brings what its cluster's names taught («يلتسين» beside «بوتين»).
+const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
+
+/// The clusters of word `k` (a matching key), if it has them. The table
+/// is built on the tagger's first use (about 40 M instructions, an eighth
+/// of a one-sentence run, callgrind); a binary search of the sorted file
+/// instead cost a seventh of the time of a corpus run, in cache misses
+/// (`perf`), where the tagger's [`Cache`] asks once per distinct word.
+pub(super) fn clusters(k: &str) -> Option<Clusters> {
+    static TABLE: LazyLock<FastMap<&'static str, Clusters>> = LazyLock::new(|| {
+        // One pass over the bytes: `str::lines`, `split` and `parse` cost
+        // four times as many instructions (callgrind).
+        let bytes = CLUSTERS.as_bytes();
+        let mut table = FastMap::default();
+        table.reserve(bytes.len() / 20);
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |p| at + p);
+            if bytes[at] != b'#'
+                && let Some(tab) = memchr::memchr(b'\t', &bytes[at..end])
+            {
+                let mut numbers = [0u16; 3];
+                let mut fields = 0;
+                let mut digits_only = true;
+                for &b in &bytes[at + tab..end] {
+                    match b {
+                        b'\t' => fields += 1,
+                        b'0'..=b'9' if (1..=3).contains(&fields) => {
+                            let n = &mut numbers[fields - 1];
+                            *n = n.saturating_mul(10).saturating_add(u16::from(b - b'0'));
+                        }
+                        _ => digits_only = false,
+                    }
+                }
+                if digits_only && fields == 3 && numbers.iter().all(|&n| n < CLUSTER_MAX) {
+                    table.insert(&CLUSTERS[at..at + tab], numbers);
+                }
+            }
+            at = end + 1;
+        }
+        table
+    });
+    TABLE.get(k).copied()
+}
+
+/// A cluster number as a feature part.
+fn cluster_part(n: u16) -> &'static str {
+    static PARTS: LazyLock<Vec<String>> =
+        LazyLock::new(|| (0..CLUSTER_MAX).map(|n| n.to_string()).collect());
+    &PARTS[usize::from(n)]
+}
+
+/// Length buckets in letters, as feature parts.
+const LENGTHS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8+"];
+
+/// For each word, the first candidate that overlaps it and whether it
+/// starts in that word. `cands` is sorted and non-overlapping.
+pub(super) fn word_candidates(
+    words: &[Range<usize>],
+    cands: &[Candidate],
+) -> Vec<Option<(usize, bool)>> {
+    let mut out = vec![None; words.len()];
+    let mut c = 0;
+    for (i, w) in words.iter().enumerate() {
+        while c < cands.len() && cands[c].range.end <= w.start {
+            c += 1;
+        }
+        if c < cands.len() && cands[c].range.start < w.end {
+            out[i] = Some((c, cands[c].range.start >= w.start));
+        }
+    }
+    out
+}
+
+/// What the features read of word `k` (a matching key), with the news
+/// lexicon `news`, if any.
+pub(super) fn word_info<'a>(
+    k: &'a str,
+    finder: [&'static str; 3],
+    gap_before: &'static str,
+    news: Option<&NewsLexicon>,
+) -> WordInfo<'a> {
+    let (clitic, stem) = split_clitic(k);
+    let flags = [
+        frequent(k),
+        frequent(stem),
+        arabic_form(stem),
+        inflected(k),
+        has_surname_ending(stem),
+        k.bytes().next().is_some_and(|b| b.is_ascii()),
+        WEAK_NAME_TOKENS.contains(stem),
+    ]
+    .iter()
+    .enumerate()
+    .fold(0u8, |f, (n, &on)| if on { f | 1 << n } else { f });
+    WordInfo {
+        key: k,
+        clitic,
+        stem,
+        bits: known(k),
+        stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
+        clusters: clusters(k),
+        stem_clusters: if clitic.is_empty() {
+            None
+        } else {
+            clusters(stem)
+        },
+        flags,
+        news: news.map(|n| n.code(stem)),
+        finder,
+        gap_before,
+    }
+}
+
+/// The [`WordInfo`] of every word of a chunk, with the news lexicon
+/// `news`; with a cache, each word's [`TypeEntry::scores`] into `scores`
+/// (and the model's own lexicon).
+pub(super) fn infos<'a>(
+    chunk: &Chunk<'a>,
+    cands: &[Candidate],
+    at: &[Option<(usize, bool)>],
+    news: Option<&NewsLexicon>,
+    mut cache: Option<(&mut Cache, &Model, &mut Vec<u32>)>,
+) -> Vec<WordInfo<'a>> {
+    let key = chunk.key;
+    let mut prev_end = 0;
+    chunk
+        .words
+        .iter()
+        .zip(at)
+        .map(|(r, at)| {
+            let k = &key[r.clone()];
+            let finder = finder_parts(at.map(|(c, b)| (&cands[c], b)));
+            let mut gap_before = gap(&key[prev_end..r.start]);
+            prev_end = r.end;
+            // «و» or «ف» before what a finder found: a coordination
+            // («بيلوغوريفكا وفيرخنوكاميانسكي»), as good as a comma.
+            if let Some((c, true)) = *at
+                && matches!(&key[r.start..cands[c].range.start], "و" | "ف")
+                && gap_before == "sp"
+            {
+                gap_before = "conj";
+            }
+            let Some((cache, model, scores)) = &mut cache else {
+                return word_info(k, finder, gap_before, news);
+            };
+            let n = cache.entry(model, k);
+            scores.push(n);
+            let e = &cache.entries[n as usize];
+            let (clitic, stem) = k.split_at(usize::from(e.clitic_len));
+            WordInfo {
+                key: k,
+                clitic,
+                stem,
+                bits: e.bits,
+                stem_bits: e.stem_bits,
+                clusters: e.clusters,
+                stem_clusters: e.stem_clusters,
+                flags: e.flags,
+                news: e.news,
+                finder,
+                gap_before,
+            }
+        })
+        .collect()
+}
+
+/// The first and last `n` characters of `s` (all of it if shorter).
+fn affixes(s: &str, n: usize) -> (&str, &str) {
+    let count = s.chars().count();
+    if count <= n {
+        return (s, s);
+    }
+    let pre = s.char_indices().nth(n).map_or(s.len(), |(b, _)| b);
+    let suf = s.char_indices().nth(count - n).map_or(0, |(b, _)| b);
+    (&s[..pre], &s[suf..])
+}
+
+/// The roles a word plays in the features: itself, and the neighbour one
+/// or two words before or after the word being tagged.
+const ME: usize = 0;
+
+const PREV: usize = 1;
+
+const NEXT: usize = 2;
+
+const PREV2: usize = 3;
+
+const NEXT2: usize = 4;
+
+pub(super) const ROLES: usize = 5;
+
+/// The features of word `w` (`None`: beyond the line) in `role` that
+/// depend on the word alone, so that their weights can be summed once per
+/// distinct word ([`Cache`]).
+pub(super) fn type_features(
+    w: Option<&WordInfo<'_>>,
+    role: usize,
+    f: &mut impl FnMut(u8, &[&str]),
+) {
+    let (start, end) = ("<s>", "</s>");
+    let bits = |f: &mut dyn FnMut(u8, &[&str]), t: u8, bits: u32| {
+        for (b, name) in BIT_NAMES.iter().enumerate() {
+            if bits & 1 << b != 0 {
+                f(t, &[name]);
+            }
+        }
+    };
+    let flags = |f: &mut dyn FnMut(u8, &[&str]), t: u8, flags: u8| {
+        for (b, name) in FLAG_NAMES.iter().enumerate() {
+            if flags & 1 << b != 0 {
+                f(t, &[name]);
+            }
+        }
+    };
+    // Cluster ids at the levels `levels` (0 fine .. 2 coarse) under
+    // templates `t`, `t + 1`, ...; "-" for a word with no cluster.
+    let cluster =
+        |f: &mut dyn FnMut(u8, &[&str]), t: u8, c: Option<&Clusters>, levels: &[usize]| {
+            for (n, &l) in levels.iter().enumerate() {
+                f(t + n as u8, &[c.map_or("-", |c| cluster_part(c[l]))]);
+            }
+        };
+    match (role, w) {
+        (ME, Some(me)) => {
+            cluster(f, 36, me.clusters.as_ref(), &[0, 1, 2]);
+            if !me.clitic.is_empty() {
+                cluster(f, 39, me.stem_clusters.as_ref(), &[0, 1, 2]);
+            }
+            f(1, &[me.key]);
+            f(2, &[me.stem]);
+            f(3, &[me.clitic]);
+            let (pre2, suf2) = affixes(me.stem, 2);
+            let (pre3, suf3) = affixes(me.stem, 3);
+            let (_, suf1) = affixes(me.key, 1);
+            f(12, &[pre2]);
+            f(13, &[pre3]);
+            f(14, &[suf2]);
+            f(15, &[suf3]);
+            f(16, &[suf1]);
+            let letters = me.key.chars().count().min(LENGTHS.len() - 1);
+            f(17, &[LENGTHS[letters]]);
+            bits(f, 18, me.bits);
+            bits(f, 19, me.stem_bits);
+            flags(f, 22, me.flags);
+            if let Some(code) = me.news {
+                // The share of each label, with how often the news writes
+                // the stem: a share of 4 mentions is weaker than one of 400.
+                let mentions = BIT_NAMES[usize::from(code[3])];
+                for (label, share) in BIT_NAMES.iter().zip(&code[..3]) {
+                    f(53, &[label, BIT_NAMES[usize::from(*share)], mentions]);
+                }
+            }
+        }
+        (ME, None) => {}
+        (PREV, w) => {
+            f(4, &[w.map_or(start, |x| x.key)]);
+            f(8, &[w.map_or(start, |x| x.stem)]);
+            bits(f, 20, w.map_or(0, |x| x.bits));
+            flags(f, 23, w.map_or(0, |x| x.flags));
+            cluster(f, 42, w.and_then(|x| x.clusters.as_ref()), &[0, 1, 2]);
+        }
+        (NEXT, w) => {
+            f(5, &[w.map_or(end, |x| x.key)]);
+            f(9, &[w.map_or(end, |x| x.stem)]);
+            bits(f, 21, w.map_or(0, |x| x.bits));
+            flags(f, 24, w.map_or(0, |x| x.flags));
+            cluster(f, 45, w.and_then(|x| x.clusters.as_ref()), &[0, 1, 2]);
+        }
+        (PREV2, w) => {
+            f(6, &[w.map_or(start, |x| x.key)]);
+            cluster(f, 48, w.and_then(|x| x.clusters.as_ref()), &[1, 2]);
+        }
+        (NEXT2, w) => {
+            f(7, &[w.map_or(end, |x| x.key)]);
+            cluster(f, 50, w.and_then(|x| x.clusters.as_ref()), &[1, 2]);
+        }
+        _ => unreachable!("no role {role}"),
+    }
+}
+
+/// The word `d` places from `i` if it is in `line`.
+pub(super) fn neighbour<'w, 'a>(
+    w: &'w [WordInfo<'a>],
+    i: usize,
+    d: isize,
+    line: &Range<usize>,
+) -> Option<&'w WordInfo<'a>> {
+    let j = i.checked_add_signed(d)?;
+    line.contains(&j).then(|| &w[j])
+}
+
+/// Which neighbour each role looks at.
+pub(super) const OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
+
+/// The features of word `i` of `line` that pair two words, into `out`.
+pub(super) fn pair_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    out.clear();
+    let at = |d: isize| neighbour(w, i, d, line);
+    let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
+    let me = &w[i];
+    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
+    f(10, &[key_at(-1), me.key]);
+    f(11, &[me.key, key_at(1)]);
+    f(34, &[key_at(-1), me.finder[0]]);
+    f(35, &[me.finder[0], key_at(1)]);
+}
+
+/// The features of word `i` of `line` that read what the finders said
+/// around it, the separators and whether it is frequent (few distinct
+/// combinations, so [`Cache`] sums them once per combination), into `out`.
+pub(super) fn context_features(
+    w: &[WordInfo<'_>],
+    i: usize,
+    line: &Range<usize>,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let at = |d: isize| neighbour(w, i, d, line);
+    let me = &w[i];
+    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
+    f(0, &[]);
+    let none = ["<>", "<>", "<>"];
+    let finder_at = |d: isize| at(d).map_or(none, |x| x.finder);
+    f(25, &me.finder);
+    f(26, &finder_at(-1));
+    f(27, &finder_at(1));
+    f(28, &finder_at(-2)[..2]);
+    f(29, &finder_at(2)[..2]);
+    f(30, &[me.gap_before]);
+    f(31, &[at(1).map_or("</s>", |x| x.gap_before)]);
+    let frequent = if me.flags & 1 != 0 { "f" } else { "r" };
+    f(32, &[me.finder[0], me.finder[1], me.finder[2], frequent]);
+    f(
+        33,
+        &[
+            finder_at(-1)[0],
+            finder_at(-1)[1],
+            me.finder[0],
+            me.finder[1],
+        ],
+    );
+}
+
+/// Every feature of word `i` of `line` (for training).
+pub(super) fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
+    let mut more = Vec::new();
+    context_features(w, i, line, &mut more);
+    pair_features(w, i, line, out);
+    out.append(&mut more);
+    for (role, d) in OFFSETS.iter().enumerate() {
+        type_features(neighbour(w, i, *d, line), role, &mut |t, parts| {
+            out.push(feature(t, parts));
+        });
+    }
+}
+
+/// Whether a word may continue the span of the word before it: only
+/// spaces, or a hyphen, between them, and no conjunction before what a
+/// finder found in it.
+pub(super) fn joins(info: &WordInfo<'_>) -> bool {
+    matches!(info.gap_before, "sp" | "hyphen")
+}
+
+/// The lines of a chunk: runs of words with no line break between them.
+pub(super) fn lines(infos: &[WordInfo<'_>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, w) in infos.iter().enumerate() {
+        if i > start && w.gap_before == "nl" {
+            out.push(start..i);
+            start = i;
+        }
+    }
+    if start < infos.len() {
+        out.push(start..infos.len());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_split_off_only_with_three_letters_left() {
+        let cases: &[(&str, &str, (&str, &str))] = &[
+            ("no clitic", "محمد", ("", "محمد")),
+            ("article", "القاهره", ("ال", "قاهره")),
+            ("wa + article", "والقاهره", ("وال", "قاهره")),
+            (
+                "wa + bi + article, the longest",
+                "وبالقاهره",
+                ("وبال", "قاهره"),
+            ),
+            ("bi + article", "بالعراق", ("بال", "عراق")),
+            ("fa + article", "فالرئيس", ("فال", "رئيس")),
+            ("li + article", "للبنان", ("لل", "بنان")),
+            ("wa + li + article", "وللبنان", ("ولل", "بنان")),
+            ("ka + article", "كالاسد", ("كال", "اسد")),
+            ("wa + li", "ولمصر", ("ول", "مصر")),
+            ("wa", "وموسكو", ("و", "موسكو")),
+            ("bi", "بموسكو", ("ب", "موسكو")),
+            // «وال» would leave one letter: «و» leaves three.
+            ("falls back to a shorter clitic", "والد", ("و", "الد")),
+            ("exactly three letters left", "وزير", ("و", "زير")),
+            ("two letters left: kept whole", "بوش", ("", "بوش")),
+            ("article, two letters left", "الرب", ("", "الرب")),
+            ("three letters only", "ولد", ("", "ولد")),
+            ("Latin", "Obama", ("", "Obama")),
+            ("empty", "", ("", "")),
+        ];
+        for &(name, word, want) in cases {
+            let got = split_clitic(word);
+            assert_eq!(got, want, "{name}: {word}");
+            assert_eq!(format!("{}{}", got.0, got.1), word, "{name}: parts rejoin");
+        }
+    }
+
+    #[test]
+    fn weak_name_tokens_are_flagged_apart_from_the_lexicons() {
+        const WEAK: u8 = 1 << 6;
+        assert_eq!(FLAG_NAMES[6], "weak-name-token");
+        let flags = |k: &str| word_info(k, ["-", "-", "-"], "sp", None).flags;
+        // Wikidata's once-seen «يلتسن», with a proclitic too.
+        assert_ne!(flags("يلتسن") & WEAK, 0);
+        assert_ne!(flags("ليلتسن") & WEAK, 0);
+        // A name the rules' lexicon holds, and a word, are not.
+        assert_eq!(flags("بوتين") & WEAK, 0);
+        assert_eq!(flags("الحكومه") & WEAK, 0);
+        // The list holds no name token of the lexicons and none of the
+        // news's frequent words.
+        let frequent: FastSet<&str> = include_str!("../../gazetteers/frequent-words.txt")
+            .lines()
+            .collect();
+        assert!(WEAK_NAME_TOKENS.len() > 30_000);
+        for &w in WEAK_NAME_TOKENS.iter() {
+            assert_eq!(known(w) & crate::vocab::NAME_BITS, 0, "{w}");
+            assert!(!frequent.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn affixes_count_characters_not_bytes() {
+        let cases: &[(&str, &str, usize, (&str, &str))] = &[
+            ("two of five", "قاهره", 2, ("قا", "ره")),
+            ("three of five", "قاهره", 3, ("قاه", "هره")),
+            ("one", "بوش", 1, ("ب", "ش")),
+            ("as long as n", "محمد", 4, ("محمد", "محمد")),
+            ("shorter than n", "في", 3, ("في", "في")),
+            ("empty", "", 2, ("", "")),
+            ("ASCII", "Obama", 2, ("Ob", "ma")),
+            ("mixed widths", "aبcد", 2, ("aب", "cد")),
+        ];
+        for &(name, s, n, want) in cases {
+            assert_eq!(affixes(s, n), want, "{name}: affixes({s:?}, {n})");
+        }
+    }
+
+    #[test]
+    fn every_word_of_the_cluster_file_is_found_with_its_clusters() {
+        let mut previous: Option<&str> = None;
+        let mut words = 0;
+        for line in CLUSTERS.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 4, "line {line:?}");
+            let word = fields[0];
+            // Sorted, and no word twice (the table would keep the last).
+            if let Some(p) = previous {
+                assert!(p < word, "{p:?} before {word:?}: not sorted");
+            }
+            previous = Some(word);
+            let number = |f: &str| f.parse::<u16>().expect("a cluster number");
+            let want = [number(fields[1]), number(fields[2]), number(fields[3])];
+            assert!(want.iter().all(|&n| n < CLUSTER_MAX), "{line:?}");
+            assert_eq!(clusters(word), Some(want), "{word}");
+            words += 1;
+        }
+        assert!(words > 50_000, "only {words} words");
+    }
+
+    #[test]
+    fn words_outside_the_cluster_file_have_none() {
+        for k in ["", "#", "\t", "zzzzzz", "ىىىىىى", "بوتينن", "ابوتين", "a b"] {
+            assert_eq!(clusters(k), None, "{k:?}");
+        }
+    }
+
+    #[test]
+    fn cluster_parts_are_the_numbers_the_file_writes() {
+        for n in [0, 7, 42, 617, CLUSTER_MAX - 1] {
+            assert_eq!(cluster_part(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn clusters_group_words_used_alike() {
+        // Distributional facts of the news corpus, not of the file's
+        // format: heads of state together, apart from verbs and cities.
+        let fine = |k: &str| clusters(k).unwrap_or_else(|| panic!("{k} has no cluster"))[0];
+        assert_eq!(fine("بوتين"), fine("اوباما"));
+        assert_eq!(fine("بوتين"), fine("اردوغان"));
+        assert_ne!(fine("بوتين"), fine("يلتقي"));
+        assert_ne!(fine("بوتين"), fine("القاهره"));
+    }
+
+    #[test]
+    fn feature_hashes_are_stable_and_keep_parts_apart() {
+        // Trained models hold these hashes: they must not change. Values
+        // computed independently, by a Python version of `feature` (a part
+        // of 16 bytes covers the eight-byte steps and the padded rest).
+        let pinned: &[(u8, &[&str], u64)] = &[
+            (0, &[], 0x9e37_79bd_8ef1_b1de),
+            (4, &["قال"], 0x6a18_0e93_4b0a_2366),
+            (25, &["P", "B", "g"], 0x6666_d212_deac_4e1a),
+            (1, &["زيلينسكي"], 0x766c_61a1_11f2_5e14),
+        ];
+        for &(template, parts, want) in pinned {
+            assert_eq!(
+                feature(template, parts),
+                want,
+                "feature({template}, {parts:?})"
+            );
+        }
+        assert_ne!(feature(1, &["ab", "c"]), feature(1, &["a", "bc"]));
+        assert_ne!(feature(1, &["قال"]), feature(2, &["قال"]));
+        assert_ne!(feature(1, &[""]), feature(1, &[]));
+    }
+}
