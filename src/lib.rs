@@ -35,7 +35,9 @@
 //! vocab          the word tables stages share: lexicons, known-word bits
 //! values         numbers and dates, with their normalised values
 //! gazetteer      stage 2: known names, exact spellings and variants
+//! rules          context rules: people, places, organisations
 //! tagger         the learned tagger: features, model, decoding, training
+//! resolve        which entity a mention is: linking within a document
 //! extract        stage 3: the finders, the tagger and linking, in order
 //! output         writers: JSONL, CSV
 //! input          files, folders and streams, as documents and chunks
@@ -70,6 +72,8 @@ mod hash;
 pub mod input;
 pub mod normalize;
 pub mod output;
+mod resolve;
+mod rules;
 pub mod tagger;
 mod train;
 mod values;

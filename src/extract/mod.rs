@@ -26,8 +26,6 @@
 //!    to code points.
 
 mod breaks;
-mod link;
-mod rules;
 
 // The tagger was a part of this module; its path stays.
 pub use crate::tagger;
@@ -45,6 +43,8 @@ use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::normalize::{Normalized, Normalizer, matching_key};
+use crate::resolve::link;
+use crate::rules;
 use crate::values;
 
 /// Drops a number or date that starts inside a word, after what would be

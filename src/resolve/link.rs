@@ -20,14 +20,14 @@
 //! is its first one with a gazetteer id, else its first one.
 //!
 //! Scope: one chunk (a document, or a piece of at most
-//! [`super::CHUNK_BYTES`] of a longer one); news articles are one chunk.
+//! [`crate::extract::CHUNK_BYTES`] of a longer one); news articles are one chunk.
 //! Across documents nothing is shared, but the same unseen name always gets
 //! the same `norm`, its normalised text. The result depends only on the
 //! chunk, so output stays deterministic.
 
 use std::sync::Arc;
 
-use super::{Candidate, Chunk, Label, Source};
+use crate::doc::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::starts_with_short;
 use crate::hash::{FastMap, FastSet};
 use crate::vocab::shape::arabic_form;
@@ -334,7 +334,8 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Extractor, Label, Source};
+    use crate::doc::{Label, Source};
+    use crate::extract::Extractor;
 
     static EXTRACTOR: std::sync::LazyLock<Extractor> =
         std::sync::LazyLock::new(|| Extractor::builder().default_model(false).build().unwrap());
@@ -399,7 +400,7 @@ mod tests {
 
     #[test]
     fn a_first_name_split_from_a_known_surname_is_joined() {
-        use crate::extract::Candidate;
+        use crate::doc::Candidate;
         let person = |key: &str, word: &str, nth: usize, label: Label, norm: Option<&str>| {
             let start = key.match_indices(word).nth(nth).expect("in the key").0;
             Candidate {

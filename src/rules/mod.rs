@@ -42,7 +42,7 @@
 
 use std::ops::Range;
 
-use super::{Candidate, Chunk, Label, Source};
+use crate::doc::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::{Lookup, Matcher, Via};
 use crate::hash::FastSet;
 use crate::vocab::lists::{
