@@ -58,7 +58,7 @@ use crate::vocab::frequent;
 /// Words that a name's matching key can collide with, written as the
 /// normalised text spells them. A match whose text is one of these is not
 /// a name.
-const COLLISIONS: &[&str] = &["على", "الى", "حتى", "متى", "لدى", "سوى"];
+pub(super) const COLLISIONS: &[&str] = &["على", "الى", "حتى", "متى", "لدى", "سوى"];
 
 /// Words that begin with ال but are not definite nouns (the nisba guard
 /// must not read «إلى السعودية» as an adjective), as matching keys.
@@ -703,7 +703,7 @@ const PLACE_NOUNS_ARTICLE: &[&str] = &[
 ];
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::HEADER;
     use super::*;
 
@@ -711,7 +711,7 @@ mod tests {
         Gazetteer::parse(&format!("{HEADER}\n{rows}"), "test.tsv").unwrap()
     }
 
-    fn found(m: &Matcher, text: &str) -> Vec<(String, String, Source)> {
+    pub(super) fn found(m: &Matcher, text: &str) -> Vec<(String, String, Source)> {
         let t = crate::extract::TestChunk::new(text);
         let chunk = t.chunk();
         let n = &t.normalized;

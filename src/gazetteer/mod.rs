@@ -23,7 +23,7 @@
 //!
 //! [`Source::Variant`]: crate::doc::Source::Variant
 
-mod matcher;
+pub(super) mod matcher;
 mod variant;
 
 use std::path::Path;

@@ -109,3 +109,27 @@ pub(crate) fn inflected_noun(k: &str) -> bool {
             })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::matching_key;
+
+    fn key(word: &str) -> String {
+        let mut k = String::new();
+        matching_key(word, &mut k);
+        k
+    }
+
+    #[test]
+    fn verbs_by_their_relatives() {
+        // A stem the news writes with another prefix or none.
+        for verb in ["يتوجه", "تتوجه", "نستطيع", "يستقبلونهم", "ستزور"]
+        {
+            assert!(verb_like(&key(verb)), "{verb}");
+        }
+        for name in ["نجروبونتي", "تيفيز", "يفجيني", "تيموشينكو"] {
+            assert!(!verb_like(&key(name)), "{name}");
+        }
+    }
+}
