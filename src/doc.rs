@@ -13,7 +13,10 @@
 //! - `Chunk`: the view of one chunk every finder gets (normalised text,
 //!   matching key with the same offsets, the key's words);
 //! - `is_word_char` and `words_into`: what a word is, and the words of a
-//!   key, found once per chunk.
+//!   key, found once per chunk; `word_start`, `word_before_space` and
+//!   `starts_with_short`, the small questions every stage asks of words;
+//! - `resolve`: how candidates compete for a span (leftmost, longest, then
+//!   `Candidate`'s rank).
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -330,6 +333,34 @@ pub(crate) fn resolve(cands: &mut Vec<Candidate>) {
             false
         }
     });
+}
+
+/// The start of the word that `at` lies in (`at` itself after a
+/// non-word character).
+pub(crate) fn word_start(key: &str, at: usize) -> usize {
+    key[..at]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(at, |(i, _)| i)
+}
+
+/// The word of `key` right before a space that ends at `at` (empty after
+/// punctuation); `None` when no space comes right before `at`.
+pub(crate) fn word_before_space(key: &str, at: usize) -> Option<&str> {
+    key[..at]
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(|c: char| !is_word_char(c)).next())
+}
+
+/// Whether `s` starts with `prefix`, for the short prefixes (proclitics,
+/// the article) tried on every word: a byte loop the compiler keeps inline,
+/// where `str::starts_with` calls `memcmp`, which was a tenth of the
+/// pipeline's time.
+#[inline]
+pub(crate) fn starts_with_short(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.bytes().zip(prefix.bytes()).all(|(a, b)| a == b)
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@ fn drop_patterns_inside_names(key: &str, cands: &mut Vec<Candidate>) {
         if c.source != Source::Pattern {
             return true;
         }
-        let word_start = crate::gazetteer::word_start(key, c.range.start);
+        let word_start = crate::doc::word_start(key, c.range.start);
         if word_start == c.range.start {
             return true;
         }

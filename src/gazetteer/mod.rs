@@ -18,12 +18,14 @@
 //!   where no exact spelling matched: an exact match always wins.
 //!
 //! The parts: this file parses gazetteers; [`Matcher`] (`matcher.rs`)
-//! finds exact spellings with the whole-word rules; `variant.rs` links
-//! unseen spellings of foreign names through a consonant-skeleton key.
+//! finds exact spellings, with the whole-word rules of `bounds.rs`;
+//! `variant.rs` links unseen spellings of foreign names through a
+//! consonant-skeleton key.
 //!
 //! [`Source::Variant`]: crate::doc::Source::Variant
 
-pub(super) mod matcher;
+pub(super) mod bounds;
+mod matcher;
 mod variant;
 
 use std::path::Path;
@@ -34,7 +36,6 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::Folds;
 
 pub use matcher::{Lookup, Matcher, Via};
-pub(crate) use matcher::{glued, starts_with_short, word_start};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).

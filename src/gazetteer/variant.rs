@@ -75,8 +75,9 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Entry;
-use super::matcher::{starts_with_short, word_before_space, word_start};
-use crate::doc::{Candidate, Chunk, Label, Source, is_word_char};
+use crate::doc::{
+    Candidate, Chunk, Label, Source, is_word_char, starts_with_short, word_before_space, word_start,
+};
 use crate::vocab::{self, Vocab, WordId, flag, is_frequent_word};
 
 /// Fewest letters (spaces aside) a spelling needs to be linked as a variant.

@@ -27,8 +27,7 @@
 
 use std::sync::Arc;
 
-use crate::doc::{Candidate, Chunk, Label, Source};
-use crate::gazetteer::starts_with_short;
+use crate::doc::{Candidate, Chunk, Label, Source, starts_with_short};
 use crate::hash::{FastMap, FastSet};
 use crate::vocab::shape::arabic_form;
 use crate::vocab::{COLLISIONS, LEXICONS};

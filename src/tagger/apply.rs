@@ -77,7 +77,7 @@ fn span_start(info: &WordInfo<'_>, word: &Range<usize>) -> usize {
     };
     // Nor where the news writes the whole word more often than the rest
     // («فريد»: Farid, or unique; not ف + «ريد»).
-    if aside > 0 && crate::gazetteer::glued(info.key, &info.key[aside..]) {
+    if aside > 0 && crate::vocab::glued(info.key, &info.key[aside..]) {
         return word.start;
     }
     word.start + aside

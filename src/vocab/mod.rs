@@ -310,6 +310,26 @@ pub(crate) fn is_frequent_word(word: &str) -> bool {
     in_lists(word, flag::FREQUENT)
 }
 
+/// Words a proclitic and a one-word gazetteer name make that the news writes
+/// more often than the name alone, with the span the matcher would read in
+/// them (`gazetteers/glued-words.txt`): «وكيل» (deputy) and «كيل» (Kiel),
+/// «فريد» (unique; Farid) and «ريد», «والكوت» (Walcott) and «الكوت» (Kut).
+static GLUED: std::sync::LazyLock<crate::hash::FastSet<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        include_str!("../../gazetteers/glued-words.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
+/// Whether the news writes `word` (a matching key) more often than the name
+/// `span` a proclitic makes of it ([`GLUED`]): the word is not that
+/// proclitic and name.
+pub(crate) fn glued(word: &str, span: &str) -> bool {
+    GLUED.contains(&(word, span))
+}
+
 #[cfg(test)]
 mod tests {
     use super::lists::{ORG_HEADS, PLACE_NOUNS, PLACE_PLURALS, VERBS};
