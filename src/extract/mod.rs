@@ -254,7 +254,7 @@ impl ExtractorBuilder {
         .filter(|m| !m.is_empty());
         Ok(Extractor {
             normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
-            matcher: Arc::new(Matcher::new(&all)?),
+            matcher: Arc::new(Matcher::from_owned(all)?),
             ref_date: self.ref_date,
             model,
         })

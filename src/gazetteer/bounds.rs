@@ -66,7 +66,7 @@ pub(super) fn inside_other_word(key: &str, c: &Candidate) -> bool {
 
 /// Proclitic sequences allowed before a name: a conjunction (و, ف), then a
 /// preposition (ب, ل, ك).
-const CLITICS: &[&str] = &[
+pub(super) const CLITICS: &[&str] = &[
     "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
 ];
 

@@ -54,6 +54,11 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../gazetteers/organizations.tsv"),
     ),
     ("people.tsv", include_str!("../../gazetteers/people.tsv")),
+    (
+        "localities.tsv",
+        include_str!("../../gazetteers/localities.tsv"),
+    ),
+    ("figures.tsv", include_str!("../../gazetteers/figures.tsv")),
 ];
 
 /// One gazetteer entry: an entity and all the ways it is written.
@@ -92,11 +97,19 @@ impl Entry {
     /// assert_eq!(g.entries()[0].attr("pop"), None);
     /// ```
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs
-            .split(';')
-            .filter_map(|a| a.split_once('='))
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v)
+        // A byte scan, not `split`: the matcher asks several attributes of
+        // each of 80,000 entries at startup.
+        let mut rest = self.attrs.as_str();
+        loop {
+            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
+            let value = rest[..end]
+                .strip_prefix(key)
+                .and_then(|v| v.strip_prefix('='));
+            if value.is_some() {
+                return value;
+            }
+            rest = rest.get(end + 1..)?;
+        }
     }
 }
 
@@ -158,17 +171,22 @@ impl Gazetteer {
                 header = true;
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() != 5 {
-                return Err(err(
-                    n,
-                    format!(
-                        "expected 5 tab-separated fields (id, label, name, variants, attrs), found {}",
-                        fields.len()
-                    ),
-                ));
+            // No Vec per row: the embedded lists have 80,000 rows.
+            let mut split = line.split('\t');
+            let fields: [Option<&str>; 5] = std::array::from_fn(|_| split.next());
+            let [
+                Some(id),
+                Some(label),
+                Some(name),
+                Some(variants),
+                Some(attrs),
+            ] = fields
+            else {
+                return Err(err(n, bad_fields(line)));
+            };
+            if split.next().is_some() {
+                return Err(err(n, bad_fields(line)));
             }
-            let [id, label, name, variants, attrs] = [0, 1, 2, 3, 4].map(|i| fields[i]);
             if id.is_empty() || id.contains(char::is_whitespace) {
                 return Err(err(n, format!("bad id {id:?}: empty or has spaces")));
             }
@@ -264,6 +282,14 @@ impl Gazetteer {
     pub fn retain(&mut self, keep: impl FnMut(&Entry) -> bool) {
         self.entries.retain(keep);
     }
+}
+
+/// The error for a row without exactly five fields.
+fn bad_fields(line: &str) -> String {
+    format!(
+        "expected 5 tab-separated fields (id, label, name, variants, attrs), found {}",
+        line.split('\t').count()
+    )
 }
 
 /// The matching key of a spelling, as the matcher compares it (normalised
