@@ -730,7 +730,7 @@ pub(super) mod tests {
     fn cue_entries_match_only_after_a_place_noun() {
         // A district named like a person («الحسن») and a town of two words:
         // places after «مديرية», «قرية», «وبلدة», «قرى»; not alone, not
-        // after another word, not two spaces away.
+        // after another word or punctuation.
         let g = gazetteer(
             "Q1\tPLACE\tالحسن\t\tcc=YE;cue=place\n\
              Q2\tPLACE\tكفر نبل\tكفرنبل\tcc=SY;cue=place\n\
@@ -744,7 +744,7 @@ pub(super) mod tests {
             ("في قرى كفرنبل", &["كفرنبل"]),
             ("قال الحسن إن", &[]),
             ("الإمام الحسن", &[]),
-            ("مديرية  الحسن", &[]),
+            ("مديرية، الحسن", &[]),
             ("ريف حلب", &["حلب"]),
         ];
         for (text, want) in cases {
