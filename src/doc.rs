@@ -119,7 +119,7 @@ pub enum Source {
     Linked,
     /// The number and date grammars.
     Pattern,
-    /// The learned tagger ([`crate::extract::tagger`]), where no finder found the same span.
+    /// The learned tagger ([`crate::tagger`]), where no finder found the same span.
     Model,
 }
 

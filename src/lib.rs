@@ -11,9 +11,11 @@
 //!    clitic-aware, on the matching key;
 //! 3. [`extract`]: run every finder (gazetteers, context rules, numbers,
 //!    dates, linking), resolve overlaps, let the learned tagger
-//!    ([`extract::tagger`], a [`Model`] embedded or trained with
+//!    ([`tagger`], a [`Model`] embedded or trained with
 //!    [`Extractor::train`]) make the final call on names, and map spans
-//!    back to the original as [`Entity`] values;
+//!    back to the original as [`Entity`] values; the finders it runs have
+//!    modules of their own ([`gazetteer`], `rules`, `values`, `resolve`),
+//!    and the word tables they share are in `vocab`;
 //! 4. [`output`]: write entities as JSONL or CSV.
 //!
 //! [`input`] reads files, folders and streams (encodings, binary files,

@@ -10,7 +10,7 @@
 //! Each gold document is one chunk: the finders run on it as they do at
 //! extraction, every word of its matching key takes the gold label of the
 //! span it overlaps (B at a span's first word, I after), and
-//! [`crate::extract::tagger`] learns from what the finders said and those
+//! [`crate::tagger`] learns from what the finders said and those
 //! labels. The same documents, epochs and seed give the same model.
 //!
 //! This module sits above both the extractor and the gold formats, so that

@@ -143,7 +143,7 @@ fn text(bytes: &[u8]) -> String {
 }
 
 /// Made-up people after «كتب» and places after «في», which no finder
-/// knows (the unit tests in `src/extract/tagger.rs` check that): what the
+/// knows (the unit tests in `src/tagger/` check that): what the
 /// finders find of them, only a model can add.
 const PEOPLE: [&str; 12] = [
     "زرنوخ",

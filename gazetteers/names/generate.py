@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Derives the name lexicons that kashf's context rules use (src/extract/rules.rs).
+"""Derives the name lexicons that kashf's context rules use (src/vocab/, src/rules/).
 
 Run from the project root:
 
