@@ -294,14 +294,34 @@ impl Extractor {
     /// into chunks of at most [`CHUNK_BYTES`] as the CLI does, so the
     /// result is the same as `kashf extract` gives.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
-        let mut scratch = Scratch::default();
+        self.extract_with(text, &mut Scratch::default())
+    }
+
+    /// [`extract`](Extractor::extract) with the buffers of `scratch`, kept
+    /// between documents (one per thread): the tagger remembers there the
+    /// words it has seen, which a stream of short documents gains most from.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::extract::{Extractor, Scratch};
+    ///
+    /// let extractor = Extractor::builder().build()?;
+    /// let mut scratch = Scratch::default();
+    /// for text in ["زار الوزير موسكو", "ثم عاد إلى القاهرة"] {
+    ///     let found = extractor.extract_with(text, &mut scratch);
+    ///     assert_eq!(found, extractor.extract(text));
+    /// }
+    /// # Ok::<(), kashf::Error>(())
+    /// ```
+    pub fn extract_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Entity> {
         let mut out = Vec::new();
         let (mut rest, mut base, mut first) = (text, 0, true);
         while first || !rest.is_empty() {
             let cut = chunk_end(rest, CHUNK_BYTES);
             let (chunk, tail) = rest.split_at(cut);
             let from = out.len();
-            let chars = self.extract_chunk(chunk, first, &mut scratch, &mut out);
+            let chars = self.extract_chunk(chunk, first, scratch, &mut out);
             for e in &mut out[from..] {
                 e.start += base;
                 e.end += base;
