@@ -7,8 +7,14 @@
 #
 # Needs python3 (3.9 or later) with venv, and PyPI on the first run: the
 # venv (target/python-venv) is kept between runs and made again when the
-# pinned requirements below change. Skips, with exit status 0, where
-# python3 is missing. Run from anywhere: bash python/test.sh.
+# pinned requirements below change. Nothing is cached outside the build
+# folder (pip's cache is off). Skips, with exit status 0, where python3 is
+# missing. Run from anywhere: bash python/test.sh.
+#
+# Cost: the venv (about 60 packages, spaCy's and pandas' above all), the
+# extension module built once, by the README's command, in the workspace's
+# target folder, and clippy on it in the same (release) profile, so that
+# the macros and build scripts compiled for the module serve clippy too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,8 +39,8 @@ want="$REQUIREMENTS --no-deps $NO_DEPS"
 if [ "$(cat "$venv/kashf-requirements" 2>/dev/null)" != "$want" ]; then
     echo "installing $want into $venv"
     python3 -m venv --clear "$venv"
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check $REQUIREMENTS
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps $NO_DEPS
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-cache-dir $REQUIREMENTS
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-cache-dir --no-deps $NO_DEPS
     echo "$want" >"$venv/kashf-requirements"
 fi
 
@@ -43,8 +49,9 @@ fi
 cargo build --release --quiet
 venv=$(cd "$venv" && pwd)
 export PATH=$venv/bin:$PATH
-pip install --quiet --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps ./python
-cargo clippy --quiet -p kashf-python -- -D warnings
+pip install --quiet --disable-pip-version-check --no-cache-dir --no-build-isolation --force-reinstall --no-deps ./python
+# The root's clippy has linted kashf itself.
+cargo clippy --release --quiet -p kashf-python --no-deps -- -D warnings
 # The type stubs against the module as built (names, signatures, fields).
 MYPY_CACHE_DIR=$target/mypy-cache python -m mypy.stubtest kashf
 
