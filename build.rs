@@ -13,19 +13,41 @@ use std::path::{Path, PathBuf};
 /// Each table, and the files and folders (all files below, recursively)
 /// it is made from: the data, and the code that turns it into the table.
 /// The fingerprint of table `NAME` is `KASHF_TABLE_INPUTS_NAME`.
-const TABLES: &[(&str, &[&str])] = &[(
-    "WORDS",
-    &[
-        "gazetteers/frequent-words.txt",
-        "gazetteers/name-words.txt",
-        "gazetteers/names/first-names.txt",
-        "gazetteers/names/name-tokens.txt",
-        "gazetteers/names/common-words.txt",
-        "gazetteers/names/weak-name-tokens.txt",
-        "src/vocab/table.rs",
-        "src/vocab/words.rs",
-    ],
-)];
+const TABLES: &[(&str, &[&str])] = &[
+    (
+        "WORDS",
+        &[
+            "gazetteers/frequent-words.txt",
+            "gazetteers/name-words.txt",
+            "gazetteers/names/first-names.txt",
+            "gazetteers/names/name-tokens.txt",
+            "gazetteers/names/common-words.txt",
+            "gazetteers/names/weak-name-tokens.txt",
+            "src/vocab/table.rs",
+            "src/vocab/words.rs",
+        ],
+    ),
+    // The embedded model's scored words: the model, the clusters, every
+    // list a word's lexicon bits and flags come from, and the code that
+    // turns a word into features and sums their weights.
+    (
+        "TAGGER",
+        &[
+            "gazetteers/model",
+            "gazetteers/names",
+            "gazetteers/frequent-words.txt",
+            "gazetteers/name-words.txt",
+            "gazetteers/countries.tsv",
+            "src/normalize.rs",
+            "src/vocab",
+            "src/tagger/features.rs",
+            "src/tagger/model.rs",
+            "src/tagger/news.rs",
+            "src/tagger/stack.rs",
+            "src/tagger/words.rs",
+        ],
+    ),
+];
 
 fn files(root: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) {
     let path = root.join(rel);

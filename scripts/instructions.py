@@ -21,7 +21,7 @@ against ripgrep are the record of speed). The script:
    sample, and as a share of the whole run.
 
 A stage is a function, found by the end of its path
-(`tagger::apply`); a function inlined into its caller counts in the caller.
+(`tagger::apply::apply`); a function inlined into its caller counts in the caller.
 Stages may nest (the tagger calls `resolve`): the table says which.
 
     python3 scripts/instructions.py                 # build, both configurations
@@ -59,11 +59,11 @@ STAGES = [
     ("dates", ["dates::find"], ""),
     ("numbers", ["numbers::find"], ""),
     ("addresses", ["extract::addresses_into"], "if not inlined"),
-    ("resolve", ["extract::resolve"], "the tagger's call too"),
+    ("resolve", ["doc::resolve"], "the tagger's call too"),
     ("linking", ["link::link"], "both calls"),
-    ("tagger", ["tagger::apply"], "its resolve too"),
+    ("tagger", ["tagger::apply::apply"], "its resolve too"),
     ("to entities", ["extract::to_entities"], ""),
-    ("JSONL writing", ["output::Format::entities", "output::Format::head"], ""),
+    ("JSONL writing", ["output::Format::body", "output::Format::head"], ""),
     ("reading input", ["input::Reader::read_file", "input::TextStream::next_chunk"], ""),
     ("malloc/free/realloc", ["malloc", "free", "realloc", "calloc"], "inside the stages"),
 ]

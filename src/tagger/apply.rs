@@ -162,10 +162,10 @@ pub(crate) fn apply(
             }
             for (role, d) in OFFSETS.iter().enumerate() {
                 let s = match i.checked_add_signed(*d).filter(|j| line.contains(j)) {
-                    Some(j) => &cache.entries[type_scores[j] as usize].scores[role],
-                    None => &cache.edges[role],
+                    Some(j) => cache.scores(model, type_scores[j], role),
+                    None => cache.edges[role],
                 };
-                for (e, s) in emit.iter_mut().zip(s) {
+                for (e, s) in emit.iter_mut().zip(&s) {
                     add_to(e, s);
                 }
             }

@@ -13,13 +13,15 @@ use std::ops::Range;
 use super::features::{
     Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, neighbour, word_info,
 };
+#[cfg(doc)]
+use super::words::WordTable;
 use super::{Model, PassScores, TAGS, news};
 use crate::hash::FastMap;
 
-/// What the tagger knows of one distinct word: its lexicon bits and flags,
-/// and the summed weights of its [`type_features`] in each role.
-#[derive(Clone, Debug)]
-pub(super) struct TypeEntry {
+/// What the tagger knows of one distinct word before reading its
+/// context: its lexicon bits and flags, its clusters, its news code.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Facts {
     pub(super) clitic_len: u8,
     pub(super) bits: u32,
     pub(super) stem_bits: u32,
@@ -27,7 +29,38 @@ pub(super) struct TypeEntry {
     pub(super) stem_clusters: Option<Clusters>,
     pub(super) flags: u8,
     pub(super) news: Option<news::Code>,
+}
+
+impl Facts {
+    /// The facts of `info`.
+    pub(super) fn of(info: &WordInfo<'_>) -> Facts {
+        Facts {
+            clitic_len: u8::try_from(info.clitic.len()).expect("a short proclitic"),
+            bits: info.bits,
+            stem_bits: info.stem_bits,
+            clusters: info.clusters,
+            stem_clusters: info.stem_clusters,
+            flags: info.flags,
+            news: info.news,
+        }
+    }
+}
+
+/// A distinct word the cache has scored: its [`Facts`] and the summed
+/// weights of its [`type_features`](super::features::type_features) in
+/// each role.
+#[derive(Clone, Debug)]
+pub(super) struct TypeEntry {
+    pub(super) facts: Facts,
     pub(super) scores: [PassScores; ROLES],
+}
+
+/// Where a word's scores are: in the model's [`WordTable`], by word id,
+/// or in the [`Cache`], by entry.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Scored {
+    Table(u32),
+    Cache(u32),
 }
 
 /// Per-thread memory of the words seen with one model: news repeats its
@@ -67,6 +100,34 @@ impl Cache {
         }
     }
 
+    /// The facts of a word (matching key) and where its scores are: the
+    /// model's table if it holds the word, else this cache's entry,
+    /// computed on first sight.
+    #[inline]
+    pub(super) fn word(&mut self, model: &Model, k: &str) -> (Facts, Scored) {
+        if let Some(table) = &model.words
+            && let Some(id) = table.id(k)
+        {
+            return (table.facts(id), Scored::Table(id));
+        }
+        let n = self.entry(model, k);
+        (self.entries[n as usize].facts, Scored::Cache(n))
+    }
+
+    /// The summed weights of the word features of a word in `role`, in
+    /// each pass.
+    #[inline]
+    pub(super) fn scores(&self, model: &Model, at: Scored, role: usize) -> PassScores {
+        match at {
+            Scored::Table(id) => model
+                .words
+                .as_ref()
+                .expect("a table id comes from the model's table")
+                .scores(id, role),
+            Scored::Cache(n) => self.entries[n as usize].scores[role],
+        }
+    }
+
     /// The entry of a word (matching key), computed on first sight.
     pub(super) fn entry(&mut self, model: &Model, k: &str) -> u32 {
         if let Some(&e) = self.types.get(k) {
@@ -74,13 +135,7 @@ impl Cache {
         }
         let info = word_info(k, ["-", "-", "-"], "sp", model.news.as_ref());
         let entry = TypeEntry {
-            clitic_len: info.clitic.len() as u8,
-            bits: info.bits,
-            stem_bits: info.stem_bits,
-            clusters: info.clusters,
-            stem_clusters: info.stem_clusters,
-            flags: info.flags,
-            news: info.news,
+            facts: Facts::of(&info),
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
         };
         let n = self.entries.len() as u32;

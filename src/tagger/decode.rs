@@ -5,6 +5,8 @@
 //! never an I tag that does not continue a span of its own label
 //! ([`allowed`]), never an I tag after punctuation.
 
+use std::cell::RefCell;
+
 use super::{TAGS, Trans, is_begin, tag_label};
 
 /// Whether tag `t` may follow tag `prev` (`None`: the start of a line): an
@@ -31,8 +33,35 @@ pub(super) fn viterbi(trans: &Trans, emits: &[[f32; TAGS]], joined: &[bool], out
             }
         }
     }
-    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
+    // The lattice of a thread's lines, kept from line to line: no
+    // allocation a line.
+    thread_local! {
+        static LATTICE: RefCell<Lattice> = const { RefCell::new((Vec::new(), Vec::new())) };
+    }
+    LATTICE.with_borrow_mut(|(score, back)| {
+        score.clear();
+        score.resize(n, [f32::NEG_INFINITY; TAGS]);
+        back.clear();
+        back.resize(n, [0u8; TAGS]);
+        decode(&trans, emits, joined, score, back, out);
+    });
+}
+
+/// The scores of each tag at each word of a line, and the best tag before
+/// it.
+type Lattice = (Vec<[f32; TAGS]>, Vec<[u8; TAGS]>);
+
+/// Viterbi over `emits` into `score` and `back` (`n` rows each), the best
+/// path into `out`.
+fn decode(
+    trans: &Trans,
+    emits: &[[f32; TAGS]],
+    joined: &[bool],
+    score: &mut [[f32; TAGS]],
+    back: &mut [[u8; TAGS]],
+    out: &mut Vec<usize>,
+) {
+    let n = emits.len();
     for (i, emit) in emits.iter().enumerate() {
         let mut emit = *emit;
         if !joined[i] {
@@ -49,18 +78,26 @@ pub(super) fn viterbi(trans: &Trans, emits: &[[f32; TAGS]], joined: &[bool], out
             }
             continue;
         }
+        // For each tag, the best previous tag: the first of the highest
+        // sums, previous tags in order. (Previous tags in the outer loop,
+        // so that the seven tags are summed side by side; each tag's sums
+        // and comparisons are the same, in the same order.)
         let prev = score[i - 1];
-        for t in 0..TAGS {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for (p, s) in prev.iter().enumerate() {
-                let s = s + trans[p][t];
-                if s > best.0 {
-                    best = (s, p);
+        let mut best = [f32::NEG_INFINITY; TAGS];
+        let mut arg = [0u8; TAGS];
+        for (p, (s, row)) in prev.iter().zip(trans).enumerate() {
+            for t in 0..TAGS {
+                let s = s + row[t];
+                if s > best[t] {
+                    best[t] = s;
+                    arg[t] = p as u8;
                 }
             }
-            score[i][t] = best.0 + emit[t];
-            back[i][t] = best.1 as u8;
         }
+        for t in 0..TAGS {
+            score[i][t] = best[t] + emit[t];
+        }
+        back[i] = arg;
     }
     let mut t = (0..TAGS)
         .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]).then(b.cmp(&a)))

@@ -19,6 +19,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::cache::Scored;
 use super::{Cache, Model, NewsLexicon, news};
 use crate::doc::{Candidate, Chunk, Label, Source};
 use crate::hash::{FastMap, FastSet};
@@ -94,10 +95,30 @@ pub(super) fn split_clitic(k: &str) -> (&str, &str) {
 
 /// A number below 108 for each [`finder_parts`] value.
 pub(super) fn finder_code(parts: [&str; 3]) -> u64 {
-    let index = |list: &[&str], p: &str| list.iter().position(|&x| x == p).unwrap_or(0) as u64;
-    let label = index(&["-", "P", "L", "O", "N", "D"], parts[0]);
-    let begins = index(&["-", "B", "I"], parts[1]);
-    let source = index(&["-", "g", "v", "r", "k", "p"], parts[2]);
+    // Every part is one ASCII letter (or «-»), so its first byte tells it
+    // (comparing strings cost a third of the context cache's lookups).
+    let first = |p: &str| p.as_bytes().first().copied().unwrap_or(b'-');
+    let label = match first(parts[0]) {
+        b'P' => 1,
+        b'L' => 2,
+        b'O' => 3,
+        b'N' => 4,
+        b'D' => 5,
+        _ => 0,
+    };
+    let begins = match first(parts[1]) {
+        b'B' => 1,
+        b'I' => 2,
+        _ => 0,
+    };
+    let source = match first(parts[2]) {
+        b'g' => 1,
+        b'v' => 2,
+        b'r' => 3,
+        b'k' => 4,
+        b'p' => 5,
+        _ => 0,
+    };
     label * 18 + begins * 6 + source
 }
 
@@ -198,7 +219,7 @@ const CLUSTER_MAX: u16 = 1000;
 /// unlabelled news by `scripts/clusters.py`): words found in the same
 /// contexts share a cluster, so a name the training data never showed
 /// still brings what its cluster's names taught («يلتسين» beside «بوتين»).
-const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
+pub(super) const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
 
 /// The clusters of word `k` (a matching key), if it has them. The table
 /// is built on the tagger's first use (about 40 M instructions, an eighth
@@ -312,14 +333,14 @@ pub(super) fn word_info<'a>(
 }
 
 /// The [`WordInfo`] of every word of a chunk, with the news lexicon
-/// `news`; with a cache, each word's [`TypeEntry::scores`] into `scores`
-/// (and the model's own lexicon).
+/// `news`; with a cache, where each word's scores are into `scores` (and
+/// the model's own lexicon).
 pub(super) fn infos<'a>(
     chunk: &Chunk<'a>,
     cands: &[Candidate],
     at: &[Option<(usize, bool)>],
     news: Option<&NewsLexicon>,
-    mut cache: Option<(&mut Cache, &Model, &mut Vec<u32>)>,
+    mut cache: Option<(&mut Cache, &Model, &mut Vec<Scored>)>,
 ) -> Vec<WordInfo<'a>> {
     let key = chunk.key;
     let mut prev_end = 0;
@@ -343,9 +364,8 @@ pub(super) fn infos<'a>(
             let Some((cache, model, scores)) = &mut cache else {
                 return word_info(k, finder, gap_before, news);
             };
-            let n = cache.entry(model, k);
-            scores.push(n);
-            let e = &cache.entries[n as usize];
+            let (e, at) = cache.word(model, k);
+            scores.push(at);
             let (clitic, stem) = k.split_at(usize::from(e.clitic_len));
             WordInfo {
                 key: k,

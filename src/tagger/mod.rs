@@ -58,6 +58,7 @@
 //! - `stack.rs`: the second pass, which reads the other mentions of a word;
 //! - `mend.rs`: rules on the decoded tags that every name keeps;
 //! - `apply.rs`: the tags turned into the chunk's final candidates;
+//! - `words.rs`: the embedded model's known words, scored ahead of time;
 //! - `train.rs`: the averaged perceptrons that make a model;
 //! - `news.rs`: what a first model read in the news, as features.
 
@@ -74,6 +75,7 @@ mod model;
 mod news;
 mod stack;
 mod train;
+mod words;
 
 pub(crate) use apply::{apply, count_news};
 pub(crate) use cache::Cache;

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use super::decode::viterbi;
 use super::features::{WordInfo, feature, type_features};
+use super::words::WordTable;
 use super::{NewsLexicon, PassScores, TAGS, Trans, add_to};
 use crate::hash::FastMap;
 
@@ -36,14 +37,20 @@ pub struct Model {
     /// What the model was trained to read of each word in news (`news`),
     /// if it was trained with news.
     pub(super) news: Option<NewsLexicon>,
+    /// The words this model knows, scored ahead of time: the embedded
+    /// model's table ([`WordTable`]), if it is current; `None` for any
+    /// other model.
+    pub(super) words: Option<WordTable>,
 }
 
 impl Model {
     /// The model embedded in the binary, trained on ANERcorp's train split
     /// (`scripts/train-model.sh`).
     pub fn embedded() -> Model {
-        Model::from_bytes(include_bytes!("../../gazetteers/model/tagger.bin"))
-            .expect("the embedded model is well-formed")
+        let mut model = Model::from_bytes(include_bytes!("../../gazetteers/model/tagger.bin"))
+            .expect("the embedded model is well-formed");
+        model.words = WordTable::embedded();
+        model
     }
 
     /// How many features have weights (in both passes).

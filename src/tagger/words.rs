@@ -1,0 +1,272 @@
+//! The words the embedded model knows, scored ahead of time.
+//!
+//! In: the embedded model and the words of its cluster file (every word
+//! the news writes often enough to have a cluster: 88,346 words, 92 % of
+//! the words of news text). Out: a table, generated ahead of time and read
+//! in place (`gazetteers/tables/tagger-words.bin`, the format of
+//! [`crate::vocab::table`]), that gives each of those words what the
+//! per-thread [`Cache`](super::Cache) would compute on first sight: its
+//! lexicon bits and flags, its clusters and its stem's, its news code, and
+//! the summed weights of its word features ([`type_features`]) in every
+//! role and pass. A known word then costs one hash probe and a few reads;
+//! the cache is left to the words the table does not hold.
+//!
+//! The sums are made by the same code the cache runs
+//! ([`Model::type_scores`], over [`word_info`]), feature by feature in
+//! the same order, and stored as the bits of each `f32`: the tagger's
+//! scores, and so its tags, are the same with the table or without it (a
+//! test compares every word's record with the cache's).
+//!
+//! Sections, after the table header (kind `TAGW`): the words
+//! ([`StrMap`], sorted by their bytes); one record of [`RECORD`] bytes a
+//! word ([`Facts`]); [`ROLES`] indices a word into the score pool; the
+//! pool, `2 × TAGS` `f32` bits an entry, each distinct entry once (most
+//! words share the sums of their neighbour roles: a word without weights
+//! of its own in a role has those of its bits, flags and clusters).
+//!
+//! The table belongs to the embedded model: `build.rs` fingerprints the
+//! model, the cluster file, the word lists and the code that reads them,
+//! and a table generated from other sources is not used (the cache does
+//! all the work, with the same tags, at the old cost). The test
+//! `embedded_tables_are_what_the_generator_writes` fails until it is
+//! generated again (`KASHF_UPDATE_TABLES=1 cargo test --release --lib
+//! tables_are_what`).
+
+#[cfg(test)]
+use super::Model;
+use super::cache::Facts;
+use super::features::ROLES;
+#[cfg(test)]
+use super::features::{CLUSTERS, Clusters, word_info};
+use super::{PassScores, TAGS};
+#[cfg(test)]
+use crate::hash::FastMap;
+#[cfg(test)]
+use crate::vocab::table::Writer;
+use crate::vocab::table::{self, ReadError, Reader, StrMap, U32s, load};
+
+/// The embedded table, as generated.
+const EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/tagger-words.bin");
+
+/// The table name.
+const KIND: &[u8; 4] = b"TAGW";
+
+/// The bytes of one word's [`Facts`]: `bits` and `stem_bits` (`u32`),
+/// `clusters` and `stem_clusters` (three `u16` each, [`NO_CLUSTER`] for
+/// none), `flags`, the proclitic's length in bytes, 1 if a news code
+/// follows (else 0), the four bytes of the news code, and a zero byte.
+const RECORD: usize = 28;
+
+/// A cluster number that marks a word with no clusters.
+const NO_CLUSTER: u16 = u16::MAX;
+
+/// The numbers of one pool entry: [`PassScores`], pass by pass.
+const ENTRY: usize = 2 * TAGS;
+
+/// The fingerprint of the table's sources (`build.rs`).
+fn inputs() -> u64 {
+    table::fingerprint(env!("KASHF_TABLE_INPUTS_TAGGER"))
+}
+
+/// The embedded model's scored words, read in place.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WordTable {
+    words: StrMap<'static>,
+    records: &'static [u8],
+    /// [`ROLES`] pool entries a word.
+    scores: U32s<'static>,
+    /// [`ENTRY`] `f32` bits an entry.
+    pool: U32s<'static>,
+}
+
+impl WordTable {
+    /// The embedded table, if it was generated from this build's sources.
+    pub(super) fn embedded() -> Option<WordTable> {
+        load(EMBEDDED, KIND, inputs(), WordTable::read)
+    }
+
+    fn read(bytes: &'static [u8]) -> Result<WordTable, ReadError> {
+        let (mut r, _) = Reader::open(bytes, KIND)?;
+        let words = StrMap::read(&mut r)?;
+        let records = r.bytes()?;
+        let scores = r.u32s()?;
+        let pool = r.u32s()?;
+        r.end()?;
+        let n = words.len();
+        if records.len() != n * RECORD || scores.len() != n * ROLES {
+            return Err(format!(
+                "{} record bytes and {} score indices for {n} words",
+                records.len(),
+                scores.len()
+            ));
+        }
+        if !pool.len().is_multiple_of(ENTRY) {
+            return Err(format!("a score pool of {} numbers", pool.len()));
+        }
+        let entries = pool.len() / ENTRY;
+        if let Some(bad) = (0..scores.len()).find(|&i| scores.get(i) as usize >= entries) {
+            return Err(format!("score index {} of {entries}", scores.get(bad)));
+        }
+        Ok(WordTable {
+            words,
+            records,
+            scores,
+            pool,
+        })
+    }
+
+    /// The id of word `k` (a matching key), if the table holds it.
+    #[inline]
+    pub(super) fn id(&self, k: &str) -> Option<u32> {
+        self.words.get(k)
+    }
+
+    /// The facts of word `id`.
+    #[inline]
+    pub(super) fn facts(&self, id: u32) -> Facts {
+        let r = &self.records[id as usize * RECORD..][..RECORD];
+        let u16_at = |at: usize| u16::from_le_bytes([r[at], r[at + 1]]);
+        let u32_at = |at: usize| u32::from_le_bytes(r[at..at + 4].try_into().expect("4 bytes"));
+        let clusters = |at: usize| {
+            let c = [u16_at(at), u16_at(at + 2), u16_at(at + 4)];
+            (c[0] != NO_CLUSTER).then_some(c)
+        };
+        Facts {
+            bits: u32_at(0),
+            stem_bits: u32_at(4),
+            clusters: clusters(8),
+            stem_clusters: clusters(14),
+            flags: r[20],
+            clitic_len: r[21],
+            news: (r[22] == 1).then(|| [r[23], r[24], r[25], r[26]]),
+        }
+    }
+
+    /// The summed weights of word `id`'s features in `role`, in each pass.
+    #[inline]
+    pub(super) fn scores(&self, id: u32, role: usize) -> PassScores {
+        let at = self.scores.get(id as usize * ROLES + role) as usize * ENTRY;
+        std::array::from_fn(|pass| {
+            std::array::from_fn(|t| f32::from_bits(self.pool.get(at + pass * TAGS + t)))
+        })
+    }
+}
+
+/// The words the table scores: those of the cluster file.
+#[cfg(test)]
+fn words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = CLUSTERS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The table for `model` (the embedded one, for the embedded table).
+#[cfg(test)]
+fn generate(model: &Model) -> Vec<u8> {
+    let words = words();
+    let mut w = Writer::new(KIND, inputs());
+    StrMap::write(&words, &mut w);
+    let mut records = Vec::with_capacity(words.len() * RECORD);
+    let mut indices = Vec::with_capacity(words.len() * ROLES);
+    let mut pool: Vec<u32> = Vec::new();
+    let mut seen: FastMap<[u32; ENTRY], u32> = FastMap::default();
+    for k in &words {
+        let info = word_info(k, ["-", "-", "-"], "sp", model.news.as_ref());
+        let clusters = |c: Option<Clusters>| c.unwrap_or([NO_CLUSTER; 3]);
+        records.extend_from_slice(&info.bits.to_le_bytes());
+        records.extend_from_slice(&info.stem_bits.to_le_bytes());
+        for c in clusters(info.clusters)
+            .iter()
+            .chain(&clusters(info.stem_clusters))
+        {
+            records.extend_from_slice(&c.to_le_bytes());
+        }
+        records.push(info.flags);
+        records.push(u8::try_from(info.clitic.len()).expect("a short proclitic"));
+        records.push(u8::from(info.news.is_some()));
+        records.extend_from_slice(&info.news.unwrap_or_default());
+        records.push(0);
+        for role in 0..ROLES {
+            let s = model.type_scores(Some(&info), role);
+            let bits: [u32; ENTRY] = std::array::from_fn(|i| s[i / TAGS][i % TAGS].to_bits());
+            let next = u32::try_from(seen.len()).expect("below 4 G entries");
+            let index = *seen.entry(bits).or_insert_with(|| {
+                pool.extend_from_slice(&bits);
+                next
+            });
+            indices.push(index);
+        }
+    }
+    w.bytes(&records);
+    w.u32s(&indices);
+    w.u32s(&pool);
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::Cache;
+    use crate::vocab::table::{check_embedded, leak};
+
+    #[test]
+    fn embedded_tables_are_what_the_generator_writes() {
+        check_embedded("tagger-words.bin", EMBEDDED, &generate(&Model::embedded()));
+    }
+
+    #[test]
+    fn every_word_has_what_the_cache_computes_bit_for_bit() {
+        let model = Model::embedded();
+        let table = WordTable::read(leak(generate(&model))).unwrap();
+        let mut cache = Cache::default();
+        cache.prepare(&model);
+        let words = words();
+        assert!(words.len() > 50_000, "{} words", words.len());
+        // Every 7th word (all of them take seconds in a debug build), and
+        // a few with proclitics, news codes and no clusters of the stem.
+        for k in words.iter().step_by(7).chain(&["والقاهره", "بوتين", "ل"]) {
+            let id = table
+                .id(k)
+                .unwrap_or_else(|| panic!("{k} not in the table"));
+            let n = cache.entry(&model, k);
+            let want = &cache.entries[n as usize];
+            assert_eq!(table.facts(id), want.facts, "{k}");
+            for role in 0..ROLES {
+                let bits = |s: PassScores| s.map(|p| p.map(f32::to_bits));
+                assert_eq!(
+                    bits(table.scores(id, role)),
+                    bits(want.scores[role]),
+                    "{k}, role {role}"
+                );
+            }
+        }
+        for k in ["", "زرنوخخ", "ابوتين", "a b"] {
+            assert_eq!(table.id(k), None, "{k:?}");
+        }
+    }
+
+    #[test]
+    fn the_embedded_model_reads_the_table_and_others_do_not() {
+        assert!(WordTable::embedded().is_some(), "a stale tagger-words.bin");
+        assert!(Model::embedded().words.is_some());
+        let other = Model::from_bytes(&Model::embedded().to_bytes()).unwrap();
+        assert!(other.words.is_none());
+    }
+
+    #[test]
+    fn a_stale_or_damaged_table_is_not_read() {
+        let good = generate(&Model::embedded());
+        let mut stale = good.clone();
+        // The fingerprint sits after the magic, version and kind.
+        stale[16] ^= 1;
+        assert!(load(leak(stale), KIND, inputs(), WordTable::read).is_none());
+        let cut = good[..good.len() - 4].to_vec();
+        assert!(WordTable::read(leak(cut)).is_err());
+        assert!(load(leak(good), KIND, inputs(), WordTable::read).is_some());
+    }
+}
