@@ -34,7 +34,10 @@ const TABLES: &[(&str, &[&str])] = &[
         "TAGGER",
         &[
             "gazetteers/model",
-            "gazetteers/names",
+            "gazetteers/names/first-names.txt",
+            "gazetteers/names/name-tokens.txt",
+            "gazetteers/names/common-words.txt",
+            "gazetteers/names/weak-name-tokens.txt",
             "gazetteers/frequent-words.txt",
             "gazetteers/name-words.txt",
             "gazetteers/countries.tsv",
