@@ -16,7 +16,7 @@
 //!    back to the original as [`Entity`] values; the finders it runs have
 //!    modules of their own ([`gazetteer`], `rules`, `values`, `resolve`),
 //!    and the word tables they share are in `vocab`;
-//! 4. [`output`]: write entities as JSONL or CSV.
+//! 4. [`output`]: write entities as JSONL, CSV, CoNLL or an HTML page.
 //!
 //! [`input`] reads files, folders and streams (encodings, binary files,
 //! chunking of huge files) for the command-line tool.
@@ -41,7 +41,7 @@
 //! tagger         the learned tagger: features, model, decoding, training
 //! resolve        which entity a mention is: linking within a document
 //! extract        stage 3: the finders, the tagger and linking, in order
-//! output         writers: JSONL, CSV
+//! output         writers: JSONL, CSV, CoNLL, the HTML view
 //! input          files, folders and streams, as documents and chunks
 //! eval           gold formats and scoring against them
 //! train          tagger models trained on gold documents

@@ -50,13 +50,17 @@ pub(super) enum Input {
 
 pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    // Checked before any work: a bad -o or a closed stdout wastes nothing.
-    let (out, destination) = Destination::open(args.output.as_deref())?;
     let format = match args.format {
         FormatArg::Jsonl => Format::Jsonl,
         FormatArg::Csv => Format::Csv,
         FormatArg::Conll => Format::Conll,
+        FormatArg::Html => Format::Html,
     };
+    if format == Format::Html && args.output.is_none() && std::io::stdout().is_terminal() {
+        bail!("--format html writes a page for a browser: name it with -o FILE.html, or redirect");
+    }
+    // Checked before any work: a bad -o or a closed stdout wastes nothing.
+    let (out, destination) = Destination::open(args.output.as_deref())?;
     let mode = match args.input {
         InputArg::Text => InputMode::Text,
         InputArg::Lines => InputMode::Lines,
@@ -127,6 +131,9 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     run.flush();
+    let mut end = Vec::new();
+    format.end(&mut end);
+    run.write(&end);
     if run.out_ok()
         && let Err(e) = run.out.flush()
     {

@@ -32,6 +32,7 @@ pub const EXIT_FAILED: u8 = 2;
   kashf extract fixtures/news                 JSONL, one object per document
   kashf extract --format csv news/ -o ents.csv
   kashf extract --format conll news/ | grep -v '^# ' > ents.conll
+  kashf extract --format html news/ -o report.html   a page to read in a browser
   cat article.txt | kashf extract
   jq -c '{id, text}' docs.jsonl | kashf extract --input jsonl
   kashf normalize < in.txt > out.txt
@@ -71,6 +72,7 @@ enum Command {
 #[command(after_help = "Examples:
   kashf extract fixtures/news
   kashf extract --format csv --stats news/ -o entities.csv
+  kashf extract --format html news/ -o report.html
   printf 'زار الوزير موسكو\\n' | kashf extract --input lines
   kashf extract --input jsonl < docs.jsonl | jq '.entities[] | select(.label == \"PLACE\")'")]
 pub struct ExtractArgs {
@@ -86,8 +88,10 @@ pub struct ExtractArgs {
     input: InputArg,
 
     /// Output format: `jsonl` (one object per document), `csv` (one row
-    /// per entity) or `conll` (`token<TAB>BIO-tag` per line, a blank line
-    /// after each sentence, `# doc = NAME` before each document).
+    /// per entity), `conll` (`token<TAB>BIO-tag` per line, a blank line
+    /// after each sentence, `# doc = NAME` before each document) or `html`
+    /// (one self-contained page that shows the documents with their
+    /// entities highlighted; with -o FILE).
     #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
     format: FormatArg,
 
@@ -301,6 +305,7 @@ enum FormatArg {
     Jsonl,
     Csv,
     Conll,
+    Html,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

@@ -1,4 +1,4 @@
-//! Stage 4: writing entities as JSONL, CSV or CoNLL BIO.
+//! Stage 4: writing entities as JSONL, CSV, CoNLL BIO or an HTML page.
 //!
 //! In: documents' metadata, their text and their [`Entity`] lists. Out:
 //! bytes appended to a buffer. Writers know nothing of how entities were
@@ -7,7 +7,8 @@
 //! A document may arrive in several pieces (the chunks of a huge file), so
 //! an output is written as a [`start`](Format::start), then per document a
 //! head, the [`body`](Format::body) of each piece joined by a
-//! [`separator`](Format::separator), and a tail:
+//! [`separator`](Format::separator), and a tail, and at last an
+//! [`end`](Format::end):
 //!
 //! - JSONL: one object per document, `{"doc": …, <extra fields>,
 //!   "entities": [ … ]}` on one line;
@@ -15,9 +16,12 @@
 //!   per output, then one row per entity (documents without entities have
 //!   no rows);
 //! - CoNLL: `# doc = NAME`, then `token<TAB>TAG` per line and a blank line
-//!   after each sentence (the tokenisation is described in [`conll`]).
+//!   after each sentence (the tokenisation is described in [`conll`]);
+//! - HTML: one self-contained page that shows the documents with their
+//!   entities highlighted (described in [`html`]).
 
 pub mod conll;
+pub mod html;
 
 use serde_json::{Map, Value as Json};
 
@@ -36,6 +40,8 @@ pub enum Format {
     Csv,
     /// One token per line with its BIO tag.
     Conll,
+    /// One HTML page for a person to read.
+    Html,
 }
 
 /// What the output says about a document besides its entities.
@@ -70,9 +76,20 @@ impl DocMeta {
 impl Format {
     /// Written once at the start of the output.
     pub fn start(self, out: &mut Vec<u8>) {
-        if self == Format::Csv {
-            out.extend_from_slice(CSV_HEADER.as_bytes());
-            out.push(b'\n');
+        match self {
+            Format::Csv => {
+                out.extend_from_slice(CSV_HEADER.as_bytes());
+                out.push(b'\n');
+            }
+            Format::Html => html::start(out),
+            Format::Jsonl | Format::Conll => {}
+        }
+    }
+
+    /// Written once at the end of the output, after the last document.
+    pub fn end(self, out: &mut Vec<u8>) {
+        if self == Format::Html {
+            html::end(out);
         }
     }
 
@@ -98,6 +115,7 @@ impl Format {
                 out.extend_from_slice(name.as_bytes());
                 out.push(b'\n');
             }
+            Format::Html => html::head(doc, out),
         }
     }
 
@@ -105,14 +123,15 @@ impl Format {
     pub fn separator(self) -> &'static [u8] {
         match self {
             Format::Jsonl => b",",
-            Format::Csv | Format::Conll => b"",
+            Format::Csv | Format::Conll | Format::Html => b"",
         }
     }
 
     /// Writes one piece of a document: `text`, starting at code point
     /// `base` of the document, and its `entities` (with offsets in the
     /// document). JSONL and CSV write only the entities, joined by the
-    /// separator; CoNLL writes the text's tokens.
+    /// separator; CoNLL writes the text's tokens, HTML the text and its
+    /// entities.
     pub fn body(
         self,
         doc: &DocMeta,
@@ -123,6 +142,7 @@ impl Format {
     ) {
         match self {
             Format::Conll => conll::write(text, base, entities, out),
+            Format::Html => html::body(text, entities, out),
             Format::Jsonl => {
                 for (i, e) in entities.iter().enumerate() {
                     if i > 0 {
