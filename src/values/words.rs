@@ -132,8 +132,19 @@ pub(super) enum DateW {
     Every(Unit),
     /// صيف, شتاء, خريف (and ربيع, a [`MonthHead`]) before a year.
     Season,
+    /// بداية, مطلع, أوائل, منتصف, أواسط, أواخر, نهاية: a part of the period
+    /// after it («أواخر الشهر الماضي», «منتصف مارس»).
+    Edge(Edge),
     /// A word that opens a date phrase without being one: بين, من, منذ, …
     Opener(Opener),
+}
+
+/// Which part of a period an [`DateW::Edge`] word names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Edge {
+    Start,
+    Middle,
+    End,
 }
 
 /// The words that open ranges and relative phrases.
@@ -406,16 +417,31 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("غدا", DateW::Day(1)),
     ("غد", DateW::Ghad),
     ("الغد", DateW::Day(1)),
+    // «بعدغد», written as one word.
+    ("بعدغد", DateW::Day(2)),
+    // Levantine and Egyptian «yesterday».
+    ("مبارح", DateW::Day(-1)),
+    ("امبارح", DateW::Day(-1)),
     // Directions.
     ("الماضي", DateW::Dir(-1)),
     ("الماضيه", DateW::Dir(-1)),
     ("المنصرم", DateW::Dir(-1)),
     ("المنصرمه", DateW::Dir(-1)),
     ("الفايت", DateW::Dir(-1)),
+    ("الفايته", DateW::Dir(-1)),
+    ("السابق", DateW::Dir(-1)),
+    ("السابقه", DateW::Dir(-1)),
     ("المقبل", DateW::Dir(1)),
     ("المقبله", DateW::Dir(1)),
     ("القادم", DateW::Dir(1)),
     ("القادمه", DateW::Dir(1)),
+    ("التالي", DateW::Dir(1)),
+    ("التاليه", DateW::Dir(1)),
+    ("الاتي", DateW::Dir(1)),
+    ("الاتيه", DateW::Dir(1)),
+    // Levantine and Gulf «coming».
+    ("الجاي", DateW::Dir(1)),
+    ("الجايه", DateW::Dir(1)),
     ("الجاري", DateW::Dir(0)),
     ("الجاريه", DateW::Dir(0)),
     ("الحالي", DateW::Dir(0)),
@@ -429,6 +455,7 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("ظهرا", DateW::Part(DayPart::Noon, true)),
     ("ظهر", DateW::Part(DayPart::Noon, false)),
     ("الظهر", DateW::Part(DayPart::Noon, false)),
+    ("ظهيره", DateW::Part(DayPart::Noon, false)),
     ("عصرا", DateW::Part(DayPart::Afternoon, true)),
     ("عصر", DateW::Part(DayPart::Afternoon, false)),
     ("مساء", DateW::Part(DayPart::Evening, true)),
@@ -455,6 +482,15 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("صيف", DateW::Season),
     ("شتاء", DateW::Season),
     ("خريف", DateW::Season),
+    // Parts of a period.
+    ("بدايه", DateW::Edge(Edge::Start)),
+    ("مطلع", DateW::Edge(Edge::Start)),
+    ("اوايل", DateW::Edge(Edge::Start)),
+    ("مستهل", DateW::Edge(Edge::Start)),
+    ("منتصف", DateW::Edge(Edge::Middle)),
+    ("اواسط", DateW::Edge(Edge::Middle)),
+    ("نهايه", DateW::Edge(Edge::End)),
+    ("اواخر", DateW::Edge(Edge::End)),
     // Openers.
     ("بين", DateW::Opener(Opener::Between)),
     ("من", DateW::Opener(Opener::From)),

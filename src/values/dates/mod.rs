@@ -70,7 +70,7 @@ mod relative;
 mod time;
 
 use duration::{duration_at, set_at};
-use named::{cal_at, calendar, century_at, decade_at, year_at};
+use named::{cal_at, calendar, century_at, decade_at, part_of_period, year_at};
 use range::range_at;
 use relative::relative;
 use time::time_at;
@@ -159,8 +159,15 @@ impl Found {
     }
 }
 
-/// The longest date expression that starts at the token at `pos`.
+/// The longest date expression that starts at the token at `pos`, with a
+/// time after it joined to it («غداً الساعة 8 صباحاً»).
 fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let found = phrase_at(c, pos)?;
+    Some(time::after_date(c, &found).unwrap_or(found))
+}
+
+/// The longest date expression that starts at the token at `pos`.
+fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     // Dispatch on the first word: most triggers can start one or two kinds
     // of phrase only («من», among the commonest words of Arabic, only a
     // range), and every parser tried costs lookups.
@@ -177,9 +184,12 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             let h = words::lookup(c.key, t.start, t.end)?;
             match h.entry.date {
                 Some(DateW::Opener(Opener::Between | Opener::From)) => return range_at(c, pos),
-                Some(DateW::Opener(
-                    Opener::Since | Opener::Before | Opener::After | Opener::This,
-                )) => return relative(c, pos),
+                Some(DateW::Opener(Opener::After)) => {
+                    [relative(c, pos), time_at(c, pos), None, None]
+                }
+                Some(DateW::Opener(Opener::Since | Opener::Before | Opener::This)) => {
+                    return relative(c, pos);
+                }
                 Some(DateW::Opener(Opener::Every) | DateW::Every(_)) => return set_at(c, pos),
                 Some(
                     DateW::Opener(Opener::To | Opener::Corresponding)
@@ -192,8 +202,10 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 }
                 Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None],
                 Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None],
-                Some(DateW::Day(_) | DateW::Ghad | DateW::Part(..)) => return relative(c, pos),
+                Some(DateW::Day(_) | DateW::Ghad) => return relative(c, pos),
+                Some(DateW::Part(..)) => [relative(c, pos), time_at(c, pos), None, None],
                 Some(DateW::Decade(_)) => return decade_at(c, pos),
+                Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None],
                 Some(DateW::Unit(..)) => [
                     calendar(c, pos),
                     relative(c, pos),
@@ -273,4 +285,38 @@ fn article_before(key: &str, start: usize) -> Option<usize> {
         .next_back()
         .is_none_or(|c| !words::is_letter(c))
         .then_some(start - " ال".len())
+}
+
+/// The dates the grammars find in `text` with the reference date `reference`
+/// (`YYYY-MM-DD`), as (normalised span, value) pairs, for the unit tests.
+#[cfg(test)]
+pub(super) fn dates_in(text: &str, reference: Option<&str>) -> Vec<(String, String)> {
+    let t = crate::extract::TestChunk::new(text);
+    let mut chunk = t.chunk();
+    chunk.ref_date = reference.map(|r| NaiveDate::parse_from_str(r, "%Y-%m-%d").unwrap());
+    let triggers: Vec<usize> = words::triggers(chunk.key).collect();
+    let mut out = Vec::new();
+    find(&chunk, &triggers, &mut out);
+    out.into_iter()
+        .map(|c| {
+            let v = match c.value {
+                Some(Value::Timex(v)) => v,
+                _ => String::new(),
+            };
+            (t.normalized.text()[c.range].to_owned(), v)
+        })
+        .collect()
+}
+
+/// Checks table rows of (text, reference, expected span, expected value)
+/// against [`dates_in`]: the expected date must be among those found.
+#[cfg(test)]
+pub(super) fn check_dates(rows: &[(&str, Option<&str>, &str, &str)]) {
+    for &(text, reference, span, value) in rows {
+        let got = dates_in(text, reference);
+        assert!(
+            got.iter().any(|(s, v)| s == span && v == value),
+            "{text:?} (reference {reference:?}): want «{span}» = {value}, got {got:?}"
+        );
+    }
 }

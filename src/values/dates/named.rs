@@ -649,6 +649,23 @@ fn part_of_year(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         _ => return None,
     };
+    // «الصيف المقبل», «الربيع الماضي»: the next or last such season.
+    if h.article
+        && suffix.len() == 2
+        && !suffix.starts_with(['Q', 'H'])
+        && let Some(d) = next_hit(key, end).filter(|d| d.clitic.is_empty())
+        && let Some(DateW::Dir(dir @ (-1 | 1))) = date_word(&d)
+    {
+        let y = c.ref_date.map_or("XXXX".to_owned(), |r| {
+            format!("{:04}", season_year(&suffix, r, dir))
+        });
+        return Some(Found::new(
+            h.start,
+            d.end,
+            format!("{y}-{suffix}"),
+            Kind::Date,
+        ));
+    }
     if let Some(e) = next_word_is(key, end, &["من"]) {
         end = e;
     }
@@ -684,6 +701,100 @@ fn part_of_year(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         format!("{y}-{suffix}"),
         Kind::Date,
     ))
+}
+
+/// The year of the last (`dir` -1) or next (+1) season `code` (`SU`, …)
+/// from `reference`: a season counts as past once its last month is over.
+fn season_year(code: &str, reference: NaiveDate, dir: i8) -> i32 {
+    let (first, last) = match code {
+        "SP" => (3, 5),
+        "SU" => (6, 8),
+        "FA" => (9, 11),
+        _ => (12, 12),
+    };
+    let (y, m) = (reference.year(), reference.month());
+    match dir {
+        -1 if m > last => y,
+        -1 => y - 1,
+        _ if m < first => y,
+        _ => y + 1,
+    }
+}
+
+/// A part of a period: an edge word (بداية, مطلع, أوائل, مستهل, منتصف,
+/// أواسط, نهاية, أواخر) before a month («منتصف مارس», «أواخر شهر آذار
+/// 2020»), a year («مطلع 2020», «نهاية العام 2019») or a period named
+/// relative to the reference («أواخر الشهر الماضي», «بداية الأسبوع
+/// المقبل», «نهاية العام», «مطلع هذا العام»). The value is the period's:
+/// TIMEX3 has no value for a part of a month.
+pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos).filter(|h| !h.article)?;
+    if !matches!(date_word(&h), Some(DateW::Edge(_))) {
+        return None;
+    }
+    let mut q = after(key, h.end)?;
+    if let Some(e) = word_is(key, q, "من") {
+        q = after(key, e)?;
+    }
+    let reference = c.ref_date;
+    let u = hit(key, q);
+    // «الشهر الماضي», «العام», «هذا الأسبوع».
+    if let Some(u) = u.filter(|u| u.clitic.is_empty()) {
+        let (unit, end, dir) = match date_word(&u) {
+            Some(DateW::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year), Count::One))
+                if u.article =>
+            {
+                let dir = next_hit(key, u.end)
+                    .filter(|d| d.clitic.is_empty())
+                    .and_then(|d| match date_word(&d) {
+                        Some(DateW::Dir(x)) => Some((d.end, x)),
+                        _ => None,
+                    });
+                match dir {
+                    Some((e, x)) => (Some(unit), e, x),
+                    // «نهاية العام 2019» is a year; «نهاية العام» the
+                    // current one.
+                    None if year_at(key, u.start, false).is_some() => (None, 0, 0),
+                    None => (Some(unit), u.end, 0),
+                }
+            }
+            Some(DateW::Opener(Opener::This)) => {
+                let w = next_hit(key, u.end).filter(|w| w.article && w.clitic.is_empty())?;
+                match date_word(&w)? {
+                    DateW::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year), Count::One) => {
+                        (Some(unit), w.end, 0)
+                    }
+                    _ => return None,
+                }
+            }
+            _ => (None, 0, 0),
+        };
+        if let Some(unit) = unit {
+            let value = super::relative::unit_value(reference, unit, i32::from(dir))?;
+            return Some(Found::new(h.start, end, value, Kind::Date));
+        }
+    }
+    // A month, with or without its year; a year.
+    if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_none()) {
+        let f = cal.found(c);
+        return Some(Found {
+            start: h.start,
+            ..f
+        });
+    }
+    if let Some(mo) = month_at(key, q) {
+        let cal = Cal {
+            y: reference.map(|r| r.year()),
+            m: Some(mo.m),
+            d: None,
+        };
+        return (!mo.hijri).then(|| Found::new(h.start, mo.end, cal.timex(), Kind::Date));
+    }
+    let (_, end, y, false) = year_at(key, q, true)? else {
+        return None;
+    };
+    Some(Found::new(h.start, end, format!("{y:04}"), Kind::Date))
 }
 
 /// «الثمانينيات» (198X), «ثمانينيات القرن الماضي», «تسعينيات القرن التاسع
@@ -759,4 +870,26 @@ fn century_of(c: &Chunk<'_>, pos: usize) -> Option<(usize, i32)> {
         }
     }
     Some((end, n - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_dates;
+
+    #[test]
+    fn parts_of_a_period() {
+        let r = Some("2013-02-12");
+        check_dates(&[
+            ("في منتصف مارس", r, "منتصف مارس", "2013-03"),
+            ("أواخر شهر آذار 2020", r, "اواخر شهر اذار 2020", "2020-03"),
+            ("مطلع 2020", r, "مطلع 2020", "2020"),
+            ("بداية الأسبوع المقبل", r, "بداية الاسبوع المقبل", "2013-W08"),
+            ("أواخر الشهر الماضي", r, "اواخر الشهر الماضي", "2013-01"),
+            ("أوائل الشهر الجاري", r, "اوائل الشهر الجاري", "2013-02"),
+            ("في نهاية العام", r, "نهاية العام", "2013"),
+            ("نهاية العام 2019", r, "نهاية العام 2019", "2019"),
+            ("مطلع هذا العام", r, "مطلع هذا العام", "2013"),
+            ("منتصف الشهر", None, "منتصف الشهر", "XXXX-XX"),
+        ]);
+    }
 }

@@ -27,7 +27,8 @@ pub(super) fn day_value(reference: Option<NaiveDate>, offset: i64) -> String {
 pub(super) fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)> {
     let h = hit(key, pos)?;
     match (date_word(&h), h.entry.num) {
-        // «يوم أمس», «يوم الغد»: the word for day joins the span.
+        // «يوم أمس», «يوم الغد», «يوم غد»: the word for day joins the
+        // span.
         (Some(DateW::Unit(Unit::Day, Count::One)), _) if !h.article => {
             let (_, end, n) = relative_day(key, after(key, h.end)?)?;
             (n != 0).then_some((h.start, end, n))
@@ -38,21 +39,29 @@ pub(super) fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)>
         }
         (Some(DateW::Day(n)), _) => {
             if n == 0 && key[h.start..h.end] == *"اليوم" {
-                // «اليوم الأول», «اليوم العالمي»: a day, not today.
                 if let Some(next) = next_token(key, h.end) {
+                    // «اليوم التالي», «اليوم السابق»: the day after, before.
+                    if let Some(w) = words::word(key, Some(next)).filter(|w| w.clitic.is_empty())
+                        && let Some(DateW::Dir(d @ (-1 | 1))) = w.entry.date
+                    {
+                        return Some((h.start, w.end, i64::from(d)));
+                    }
+                    // «اليوم الذي يلي»: the day after.
+                    if next.s == "الذي"
+                        && let Some(v) = next_token(key, next.end)
+                    {
+                        let d = match v.s {
+                            "يلي" | "يليه" | "تلا" | "تلاه" => 1,
+                            "سبق" | "يسبق" | "سبقه" | "يسبقه" => -1,
+                            _ => return None,
+                        };
+                        let end = next_word_is(key, v.end, &["ذلك"]).unwrap_or(v.end);
+                        return Some((h.start, end, d));
+                    }
+                    // «اليوم الأول», «اليوم العالمي»: a day, not today.
                     let ord = words::word(key, Some(next))
                         .is_some_and(|w| matches!(w.entry.num, Some(Num::Ord(_) | Num::Hadi)));
-                    if ord
-                        || matches!(
-                            next.s,
-                            "العالمي"
-                                | "الوطني"
-                                | "الدولي"
-                                | "التالي"
-                                | "نفسه"
-                                | "الذي"
-                                | "السابق"
-                        )
+                    if ord || matches!(next.s, "العالمي" | "الوطني" | "الدولي" | "نفسه")
                     {
                         return None;
                     }
@@ -65,9 +74,29 @@ pub(super) fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)>
             }
             Some((h.start, h.end, i64::from(n)))
         }
+        // «يوم غد».
+        (Some(DateW::Ghad), _) if !h.article => {
+            let prev = words::prev_token(key, h.token_start())?;
+            (prev.s == "يوم").then_some((h.start, h.end, 1))
+        }
+        // «بعد غد», «بعد الغد».
         (Some(DateW::Opener(Opener::After)), _) => {
-            let g = next_hit(key, h.end)?;
-            (date_word(&g) == Some(DateW::Ghad) && !g.article).then_some((h.start, g.end, 2))
+            let g = next_hit(key, h.end).filter(|g| g.clitic.is_empty())?;
+            let tomorrow = match date_word(&g) {
+                Some(DateW::Ghad) => !g.article,
+                Some(DateW::Day(1)) => key[g.start..g.end] == *"الغد",
+                _ => false,
+            };
+            tomorrow.then_some((h.start, g.end, 2))
+        }
+        // «قبل (يوم) أمس»: the day before yesterday.
+        (Some(DateW::Opener(Opener::Before)), _) => {
+            let mut q = after(key, h.end)?;
+            if let Some(e) = token_at(key, q).filter(|t| t.s == "يوم") {
+                q = after(key, e.end)?;
+            }
+            let a = hit(key, q).filter(|a| a.clitic.is_empty())?;
+            (date_word(&a) == Some(DateW::Day(-1))).then_some((h.start, a.end, -2))
         }
         (_, Some(Num::Ord(1))) if !h.article => {
             let mut e = h.end;
@@ -81,30 +110,128 @@ pub(super) fn relative_day(key: &str, pos: usize) -> Option<(usize, usize, i64)>
     }
 }
 
+/// A weekday after a relative day, naming the same day: «اليوم الجمعة»,
+/// «أمس (الخميس)». Returns the end and the ISO weekday.
+fn weekday_after(key: &str, end: usize) -> Option<(usize, u8)> {
+    let t = next_token(key, end)?;
+    let (q, close) = if t.s == "(" {
+        (after(key, t.end)?, true)
+    } else {
+        (t.start, false)
+    };
+    let w = hit(key, q).filter(|w| w.clitic.is_empty() && !w.article)?;
+    let Some(DateW::Weekday(wd)) = date_word(&w) else {
+        return None;
+    };
+    if close {
+        let c = next_token(key, w.end).filter(|c| c.s == ")")?;
+        return Some((c.end, wd));
+    }
+    Some((w.end, wd))
+}
+
+/// The day `offset` days from the reference that the text also names by
+/// its weekday: the reference's day when they agree, else that weekday
+/// nearest to it; `XXXX-WXX-5` without a reference, so that the weekday is
+/// not lost.
+fn day_with_weekday(reference: Option<NaiveDate>, offset: i64, weekday: u8) -> String {
+    let Some(day) = reference.and_then(|r| add_days(r, offset)) else {
+        return format!("XXXX-WXX-{weekday}");
+    };
+    if day.weekday().number_from_monday() == u32::from(weekday) {
+        return Cal::of(day).timex();
+    }
+    let diff =
+        (i64::from(weekday) - i64::from(day.weekday().number_from_monday() as u8)).rem_euclid(7);
+    let nearest = if diff <= 3 { diff } else { diff - 7 };
+    add_days(day, nearest).map_or(format!("XXXX-WXX-{weekday}"), |d| Cal::of(d).timex())
+}
+
+/// A week named relative to the reference after `end`: «الأسبوع المقبل»,
+/// «من الأسبوع الماضي», «هذا الأسبوع». Returns the end and the offset in
+/// weeks.
+fn week_after(key: &str, end: usize) -> Option<(usize, i8)> {
+    let end = next_word_is(key, end, &["من"]).unwrap_or(end);
+    let u = next_hit(key, end).filter(|u| u.clitic.is_empty())?;
+    match date_word(&u)? {
+        DateW::Unit(Unit::Week, Count::One) if u.article => {
+            let d = next_hit(key, u.end)?;
+            match date_word(&d)? {
+                DateW::Dir(dir) => Some((d.end, dir)),
+                _ => None,
+            }
+        }
+        DateW::Opener(Opener::This) => {
+            let w = next_hit(key, u.end).filter(|w| w.article && w.clitic.is_empty())?;
+            (date_word(&w)? == DateW::Unit(Unit::Week, Count::One)).then_some((w.end, 0))
+        }
+        _ => None,
+    }
+}
+
+/// A weekday (with «يوم») after a week phrase, maybe after a comma:
+/// «الأسبوع المقبل يوم الجمعة». Returns the end and the ISO weekday.
+fn weekday_of_week(key: &str, end: usize) -> Option<(usize, u8)> {
+    let t = next_token(key, end)?;
+    let q = if matches!(t.s, "," | "،") {
+        after(key, t.end)?
+    } else {
+        t.start
+    };
+    let (_, e, wd) = weekday_at(key, q)?;
+    Some((e, wd))
+}
+
+/// The day of `weekday` in the ISO week `offset` weeks from the
+/// reference's.
+fn weekday_in_week(reference: Option<NaiveDate>, offset: i8, weekday: u8) -> String {
+    let day = reference.and_then(|r| {
+        let monday = add_days(r, -i64::from(r.weekday().num_days_from_monday()))?;
+        add_days(monday, 7 * i64::from(offset) + i64::from(weekday) - 1)
+    });
+    day.map_or(format!("XXXX-WXX-{weekday}"), |d| Cal::of(d).timex())
+}
+
+/// A weekday with what places it: «الخميس», «يوم الخميس الماضي»,
+/// «الثلاثاء من الأسبوع المقبل», «الجمعة الأسبوع المقبل». Returns the
+/// span and the TIMEX3 value.
+pub(super) fn weekday_phrase(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, String)> {
+    let key = c.key;
+    let (start, end, wd) = weekday_at(key, pos)?;
+    if let Some((e, offset)) = week_after(key, end) {
+        return Some((start, e, weekday_in_week(c.ref_date, offset, wd)));
+    }
+    let (end, dir) = match next_hit(key, end).and_then(|h| match date_word(&h) {
+        Some(DateW::Dir(d)) if d != 0 && h.clitic.is_empty() => Some((h.end, d)),
+        _ => None,
+    }) {
+        Some(x) => x,
+        None => (end, 0),
+    };
+    let value = match c.ref_date {
+        Some(r) => Cal::of(resolve_weekday(r, wd, dir)).timex(),
+        None => format!("XXXX-WXX-{wd}"),
+    };
+    Some((start, end, value))
+}
+
 /// Relative dates: days, weekdays, «الأسبوع الماضي», «هذا العام», «منذ
 /// ثلاثة أيام», «صباح أمس».
 pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let reference = c.ref_date;
     if let Some((start, end, n)) = relative_day(key, pos) {
-        // «اليوم الخميس»: the weekday names the same day.
-        let end = next_hit(key, end)
-            .filter(|w| matches!(date_word(w), Some(DateW::Weekday(_))) && w.clitic.is_empty())
-            .map_or(end, |w| w.end);
+        if let Some((e, wd)) = weekday_after(key, end) {
+            return Some(Found::new(
+                start,
+                e,
+                day_with_weekday(reference, n, wd),
+                Kind::Date,
+            ));
+        }
         return Some(Found::new(start, end, day_value(reference, n), Kind::Date));
     }
-    if let Some((start, end, wd)) = weekday_at(key, pos) {
-        let (end, dir) = match next_hit(key, end).and_then(|h| match date_word(&h) {
-            Some(DateW::Dir(d)) if d != 0 => Some((h.end, d)),
-            _ => None,
-        }) {
-            Some(x) => x,
-            None => (end, 0),
-        };
-        let value = match reference {
-            Some(r) => Cal::of(resolve_weekday(r, wd, dir)).timex(),
-            None => format!("XXXX-WXX-{wd}"),
-        };
+    if let Some((start, end, value)) = weekday_phrase(c, pos) {
         return Some(Found::new(start, end, value, Kind::Date));
     }
     let h = hit(key, pos)?;
@@ -115,18 +242,22 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             let DateW::Dir(dir) = date_word(&d)? else {
                 return None;
             };
+            // «الأسبوع المقبل يوم الجمعة».
+            if unit == Unit::Week
+                && let Some((e, wd)) = weekday_of_week(key, d.end)
+            {
+                return Some(Found::new(
+                    h.start,
+                    e,
+                    weekday_in_week(reference, dir, wd),
+                    Kind::Date,
+                ));
+            }
             let value = unit_value(reference, unit, i32::from(dir))?;
             Some(Found::new(h.start, d.end, value, Kind::Date))
         }
         // «هذا العام», «هذه السنة», «هذا الأسبوع».
-        DateW::Opener(Opener::This) => {
-            let u = next_hit(key, h.end).filter(|u| u.article && u.clitic.is_empty())?;
-            let DateW::Unit(unit, Count::One) = date_word(&u)? else {
-                return None;
-            };
-            let value = unit_value(reference, unit, 0)?;
-            Some(Found::new(h.start, u.end, value, Kind::Date))
-        }
+        DateW::Opener(Opener::This) => this_at(c, h.start, h.end),
         // «منذ ثلاثة أيام», «قبل عامين»: that long before the reference.
         DateW::Opener(Opener::Since | Opener::Before) => {
             let mut q = after(key, h.end)?;
@@ -179,24 +310,11 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 (cal.end, cal.cal.timex())
             } else if let Some((_, e, n)) = relative_day(key, q) {
                 // «صباح اليوم الأحد»: the weekday names the same day.
-                let e = next_hit(key, e)
-                    .filter(|w| {
-                        matches!(date_word(w), Some(DateW::Weekday(_))) && w.clitic.is_empty()
-                    })
-                    .map_or(e, |w| w.end);
-                (e, day_value(reference, n))
-            } else if let Some((_, e, wd)) = weekday_at(key, q) {
-                let (e, dir) = match next_hit(key, e).and_then(|h| match date_word(&h) {
-                    Some(DateW::Dir(d)) if d != 0 && h.clitic.is_empty() => Some((h.end, d)),
-                    _ => None,
-                }) {
-                    Some(x) => x,
-                    None => (e, 0),
-                };
-                let v = match reference {
-                    Some(r) => Cal::of(resolve_weekday(r, wd, dir)).timex(),
-                    None => format!("XXXX-WXX-{wd}"),
-                };
+                match weekday_after(key, e) {
+                    Some((e, wd)) => (e, day_with_weekday(reference, n, wd)),
+                    None => (e, day_value(reference, n)),
+                }
+            } else if let Some((_, e, v)) = weekday_phrase(c, q) {
                 (e, v)
             } else {
                 return None;
@@ -212,6 +330,69 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
 }
 
+/// «هذا» and what it points at: «هذا العام», «هذه السنة», «هذا الأسبوع»
+/// (and a weekday after it: «هذا الأسبوع الجمعة»), «هذا الجمعة», «هذا
+/// سبتمبر», «هذا الصيف». `start..end` is the word «هذا».
+fn this_at(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
+    let key = c.key;
+    let reference = c.ref_date;
+    let q = after(key, end)?;
+    // «هذا الجمعة», «هذا يوم الجمعة»: the weekday of this week.
+    if let Some((_, e, wd)) = weekday_at(key, q) {
+        return Some(Found::new(
+            start,
+            e,
+            weekday_in_week(reference, 0, wd),
+            Kind::Date,
+        ));
+    }
+    let u = hit(key, q).filter(|u| u.clitic.is_empty())?;
+    match date_word(&u)? {
+        DateW::Unit(unit, Count::One) if u.article => {
+            if unit == Unit::Week
+                && let Some((e, wd)) = weekday_of_week(key, u.end)
+            {
+                return Some(Found::new(
+                    start,
+                    e,
+                    weekday_in_week(reference, 0, wd),
+                    Kind::Date,
+                ));
+            }
+            let value = unit_value(reference, unit, 0)?;
+            Some(Found::new(start, u.end, value, Kind::Date))
+        }
+        // «هذا سبتمبر»: the month of the reference's year.
+        DateW::Month(m, _) if !u.article => {
+            let y = reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
+            Some(Found::new(start, u.end, format!("{y}-{m:02}"), Kind::Date))
+        }
+        // «هذا الصيف».
+        DateW::Season | DateW::MonthHead(words::MonthHead::Rabi) if u.article => {
+            let season = season_code(&key[u.start + "ال".len()..u.end])?;
+            let y = reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
+            Some(Found::new(
+                start,
+                u.end,
+                format!("{y}-{season}"),
+                Kind::Date,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// The TIMEX3 code of a season's name (key spelling, no article).
+pub(super) fn season_code(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "صيف" => "SU",
+        "شتاء" => "WI",
+        "خريف" => "FA",
+        "ربيع" => "SP",
+        _ => return None,
+    })
+}
+
 /// The TIMEX3 time suffix of a part of the day.
 fn part_suffix(part: DayPart) -> &'static str {
     match part {
@@ -224,7 +405,7 @@ fn part_suffix(part: DayPart) -> &'static str {
 }
 
 /// The week, month or year `offset` units from the reference.
-fn unit_value(reference: Option<NaiveDate>, unit: Unit, offset: i32) -> Option<String> {
+pub(super) fn unit_value(reference: Option<NaiveDate>, unit: Unit, offset: i32) -> Option<String> {
     Some(match (unit, reference) {
         (Unit::Week, Some(r)) => week_value(add_days(r, 7 * i64::from(offset))?),
         (Unit::Month, Some(r)) => {
@@ -242,7 +423,121 @@ fn unit_value(reference: Option<NaiveDate>, unit: Unit, offset: i32) -> Option<S
 
 #[cfg(test)]
 mod tests {
+    use super::super::{check_dates, dates_in};
     use super::*;
+
+    /// 2013-02-12 is a Tuesday.
+    const R: Option<&str> = Some("2013-02-12");
+
+    #[test]
+    fn previous_next_and_this_in_their_wordings() {
+        check_dates(&[
+            ("في العام السابق", R, "العام السابق", "2012"),
+            ("خلال الشهر الفائت", R, "الشهر الفائت", "2013-01"),
+            ("في الأسبوع المنصرم", R, "الاسبوع المنصرم", "2013-W06"),
+            ("في الشهر التالي", R, "الشهر التالي", "2013-03"),
+            ("السنة الجاية", R, "السنة الجاية", "2014"),
+            ("الأسبوع الآتي", R, "الاسبوع الاتي", "2013-W08"),
+            ("في اليوم التالي", R, "اليوم التالي", "2013-02-13"),
+            ("في اليوم السابق", R, "اليوم السابق", "2013-02-11"),
+            ("اليوم الذي يلي ذلك", R, "اليوم الذي يلي ذلك", "2013-02-13"),
+            ("في اليوم التالي", None, "اليوم التالي", "XXXX-XX-XX"),
+        ]);
+    }
+
+    #[test]
+    fn tomorrow_and_the_day_after_in_all_spellings() {
+        check_dates(&[
+            ("يصل يوم غد", R, "يوم غد", "2013-02-13"),
+            ("يصل بعد غد", R, "بعد غد", "2013-02-14"),
+            ("يصل بعد غدٍ", R, "بعد غد", "2013-02-14"),
+            ("يصل بعد الغد", R, "بعد الغد", "2013-02-14"),
+            ("يصل بعدغد", R, "بعدغد", "2013-02-14"),
+            ("وصل قبل يوم أمس", R, "قبل يوم امس", "2013-02-10"),
+            ("وصل امبارح", R, "امبارح", "2013-02-11"),
+        ]);
+    }
+
+    #[test]
+    fn weekdays_of_a_named_week() {
+        check_dates(&[
+            (
+                "الثلاثاء من الأسبوع المقبل",
+                R,
+                "الثلاثاء من الاسبوع المقبل",
+                "2013-02-19",
+            ),
+            (
+                "الجمعة الأسبوع الماضي",
+                R,
+                "الجمعة الاسبوع الماضي",
+                "2013-02-08",
+            ),
+            (
+                "يوم الجمعة من هذا الأسبوع",
+                R,
+                "يوم الجمعة من هذا الاسبوع",
+                "2013-02-15",
+            ),
+            (
+                "الأسبوع المقبل يوم الأحد",
+                R,
+                "الاسبوع المقبل يوم الاحد",
+                "2013-02-24",
+            ),
+            ("هذا الأسبوع الخميس", R, "هذا الاسبوع الخميس", "2013-02-14"),
+            ("هذا الجمعة", R, "هذا الجمعة", "2013-02-15"),
+            (
+                "الثلاثاء من الأسبوع المقبل",
+                None,
+                "الثلاثاء من الاسبوع المقبل",
+                "XXXX-WXX-2",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_relative_day_keeps_its_weekday() {
+        check_dates(&[
+            // Without a reference the weekday is the value.
+            ("قال اليوم الجمعة", None, "اليوم الجمعة", "XXXX-WXX-5"),
+            ("قال اليوم (الاثنين)", None, "اليوم (الاثنين)", "XXXX-WXX-1"),
+            // With one they agree: the reference's day.
+            ("قال اليوم الثلاثاء", R, "اليوم الثلاثاء", "2013-02-12"),
+            ("قال أمس الاثنين", R, "امس الاثنين", "2013-02-11"),
+            // They disagree: the weekday nearest to the day the word names.
+            ("قال أمس الأحد", R, "امس الاحد", "2013-02-10"),
+            (
+                "صباح اليوم الثلاثاء",
+                R,
+                "صباح اليوم الثلاثاء",
+                "2013-02-12TMO",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn this_month_and_season() {
+        check_dates(&[
+            ("في هذا سبتمبر", R, "هذا سبتمبر", "2013-09"),
+            ("هذا الصيف", R, "هذا الصيف", "2013-SU"),
+            ("الصيف المقبل", R, "الصيف المقبل", "2013-SU"),
+            ("الصيف الماضي", R, "الصيف الماضي", "2012-SU"),
+        ]);
+    }
+
+    #[test]
+    fn not_relative() {
+        for text in [
+            "في اليوم العالمي للمرأة",
+            "ذلك اليوم",
+            "الرئيس السابق",
+            "المرحلة التالية",
+        ] {
+            let got = dates_in(text, R);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
 
     #[test]
     fn relative_units() {

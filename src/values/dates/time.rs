@@ -1,12 +1,19 @@
-//! Times of day: «الساعة الثامنة صباحاً», «الساعة 10:30», «05:16
-//! مساءً», «الساعة الثامنة والنصف مساء أمس» (TIMEX3 `T08:00`, with the day
-//! before the `T` when the phrase names one).
+//! Times of day: «الساعة الثامنة صباحاً», «الساعة 10:30», «05:16:30
+//! مساءً», «الثامنة والربع مساء أمس», «الساعة الثامنة و20 دقيقة»,
+//! «السابعة إلا ربعاً», «منتصف الليل» (TIMEX3 `T08:00`, `T17:16:30`, …).
 //!
 //! In: a [`Chunk`] and a token position. Out: the time that starts there.
+//!
+//! A time is anchored to a day: the one the phrase names after it («مساء
+//! أمس», «يوم الأحد المقبل», «1 يناير»), else the reference date, so that
+//! with the reference 2013-02-12 «الساعة الثالثة عصراً» is
+//! `2013-02-12T15:00`. Without a reference and a named day it stays
+//! `T15:00`. A date written before the time («غداً الساعة 8 صباحاً», «14
+//! أكتوبر الساعة 8:00») is joined to it by [`after_date`].
 
-use super::calendar::{Cal, resolve_weekday};
-use super::named::weekday_at;
-use super::relative::{day_value, relative_day};
+use super::calendar::Cal;
+use super::named::{cal_at, weekday_at};
+use super::relative::{day_value, relative_day, weekday_phrase};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -14,16 +21,146 @@ use crate::values::words::{
     self, Count, DateW, DayPart, Num, TokKind, Unit, next_token, parse_digits, token_at,
 };
 
+/// A time of day read at a position, before it is written as TIMEX3.
+#[derive(Clone, Copy, Debug)]
+struct Clock {
+    start: usize,
+    end: usize,
+    h: u32,
+    min: u32,
+    sec: Option<u32>,
+    part: Option<DayPart>,
+}
+
+impl Clock {
+    /// `HH:MM` or `HH:MM:SS`, the hour moved by the part of the day.
+    fn value(&self) -> String {
+        let h = match self.part {
+            Some(DayPart::Afternoon | DayPart::Evening) if self.h < 12 => self.h + 12,
+            Some(DayPart::Noon) if self.h < 6 => self.h + 12,
+            Some(DayPart::Night) if (6..12).contains(&self.h) => self.h + 12,
+            Some(DayPart::Night) if self.h == 12 => 0,
+            _ => self.h,
+        };
+        match self.sec {
+            Some(s) => format!("{h:02}:{:02}:{s:02}", self.min),
+            None => format!("{h:02}:{:02}", self.min),
+        }
+    }
+}
+
 /// «الساعة الثامنة صباحاً», «الساعة 10:30», «05:16 مساءً», «الساعة الثامنة
-/// والنصف مساء أمس».
+/// والنصف مساء أمس», «منتصف الليل».
 pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
+    let clock = clock_phrase(c, pos).or_else(|| named_time(c, pos))?;
+    // The day: named after the time, else the reference.
+    let mut end = clock.end;
+    let mut day = None;
+    if let Some(q) = after_comma(key, end) {
+        if let Some((_, e, n)) = relative_day(key, q) {
+            day = Some(day_value(c.ref_date, n));
+            end = e;
+        } else if let Some((_, e, v)) = weekday_phrase(c, q) {
+            day = Some(v);
+            end = e;
+        } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
+            day = Some(cal.cal.timex());
+            end = cal.end;
+        }
+    }
+    let day = day.or_else(|| c.ref_date.map(|r| Cal::of(r).timex()));
+    let value = format!("{}T{}", day.unwrap_or_default(), clock.value());
+    Some(Found::new(clock.start, end, value, Kind::Time))
+}
+
+/// The start of the token after `end`, past a comma between («8 مساءً ،
+/// 1 يناير»).
+fn after_comma(key: &str, end: usize) -> Option<usize> {
+    let t = next_token(key, end)?;
+    if matches!(t.s, "," | "،") {
+        return after(key, t.end);
+    }
+    Some(t.start)
+}
+
+/// A time joined after a date that names one day: «غداً الساعة 8
+/// صباحاً», «14 أكتوبر، الساعة 8:00», «21/4/2016 الساعة 8 مساءً», «صباح
+/// الغد الساعة 7». `date` is the date found; returns it extended over the
+/// time, or `None`.
+pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
+    let key = c.key;
+    // A day (`2016-11-08`), maybe with a part of it (`2016-11-08TMO`).
+    let (day, part) = match date.value.split_once('T') {
+        Some((d, p)) => (d, part_of_suffix(p)?),
+        None => (date.value.as_str(), None),
+    };
+    if !(day.len() == 10 || day.starts_with("XXXX-WXX-")) || date.kind == Kind::Duration {
+        return None;
+    }
+    let mut q = after_comma(key, date.end)?;
+    // «في الساعة», «عند الساعة», «حوالي الساعة».
+    if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "في" | "عند" | "حوالي" | "نحو"))
+    {
+        q = after(key, t.end)?;
+    }
+    let mut clock = clock_phrase(c, q).or_else(|| {
+        // «صباح الغد الساعة 7», «الليلة في 7»: after a part of the day a
+        // bare hour will do.
+        let (end, h, min, sec) = hour_at(c, q).filter(|_| part.is_some())?;
+        Some(Clock {
+            start: q,
+            end,
+            h,
+            min,
+            sec,
+            part: None,
+        })
+    })?;
+    if clock.part.is_none() {
+        clock.part = part;
+    }
+    Some(Found::new(
+        date.start,
+        clock.end,
+        format!("{day}T{}", clock.value()),
+        Kind::Time,
+    ))
+}
+
+/// The part of the day a TIMEX3 time suffix names: `MO` → morning. `None`
+/// inside for a suffix that names no part (`12:00`); `None` outside for
+/// one that is not a part of the day.
+fn part_of_suffix(s: &str) -> Option<Option<DayPart>> {
+    Some(match s {
+        "MO" => Some(DayPart::Morning),
+        "AF" => Some(DayPart::Afternoon),
+        "EV" => Some(DayPart::Evening),
+        "NI" => Some(DayPart::Night),
+        _ => return None,
+    })
+}
+
+/// An hour with its minutes and part of the day, without the day: after
+/// «الساعة» any hour will do; alone, an hour needs a part of the day
+/// after it («العاشرة صباحاً», «8 مساءً»), a clock time two-digit minutes,
+/// and an hour word its minutes («الثامنة والنصف»).
+fn clock_phrase(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
+    let key = c.key;
     let t = token_at(key, pos)?;
-    // After «الساعة» any hour will do; alone, an hour needs a part of the
-    // day after it («العاشرة صباحاً», «8 مساءً»), a clock time two-digit
-    // minutes.
     let after_word = words::word(key, Some(t))
         .filter(|w| w.article && date_word(w) == Some(DateW::Unit(Unit::Hour, Count::One)));
+    // «بعد الظهر الساعة 7», «الظهر الساعة 7»: a part of the day first.
+    if let Some((part, q)) = part_before(key, pos) {
+        let mut clock = clock_phrase(c, q)?;
+        if clock.part.is_none() {
+            clock.part = Some(part);
+        }
+        return Some(Clock {
+            start: t.start,
+            ..clock
+        });
+    }
     let (start, hour_pos) = match after_word {
         Some(w) => (w.start, after(key, w.end)?),
         None if t.s == "ال" => (t.start, t.start),
@@ -32,100 +169,192 @@ pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             t.start,
         ),
     };
-    let (mut end, mut h, mut min, clock) = hour_at(c, hour_pos)?;
-    let needs_part = after_word.is_none() && !clock;
+    let (mut end, mut h, mut min, sec) = hour_at(c, hour_pos)?;
+    let clock = sec.is_some() || key[hour_pos..end].contains(':');
+    let word_hour = token_at(key, hour_pos).is_some_and(|t| t.kind == TokKind::Word);
     if h > 24 || min > 59 {
         return None;
     }
-    // «والنصف», «والربع», «إلا ربعاً».
-    if let Some(n) = next_token(key, end) {
-        match n.s {
-            "والنصف" => {
-                min = 30;
-                end = n.end;
-            }
-            "والربع" => {
-                min = 15;
-                end = n.end;
-            }
-            "والثلث" => {
-                min = 20;
-                end = n.end;
-            }
-            "الا" => {
-                if let Some(e) = next_word_is(key, n.end, &["ربعا", "الربع"]) {
-                    h = (h + 23) % 24;
-                    min = 45;
-                    end = e;
-                } else if let Some(e) = next_word_is(key, n.end, &["ثلثا", "الثلث"]) {
-                    h = (h + 23) % 24;
-                    min = 40;
-                    end = e;
-                }
-            }
-            _ => {}
+    let mut has_minutes = false;
+    if !clock && let Some((e, m)) = minutes_after(c, end, word_hour) {
+        end = e;
+        has_minutes = true;
+        if m < 0 {
+            h = (h + 23) % 24;
+            min = (60 + m) as u32;
+        } else {
+            min = m as u32;
         }
     }
-    // The part of the day, and the day itself.
-    let mut part = None;
-    let mut day = None;
+    let mut clock = Clock {
+        start,
+        end,
+        h,
+        min,
+        sec,
+        part: None,
+    };
+    if let Some((part, e)) = part_after(key, end) {
+        clock.part = Some(part);
+        clock.end = e;
+    }
+    let needs_part = after_word.is_none() && !clock_written(key, hour_pos) && !has_minutes;
+    (!needs_part || clock.part.is_some()).then_some(clock)
+}
+
+/// Whether the hour at `pos` is a clock time (10:30).
+fn clock_written(key: &str, pos: usize) -> bool {
+    let t = token_at(key, pos);
+    let d = match t {
+        Some(t) if t.s == "ال" => token_at(key, t.end),
+        t => t,
+    };
+    d.is_some_and(|d| clock_at(key, d.start).is_some())
+}
+
+/// The minutes after an hour: «والنصف», «وربع», «والثلث», «إلا ربعاً»,
+/// «و20 دقيقة», «وعشرين دقيقة», and after an hour word a count alone
+/// («السابعة وخمسة وثلاثين»). Returns the end and the minutes (negative
+/// before the hour).
+fn minutes_after(c: &Chunk<'_>, end: usize, word_hour: bool) -> Option<(usize, i32)> {
+    let key = c.key;
+    let n = next_token(key, end)?;
+    let fraction = |w: &str| match w {
+        "نصف" | "النصف" => Some(30),
+        "ربع" | "ربعا" | "الربع" => Some(15),
+        "ثلث" | "ثلثا" | "الثلث" => Some(20),
+        _ => None,
+    };
+    if let Some(m) = n.s.strip_prefix('و').and_then(fraction) {
+        return Some((n.end, m));
+    }
+    // «إلا ربعاً», «إلا خمس دقائق».
+    if n.s == "الا" {
+        let t = next_token(key, n.end)?;
+        if let Some(m) = fraction(t.s) {
+            return Some((t.end, -m));
+        }
+        let (e, m) = counted_minutes(c, t.start, true)?;
+        return Some((e, -m));
+    }
+    // «و20 دقيقة», «و 30 دقيقة», «وعشرين دقيقة», «وخمسة وثلاثين».
+    let q = if n.s == "و" {
+        after(key, n.end)?
+    } else if n.s.starts_with('و') && n.s.len() > 'و'.len_utf8() {
+        n.start + 'و'.len_utf8()
+    } else {
+        return None;
+    };
+    counted_minutes(c, q, !word_hour)
+}
+
+/// A count of minutes (1–59) at `pos`, with «دقيقة»/«دقائق» after it
+/// (required when `need_unit`).
+fn counted_minutes(c: &Chunk<'_>, pos: usize, need_unit: bool) -> Option<(usize, i32)> {
+    let key = c.key;
+    let n = numbers::cardinal(key, pos).filter(|n| n.int && n.kind == Kind::Cardinal)?;
+    if !(1.0..60.0).contains(&n.value) {
+        return None;
+    }
+    let unit = next_hit(key, n.end).filter(|u| {
+        u.clitic.is_empty() && matches!(date_word(u), Some(DateW::Unit(Unit::Minute, _)))
+    });
+    match unit {
+        Some(u) => Some((u.end, n.value as i32)),
+        None if !need_unit => Some((n.end, n.value as i32)),
+        None => None,
+    }
+}
+
+/// A part of the day after a time: «صباحاً», «مساء», «بعد الظهر», «في
+/// الليل», «من صباح» (the noun only before its day: «صباح الخميس»).
+/// Returns the part and the end.
+fn part_after(key: &str, end: usize) -> Option<(DayPart, usize)> {
     let mut p = end;
-    if let Some(e) = next_word_is(key, p, &["من"]) {
-        // «من صباح اليوم», «من مساء يوم الخميس».
-        if next_hit(key, e).is_some_and(|h| matches!(date_word(&h), Some(DateW::Part(..)))) {
-            p = e;
-        }
+    // «من صباح اليوم», «من مساء يوم الخميس»; «في الليل».
+    if let Some(e) = next_word_is(key, p, &["من", "في"])
+        && next_hit(key, e).is_some_and(|h| matches!(date_word(&h), Some(DateW::Part(..))))
+    {
+        p = e;
     }
-    if let Some(w) = next_hit(key, p).filter(|w| w.clitic.is_empty()) {
-        if let Some(DateW::Part(dp, adverb)) = date_word(&w) {
-            // «صباحاً» alone; the noun «صباح» only before its day.
+    let w = next_hit(key, p).filter(|w| w.clitic.is_empty())?;
+    match date_word(&w) {
+        Some(DateW::Part(dp, adverb)) => {
             let noun_ok = adverb
+                || (w.article && p != end)
                 || after(key, w.end).is_some_and(|q| {
                     relative_day(key, q).is_some() || weekday_at(key, q).is_some()
                 });
-            if noun_ok {
-                part = Some(dp);
-                end = w.end;
-            }
-        } else if key[w.start..w.end] == *"بعد"
-            && let Some(e) = next_word_is(key, w.end, &["الظهر"])
-        {
-            part = Some(DayPart::Afternoon);
-            end = e;
+            noun_ok.then_some((dp, w.end))
         }
-    }
-    if (part.is_some() || !clock)
-        && let Some(q) = after(key, end)
-    {
-        if let Some((_, e, n)) = relative_day(key, q) {
-            day = Some(day_value(c.ref_date, n));
-            end = e;
-        } else if let Some((_, e, wd)) = weekday_at(key, q) {
-            day = Some(match c.ref_date {
-                Some(r) => Cal::of(resolve_weekday(r, wd, 0)).timex(),
-                None => format!("XXXX-WXX-{wd}"),
-            });
-            end = e;
+        _ if key[w.start..w.end] == *"بعد" => {
+            let e = next_word_is(key, w.end, &["الظهر", "الظهيره"])?;
+            Some((DayPart::Afternoon, e))
         }
+        _ => None,
     }
-    if needs_part && part.is_none() {
-        return None;
-    }
-    h = match part {
-        Some(DayPart::Afternoon | DayPart::Evening) if h < 12 => h + 12,
-        Some(DayPart::Noon) if h < 6 => h + 12,
-        Some(DayPart::Night) if (6..12).contains(&h) => h + 12,
-        Some(DayPart::Night) if h == 12 => 0,
-        _ => h,
-    };
-    let value = format!("{}T{h:02}:{min:02}", day.unwrap_or_default());
-    Some(Found::new(start, end, value, Kind::Time))
 }
 
-/// The hour at `pos`: a clock time («10:30»), digits («8», «الـ8»), an
-/// ordinal («الثامنة», «الحادية عشرة») or «الواحدة». Returns the end, the
-/// hour, the minutes and whether it was a clock time.
-fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, bool)> {
+/// A part of the day before a time: «بعد الظهر الساعة 7», «الظهر 7:00».
+/// Returns the part and where the time starts.
+fn part_before(key: &str, pos: usize) -> Option<(DayPart, usize)> {
+    let t = token_at(key, pos)?;
+    let (part, end) = if t.s == "بعد" {
+        (
+            DayPart::Afternoon,
+            next_word_is(key, t.end, &["الظهر", "الظهيره"])?,
+        )
+    } else {
+        let w = hit(key, pos).filter(|w| w.article && w.clitic.is_empty())?;
+        match date_word(&w) {
+            Some(DateW::Part(DayPart::Noon, _)) => (DayPart::Afternoon, w.end),
+            _ => return None,
+        }
+    };
+    let q = after(key, end)?;
+    // The time must follow: «الساعة …» or a clock time.
+    let next = token_at(key, q)?;
+    let ok = words::word(key, Some(next))
+        .is_some_and(|w| w.article && date_word(&w) == Some(DateW::Unit(Unit::Hour, Count::One)))
+        || clock_at(key, q).is_some();
+    ok.then_some((part, q))
+}
+
+/// Times named by a word: «منتصف الليل» (`T00:00`), «منتصف النهار»,
+/// «الظهيرة» (`T12:00`).
+fn named_time(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let (h, end) = match t.s {
+        "منتصف" | "منتصف-" => {
+            let mut q = t.end;
+            if key[q..].starts_with('-') {
+                q += 1;
+            }
+            let n = token_at(key, q).or_else(|| next_token(key, q))?;
+            match n.s {
+                "الليل" => (0, n.end),
+                "النهار" => (12, n.end),
+                _ => return None,
+            }
+        }
+        "الظهيره" => (12, t.end),
+        _ => return None,
+    };
+    Some(Clock {
+        start: t.start,
+        end,
+        h,
+        min: 0,
+        sec: None,
+        part: None,
+    })
+}
+
+/// The hour at `pos`: a clock time («10:30», «7:56:30»), digits («8»,
+/// «الـ8»), an ordinal («الثامنة», «الحادية عشرة») or «الواحدة». Returns
+/// the end, the hour, the minutes and the seconds.
+fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> {
     let key = c.key;
     let t = token_at(key, pos)?;
     let digits = if t.s == "ال" {
@@ -134,31 +363,203 @@ fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, bool)> {
         Some(t).filter(|d| d.kind == TokKind::Digits)
     };
     if let Some(d) = digits {
-        if let Some((e, h, m)) = clock_at(key, d.start) {
-            return Some((e, h, m, true));
+        if let Some((e, h, m, s)) = clock_at(key, d.start) {
+            return Some((e, h, m, s));
         }
         let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
-        return (n.value <= 24.0).then_some((d.end, n.value as u32, 0, false));
+        return (n.value <= 24.0).then_some((d.end, n.value as u32, 0, None));
     }
-    if let Some(o) = numbers::ordinal(c, pos).filter(|o| o.value <= 12.0) {
+    if let Some(o) = numbers::ordinal(c, pos) {
+        // «الثامنة وعشرين»: the ordinal reader takes the minutes for tens
+        // (28th); the hour is the first word.
+        let (end, hour) = if o.value <= 12.0 {
+            (o.end, o.value as u32)
+        } else {
+            let h = hit(key, pos)?;
+            match h.entry.num {
+                Some(Num::Ord(n)) => (h.end, u32::from(n)),
+                _ => return None,
+            }
+        };
         // «الأولى» is never an hour (one o'clock is «الواحدة»): «الساعات
         // الأولى من صباح اليوم».
-        let first = matches!(&key[o.start..o.end], "الاولي" | "الاول");
-        return (key[o.start..].starts_with("ال") && !first).then_some((
-            o.end,
-            o.value as u32,
-            0,
-            false,
-        ));
+        let first = matches!(&key[o.start..end], "الاولي" | "الاول");
+        return (key[o.start..].starts_with("ال") && !first).then_some((end, hour, 0, None));
     }
     let one = hit(key, pos)?;
-    (one.article && one.entry.num == Some(Num::Unit(1))).then_some((one.end, 1, 0, false))
+    (one.article && one.entry.num == Some(Num::Unit(1))).then_some((one.end, 1, 0, None))
 }
 
-/// «10:30», «05:16»: hours and two-digit minutes.
-fn clock_at(key: &str, pos: usize) -> Option<(usize, u32, u32)> {
+/// «10:30», «05:16», «7:56:30»: hours, two-digit minutes and maybe
+/// seconds.
+fn clock_at(key: &str, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> {
     let h = token_at(key, pos).filter(|t| t.kind == TokKind::Digits && t.s.len() <= 2)?;
     let colon = token_at(key, h.end).filter(|t| t.s == ":")?;
     let m = token_at(key, colon.end).filter(|t| t.kind == TokKind::Digits && t.s.len() == 2)?;
-    Some((m.end, h.s.parse().ok()?, m.s.parse().ok()?))
+    let (end, sec) = match token_at(key, m.end).filter(|t| t.s == ":") {
+        Some(c2) => {
+            match token_at(key, c2.end).filter(|t| t.kind == TokKind::Digits && t.s.len() == 2) {
+                Some(s) => (s.end, Some(s.s.parse().ok()?)),
+                None => (m.end, None),
+            }
+        }
+        None => (m.end, None),
+    };
+    let (h, m): (u32, u32) = (h.s.parse().ok()?, m.s.parse().ok()?);
+    (h <= 24 && m <= 59 && sec.is_none_or(|s| s <= 59)).then_some((end, h, m, sec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check_dates;
+
+    #[test]
+    fn times_anchor_to_their_day_or_the_reference() {
+        let r = Some("2013-02-12");
+        check_dates(&[
+            // No reference, no named day: no anchor.
+            (
+                "وصل الساعة الثالثة عصراً",
+                None,
+                "الساعة الثالثة عصرا",
+                "T15:00",
+            ),
+            // The reference anchors a time that names no day.
+            (
+                "وصل الساعة الثالثة عصراً",
+                r,
+                "الساعة الثالثة عصرا",
+                "2013-02-12T15:00",
+            ),
+            (
+                "دوى انفجار عند 05:16 مساءً",
+                r,
+                "05:16 مساء",
+                "2013-02-12T17:16",
+            ),
+            // A named day wins over the reference.
+            (
+                "يبدأ الحظر الساعة السادسة صباح الغد",
+                r,
+                "الساعة السادسة صباح الغد",
+                "2013-02-13T06:00",
+            ),
+            (
+                "وصلوا الساعة 8 مساء يوم الأحد",
+                r,
+                "الساعة 8 مساء يوم الاحد",
+                "2013-02-10T20:00",
+            ),
+            (
+                "الموعد الساعة 8 مساءً ، 1 يناير",
+                None,
+                "الساعة 8 مساء ، 1 يناير",
+                "XXXX-01-01T20:00",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_date_before_a_time_joins_it() {
+        let r = Some("2016-11-07");
+        check_dates(&[
+            (
+                "سيصل غدا 8:00 صباحا",
+                r,
+                "غدا 8:00 صباحا",
+                "2016-11-08T08:00",
+            ),
+            (
+                "يعود يوم 14 أكتوبر الساعة 8:00 صباحاً",
+                r,
+                "يوم 14 اكتوبر الساعة 8:00 صباحا",
+                "2016-10-14T08:00",
+            ),
+            (
+                "الجلسة في 21/4/2016 ، الساعة 8:00 مساءً",
+                None,
+                "21/4/2016 ، الساعة 8:00 مساء",
+                "2016-04-21T20:00",
+            ),
+            (
+                "نلتقي صباح الغد الساعة 7",
+                r,
+                "صباح الغد الساعة 7",
+                "2016-11-08T07:00",
+            ),
+            (
+                "نلتقي مساء اليوم في السابعة",
+                r,
+                "مساء اليوم في السابعة",
+                "2016-11-07T19:00",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn minutes_seconds_and_parts() {
+        check_dates(&[
+            ("وصل 7:56:30 مساءً", None, "7:56:30 مساء", "T19:56:30"),
+            (
+                "الموعد الثامنة والربع مساء",
+                None,
+                "الثامنة والربع مساء",
+                "T20:15",
+            ),
+            ("الموعد الثامنة وربع", None, "الثامنة وربع", "T08:15"),
+            (
+                "الموعد الساعة 8 إلا ربع صباحاً",
+                None,
+                "الساعة 8 الا ربع صباحا",
+                "T07:45",
+            ),
+            (
+                "الموعد الساعة الثامنة و20 دقيقة مساءً",
+                None,
+                "الساعة الثامنة و20 دقيقة مساء",
+                "T20:20",
+            ),
+            (
+                "الموعد الساعة الثامنة وعشرين دقيقة",
+                None,
+                "الساعة الثامنة وعشرين دقيقة",
+                "T08:20",
+            ),
+            (
+                "يعود السابعة وخمسة وثلاثين مساء",
+                None,
+                "السابعة وخمسة وثلاثين مساء",
+                "T19:35",
+            ),
+            (
+                "يعود الساعة 9 إلا خمس دقائق",
+                None,
+                "الساعة 9 الا خمس دقائق",
+                "T08:55",
+            ),
+            (
+                "يعود بعد الظهر الساعة 7",
+                None,
+                "بعد الظهر الساعة 7",
+                "T19:00",
+            ),
+            ("يعود 8 في الليل", None, "8 في الليل", "T20:00"),
+            ("يسري الحظر حتى منتصف الليل", None, "منتصف الليل", "T00:00"),
+        ]);
+    }
+
+    #[test]
+    fn not_times() {
+        for text in [
+            "حصل على المرتبة السابعة",
+            "الساعة الأولى من صباح اليوم",
+            "اشترى ساعة جديدة",
+        ] {
+            let got = super::super::dates_in(text, None);
+            assert!(
+                got.iter().all(|(_, v)| !v.starts_with('T')),
+                "{text}: {got:?}"
+            );
+        }
+    }
 }
