@@ -88,7 +88,7 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
     let key = chunk.key;
     let t = token_at(key, pos)?;
     match t.kind {
-        TokKind::Digits => digits_number(key, t),
+        TokKind::Digits => digits_number(key, t).map(|p| with_sign(key, p)),
         TokKind::Punct if t.s == "%" => {
             // «%15», as some right-to-left text writes it.
             if prev_token(key, t.start).is_some_and(|p| p.kind != TokKind::Word) {
@@ -110,9 +110,40 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
         }
         TokKind::Word => {
             let p = ordinal(chunk, pos).or_else(|| cardinal(key, pos))?;
-            (!idiom(chunk, &p)).then_some(p)
+            (!idiom(chunk, &p)).then(|| with_sign(key, p))
         }
         TokKind::Punct => None,
+    }
+}
+
+/// A number with the minus before it: a sign glued to it in any script
+/// («-3.5», «−٣٫٥», «-١»), not after another number («2014 -2015», «3 -
+/// 1»); or the words «سالب», «ناقص» («سالب خمسة», «ناقص 5»). Ordinals
+/// take no sign.
+fn with_sign(key: &str, p: Parsed) -> Parsed {
+    if p.kind == Kind::Ordinal {
+        return p;
+    }
+    let negative = |start| Parsed {
+        start,
+        value: -p.value,
+        ..p
+    };
+    let before = &key[..p.start];
+    if let Some(sign) = ['-', '\u{2212}'].into_iter().find(|&c| before.ends_with(c)) {
+        let at = p.start - sign.len_utf8();
+        let open = key[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '=' | ':' | '،' | ','));
+        let after_number = prev_token(key, at).is_some_and(|t| t.kind == TokKind::Digits);
+        if open && !after_number {
+            return negative(at);
+        }
+    }
+    match prev_token(key, p.start) {
+        Some(t) if matches!(t.s, "سالب" | "ناقص") && t.end < p.start => negative(t.start),
+        _ => p,
     }
 }
 
@@ -182,6 +213,26 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
             kind: Kind::Ordinal,
         });
     }
+    // «.5», «٫٥»: a decimal point with no digit before it.
+    if prefix.is_empty()
+        && let Some(b) = before.strip_suffix('.')
+        && b.chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '(')
+        && t.s.bytes().all(|b| b.is_ascii_digit())
+    {
+        let value: f64 = format!("0.{}", t.s).parse().ok()?;
+        return Some(Parsed {
+            start: t.start - 1,
+            end: t.end,
+            value,
+            int: false,
+            kind: Kind::Fraction,
+        });
+    }
+    if let Some(f) = slash_fraction(key, t) {
+        return Some(f);
+    }
     let mut p = cardinal(key, t.start)?;
     let end = glued_suffix(key, p.end);
     // «5G», «4K», «3D»: Latin letters glued after make a name, too.
@@ -190,6 +241,58 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     }
     p.end = end;
     Some(p)
+}
+
+/// Words before a score («بنتيجة 1/2»), where a slash is no fraction.
+const SCORE_WORDS: &[&str] = &[
+    "نتيجه",
+    "بنتيجه",
+    "النتيجه",
+    "التعادل",
+    "تعادل",
+    "فوز",
+    "فوزه",
+    "خسر",
+    "هزيمه",
+    "الفوز",
+];
+
+/// «3/4», «1/2 كوب»: a proper fraction written with a slash (numerator
+/// below a denominator of at most 10), where it is a number: not a date
+/// («الأربعاء 28/9» is read by the date finder and wins), not a score
+/// after «بنتيجة», «التعادل» …, not a case number («رقم 1/2»), and
+/// followed by a word or the end of the text, not by more digits.
+fn slash_fraction(key: &str, t: Tok<'_>) -> Option<Parsed> {
+    let a = parse_digits(t.s).filter(|d| d.int && d.width <= 2)?;
+    let slash = token_at(key, t.end).filter(|s| s.s == "/")?;
+    let b_tok = token_at(key, slash.end).filter(|b| b.kind == TokKind::Digits)?;
+    let b = parse_digits(b_tok.s).filter(|d| d.int && d.width <= 2)?;
+    if !(a.value >= 1.0 && a.value < b.value && b.value <= 10.0) {
+        return None;
+    }
+    if next_token(key, b_tok.end).is_some_and(|n| n.kind != TokKind::Word) {
+        return None;
+    }
+    if key[b_tok.end..].starts_with(|c: char| c == '/' || c.is_ascii_digit()) {
+        return None;
+    }
+    let mut p = t.start;
+    for _ in 0..3 {
+        let Some(prev) = prev_token(key, p) else {
+            break;
+        };
+        if SCORE_WORDS.contains(&prev.s) || matches!(prev.s, "رقم" | "برقم" | "الرقم") {
+            return None;
+        }
+        p = prev.start;
+    }
+    Some(Parsed {
+        start: t.start,
+        end: b_tok.end,
+        value: a.value / b.value,
+        int: false,
+        kind: Kind::Fraction,
+    })
 }
 
 /// Extends `end` over letters glued to it (2020م), so spans end on word
@@ -220,13 +323,19 @@ enum What {
 fn elem(key: &str, pos: usize) -> Option<Elem> {
     let t = token_at(key, pos)?;
     match t.kind {
-        TokKind::Digits => Some(Elem {
-            start: t.start,
-            end: t.end,
-            conj: false,
-            article: false,
-            what: What::Digits(parse_digits(t.s)?),
-        }),
+        TokKind::Digits => {
+            let (end, digits) = match spaced_groups(key, t) {
+                Some(g) => g,
+                None => (t.end, parse_digits(t.s)?),
+            };
+            Some(Elem {
+                start: t.start,
+                end,
+                conj: false,
+                article: false,
+                what: What::Digits(digits),
+            })
+        }
         TokKind::Word if t.s == "و" => {
             // «و 5», «و3»: the conjunction as a word of its own.
             let next = next_token(key, t.end)?;
@@ -245,6 +354,59 @@ fn elem(key: &str, pos: usize) -> Option<Elem> {
         }
         TokKind::Punct => None,
     }
+}
+
+/// «1 234 567», «40 000»: thousands grouped by single spaces (a head of
+/// one to three digits, then groups of exactly three). `None` unless at
+/// least one group follows the head.
+fn spaced_groups(key: &str, t: Tok<'_>) -> Option<(usize, Digits)> {
+    if t.s.len() > 3 || !t.s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Not a group itself: «2015 100» is no head.
+    if prev_token(key, t.start).is_some_and(|p| p.kind == TokKind::Digits) {
+        return None;
+    }
+    let mut end = t.end;
+    let mut digits = t.s.to_owned();
+    let mut frac = None;
+    while let Some(g) = key[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| token_at(rest, 0))
+        .filter(|g| g.kind == TokKind::Digits)
+    {
+        // «567», or «567.89» closing the number with its decimals.
+        let (int_part, dec) =
+            g.s.split_once('.')
+                .map_or((g.s, None), |(i, d)| (i, Some(d)));
+        if int_part.len() != 3 || !int_part.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        if dec.is_some_and(|d| !d.bytes().all(|b| b.is_ascii_digit())) {
+            break;
+        }
+        digits.push_str(int_part);
+        end += 1 + g.end;
+        if let Some(d) = dec {
+            frac = Some(d.to_owned());
+            break;
+        }
+    }
+    if end == t.end || digits.len() > 15 {
+        return None;
+    }
+    let text = match &frac {
+        Some(f) => format!("{digits}.{f}"),
+        None => digits.clone(),
+    };
+    Some((
+        end,
+        Digits {
+            value: text.parse().ok()?,
+            int: frac.is_none(),
+            width: digits.len(),
+        },
+    ))
 }
 
 /// The element after `end`, if any.
@@ -298,6 +460,10 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 }
                 Num::Ten => {
                     group = 10.0;
+                    flags = U | T;
+                }
+                Num::Teen(t) => {
+                    group = f64::from(t);
                     flags = U | T;
                 }
                 Num::Tens(t) => {
@@ -392,11 +558,12 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                     flags = 0;
                     last_scale = s;
                 }
-                What::Word(Num::Quarters) if flags == U && (1.0..=3.0).contains(&group) => {
+                // «ثلاثة أرباع», «خمسة أثمان».
+                What::Word(Num::Denom(d)) if flags == U && group >= 1.0 && group < f64::from(d) => {
                     return Some(Parsed {
                         start,
                         end: e.end,
-                        value: group / 4.0,
+                        value: group / f64::from(d),
                         int: false,
                         kind: Kind::Fraction,
                     });
@@ -448,6 +615,11 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 flags |= U | T;
                 last_unit = false;
             }
+            What::Word(Num::Teen(t)) if fresh || flags == H => {
+                group += f64::from(t);
+                flags |= U | T;
+                last_unit = false;
+            }
             What::Word(Num::Tens(t)) if fresh || flags == H || flags & (U | T) == U => {
                 group += f64::from(t);
                 flags |= T;
@@ -484,7 +656,28 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
         }
         end = e.end;
     }
+    // «ثلاثة فاصلة خمسة»: a decimal comma written as a word.
+    if int && let Some((e, frac)) = decimal_after(key, end) {
+        return Some(with_percent(key, start, e, total + group + frac, false));
+    }
     Some(with_percent(key, start, end, total + group, int))
+}
+
+/// «فاصلة خمسة», «فاصلة صفر خمسة», «فاصلة 25» after a whole number: the
+/// digits of the decimal part, read as written. Returns the end and the
+/// fraction (0.5, 0.05, 0.25).
+fn decimal_after(key: &str, end: usize) -> Option<(usize, f64)> {
+    let comma = next_token(key, end).filter(|t| t.s == "فاصله")?;
+    let mut q = next_token(key, comma.end)?;
+    let mut zeros = String::new();
+    while q.s == "صفر" {
+        zeros.push('0');
+        q = next_token(key, q.end)?;
+    }
+    let n =
+        cardinal(key, q.start).filter(|n| n.int && n.kind == Kind::Cardinal && n.value >= 0.0)?;
+    let frac: f64 = format!("0.{zeros}{}", n.value as u64).parse().ok()?;
+    Some((n.end, frac))
 }
 
 fn is(e: &Elem, n: Num) -> bool {
@@ -529,7 +722,12 @@ fn percent_after(key: &str, end: usize) -> Option<usize> {
 pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
     let key = chunk.key;
     let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
-    let h = words::lookup(key, t.start, t.end)?;
+    let mut h = words::lookup(key, t.start, t.end)?;
+    // «الأحد» is in the table as Sunday; before «عشر» it is «eleventh».
+    if h.entry.num.is_none() && key[h.start..h.end] == *"الاحد" {
+        h.entry.num = Some(Num::Ahad);
+        h.article = true;
+    }
     let base = match h.entry.num? {
         Num::Ord(n) => {
             // أولى with ى only: «أولي», «الأولي» are other words.
@@ -539,7 +737,11 @@ pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
             }
             Some(n)
         }
+        // «الحادي عشر», «الأحد عشر», «الواحد والعشرون»: a first part
+        // that needs the rest.
         Num::Hadi => None,
+        Num::Ahad if h.article => None,
+        Num::Unit(1) if h.article => None,
         Num::Tens(t) if h.article => {
             return Some(Parsed {
                 start: h.start,
@@ -722,6 +924,94 @@ mod tests {
                 got,
                 Some(((*span).to_owned(), *v, *kind)),
                 "number in {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn signs_decimal_words_points_and_slashes() {
+        use Kind::*;
+        let cases: &[(&str, &str, f64, Kind)] = &[
+            ("بلغت الحرارة -3.5 درجة", "-3.5", -3.5, Cardinal),
+            ("بلغت الحرارة -٣٫٥ درجة", "-3.5", -3.5, Cardinal),
+            ("بلغت \u{2212}7 درجات", "\u{2212}7", -7.0, Cardinal),
+            ("سجلت سالب خمسة درجات", "سالب خمسة", -5.0, Cardinal),
+            ("النتيجة ناقص 12", "ناقص 12", -12.0, Cardinal),
+            ("تراجع سالب خمسة بالمئة", "سالب خمسة بالمئة", -5.0, Percent),
+            ("نما ثلاثة فاصلة خمسة", "ثلاثة فاصلة خمسة", 3.5, Cardinal),
+            ("نما 2 فاصلة 25", "2 فاصلة 25", 2.25, Cardinal),
+            (
+                "نما واحد فاصلة صفر خمسة",
+                "واحد فاصلة صفر خمسة",
+                1.05,
+                Cardinal,
+            ),
+            ("وزنه .5 كيلو", ".5", 0.5, Fraction),
+            ("وزنه ٫٢٥ كيلو", ".25", 0.25, Fraction),
+            ("أضف 3/4 كوب من الماء", "3/4", 0.75, Fraction),
+            ("أضف 1/2 ملعقة", "1/2", 0.5, Fraction),
+            (
+                "يبلغ عدد السكان 1 414 021 100 نسمة",
+                "1 414 021 100",
+                1_414_021_100.0,
+                Cardinal,
+            ),
+            ("دفع 40 000 دولار", "40 000", 40_000.0, Cardinal),
+            (
+                "دفع 1 234 567.89 دولار",
+                "1 234 567.89",
+                1_234_567.89,
+                Cardinal,
+            ),
+            ("الكتاب الواحد والعشرون", "الواحد والعشرون", 21.0, Ordinal),
+            ("القرن الأحد عشر", "الاحد عشر", 11.0, Ordinal),
+            ("أكل خمسة أثمان الكعكة", "خمسة اثمان", 0.625, Fraction),
+            ("ثلاثة أخماس", "ثلاثة اخماس", 0.6, Fraction),
+        ];
+        for (text, span, v, kind) in cases {
+            let got = first(text);
+            let ok = got
+                .as_ref()
+                .is_some_and(|(s, g, k)| s == span && (g - v).abs() < 1e-9 && k == kind);
+            assert!(
+                ok,
+                "number in {text:?}: want {span:?} {v} {kind:?}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn slashes_that_are_no_fractions() {
+        for text in ["فاز بنتيجة 1/2 أمس", "القضية رقم 1/2 مؤجلة", "تعادل 2/2"]
+        {
+            let got = first(text);
+            assert!(
+                got.as_ref().is_some_and(|(_, v, _)| *v >= 1.0),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dialect_number_words() {
+        let cases: &[(&str, &str, f64)] = &[
+            ("عندي تلاتة", "تلاتة", 3.0),
+            ("دفعت تلات تلاف جنيه", "تلات تلاف", 3000.0),
+            ("عمره خمستاشر سنة", "خمستاشر", 15.0),
+            ("عمره خمسطعش سنة", "خمسطعش", 15.0),
+            ("اشترى تمانية كتب", "تمانية", 8.0),
+            ("دفع ميتين جنيه", "ميتين", 200.0),
+            ("دفع تلتمية وخمسين", "تلتمية وخمسين", 350.0),
+            ("دفع مية وحداشر", "مية وحداشر", 111.0),
+            ("عددهم تلاتين", "تلاتين", 30.0),
+            ("جاء اتنين", "اتنين", 2.0),
+        ];
+        for (text, span, v) in cases {
+            let got = first(text);
+            assert_eq!(
+                got.as_ref().map(|(s, g, _)| (s.as_str(), *g)),
+                Some((*span, *v)),
+                "{text}"
             );
         }
     }

@@ -52,8 +52,11 @@ pub(super) enum Num {
     Scale(i64, Count),
     /// نصف, ربع, ثلث, ثلثا.
     Frac(f64),
-    /// أرباع: quarters, counted (ثلاثة أرباع).
-    Quarters,
+    /// أثلاث, أرباع, أخماس … أعشار: a denominator, counted (ثلاثة أرباع,
+    /// خمسة أثمان).
+    Denom(u8),
+    /// A teen in one word (dialect: حداشر, خمستاشر, سطعش).
+    Teen(u8),
     /// أول … عاشر (1–10), any gender.
     Ord(u8),
     /// حادي, حادية: only in «الحادي عشر», «الحادي والعشرون».
@@ -271,7 +274,14 @@ const NUM_WORDS: &[Row<Num>] = &[
     ("ثلث", Num::Frac(1.0 / 3.0)),
     ("ثلثا", Num::Frac(2.0 / 3.0)),
     ("ثلثي", Num::Frac(2.0 / 3.0)),
-    ("ارباع", Num::Quarters),
+    ("اثلاث", Num::Denom(3)),
+    ("ارباع", Num::Denom(4)),
+    ("اخماس", Num::Denom(5)),
+    ("اسداس", Num::Denom(6)),
+    ("اسباع", Num::Denom(7)),
+    ("اثمان", Num::Denom(8)),
+    ("اتساع", Num::Denom(9)),
+    ("اعشار", Num::Denom(10)),
     ("اول", Num::Ord(1)),
     ("اولي", Num::Ord(1)),
     ("ثاني", Num::Ord(2)),
@@ -354,6 +364,8 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("ذي", DateW::MonthHead(MonthHead::Dhu)),
     // Weekdays, with their article: bare أحد, خميس, جمعة are other words.
     ("الاثنين", DateW::Weekday(1)),
+    // Dialect spelling (ت for ث).
+    ("الاتنين", DateW::Weekday(1)),
     ("الثلاثاء", DateW::Weekday(2)),
     ("الاربعاء", DateW::Weekday(3)),
     ("الخميس", DateW::Weekday(4)),
@@ -517,6 +529,54 @@ const DECADES: &[Row<u8>] = &[
     ("تسعين", 9),
 ];
 
+/// The dialect number words (`gazetteers/numbers/dialect.tsv`, format in
+/// its header).
+const DIALECT: &str = include_str!("../../gazetteers/numbers/dialect.tsv");
+
+/// A row of [`DIALECT`], or what is wrong with it.
+fn dialect_row(line: &str) -> Result<(&str, Num), String> {
+    let f: Vec<&str> = line.split('\t').collect();
+    if f.len() < 4 {
+        return Err("expected word, value, class, dialects".to_owned());
+    }
+    let v: u16 = f[1].parse().map_err(|_| format!("bad value {:?}", f[1]))?;
+    let small = |max: u16| u8::try_from(v).ok().filter(|&v| u16::from(v) <= max);
+    let n = match f[2] {
+        "unit" => small(9).map(Num::Unit),
+        "teen" => small(19).filter(|&v| v >= 11).map(Num::Teen),
+        "tens" => small(90).filter(|&v| v >= 20 && v % 10 == 0).map(Num::Tens),
+        "hundred" => (v % 100 == 0 && (100..=900).contains(&v)).then_some(Num::Hundred(v)),
+        "thousands" => (v == 1000).then_some(Num::Scale(1000, Count::Plural)),
+        c => return Err(format!("unknown class {c:?}")),
+    };
+    let n = n.ok_or_else(|| format!("value {v} does not fit class {}", f[2]))?;
+    if f[3].split(',').any(|d| !matches!(d, "egy" | "lev" | "glf")) {
+        return Err(format!("unknown dialect in {:?}", f[3]));
+    }
+    Ok((f[0], n))
+}
+
+/// The dialect number words as matching keys.
+fn dialect_numbers() -> impl Iterator<Item = (String, Num)> {
+    DIALECT
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let (w, n) = dialect_row(l).unwrap_or_else(|e| panic!("dialect.tsv: {l:?}: {e}"));
+            (key_of(w), n)
+        })
+}
+
+/// The matching key of a word as written (hamza and alef forms, ta
+/// marbuta, alef maksura folded).
+fn key_of(word: &str) -> String {
+    let normalized =
+        crate::normalize::Normalizer::new(crate::gazetteer::PIPELINE_FOLDS).normalize(word);
+    let mut key = String::new();
+    crate::normalize::matching_key(normalized.text(), &mut key);
+    key
+}
+
 type Table = crate::hash::FastMap<String, Entry>;
 
 /// Longer words (in bytes, proclitics included) are never in the table.
@@ -543,6 +603,9 @@ static WORDS: LazyLock<Table> = LazyLock::new(|| {
         for tail in ["ميه", "مايه"] {
             map.entry(format!("{head}{tail}")).or_default().num = Some(Num::Hundred(n * 100));
         }
+    }
+    for (w, n) in dialect_numbers() {
+        map.entry(w).or_default().num = Some(n);
     }
     for &(w, d) in DATE_WORDS {
         map.entry(w.to_owned()).or_default().date = Some(d);
@@ -889,6 +952,30 @@ fn token_start(key: &str, pos: usize, window: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dialect_words_are_sorted_unique_valid_and_new() {
+        let rows: Vec<&str> = DIALECT
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .collect();
+        assert!(rows.len() > 40, "dialect.tsv: {} rows", rows.len());
+        for pair in rows.windows(2) {
+            let (a, b) = (pair[0].split('\t').next(), pair[1].split('\t').next());
+            assert!(
+                a < b,
+                "dialect.tsv: not sorted or not unique: {a:?} then {b:?}"
+            );
+        }
+        let standard: Vec<&str> = NUM_WORDS.iter().map(|(w, _)| *w).collect();
+        for row in rows {
+            let (w, _) = dialect_row(row).unwrap_or_else(|e| panic!("dialect.tsv: {row:?}: {e}"));
+            assert!(
+                !standard.contains(&key_of(w).as_str()),
+                "dialect.tsv: {w} is a standard spelling"
+            );
+        }
+    }
 
     #[test]
     fn digits_shapes() {

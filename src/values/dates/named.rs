@@ -14,7 +14,7 @@ use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
-    self, Count, DateW, MonthHead, Opener, TokKind, Unit, next_token, parse_digits, token_at,
+    self, Count, DateW, Edge, MonthHead, Opener, TokKind, Unit, next_token, parse_digits, token_at,
 };
 
 /// A month name, its two-word forms (كانون الثاني, ربيع الأول), and the
@@ -730,9 +730,9 @@ fn season_year(code: &str, reference: NaiveDate, dir: i8) -> i32 {
 pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let h = hit(key, pos).filter(|h| !h.article)?;
-    if !matches!(date_word(&h), Some(DateW::Edge(_))) {
+    let Some(DateW::Edge(edge)) = date_word(&h) else {
         return None;
-    }
+    };
     let mut q = after(key, h.end)?;
     if let Some(e) = word_is(key, q, "من") {
         q = after(key, e)?;
@@ -771,8 +771,17 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             _ => (None, 0, 0),
         };
         if let Some(unit) = unit {
-            let value = super::relative::unit_value(reference, unit, i32::from(dir))?;
-            return Some(Found::new(h.start, end, value, Kind::Date));
+            let mut value = super::relative::unit_value(reference, unit, i32::from(dir))?;
+            let mut start = h.start;
+            // «نهاية الأسبوع», «عطلة نهاية الأسبوع»: the weekend.
+            if unit == Unit::Week && edge == Edge::End {
+                value.push_str("-WE");
+                if let Some(p) = words::prev_token(key, h.token_start()).filter(|p| p.s == "عطله")
+                {
+                    start = p.start;
+                }
+            }
+            return Some(Found::new(start, end, value, Kind::Date));
         }
     }
     // A month, with or without its year; a year.
@@ -890,6 +899,18 @@ mod tests {
             ("نهاية العام 2019", r, "نهاية العام 2019", "2019"),
             ("مطلع هذا العام", r, "مطلع هذا العام", "2013"),
             ("منتصف الشهر", None, "منتصف الشهر", "XXXX-XX"),
+            (
+                "في عطلة نهاية الأسبوع",
+                r,
+                "عطلة نهاية الاسبوع",
+                "2013-W07-WE",
+            ),
+            (
+                "نهاية الأسبوع المقبل",
+                None,
+                "نهاية الاسبوع المقبل",
+                "XXXX-WXX-WE",
+            ),
         ]);
     }
 }
