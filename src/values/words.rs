@@ -544,8 +544,10 @@ fn dialect_row(line: &str) -> Result<(&str, Num), String> {
     let n = match f[2] {
         "unit" => small(9).map(Num::Unit),
         "teen" => small(19).filter(|&v| v >= 11).map(Num::Teen),
-        "tens" => small(90).filter(|&v| v >= 20 && v % 10 == 0).map(Num::Tens),
-        "hundred" => (v % 100 == 0 && (100..=900).contains(&v)).then_some(Num::Hundred(v)),
+        "tens" => small(90)
+            .filter(|&v| v >= 20 && v.is_multiple_of(10))
+            .map(Num::Tens),
+        "hundred" => (v.is_multiple_of(100) && (100..=900).contains(&v)).then_some(Num::Hundred(v)),
         "thousands" => (v == 1000).then_some(Num::Scale(1000, Count::Plural)),
         c => return Err(format!("unknown class {c:?}")),
     };

@@ -42,7 +42,7 @@ impl Cal {
         match (self.m, self.d) {
             (Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
             (Some(m), None) => format!("{y}-{m:02}"),
-            (None, Some(_)) => format!("{y}-XX-XX"),
+            (None, Some(d)) => format!("{y}-XX-{d:02}"),
             (None, None) if self.y.is_some() => y,
             (None, None) => "XXXX-XX-XX".to_owned(),
         }

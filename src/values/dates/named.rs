@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Cal, add_months, gregorian_to_hijri, hijri_to_gregorian};
-use super::numeric::numeric_at;
+use super::numeric::{day_month, month_year, numeric_at};
 use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is, word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -281,22 +281,49 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     let mut start = None;
     let mut p = pos;
     // A weekday before the date.
-    if let Some((ws, we, _)) = weekday_at(key, pos) {
+    let mut weekday = None;
+    if let Some((ws, we, wd)) = weekday_at(key, pos) {
         let mut q = after(key, we)?;
         if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "," | "،")) {
             q = after(key, t.end)?;
         }
-        if let Some(e) = word_is(key, q, "الموافق") {
+        if let Some(e) = word_is(key, q, "الموافق").or_else(|| word_is(key, q, "في")) {
             q = after(key, e)?;
         }
         start = Some(ws);
+        weekday = Some(wd);
         p = q;
     }
-    if let Some(n) = numeric_at(key, p) {
+    if let Some(n) = numeric_at(key, p).or_else(|| month_year(key, p)) {
         return Some(CalAt {
             start: start.unwrap_or(n.0),
             end: n.1,
             cal: n.2,
+            hijri: false,
+            year_span: None,
+        });
+    }
+    // «الأربعاء 28/9», «يوم 22/04», «بتاريخ 22/04»: a day and month alone
+    // where a date is announced.
+    let announcer =
+        words::prev_token(key, p).filter(|t| matches!(t.s, "يوم" | "بتاريخ" | "تاريخ" | "الموافق"));
+    if (weekday.is_some() || announcer.is_some())
+        && let Some((ds, de, d, m)) = day_month(key, p)
+    {
+        // «يوم 22/04»: the word for day joins the span, as elsewhere.
+        let ds = announcer.filter(|t| t.s == "يوم").map_or(ds, |t| t.start);
+        let cal = Cal {
+            y: c.ref_date.map(|r| r.year()),
+            m: Some(m),
+            d: Some(d),
+        };
+        if let (Some(y), Some(m), Some(d)) = (cal.y, cal.m, cal.d) {
+            NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
+        }
+        return Some(CalAt {
+            start: start.unwrap_or(ds),
+            end: de,
+            cal,
             hijri: false,
             year_span: None,
         });
@@ -339,7 +366,14 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     let (mstart, mo) = match day {
         Some((ds, de, d)) => match after(key, de).and_then(|q| month_at(key, q)) {
             Some(mo) => (ds, mo),
-            None => return coordinated_day(c, start.unwrap_or(ds), de, d),
+            None => {
+                if let (Some(ws), Some(wd)) = (start, weekday)
+                    && (ds < de && key[ds..de].bytes().any(|b| b.is_ascii_digit()) || d >= 11)
+                {
+                    return Some(weekday_with_day(c, ws, de, wd, d));
+                }
+                return coordinated_day(c, start.unwrap_or(ds), de, d);
+            }
         },
         None => {
             let mo = month_at(key, p)?;
@@ -448,6 +482,38 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     })
 }
 
+/// «الخميس 21», «الجمعة في 22», «الأحد الثالث عشر»: a weekday and a day of
+/// the month without the month. With a reference, the date nearest to it
+/// (two months either side) whose day is `day` and weekday `weekday`;
+/// without one (or where no such date is near), the day alone:
+/// `XXXX-XX-21`. A day in words must be 11 or more: «الأحد الثاني» is as
+/// often the second Sunday.
+fn weekday_with_day(c: &Chunk<'_>, start: usize, end: usize, weekday: u8, day: u8) -> CalAt {
+    let found = c.ref_date.and_then(|r| {
+        (-2..=2)
+            .filter_map(|k| {
+                let month = add_months(r.with_day(1)?, k)?;
+                let date = month.with_day(u32::from(day))?;
+                (date.weekday().number_from_monday() == u32::from(weekday)).then_some(date)
+            })
+            .min_by_key(|d| (*d - r).num_days().abs())
+    });
+    let cal = match found {
+        Some(date) => Cal::of(date),
+        None => Cal {
+            d: Some(day),
+            ..Cal::default()
+        },
+    };
+    CalAt {
+        start,
+        end,
+        cal,
+        hijri: false,
+        year_span: None,
+    }
+}
+
 /// «في 12 و13 مارس»: a day whose month comes after the next day; the
 /// span is the first day alone, the next one is found on its own.
 fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
@@ -543,6 +609,9 @@ pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     if let Some(f) = part_of_year(c, pos) {
         return Some(f);
     }
+    if let Some(f) = month_number(c, pos) {
+        return Some(f);
+    }
     let (start, end, y, hijri) =
         year_at(c.key, pos, false).or_else(|| year_in_context(c.key, pos))?;
     let (cal, year_span) = if hijri {
@@ -568,6 +637,41 @@ pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         .found(c),
     )
+}
+
+/// A month by its number: «الشهر 5», «شهر 11», «شهر 5/2015», «الشهر 3
+/// 2020»; without a year, the reference's.
+fn month_number(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos)?;
+    if !matches!(date_word(&h), Some(DateW::Unit(Unit::Month, Count::One))) {
+        return None;
+    }
+    let d = next_token(key, h.end).filter(|d| d.kind == TokKind::Digits)?;
+    if let Some((_, e, cal)) = month_year(key, d.start) {
+        return Some(Found::new(h.start, e, cal.timex(), Kind::Date));
+    }
+    let n =
+        parse_digits(d.s).filter(|n| n.int && n.width <= 2 && (1.0..=12.0).contains(&n.value))?;
+    if key[d.end..].starts_with(['/', '-', ':', '.', '%']) {
+        return None;
+    }
+    // «شهر 5 أيام»: not a month if a counted word or number follows.
+    if let Some(w) = words::word(key, next_token(key, d.end))
+        && (w.entry.num.is_some() || matches!(w.entry.date, Some(DateW::Unit(..))))
+    {
+        return None;
+    }
+    let (end, y) = match after(key, d.end).and_then(|q| year_at(key, q, true)) {
+        Some((_, e, y, false)) => (e, Some(y)),
+        _ => (d.end, c.ref_date.map(|r| r.year())),
+    };
+    let cal = Cal {
+        y,
+        m: Some(n.value as u8),
+        d: None,
+    };
+    Some(Found::new(h.start, end, cal.timex(), Kind::Date))
 }
 
 /// Words after which four digits alone are a year: «في 2019», «منذ
@@ -883,7 +987,65 @@ fn century_of(c: &Chunk<'_>, pos: usize) -> Option<(usize, i32)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::check_dates;
+    use super::super::{check_dates, dates_in};
+
+    #[test]
+    fn weekday_with_a_day_of_the_month() {
+        // 2017-09-27 is a Wednesday.
+        let r = Some("2017-09-27");
+        check_dates(&[
+            ("الأربعاء 7 آذار", None, "الاربعاء 7 اذار", "XXXX-03-07"),
+            ("عاد يوم الخميس 21", r, "يوم الخميس 21", "2017-09-21"),
+            ("عاد الجمعة في 22", r, "الجمعة في 22", "2017-09-22"),
+            (
+                "عاد الأحد الثالث عشر",
+                Some("2016-11-07"),
+                "الاحد الثالث عشر",
+                "2016-11-13",
+            ),
+            (
+                "الخميس في الحادي والعشرين",
+                r,
+                "الخميس في الحادي والعشرين",
+                "2017-09-21",
+            ),
+            ("عاد يوم الخميس 21", None, "يوم الخميس 21", "XXXX-XX-21"),
+            (
+                "الجمعة الموافق 9 من الشهر الجاري",
+                Some("2013-08-05"),
+                "الجمعة الموافق 9 من الشهر الجاري",
+                "2013-08-09",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn months_by_number_and_numeric_months() {
+        let r = Some("2019-03-10");
+        check_dates(&[
+            ("في الشهر 5", r, "الشهر 5", "2019-05"),
+            ("خلال شهر 11", None, "شهر 11", "XXXX-11"),
+            ("حتى شهر 5/2015", None, "شهر 5/2015", "2015-05"),
+            ("صدر في 5/2019", None, "5/2019", "2019-05"),
+            ("صدر في 2019/5", None, "2019/5", "2019-05"),
+            (
+                "وقع الحادث الأربعاء 28/9",
+                Some("2015-09-30"),
+                "الاربعاء 28/9",
+                "2015-09-28",
+            ),
+            ("في يوم 22/04", None, "يوم 22/04", "XXXX-04-22"),
+            ("بتاريخ 4/22", None, "4/22", "XXXX-04-22"),
+            ("الموافق 10/4 / 1436هـ", None, "10/4 / 1436ه", "2015-01-31"),
+        ]);
+        for text in ["القضية رقم 47/2015 جنايات", "أضف 3/4 كوب"] {
+            let got = dates_in(text, None);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // «شهر 5 أيام»: a month and five days, durations, not the fifth month.
+        let got = dates_in("خلال شهر 5 أيام", None);
+        assert!(got.iter().all(|(_, v)| v.starts_with('P')), "{got:?}");
+    }
 
     #[test]
     fn parts_of_a_period() {
