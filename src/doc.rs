@@ -6,6 +6,7 @@
 //!
 //! - [`Label`], [`Kind`], [`Source`] and [`Value`]: what an entity is, its
 //!   finer type, which stage found it, and the value of a number or date;
+//!   [`HijriCalendar`], which calendar Hijri dates are converted with;
 //! - [`Entity`]: one entity as the library reports it, with offsets in code
 //!   points of the original text;
 //! - `Candidate`: what a finder reports, a byte range of the *normalised*
@@ -103,6 +104,24 @@ impl Kind {
             Kind::Set => "set",
         }
     }
+}
+
+/// The Hijri calendar that Hijri dates (15 شعبان 1445 هـ, 4/10/1436) are
+/// converted with.
+///
+/// Both come from ICU4X's `icu_calendar`, with its data compiled in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HijriCalendar {
+    /// Umm al-Qura, Saudi Arabia's official calendar (the KACST tables,
+    /// 1300 to 1600 AH; the tabular calendar outside them): what Saudi and
+    /// Gulf news date by.
+    #[default]
+    UmmAlQura,
+    /// The tabular (arithmetical) calendar, civil epoch (1 Muharram 1 AH =
+    /// 16 July 622 Julian), leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26
+    /// and 29 of each 30 years; a day or two off observation-based
+    /// calendars.
+    Tabular,
 }
 
 /// Which stage found an entity.
@@ -243,6 +262,8 @@ pub(crate) struct Chunk<'a> {
     pub words: &'a [Range<usize>],
     /// The date relative expressions resolve against, if known.
     pub ref_date: Option<NaiveDate>,
+    /// The calendar Hijri dates are converted with.
+    pub hijri: HijriCalendar,
 }
 
 /// Puts the words of `key` into `out`: the maximal runs of word

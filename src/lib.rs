@@ -81,6 +81,6 @@ mod train;
 mod values;
 mod vocab;
 
-pub use doc::{Entity, Kind, Label, Source, Value};
+pub use doc::{Entity, HijriCalendar, Kind, Label, Source, Value};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Extractor, ExtractorBuilder, Model};

@@ -120,6 +120,7 @@ impl Extractor {
                 key,
                 words,
                 ref_date: None,
+                hijri: crate::doc::HijriCalendar::default(),
             };
             let mut lines = Vec::new();
             tagger::examples(&chunk, cands, &gold, news.as_ref(), &mut lines);

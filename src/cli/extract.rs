@@ -21,10 +21,12 @@ use rayon::prelude::*;
 use kashf::extract::{CHUNK_BYTES, Scratch};
 use kashf::input::{DecodeOptions, Encoding, Event, InputMode, Piece, Reader};
 use kashf::output::Format;
-use kashf::{Extractor, Label};
+use kashf::{Extractor, HijriCalendar, Label};
 
 use super::destination::Destination;
-use super::{EXIT_FAILED, EncodingArg, ExtractArgs, FormatArg, GazetteerArgs, InputArg, report};
+use super::{
+    EXIT_FAILED, EncodingArg, ExtractArgs, FormatArg, GazetteerArgs, HijriArg, InputArg, report,
+};
 
 /// Pieces are extracted in batches of about this many bytes.
 const BATCH_BYTES: usize = 16 * CHUNK_BYTES;
@@ -77,6 +79,10 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let extractor = args
         .model
         .apply(build_extractor(&args.gazetteers, args.ref_date)?)?
+        .hijri_calendar(match args.hijri_calendar {
+            HijriArg::UmmAlQura => HijriCalendar::UmmAlQura,
+            HijriArg::Tabular => HijriCalendar::Tabular,
+        })
         .build()?;
     let mut pool = rayon::ThreadPoolBuilder::new();
     if let Some(n) = args.threads {

@@ -115,6 +115,12 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     ref_date: Option<NaiveDate>,
 
+    /// The calendar Hijri dates (15 شعبان 1445 هـ, 4/10/1436) are converted
+    /// with: `umm-al-qura` (Saudi Arabia's official calendar) or `tabular`
+    /// (the arithmetical one; a day or two off it at times).
+    #[arg(long, value_enum, value_name = "CALENDAR", default_value_t = HijriArg::UmmAlQura)]
+    hijri_calendar: HijriArg,
+
     /// Encoding of inputs without a UTF-16 byte order mark.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     encoding: EncodingArg,
@@ -306,6 +312,13 @@ enum FormatArg {
     Csv,
     Conll,
     Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum HijriArg {
+    #[value(name = "umm-al-qura")]
+    UmmAlQura,
+    Tabular,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]

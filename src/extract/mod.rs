@@ -34,7 +34,7 @@ pub use crate::tagger::{Model, NewsCounts, NewsLexicon};
 // The shared vocabulary lives in `crate::doc`, below every stage; these
 // re-exports keep the paths `kashf::extract::Label`, … working.
 pub(crate) use crate::doc::{Candidate, Chunk, resolve, words_into};
-pub use crate::doc::{Entity, Kind, Label, Source, Value};
+pub use crate::doc::{Entity, HijriCalendar, Kind, Label, Source, Value};
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -183,6 +183,7 @@ pub struct ExtractorBuilder {
     default_gazetteers: bool,
     gazetteers: Vec<Gazetteer>,
     ref_date: Option<NaiveDate>,
+    hijri: HijriCalendar,
     /// `None`: the embedded model, unless `default_model` is off.
     model: Option<Model>,
     default_model: bool,
@@ -194,6 +195,7 @@ impl Default for ExtractorBuilder {
             default_gazetteers: true,
             gazetteers: Vec::new(),
             ref_date: None,
+            hijri: HijriCalendar::UmmAlQura,
             model: None,
             default_model: true,
         }
@@ -220,6 +222,32 @@ impl ExtractorBuilder {
     /// The reference date for relative dates (اليوم، أمس، الأسبوع الماضي).
     pub fn ref_date(mut self, date: Option<NaiveDate>) -> Self {
         self.ref_date = date;
+        self
+    }
+
+    /// The calendar Hijri dates are converted with (default: Umm al-Qura).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use kashf::{Extractor, HijriCalendar, Value};
+    ///
+    /// let value = |calendar| {
+    ///     let e = Extractor::builder()
+    ///         .default_model(false)
+    ///         .hijri_calendar(calendar)
+    ///         .build()
+    ///         .unwrap();
+    ///     match &e.extract("العيد في 1 شوال 1444 هـ")[0].value {
+    ///         Some(Value::Timex(v)) => v.clone(),
+    ///         other => panic!("{other:?}"),
+    ///     }
+    /// };
+    /// assert_eq!(value(HijriCalendar::UmmAlQura), "2023-04-21");
+    /// assert_eq!(value(HijriCalendar::Tabular), "2023-04-22");
+    /// ```
+    pub fn hijri_calendar(mut self, calendar: HijriCalendar) -> Self {
+        self.hijri = calendar;
         self
     }
 
@@ -256,6 +284,7 @@ impl ExtractorBuilder {
             normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
             matcher: Arc::new(Matcher::from_owned(all)?),
             ref_date: self.ref_date,
+            hijri: self.hijri,
             model,
         })
     }
@@ -267,6 +296,7 @@ pub struct Extractor {
     normalizer: Normalizer,
     matcher: Arc<Matcher>,
     ref_date: Option<NaiveDate>,
+    hijri: HijriCalendar,
     model: Option<Arc<Model>>,
 }
 
@@ -383,6 +413,7 @@ impl Extractor {
             key,
             words,
             ref_date: None,
+            hijri: HijriCalendar::default(),
         };
         tagger::apply(model, &chunk, cands, cache, &self.matcher);
         drop_inside(addresses, cands);
@@ -410,6 +441,7 @@ impl Extractor {
             key,
             words,
             ref_date: self.ref_date,
+            hijri: self.hijri,
         };
         if chunk.ref_date.is_none() && doc_start {
             chunk.ref_date = values::dateline(&chunk);
@@ -474,6 +506,7 @@ impl<'e> Stages<'e> {
             key: &s.key,
             words: &s.words,
             ref_date: None,
+            hijri: HijriCalendar::default(),
         };
         (chunk, &mut s.cands, &mut s.triggers)
     }
@@ -610,6 +643,7 @@ impl TestChunk {
             key: &self.key,
             words: &self.words,
             ref_date: None,
+            hijri: HijriCalendar::default(),
         }
     }
 }

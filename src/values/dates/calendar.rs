@@ -8,12 +8,22 @@
 //!
 //! # Hijri dates
 //!
-//! Hijri dates are converted with the tabular (arithmetical) Islamic
-//! calendar, civil epoch (1 Muharram 1 AH = 16 July 622 Julian), leap years
-//! 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle. Official
-//! calendars (Umm al-Qura) and moon sighting may differ by one or two days.
+//! Hijri dates are converted by ICU4X's `icu_calendar` in the calendar the
+//! caller chooses ([`HijriCalendar`]): Umm al-Qura by default (the KACST
+//! tables, what Saudi and Gulf news date by), or the tabular (arithmetical)
+//! calendar, civil epoch, leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26,
+//! 29 of each 30. Its tables are compiled into the crate; nothing is read
+//! at run time. A hand-written tabular conversion was used before; the
+//! library replaces it because Umm al-Qura is tables, not arithmetic.
 
 use chrono::{Datelike, Days, Months, NaiveDate};
+use icu_calendar::Date;
+use icu_calendar::cal::hijri::{
+    TabularAlgorithm, TabularAlgorithmEpoch, TabularAlgorithmLeapYears, UmmAlQura,
+};
+use icu_calendar::cal::{Hijri, Iso};
+
+use crate::doc::HijriCalendar;
 
 /// A calendar date, any part of which may be unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -134,55 +144,78 @@ pub(super) fn week_value(date: NaiveDate) -> String {
     format!("{:04}-W{:02}", w.year(), w.week())
 }
 
-/// Days from the Hijri epoch (1 Muharram 1 AH) to the given Hijri date, in
-/// the tabular calendar.
-fn hijri_days(y: i32, m: u8, d: u8) -> i64 {
-    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
-    // ceil(29.5 * (m - 1)): months alternate 30 and 29 days.
-    let months = (59 * (m - 1) + 1) / 2;
-    d - 1 + months + (y - 1) * 354 + (3 + 11 * y).div_euclid(30)
+/// Years of the Hijri era the conversion accepts.
+const HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1..=9999;
+
+fn tabular() -> Hijri<TabularAlgorithm> {
+    Hijri::new_tabular(
+        TabularAlgorithmLeapYears::TypeII,
+        TabularAlgorithmEpoch::Friday,
+    )
 }
 
-/// 1 Muharram 1 AH, civil epoch: 16 July 622 Julian = 19 July 622
-/// proleptic Gregorian.
-fn hijri_epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(622, 7, 19).expect("valid date")
-}
+// One conversion per calendar type: ICU4X's trait over Hijri variants is
+// not stable yet, so the two are spelt out by a macro rather than written
+// generically.
+macro_rules! hijri_conversions {
+    ($to:ident, $from:ident, $cal:ty) => {
+        fn $to(rules: $cal, y: i32, m: u8, d: u8) -> Option<NaiveDate> {
+            let iso = Date::try_new_hijri_with_calendar(y, m, d, rules)
+                .ok()?
+                .to_calendar(Iso);
+            NaiveDate::from_ymd_opt(
+                iso.year().extended_year(),
+                u32::from(iso.month().ordinal),
+                u32::from(iso.day_of_month().0),
+            )
+        }
 
-/// The Gregorian date of a Hijri date (tabular calendar), if the day
-/// exists in it.
-pub(super) fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<NaiveDate> {
-    let month_len = if m % 2 == 1 || (m == 12 && hijri_leap(y)) {
-        30
-    } else {
-        29
+        fn $from(rules: $cal, date: NaiveDate) -> Option<(i32, u8, u8)> {
+            let iso = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8).ok()?;
+            let h = iso.to_calendar(rules);
+            Some((
+                h.year().extended_year(),
+                h.month().ordinal,
+                h.day_of_month().0,
+            ))
+        }
     };
-    if !(1..=12).contains(&m) || d == 0 || d > month_len || y < 1 {
+}
+
+hijri_conversions!(uq_to_gregorian, gregorian_to_uq, Hijri<UmmAlQura>);
+hijri_conversions!(
+    tabular_to_gregorian,
+    gregorian_to_tabular,
+    Hijri<TabularAlgorithm>
+);
+
+/// The Gregorian date of a Hijri date in `calendar`, if the day exists in
+/// it (the 30th of a 29-day month does not).
+pub(super) fn hijri_to_gregorian(
+    calendar: HijriCalendar,
+    y: i32,
+    m: u8,
+    d: u8,
+) -> Option<NaiveDate> {
+    if !HIJRI_YEARS.contains(&y) {
         return None;
     }
-    add_days(hijri_epoch(), hijri_days(y, m, d))
+    match calendar {
+        HijriCalendar::UmmAlQura => uq_to_gregorian(Hijri::new_umm_al_qura(), y, m, d),
+        HijriCalendar::Tabular => tabular_to_gregorian(tabular(), y, m, d),
+    }
 }
 
-fn hijri_leap(y: i32) -> bool {
-    (14 + 11 * i64::from(y)).rem_euclid(30) < 11
-}
-
-/// The Hijri (year, month, day) of a Gregorian date.
-pub(super) fn gregorian_to_hijri(date: NaiveDate) -> (i32, u8, u8) {
-    let days = (date - hijri_epoch()).num_days();
-    let mut y = (days * 30 / 10631 + 1) as i32;
-    while hijri_days(y + 1, 1, 1) <= days {
-        y += 1;
+/// The Hijri (year, month, day) of a Gregorian date in `calendar`, if the
+/// date is in ICU4X's range.
+pub(super) fn gregorian_to_hijri(
+    calendar: HijriCalendar,
+    date: NaiveDate,
+) -> Option<(i32, u8, u8)> {
+    match calendar {
+        HijriCalendar::UmmAlQura => gregorian_to_uq(Hijri::new_umm_al_qura(), date),
+        HijriCalendar::Tabular => gregorian_to_tabular(tabular(), date),
     }
-    while hijri_days(y, 1, 1) > days {
-        y -= 1;
-    }
-    let mut m = 12;
-    while hijri_days(y, m, 1) > days {
-        m -= 1;
-    }
-    let d = days - hijri_days(y, m, 1) + 1;
-    (y, m, d as u8)
 }
 
 #[cfg(test)]
@@ -193,40 +226,58 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    /// Known pairs (tabular calendar; Umm al-Qura agrees on these or is a
-    /// day off, as noted).
+    /// Known pairs: (Hijri date, Umm al-Qura, tabular).
     #[test]
     fn hijri_conversion() {
-        let cases: &[((i32, u8, u8), NaiveDate)] = &[
-            ((1, 1, 1), date(622, 7, 19)),
-            // 1 Ramadan 1445: Umm al-Qura 11 March 2024.
-            ((1445, 9, 1), date(2024, 3, 11)),
-            // 1 Muharram 1446: 7 July 2024.
-            ((1446, 1, 1), date(2024, 7, 7)),
-            // 1 Shawwal 1444 (Eid al-Fitr): 21 April 2023.
-            ((1444, 10, 1), date(2023, 4, 21)),
-            // 10 Dhu al-Hijjah 1443 (Eid al-Adha): 9 July 2022.
-            ((1443, 12, 10), date(2022, 7, 9)),
-            // 1 Muharram 1400: 21 November 1979.
-            ((1400, 1, 1), date(1979, 11, 21)),
+        use HijriCalendar::{Tabular, UmmAlQura};
+        let cases: &[((i32, u8, u8), NaiveDate, NaiveDate)] = &[
+            // 1 Ramadan 1445.
+            ((1445, 9, 1), date(2024, 3, 11), date(2024, 3, 11)),
+            // 1 Muharram 1446.
+            ((1446, 1, 1), date(2024, 7, 7), date(2024, 7, 8)),
+            // 1 Shawwal 1444 (Eid al-Fitr): the tabular calendar is a day late.
+            ((1444, 10, 1), date(2023, 4, 21), date(2023, 4, 22)),
+            // 4 Shawwal 1436, «اليوم الاثنين 4/10/1436» in Saudi news of
+            // Monday 20 July 2015.
+            ((1436, 10, 4), date(2015, 7, 20), date(2015, 7, 21)),
+            // 10 Dhu al-Hijjah 1443 (Eid al-Adha in Saudi Arabia).
+            ((1443, 12, 10), date(2022, 7, 9), date(2022, 7, 10)),
+            // 1 Muharram 1400.
+            ((1400, 1, 1), date(1979, 11, 21), date(1979, 11, 21)),
         ];
-        for &((y, m, d), want) in cases {
-            let got = hijri_to_gregorian(y, m, d).unwrap();
-            let diff = (got - want).num_days().abs();
-            assert!(diff <= 1, "{d}/{m}/{y} AH: got {got}, want {want} (±1)");
-            assert_eq!(gregorian_to_hijri(got), (y, m, d), "round trip of {got}");
+        for &((y, m, d), uq, tab) in cases {
+            for (calendar, want) in [(UmmAlQura, uq), (Tabular, tab)] {
+                let got = hijri_to_gregorian(calendar, y, m, d);
+                assert_eq!(got, Some(want), "{d}/{m}/{y} AH, {calendar:?}");
+                assert_eq!(
+                    gregorian_to_hijri(calendar, want),
+                    Some((y, m, d)),
+                    "{want}, {calendar:?}"
+                );
+            }
         }
-        assert_eq!(hijri_to_gregorian(1445, 9, 1), Some(date(2024, 3, 11)));
-        assert_eq!(hijri_to_gregorian(1445, 2, 30), None);
+        assert_eq!(hijri_to_gregorian(Tabular, 1, 1, 1), Some(date(622, 7, 19)));
+        // Safar has 29 days in the tabular calendar; Umm al-Qura's 1444 had
+        // 29 too.
+        assert_eq!(hijri_to_gregorian(Tabular, 1445, 2, 30), None);
+        assert_eq!(hijri_to_gregorian(UmmAlQura, 1444, 9, 30), None);
+        assert_eq!(hijri_to_gregorian(UmmAlQura, 1444, 13, 1), None);
+        assert_eq!(hijri_to_gregorian(UmmAlQura, 0, 1, 1), None);
     }
 
     #[test]
     fn hijri_round_trip_every_day() {
-        let mut d = date(1900, 1, 1);
-        while d < date(2100, 1, 1) {
-            let (y, m, dd) = gregorian_to_hijri(d);
-            assert_eq!(hijri_to_gregorian(y, m, dd), Some(d), "{d}");
-            d = d.succ_opt().unwrap();
+        for calendar in [HijriCalendar::UmmAlQura, HijriCalendar::Tabular] {
+            let mut d = date(1900, 1, 1);
+            while d < date(2100, 1, 1) {
+                let (y, m, dd) = gregorian_to_hijri(calendar, d).unwrap();
+                assert_eq!(
+                    hijri_to_gregorian(calendar, y, m, dd),
+                    Some(d),
+                    "{d}, {calendar:?}"
+                );
+                d = d.succ_opt().unwrap();
+            }
         }
     }
 

@@ -112,29 +112,100 @@ pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidat
     }
 }
 
-/// A date at the head of a document (a dateline such as «12 مارس 2021»),
-/// which relative dates in it resolve against: the first full calendar
-/// date in the first two lines (and first 300 bytes).
+/// How far into a document a dateline is looked for: its head (headline,
+/// site, author, date lines) and the opening of its body.
+const HEAD_LINES: usize = 12;
+const HEAD_BYTES: usize = 1200;
+/// Words a dateline's line may hold beside the date, before it and after
+/// it: a place, an agency, «نشر في», «آخر تحديث», a time.
+const DATELINE_WORDS: usize = 3;
+
+/// Words before a date that make it a date the text talks about.
+const TALKED_ABOUT: &[&str] = &[
+    "في",
+    "يوم",
+    "منذ",
+    "حتي",
+    "بعد",
+    "قبل",
+    "من",
+    "الي",
+    "خلال",
+    "حلول",
+    "بحلول",
+    "موعد",
+];
+/// How lines that announce publication begin: «نشر في», «نشرت في», «تاريخ
+/// النشر», «آخر تحديث» (as keys).
+const PUBLISHED: [&str; 4] = ["نشر", "تاريخ", "اخر تحديث", "تحديث"];
+
+/// A date at the head of a document, which relative dates in it resolve
+/// against: the first full calendar date in the first [`HEAD_LINES`]
+/// lines (and [`HEAD_BYTES`]) that is a dateline, not a date the text
+/// talks about:
+///
+/// - a date standing on its line, with at most [`DATELINE_WORDS`] words
+///   before it and after it («الخميس 12 مارس 2021 - 10:30», «نشر في:
+///   12/3/2021»);
+/// - a date opening a line's first words and followed by a dash
+///   («القاهرة - 12 مارس 2021 (رويترز) - قال …»);
+/// - a date said to be today («اعتبارا من اليوم الاثنين 4/10/1436»).
+///
+/// The first full date of the first two lines, the rule before, was wrong
+/// on most news pages that have one there: headlines and leads name the
+/// dates of events («حددت الفيفا 26 فبراير 2016 موعداً …»).
 pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
-    let mut head = chunk.text.len().min(300);
+    let mut head = chunk.text.len().min(HEAD_BYTES);
     while !chunk.text.is_char_boundary(head) {
         head -= 1;
     }
-    if let Some(first) = chunk.text[..head].find('\n') {
-        head = chunk.text[first + 1..head]
-            .find('\n')
-            .map_or(head, |second| first + 1 + second);
+    if let Some((nl, _)) = chunk.text[..head].match_indices('\n').nth(HEAD_LINES - 1) {
+        head = nl;
     }
     let sub = Chunk {
         text: &chunk.text[..head],
         key: &chunk.key[..head],
         words: &chunk.words[..chunk.words.partition_point(|w| w.end <= head)],
         ref_date: None,
+        hijri: chunk.hijri,
+    };
+    let (key, text) = (chunk.key, chunk.text);
+    let words_in = |a: usize, b: usize| {
+        let from = chunk.words.partition_point(|w| w.end <= a);
+        chunk.words[from..]
+            .iter()
+            .take_while(|w| w.start < b)
+            .count()
     };
     words::triggers(sub.key).find_map(|pos| {
         let c = cal_at(&sub, pos, false)?;
-        NaiveDate::from_ymd_opt(c.cal.y?, u32::from(c.cal.m?), u32::from(c.cal.d?))
+        let date = c.cal.date()?;
+        let today = words::prev_token(key, c.start).is_some_and(|t| t.s == "اليوم");
+        let line_start = text[..c.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[c.end..].find('\n').map_or(text.len(), |i| c.end + i);
+        // «في 26 فبراير 2016», «يوم 15 يوليو»: a date the text talks
+        // about, unless the line announces publication («نشر في»).
+        let talked_about = key[c.start..].starts_with("يوم ")
+            || words::prev_token(key, c.start).is_some_and(|t| {
+                TALKED_ABOUT.contains(&t.s)
+                    && !PUBLISHED.iter().any(|p| key[line_start..].starts_with(p))
+            });
+        let opens = words_in(line_start, c.start) <= DATELINE_WORDS && !talked_about;
+        let alone = words_in(c.end, line_end) <= DATELINE_WORDS;
+        (today || opens && (alone || dash_after(text, c.end))).then_some(date)
     })
+}
+
+/// Whether a dash follows `pos`, perhaps after an agency in parentheses:
+/// «12 مارس 2021 - قال», «12 مارس 2021 (رويترز) - قال».
+fn dash_after(text: &str, pos: usize) -> bool {
+    let mut rest = text[pos..].trim_start_matches(' ');
+    if let Some(r) = rest.strip_prefix('(')
+        && let Some(close) = r.find(')').filter(|&n| n <= 40)
+    {
+        rest = r[close + 1..].trim_start_matches(' ');
+    }
+    rest.starts_with(['-', '–', '—', 'ـ', ':', '|'])
 }
 
 /// A date expression found: a byte range of the key and its value.
@@ -318,5 +389,62 @@ pub(super) fn check_dates(rows: &[(&str, Option<&str>, &str, &str)]) {
             got.iter().any(|(s, v)| s == span && v == value),
             "{text:?} (reference {reference:?}): want «{span}» = {value}, got {got:?}"
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::dateline;
+
+    fn dateline_of(text: &str) -> Option<String> {
+        let t = crate::extract::TestChunk::new(text);
+        dateline(&t.chunk()).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn datelines_in_the_head_of_a_page() {
+        let headline = "الحكومة تقر الموازنة الجديدة";
+        let cases: &[(&str, Option<&str>)] = &[
+            // A line of its own, after the headline, the site and the author.
+            (
+                &format!(
+                    "{headline}\nموقع الأخبار\nكتب: أحمد علي\nالخميس 12 مارس 2021 - 10:30\nأقرت الحكومة أمس"
+                ),
+                Some("2021-03-12"),
+            ),
+            (
+                &format!("{headline}\nنشر في: 12/3/2021\nأقرت"),
+                Some("2021-03-12"),
+            ),
+            // A place, the date, an agency and a dash at the start of the body.
+            (
+                &format!("{headline}\n\nالقاهرة - 12 مارس 2021 (رويترز) - قالت الحكومة أمس"),
+                Some("2021-03-12"),
+            ),
+            // A date said to be today; Hijri without «هـ», by Umm al-Qura.
+            (
+                &format!(
+                    "{headline}\n\nتستأنف اللجان عملها اعتبارا من اليوم الاثنين 4/10/1436 في المقر"
+                ),
+                Some("2015-07-20"),
+            ),
+            // Dates the text talks about are no dateline, even in the headline.
+            (
+                "انتخابات الفيفا في 26 فبراير 2016\n\nحددت اللجنة يوم 26 فبراير 2016 موعدا",
+                None,
+            ),
+            (
+                &format!("{headline}\n\nمنذ توليه منصبه يوم 15 يوليو 2014، انخرط الوزير"),
+                None,
+            ),
+            // Past the head.
+            (
+                &format!("{}\nالخميس 12 مارس 2021", "سطر\n".repeat(12)),
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dateline_of(text).as_deref(), *want, "{text}");
+        }
     }
 }

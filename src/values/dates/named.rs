@@ -294,7 +294,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         weekday = Some(wd);
         p = q;
     }
-    if let Some(n) = numeric_at(key, p).or_else(|| month_year(key, p)) {
+    if let Some(n) = numeric_at(key, p, c.hijri).or_else(|| month_year(key, p)) {
         return Some(CalAt {
             start: start.unwrap_or(n.0),
             end: n.1,
@@ -400,7 +400,12 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     if mo.hijri {
         let (hy, hend) = match year {
             Some((_, ye, y, _)) => (Some(y), ye),
-            None => (reference.map(|r| gregorian_to_hijri(r).0), end),
+            None => (
+                reference
+                    .and_then(|r| gregorian_to_hijri(c.hijri, r))
+                    .map(|h| h.0),
+                end,
+            ),
         };
         if d.is_none() && year.is_none() {
             return None;
@@ -410,7 +415,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             end = e.end;
         }
         let greg = match hy {
-            Some(hy) => hijri_to_gregorian(hy, mo.m, d.unwrap_or(1))?,
+            Some(hy) => hijri_to_gregorian(c.hijri, hy, mo.m, d.unwrap_or(1))?,
             None => {
                 return Some(CalAt {
                     start,
@@ -615,8 +620,8 @@ pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let (start, end, y, hijri) =
         year_at(c.key, pos, false).or_else(|| year_in_context(c.key, pos))?;
     let (cal, year_span) = if hijri {
-        let a = hijri_to_gregorian(y, 1, 1)?.year();
-        let b = hijri_to_gregorian(y, 12, 29)?.year();
+        let a = hijri_to_gregorian(c.hijri, y, 1, 1)?.year();
+        let b = hijri_to_gregorian(c.hijri, y, 12, 29)?.year();
         (Cal::default(), Some((a, b)))
     } else {
         (
@@ -1036,7 +1041,7 @@ mod tests {
             ),
             ("في يوم 22/04", None, "يوم 22/04", "XXXX-04-22"),
             ("بتاريخ 4/22", None, "4/22", "XXXX-04-22"),
-            ("الموافق 10/4 / 1436هـ", None, "10/4 / 1436ه", "2015-01-31"),
+            ("الموافق 10/4 / 1436هـ", None, "10/4 / 1436ه", "2015-01-30"),
         ]);
         for text in ["القضية رقم 47/2015 جنايات", "أضف 3/4 كوب"] {
             let got = dates_in(text, None);

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::calendar::{Cal, hijri_to_gregorian};
 use super::{date_word, next_hit};
+use crate::doc::HijriCalendar;
 use crate::values::words::{self, DateW, Tok, TokKind, token_at};
 
 /// The token at `pos`, or after one space.
@@ -108,9 +109,20 @@ pub(super) fn day_month(key: &str, pos: usize) -> Option<(usize, usize, u8, u8)>
     ((1..=31).contains(&d) && (1..=12).contains(&m)).then_some((t.start, u.end, d, m))
 }
 
+/// Years that, in a numeric date, are Hijri even without «هـ»: Saudi and
+/// Gulf news write «اليوم الاثنين 4/10/1436», and a Gregorian date of the
+/// 14th or 15th century is not written in digits. 1300 AH began in 1882.
+const BARE_HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1300..=1499;
+
 /// A numeric date: 23/10/2020, 23-10-2020, 23.10.2020, 2020-10-23,
-/// 2020/10/23; a two-digit year is 20xx below 50, else 19xx.
-pub(super) fn numeric_at(key: &str, pos: usize) -> Option<(usize, usize, Cal)> {
+/// 2020/10/23; a two-digit year is 20xx below 50, else 19xx. A Hijri one
+/// (15/8/1445هـ, or a year of [`BARE_HIJRI_YEARS`] not marked «م») is
+/// converted in `calendar`.
+pub(super) fn numeric_at(
+    key: &str,
+    pos: usize,
+    calendar: HijriCalendar,
+) -> Option<(usize, usize, Cal)> {
     let t = token_at(key, pos).filter(|t| t.kind == TokKind::Digits)?;
     let (parts, end): (Vec<&str>, usize) = if t.s.matches('.').count() == 2 {
         (t.s.split('.').collect(), t.end)
@@ -145,12 +157,18 @@ pub(super) fn numeric_at(key: &str, pos: usize) -> Option<(usize, usize, Cal)> {
     let glued_ah =
         key[end..].starts_with('ه') && !key[end + 'ه'.len_utf8()..].starts_with(words::is_letter);
     let spaced_ah = next_hit(key, end).is_some_and(|h| date_word(&h) == Some(DateW::Ah));
-    if (glued_ah || spaced_ah) && (1200..1600).contains(&y) {
-        let g = hijri_to_gregorian(y, m as u8, d as u8)?;
+    let marked_ad = key[end..].starts_with('م')
+        && !key[end + 'م'.len_utf8()..].starts_with(words::is_letter)
+        || next_hit(key, end).is_some_and(|h| date_word(&h) == Some(DateW::Ad));
+    let bare_hijri = BARE_HIJRI_YEARS.contains(&y) && !marked_ad;
+    if ((glued_ah || spaced_ah) && (1200..1600).contains(&y)) || bare_hijri {
+        let g = hijri_to_gregorian(calendar, y, m as u8, d as u8)?;
         let end = if glued_ah {
             end + 'ه'.len_utf8()
-        } else {
+        } else if spaced_ah {
             next_hit(key, end)?.end
+        } else {
+            end
         };
         return Some((t.start, end, Cal::of(g)));
     }
