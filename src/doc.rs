@@ -4,8 +4,9 @@
 //! ([`crate::normalize`], [`crate::gazetteer`], [`crate::extract`], …) so
 //! that each can name these types without importing another stage.
 //!
-//! - [`Label`], [`Kind`], [`Source`] and [`Value`]: what an entity is, its
-//!   finer type, which stage found it, and the value of a number or date;
+//! - [`Label`], [`Kind`], [`Source`], [`Link`] and [`Value`]: what an
+//!   entity is, its finer type, which stage found it, how it was resolved
+//!   to a gazetteer entry, and the value of a number or date;
 //!   [`HijriCalendar`], which calendar Hijri dates are converted with;
 //! - [`Entity`]: one entity as the library reports it, with offsets in code
 //!   points of the original text;
@@ -156,6 +157,42 @@ impl Source {
     }
 }
 
+/// How a name was resolved to its gazetteer entry: the `link` of an
+/// [`Entity`], apart from its [`Source`] (which stage found the span).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Link {
+    /// The span's matching key is the entry's name.
+    Exact,
+    /// The span's matching key is another spelling the entry lists (an old
+    /// name, a short name, a spelling of the same sounds).
+    Alias,
+    /// A transliteration variant of one of the entry's spellings, by the
+    /// consonant-skeleton key and its guards.
+    Variant,
+    /// One vowel letter (ا و ي) more or fewer, or a doubled letter, than
+    /// one of the entry's spellings: a typo of a long place or
+    /// organisation name.
+    Fuzzy,
+}
+
+impl Link {
+    /// The link as written in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Link::Exact => "exact",
+            Link::Alias => "alias",
+            Link::Variant => "variant",
+            Link::Fuzzy => "fuzzy",
+        }
+    }
+
+    /// Whether the span's key is itself a spelling of the entry.
+    pub fn is_listed(self) -> bool {
+        matches!(self, Link::Exact | Link::Alias)
+    }
+}
+
 /// The normalised value of a number or date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -204,6 +241,9 @@ pub struct Entity {
     pub id: Option<Arc<str>>,
     /// Which stage found it.
     pub source: Source,
+    /// How a name was resolved to the entry `id` names (`None`: not
+    /// resolved, and for numbers and dates).
+    pub link: Option<Link>,
 }
 
 /// What a finder reports: a byte range of the normalised text and what it
@@ -220,6 +260,8 @@ pub(crate) struct Candidate {
     pub kind: Option<Kind>,
     pub id: Option<Arc<str>>,
     pub source: Source,
+    /// How `id` was found, if set.
+    pub link: Option<Link>,
 }
 
 impl Candidate {
@@ -234,6 +276,7 @@ impl Candidate {
             kind: None,
             id: None,
             source,
+            link: None,
         }
     }
 

@@ -39,7 +39,7 @@
 //! gazetteer      stage 2: known names, exact spellings and variants
 //! rules          context rules: people, places, organisations
 //! tagger         the learned tagger: features, model, decoding, training
-//! resolve        which entity a mention is: linking within a document
+//! resolve        which entity a name is: gazetteer lookups, in-document links
 //! extract        stage 3: the finders, the tagger and linking, in order
 //! output         writers: JSONL, CSV, CoNLL, the HTML view
 //! input          files, folders and streams, as documents and chunks
@@ -81,6 +81,6 @@ mod train;
 mod values;
 mod vocab;
 
-pub use doc::{Entity, HijriCalendar, Kind, Label, Source, Value};
+pub use doc::{Entity, HijriCalendar, Kind, Label, Link, Source, Value};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Extractor, ExtractorBuilder, Model};

@@ -71,7 +71,7 @@ fn csv_has_header_and_one_row_per_entity() {
     assert_eq!(
         r.headers().unwrap(),
         vec![
-            "doc", "label", "text", "start", "end", "norm", "value", "kind", "id", "source"
+            "doc", "label", "text", "start", "end", "norm", "value", "kind", "id", "source", "link"
         ]
     );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
@@ -82,6 +82,8 @@ fn csv_has_header_and_one_row_per_entity() {
     let extractor = kashf::Extractor::builder().build().unwrap();
     let moscow = extractor.matcher().lookup("موسكو").unwrap().entry;
     assert_eq!(&rows[0][8], &*moscow.id);
+    // How the name was resolved; empty for a date.
+    assert_eq!((&rows[0][10], &rows[1][10]), ("exact", ""));
 }
 
 #[test]
@@ -432,4 +434,37 @@ fn normalize_command() {
         "مؤسسة ١٥\n".as_bytes(),
     );
     assert_eq!(stdout(&out), "موسسه ١٥\n");
+}
+
+#[test]
+fn every_name_is_resolved_whatever_found_it() {
+    // A typo of a country's name the tagger finds, a transliteration
+    // variant, an exact name: `link` says how, `source` who found it.
+    let dir = tempfile::tempdir().unwrap();
+    let text = "وصل الوفد إلى موريتنيا أمس وقال شويجو إن موسكو ترفض.";
+    let out = run(dir.path(), &["extract"], text.as_bytes());
+    assert!(out.status.success());
+    let docs = jsonl(&out);
+    let got: Vec<(&str, &str, &str, &str)> = docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["label"] != "DATE")
+        .map(|e| {
+            (
+                e["text"].as_str().unwrap(),
+                e["norm"].as_str().unwrap(),
+                e["source"].as_str().unwrap(),
+                e["link"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("موريتنيا", "موريتانيا", "model", "fuzzy"),
+            ("شويجو", "سيرغي شويغو", "variant", "variant"),
+            ("موسكو", "موسكو", "gazetteer", "exact"),
+        ]
+    );
 }

@@ -3,7 +3,7 @@
 //! variants, as a reader of Arabic news expects them. A failure names the
 //! text; check the entry with `kashf gazetteer lookup NAME`.
 
-use kashf::gazetteer::Via;
+use kashf::Link;
 use kashf::{Extractor, Label, Source};
 
 fn extractor() -> &'static Extractor {
@@ -211,7 +211,7 @@ fn transliteration_variants_link_unseen_spellings() {
         assert_eq!(got[0].2, id_of(entry), "{text:?}");
         assert_eq!(got[0].3, Source::Variant, "{text:?}");
         let found = extractor().matcher().lookup(span).unwrap();
-        assert_eq!(found.via, Via::Variant, "{span}");
+        assert_eq!(found.via, Link::Variant, "{span}");
     }
     // Spellings the gazetteer lists are exact, not variants.
     assert_eq!(names("في اوكرانيا")[0].3, Source::Gazetteer);

@@ -15,7 +15,7 @@ use std::path::Path;
 use kashf::{Entity, Extractor};
 
 /// One line per entity: start, end, label, text, norm, value, kind, id,
-/// source, tab-separated.
+/// source, link, tab-separated.
 fn render(entities: &[Entity]) -> String {
     let mut out = String::new();
     for e in entities {
@@ -25,7 +25,7 @@ fn render(entities: &[Entity]) -> String {
             .map_or_else(|| "-".to_owned(), |v| serde_json::to_string(v).unwrap());
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
             e.start,
             e.end,
             e.label.as_str(),
@@ -34,7 +34,8 @@ fn render(entities: &[Entity]) -> String {
             value,
             e.kind.map_or("-", |k| k.as_str()),
             e.id.as_deref().unwrap_or("-"),
-            e.source.as_str()
+            e.source.as_str(),
+            e.link.map_or("-", |l| l.as_str())
         )
         .unwrap();
     }

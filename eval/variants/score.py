@@ -6,7 +6,7 @@
 Looks every spelling up (in batches) and compares the entry it resolves to with the pair's.
 Prints, by source and for the listed (lookup) and held-out (linking) pairs: pairs, answered,
 right, recall (right / pairs) and precision (right / answered), and how the right answers were
-found (exact or variant). Python 3.11 standard library only.
+found (the `via` of `kashf gazetteer lookup`: exact, alias, variant, fuzzy). Python 3.11 standard library only.
 """
 
 import argparse
@@ -53,12 +53,12 @@ def main() -> int:
             c["answered"] += bool(got)
             c["right"] += got == r["id"]
             c[f"right_{via}"] += got == r["id"]
-    print("source\tlisted\tpairs\tanswered\tright\trecall\tprecision\tright via exact/variant")
+    print("source\tlisted\tpairs\tanswered\tright\trecall\tprecision\tright via exact/alias/variant/fuzzy")
     for (src, lst), c in sorted(stats.items(), key=lambda kv: (kv[0][0] == "all", kv[0])):
         rec = c["right"] / c["pairs"] if c["pairs"] else 0
         prec = c["right"] / c["answered"] if c["answered"] else 0
         print(f"{src}\t{lst}\t{c['pairs']}\t{c['answered']}\t{c['right']}\t{rec:.3f}\t{prec:.3f}\t"
-              f"{c['right_exact']}/{c['right_variant']}")
+              f"{c['right_exact']}/{c['right_alias']}/{c['right_variant']}/{c['right_fuzzy']}")
     return 0
 
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kashf::gazetteer::{Gazetteer, Via};
+use kashf::gazetteer::Gazetteer;
 
 use super::extract::build_extractor;
 use super::{EXIT_FAILED, GazetteerArgs, report};
@@ -63,10 +63,7 @@ pub(super) fn lookup(names: &[String], gazetteers: &GazetteerArgs) -> anyhow::Re
                     "{name}\tkey={}\tvariant_key={}\tvia={}\tid={}\tlabel={}\tname={}\tattrs={}\tfrom={}",
                     found.key,
                     found.variant_key,
-                    match found.via {
-                        Via::Exact => "exact",
-                        Via::Variant => "variant (no exact entry; linked by the variant key)",
-                    },
+                    found.via.as_str(),
                     e.id,
                     e.label.as_str(),
                     e.name,

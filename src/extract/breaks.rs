@@ -96,6 +96,7 @@ pub(crate) fn cut_names(
                 c.range.end = inside[i - 1].end;
                 c.norm = None;
                 c.id = None;
+                c.link = None;
                 break;
             }
             if let Some((_, last)) = ends {

@@ -14,12 +14,14 @@
 //!    name lexicons, place nouns, organisation heads) read what the
 //!    gazetteer found, so they run right after it.
 //! 3. `resolve` keeps a non-overlapping set: leftmost, then longest, then
-//!    the finder with the higher `Candidate::rank`; then people are linked
-//!    within the chunk (a surname alone takes the full name's `norm` and
-//!    `id`, `source: linked`).
+//!    the finder with the higher `Candidate::rank`; then every name no
+//!    finder linked is resolved against the gazetteers (exact, alias,
+//!    variant, fuzzy: `link`), and people are linked within the chunk (a
+//!    surname alone takes the full name's `norm` and `id`, `source:
+//!    linked`).
 //! 4. The learned [`tagger`] (unless the extractor runs without a model)
 //!    reads all of that and makes the final call on people, places and
-//!    organisations; linking runs again on its result.
+//!    organisations; resolution and linking run again on its result.
 //! 5. A name the rules or the tagger grew word by word ends at a bidi
 //!    control or a change between Arabic and Latin script (`breaks`).
 //! 6. Ranges are mapped back through the offset map to original bytes, then
@@ -34,7 +36,7 @@ pub use crate::tagger::{Model, NewsCounts, NewsLexicon};
 // The shared vocabulary lives in `crate::doc`, below every stage; these
 // re-exports keep the paths `kashf::extract::Label`, … working.
 pub(crate) use crate::doc::{Candidate, Chunk, resolve, words_into};
-pub use crate::doc::{Entity, HijriCalendar, Kind, Label, Source, Value};
+pub use crate::doc::{Entity, HijriCalendar, Kind, Label, Link, Source, Value};
 
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -43,7 +45,7 @@ use chrono::NaiveDate;
 
 use crate::gazetteer::{Gazetteer, Matcher};
 use crate::normalize::{Normalized, Normalizer, matching_key};
-use crate::resolve::link;
+use crate::resolve::{entity, link};
 use crate::rules;
 use crate::values;
 
@@ -417,6 +419,7 @@ impl Extractor {
         };
         tagger::apply(model, &chunk, cands, cache, &self.matcher);
         drop_inside(addresses, cands);
+        entity::resolve(&chunk, &self.matcher, cands);
         link::link(&chunk, cands);
     }
 
@@ -459,6 +462,7 @@ impl Extractor {
         addresses_into(chunk.text, addresses);
         drop_inside(addresses, cands);
         resolve(cands);
+        entity::resolve(&chunk, &self.matcher, cands);
         link::link(&chunk, cands);
     }
 }
@@ -589,6 +593,7 @@ fn to_entities(
             kind: c.kind,
             id: c.id,
             source: c.source,
+            link: c.link,
         });
     }
     chars_to(original.len())

@@ -45,12 +45,16 @@
 //! inside it are looked up in the key map (the automaton reports only the
 //! longest at a position).
 
+use std::ops::Range;
+
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 
 use super::bounds::{CLITICS, inside_other_word, whole_word};
 use super::variant::{self, Variants};
 use super::{Entry, Gazetteer, PIPELINE_FOLDS};
-use crate::doc::{Candidate, Chunk, Label, Source, is_word_char, word_before_space, word_start};
+use crate::doc::{
+    Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
+};
 use crate::error::{Error, ErrorKind, Result};
 use crate::hash::FastMap;
 use crate::normalize::{Normalizer, matching_key};
@@ -93,6 +97,8 @@ pub(super) fn key_of(spelling: &str) -> String {
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Pattern {
     entry: u32,
+    /// The spelling is not the entry's name but another it lists.
+    alias: bool,
     /// The spelling starts with the article ال.
     pub(super) article: bool,
     /// The pattern is `لل` + the spelling without `ال`: the first ل is the
@@ -105,16 +111,8 @@ pub(super) struct Pattern {
 #[derive(Clone, Debug)]
 struct Homonym {
     entry: u32,
+    alias: bool,
     context: Vec<String>,
-}
-
-/// How [`Matcher::lookup`] found an entry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Via {
-    /// The spelling's matching key is a spelling of the entry.
-    Exact,
-    /// The spelling is a transliteration variant of one of the entry's.
-    Variant,
 }
 
 /// What a spelling resolves to.
@@ -127,8 +125,10 @@ pub struct Lookup<'a> {
     /// The spelling's variant (consonant-skeleton) key; empty if it has
     /// none.
     pub variant_key: String,
-    /// Exact spelling or variant.
-    pub via: Via,
+    /// How: the entry's name or another spelling it lists, a
+    /// transliteration variant, or a typo of a long place or organisation
+    /// name.
+    pub via: Link,
 }
 
 /// Finds gazetteer names in text. Built once, shared read-only across
@@ -143,7 +143,7 @@ pub struct Matcher {
     homonyms: FastMap<u32, Vec<Homonym>>,
     /// The spellings of entries with `cue=place` (matching key → entry):
     /// matched only right after a place noun ([`Matcher::find_cued`]).
-    cued: FastMap<Box<str>, u32>,
+    cued: FastMap<Box<str>, (u32, bool)>,
     variants: Variants,
 }
 
@@ -179,17 +179,17 @@ impl Matcher {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         let mut homonyms: FastMap<u32, Vec<Homonym>> = FastMap::default();
-        let mut cued: FastMap<Box<str>, u32> = FastMap::default();
+        let mut cued: FastMap<Box<str>, (u32, bool)> = FastMap::default();
         let mut variants = Variants::default();
         for e in gazetteers.into_iter().flat_map(|g| g.entries) {
             let entry = entries.len() as u32;
             // `contains` first: most entries have neither attribute, and
             // `attr` splits the whole list.
             if e.attrs.contains("cue=") && e.attr("cue") == Some("place") {
-                for spelling in e.spellings() {
+                for (i, spelling) in e.spellings().enumerate() {
                     let key = key_of(spelling);
                     if key.chars().count() >= 2 && !by_key.contains_key(key.as_str()) {
-                        cued.entry(key.into()).or_insert(entry);
+                        cued.entry(key.into()).or_insert((entry, i > 0));
                     }
                 }
                 entries.push(e);
@@ -202,16 +202,18 @@ impl Matcher {
                 .then(|| e.attr("context"))
                 .flatten()
                 .map(|c| c.split(['|', ' ']).map(key_of).collect());
-            for spelling in e.spellings() {
+            for (i, spelling) in e.spellings().enumerate() {
                 let key = key_of(spelling);
                 if key.chars().count() < 2 {
                     continue;
                 }
+                let alias = i > 0;
                 if let Some(&p) = by_key.get(key.as_str()) {
                     if let Some(context) = &context {
                         let first = patterns[p as usize].entry;
                         homonyms.entry(first).or_default().push(Homonym {
                             entry,
+                            alias,
                             context: context.clone(),
                         });
                     }
@@ -225,6 +227,7 @@ impl Matcher {
                 by_key.insert(key.as_str().into(), patterns.len() as u32);
                 patterns.push(Pattern {
                     entry,
+                    alias,
                     article,
                     lil: false,
                 });
@@ -235,6 +238,7 @@ impl Matcher {
                     by_key.insert(lil.as_str().into(), patterns.len() as u32);
                     patterns.push(Pattern {
                         entry,
+                        alias,
                         article,
                         lil: true,
                     });
@@ -274,40 +278,176 @@ impl Matcher {
         self.entries.is_empty()
     }
 
-    /// The entry a spelling resolves to: the entry that has it as a
-    /// spelling, else the entry it is a transliteration variant of (with
-    /// the guards of the variant path).
+    /// The entry a spelling resolves to, and how ([`Link`]): the entry
+    /// that lists its matching key (as its name: `Exact`; as another
+    /// spelling: `Alias`), else the entry it is a transliteration variant
+    /// of (with the guards of the variant path), else the one place or
+    /// organisation it is a typo of ([`FUZZY_LETTERS`]). Without a
+    /// context, a spelling two entries list is the first one's.
     ///
     /// # Examples
     ///
     /// ```
-    /// use kashf::gazetteer::Via;
+    /// use kashf::Link;
     ///
     /// let ex = kashf::extract::Extractor::builder().build().unwrap();
     /// let found = ex.matcher().lookup("موسكو").unwrap();
     /// assert_eq!(&*found.entry.name, "موسكو");
-    /// assert_eq!((found.key.as_str(), found.via), ("موسكو", Via::Exact));
+    /// assert_eq!((found.key.as_str(), found.via), ("موسكو", Link::Exact));
     /// let found = ex.matcher().lookup("أوكرينيا").unwrap();
-    /// assert_eq!((&*found.entry.name, found.via), ("أوكرانيا", Via::Variant));
+    /// assert_eq!((&*found.entry.name, found.via), ("أوكرانيا", Link::Variant));
+    /// let found = ex.matcher().lookup("موريتنيا").unwrap();
+    /// assert_eq!((&*found.entry.name, found.via), ("موريتانيا", Link::Fuzzy));
     /// ```
     pub fn lookup(&self, spelling: &str) -> Option<Lookup<'_>> {
         let key = key_of(spelling);
         let variant_key = variant::variant_key(spelling);
-        let (entry, via) = match self.by_key.get(key.as_str()) {
-            Some(&p) if !self.patterns[p as usize].lil => {
-                (self.patterns[p as usize].entry, Via::Exact)
-            }
-            _ => match self.cued.get(key.as_str()) {
-                Some(&entry) => (entry, Via::Exact),
-                None => (self.variants.resolve(&key)?, Via::Variant),
-            },
-        };
+        let (entry, via) = self
+            .listed(&key, true)
+            .or_else(|| Some((self.variants.resolve(&key)?, Link::Variant)))
+            .or_else(|| Some((self.fuzzy(&key)?, Link::Fuzzy)))?;
         Some(Lookup {
             entry: &self.entries[entry as usize],
             key,
             variant_key,
             via,
         })
+    }
+
+    /// The entry that lists `key` (a matching key) as a spelling, and how
+    /// (`Exact` or `Alias`); the spellings of `cue=place` entries too if
+    /// `cued`.
+    fn listed(&self, key: &str, cued: bool) -> Option<(u32, Link)> {
+        match self.by_key.get(key) {
+            Some(&p) if !self.patterns[p as usize].lil => {
+                let p = &self.patterns[p as usize];
+                Some((p.entry, listed_as(p.alias)))
+            }
+            _ if cued => self
+                .cued
+                .get(key)
+                .map(|&(entry, alias)| (entry, listed_as(alias))),
+            _ => None,
+        }
+    }
+
+    /// The entry the name at `chunk.key[range]` (found by any finder) is,
+    /// and how: as [`Matcher::lookup`], with what the text around it says:
+    /// a homonym chosen by its context words, a `cue=place` entry only
+    /// right after a place noun (as the matcher finds them: thousands of
+    /// villages share a name with a place abroad, a word or a person), the
+    /// variant guards that look at the words next to it, the adjective
+    /// guard of exact matches (a nisba after a definite noun), and a name
+    /// after the preposition of «لل» read with its article («لأمم المتحدة»
+    /// is «الأمم المتحدة»).
+    pub(crate) fn resolve_at(
+        &self,
+        chunk: &Chunk<'_>,
+        range: Range<usize>,
+    ) -> Option<(&Entry, Link)> {
+        let key = chunk.key;
+        let (start, end) = (range.start, range.end);
+        let span = &key[range];
+        let cued = word_start(key, start) == start
+            && word_before_space(key, start).is_some_and(|w| CUES.contains(w));
+        let listed = self.listed(span, cued).or_else(|| {
+            let lil = word_start(key, start) < start
+                && key[..start].ends_with('ل')
+                && span.starts_with('ل');
+            lil.then(|| self.listed(&format!("ا{span}"), cued))
+                .flatten()
+        });
+        let (entry, link) = match listed {
+            // The guard of the exact matches: «السوق السعودية» is the Saudi
+            // market, not the country.
+            Some((entry, _))
+                if span.starts_with("ال")
+                    && !span.contains(' ')
+                    && self.adjective_after_definite_noun(key, start, end, entry) =>
+            {
+                return None;
+            }
+            Some((entry, link)) => self.homonym(key, start, end, entry, link),
+            // The name of a minor place away from a place noun: not a typo
+            // or variant of another entry either.
+            None if self.cued.contains_key(span) => return None,
+            None => match self.variants.at(chunk.text, key, start..end) {
+                Some(entry) => (entry, Link::Variant),
+                None => (self.fuzzy(span)?, Link::Fuzzy),
+            },
+        };
+        Some((&self.entries[entry as usize], link))
+    }
+
+    /// The one place or organisation whose listed spelling `key` (a
+    /// matching key of at least [`FUZZY_LETTERS`] letters) is with one
+    /// slip of the typist's inside a word: a vowel letter (ا و ي) added or
+    /// dropped, or a letter doubled. `None` when no entry or several are
+    /// one slip away. Never at a word's last letter: a final vowel tells
+    /// names and words apart (ميسوري / ميسور, Missouri and Mysore;
+    /// برنابيو / برنابي; باريسي, Parisian, is no باريس). Not people: one
+    /// vowel letter tells real names apart (محمد / محمود, حسن / حسين). Not
+    /// the minor places listed with `cue=place`: too many villages are one
+    /// letter from a word.
+    fn fuzzy(&self, key: &str) -> Option<u32> {
+        if key.chars().filter(|&c| c != ' ').count() < FUZZY_LETTERS {
+            return None;
+        }
+        let mut found = None;
+        let mut ambiguous = false;
+        let mut edited = String::with_capacity(key.len() + 2);
+        let mut try_edit = |edited: &str| {
+            let Some(&p) = self.by_key.get(edited) else {
+                return;
+            };
+            let p = &self.patterns[p as usize];
+            if p.lil
+                || !matches!(
+                    self.entries[p.entry as usize].label,
+                    Label::Place | Label::Org
+                )
+            {
+                return;
+            }
+            match found {
+                None => found = Some(p.entry),
+                Some(e) if e != p.entry => ambiguous = true,
+                Some(_) => {}
+            }
+        };
+        let chars: Vec<(usize, char)> = key.char_indices().collect();
+        for (n, &(at, c)) in chars.iter().enumerate() {
+            let last = chars.get(n + 1).is_none_or(|&(_, d)| d == ' ');
+            if c == ' ' || last {
+                continue;
+            }
+            let after = at + c.len_utf8();
+            // Dropped: a vowel letter, or one of a doubled letter.
+            let doubled = chars.get(n + 1).is_some_and(|&(_, d)| d == c);
+            if FUZZY_VOWELS.contains(&c) || doubled {
+                edited.clear();
+                edited.push_str(&key[..at]);
+                edited.push_str(&key[after..]);
+                try_edit(&edited);
+            }
+            // Added: a vowel letter after this letter (not the last).
+            for v in FUZZY_VOWELS {
+                edited.clear();
+                edited.push_str(&key[..after]);
+                edited.push(*v);
+                edited.push_str(&key[after..]);
+                try_edit(&edited);
+            }
+        }
+        found.filter(|_| !ambiguous)
+    }
+
+    /// The entry that has `key` (a matching key) as a spelling, if any (no
+    /// transliteration variant, no `cue=place` entry: what the automaton
+    /// matches).
+    pub(crate) fn listing(&self, key: &str) -> Option<&Entry> {
+        self.listed(key, false)
+            .map(|(entry, _)| &self.entries[entry as usize])
     }
 
     /// Whether `key` (a matching key) is itself a spelling of an entry of
@@ -372,11 +512,8 @@ impl Matcher {
         }
         let from = c.range.start + head.len() + 1;
         let rest = &chunk.text[from..c.range.end];
-        if let Some(Lookup {
-            entry,
-            via: Via::Exact,
-            ..
-        }) = self.lookup(rest)
+        if let Some(Lookup { entry, via, .. }) = self.lookup(rest)
+            && via.is_listed()
             && entry.label == Label::Place
             && !(matches!(head, "جنوب" | "شمال" | "شرق" | "غرب")
                 && self
@@ -386,6 +523,7 @@ impl Matcher {
             c.range.start = from;
             c.norm = Some(entry.name.to_string());
             c.id = Some(entry.id.clone());
+            c.link = Some(via);
         }
     }
 
@@ -487,7 +625,7 @@ impl Matcher {
                 .count();
             for n in (1..=next).rev() {
                 let range = words[i + 1].start..words[i + n].end;
-                let Some(&entry) = self.cued.get(&key[range.clone()]) else {
+                let Some(&(entry, alias)) = self.cued.get(&key[range.clone()]) else {
                     continue;
                 };
                 if out[from..]
@@ -500,6 +638,7 @@ impl Matcher {
                 out.push(Candidate {
                     norm: Some(e.name.to_string()),
                     id: Some(e.id.clone()),
+                    link: Some(listed_as(alias)),
                     ..Candidate::new(range, e.label, Source::Gazetteer)
                 });
                 break;
@@ -558,21 +697,22 @@ impl Matcher {
         {
             return None;
         }
-        let entry = self.homonym(key, start, end, p.entry);
+        let (entry, link) = self.homonym(key, start, end, p.entry, listed_as(p.alias));
         let e = &self.entries[entry as usize];
         Some(Candidate {
             norm: Some(e.name.to_string()),
             id: Some(e.id.clone()),
+            link: Some(link),
             ..Candidate::new(span_start..end, e.label, Source::Gazetteer)
         })
     }
 
-    /// The entry a match of `entry`'s spelling at `key[start..end]` stands
-    /// for: a homonym whose context word is within two words of it, else
-    /// `entry`.
-    fn homonym(&self, key: &str, start: usize, end: usize, entry: u32) -> u32 {
+    /// The entry a match of `entry`'s spelling (listed as `link`) at
+    /// `key[start..end]` stands for, and how it lists the spelling: a
+    /// homonym whose context word is within two words of it, else `entry`.
+    fn homonym(&self, key: &str, start: usize, end: usize, entry: u32, link: Link) -> (u32, Link) {
         let Some(hs) = self.homonyms.get(&entry) else {
-            return entry;
+            return (entry, link);
         };
         let before = key[..start]
             .split(|c: char| !is_word_char(c))
@@ -585,7 +725,7 @@ impl Matcher {
         let near: Vec<&str> = before.into_iter().chain(after).collect();
         hs.iter()
             .find(|h| near.iter().any(|w| h.context.iter().any(|c| c == w)))
-            .map_or(entry, |h| h.entry)
+            .map_or((entry, link), |h| (h.entry, listed_as(h.alias)))
     }
 }
 
@@ -662,6 +802,19 @@ static CUES: std::sync::LazyLock<crate::hash::FastSet<String>> = std::sync::Lazy
         .flat_map(|n| CLITICS.iter().map(move |c| format!("{c}{n}")))
         .collect()
 });
+
+/// Fewest letters (spaces aside) of a name that resolution reads as a typo
+/// of a listed place or organisation (`link: fuzzy`); shorter names are
+/// too often another word one letter away.
+pub const FUZZY_LETTERS: usize = 7;
+
+/// The letters a typist adds or drops for a fuzzy link: the long vowels.
+const FUZZY_VOWELS: &[char] = &['ا', 'و', 'ي'];
+
+/// How a listed spelling links: as the entry's name, or another spelling.
+fn listed_as(alias: bool) -> Link {
+    if alias { Link::Alias } else { Link::Exact }
+}
 
 /// Whether an ال-name (matching key, one word) is shaped like an
 /// adjective: a nisba in ي (الرمادي), a colour or elative أفعل (الأبيض,
@@ -754,7 +907,7 @@ pub(super) mod tests {
         assert_eq!(found(&m, "مدينة كفر نبل")[0].1, "Q2");
         // `lookup` resolves a cue entry's spelling exactly, wherever it is.
         let hit = m.lookup("الحسن").unwrap();
-        assert_eq!((&*hit.entry.id, hit.via), ("Q1", Via::Exact));
+        assert_eq!((&*hit.entry.id, hit.via), ("Q1", Link::Exact));
         // An exact spelling of another entry wins over a cue entry's.
         let g2 = gazetteer("Q4\tPLACE\tحلب\t\tcc=SY;cue=place\n");
         let m = Matcher::new(&[g.clone(), g2]).unwrap();
@@ -965,11 +1118,11 @@ pub(super) mod tests {
         let g = gazetteer(FOREIGN);
         let m = Matcher::new(std::slice::from_ref(&g)).unwrap();
         let l = m.lookup("زيلينسكي").unwrap();
-        assert_eq!((&*l.entry.id, l.via), ("Q3", Via::Exact));
+        assert_eq!((&*l.entry.id, l.via), ("Q3", Link::Exact));
         let l = m.lookup("زيلنسكي").unwrap();
         assert_eq!(
             (&*l.entry.id, l.via, l.variant_key.as_str()),
-            ("Q3", Via::Variant, "زلنسك")
+            ("Q3", Link::Variant, "زلنسك")
         );
         assert!(m.lookup("موسكو").is_none());
     }

@@ -35,7 +35,7 @@ use crate::doc::Label;
 use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::Folds;
 
-pub use matcher::{Lookup, Matcher, Via};
+pub use matcher::{FUZZY_LETTERS, Lookup, Matcher};
 pub use variant::variant_key;
 
 /// The header every gazetteer file starts with (after `#` comments).

@@ -72,11 +72,13 @@
 //! [`Source::Variant`]: crate::doc::Source::Variant
 
 use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::Entry;
 use crate::doc::{
-    Candidate, Chunk, Label, Source, is_word_char, starts_with_short, word_before_space, word_start,
+    Candidate, Chunk, Label, Link, Source, is_word_char, starts_with_short, word_before_space,
+    word_start,
 };
 use crate::vocab::{self, Vocab, WordId, flag, is_frequent_word};
 
@@ -543,6 +545,40 @@ impl Variants {
             .map(|(d, t)| (t.entry, d))
     }
 
+    /// The entry the name at `key[range]` (normalised `text` beside it) is a
+    /// variant of, found by any finder and not itself a listed spelling:
+    /// the resolution stage's variant link, with the same guards as the
+    /// variant search ([`Variants::find`]).
+    pub(super) fn at(&self, text: &str, key: &str, range: Range<usize>) -> Option<u32> {
+        let s = skeleton(&key[range.clone()])?;
+        self.closest_at(s, text, key, range).map(|(entry, _)| entry)
+    }
+
+    /// [`Variants::closest_with`] for the span `key[range]` of a chunk, with
+    /// what the text around it says: the clitics written before it, a final
+    /// ة, and the words on either side (across one space) for the
+    /// person-name guard.
+    fn closest_at(
+        &self,
+        s: Skeleton,
+        text: &str,
+        key: &str,
+        range: Range<usize>,
+    ) -> Option<(u32, u32)> {
+        let (start, end) = (range.start, range.end);
+        let ws = word_start(key, start);
+        let written = &key[ws..end];
+        let taa = text[..end].ends_with('ة');
+        let near_name = || {
+            let prev = word_before_space(key, ws);
+            let next = key[end..]
+                .strip_prefix(' ')
+                .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
+            prev.is_some_and(name_word) || next.is_some_and(name_word)
+        };
+        self.closest_with(s, &key[range], written, taa, near_name)
+    }
+
     /// Pushes a [`Source::Variant`] candidate for every variant spelling in
     /// `chunk` outside the exact matches `exact` (sorted by start).
     pub(super) fn find(
@@ -606,6 +642,7 @@ impl Variants {
                 out.push(Candidate {
                     norm: Some(e.name.to_string()),
                     id: Some(e.id.clone()),
+                    link: Some(Link::Variant),
                     ..Candidate::new(start..end, e.label, Source::Variant)
                 });
                 at = end;
@@ -643,24 +680,11 @@ impl Variants {
             let Some(node) = self.nodes.get(&s) else {
                 break;
             };
-            if !node.targets.is_empty() {
-                let span = &key[start..end];
-                let written = &key[word_start(key, start)..end];
-                let taa = text[..end].ends_with('ة');
-                let ws = word_start(key, start);
-                // The words on either side, across one space.
-                let near_name = || {
-                    let prev = word_before_space(key, ws);
-                    let next = key[end..]
-                        .strip_prefix(' ')
-                        .and_then(|a| a.split(|c: char| !is_word_char(c)).next());
-                    prev.is_some_and(name_word) || next.is_some_and(name_word)
-                };
-                if !is_exact(span)
-                    && let Some((entry, d)) = self.closest_with(s, span, written, taa, near_name)
-                {
-                    best = Some((start, end, entry, d));
-                }
+            if !node.targets.is_empty()
+                && !is_exact(&key[start..end])
+                && let Some((entry, d)) = self.closest_at(s, text, key, start..end)
+            {
+                best = Some((start, end, entry, d));
             }
             if !node.prefix || words == MAX_WORDS {
                 break;

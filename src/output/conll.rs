@@ -230,6 +230,7 @@ mod tests {
             kind: None,
             id: None,
             source: Source::Rule,
+            link: None,
         }
     }
 

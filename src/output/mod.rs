@@ -12,7 +12,7 @@
 //!
 //! - JSONL: one object per document, `{"doc": …, <extra fields>,
 //!   "entities": [ … ]}` on one line;
-//! - CSV: a header `doc,label,text,start,end,norm,value,kind,id,source` once
+//! - CSV: a header `doc,label,text,start,end,norm,value,kind,id,source,link` once
 //!   per output, then one row per entity (documents without entities have
 //!   no rows);
 //! - CoNLL: `# doc = NAME`, then `token<TAB>TAG` per line and a blank line
@@ -28,7 +28,7 @@ use serde_json::{Map, Value as Json};
 use crate::doc::{Entity, Value};
 
 /// The CSV header.
-pub const CSV_HEADER: &str = "doc,label,text,start,end,norm,value,kind,id,source";
+pub const CSV_HEADER: &str = "doc,label,text,start,end,norm,value,kind,id,source,link";
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -178,6 +178,7 @@ impl Format {
                         e.kind.map_or("", |k| k.as_str()),
                         e.id.as_deref().unwrap_or(""),
                         e.source.as_str(),
+                        e.link.map_or("", |l| l.as_str()),
                     ])
                     .expect("writing CSV to memory cannot fail");
                 }
@@ -245,14 +246,7 @@ fn entity_json(e: &Entity, out: &mut Vec<u8>) {
         Some(Value::Timex(t)) => json_str(t, out),
     }
     out.extend_from_slice(b",\"kind\":");
-    match e.kind {
-        None => out.extend_from_slice(b"null"),
-        Some(k) => {
-            out.push(b'"');
-            out.extend_from_slice(k.as_str().as_bytes());
-            out.push(b'"');
-        }
-    }
+    keyword(e.kind.map(|k| k.as_str()), out);
     out.extend_from_slice(b",\"id\":");
     match &e.id {
         None => out.extend_from_slice(b"null"),
@@ -260,7 +254,22 @@ fn entity_json(e: &Entity, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(b",\"source\":\"");
     out.extend_from_slice(e.source.as_str().as_bytes());
-    out.extend_from_slice(b"\"}");
+    out.extend_from_slice(b"\",\"link\":");
+    keyword(e.link.map(|l| l.as_str()), out);
+    out.push(b'}');
+}
+
+/// Writes one of kashf's own names (a kind, a link: ASCII letters, nothing
+/// to escape) as a JSON string, or `null`.
+fn keyword(name: Option<&str>, out: &mut Vec<u8>) {
+    match name {
+        None => out.extend_from_slice(b"null"),
+        Some(n) => {
+            out.push(b'"');
+            out.extend_from_slice(n.as_bytes());
+            out.push(b'"');
+        }
+    }
 }
 
 /// Writes `n` in decimal.
@@ -319,7 +328,7 @@ fn json_str(s: &str, out: &mut Vec<u8>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Kind, Label, Source};
+    use crate::doc::{Kind, Label, Link, Source};
 
     fn entity() -> Entity {
         Entity {
@@ -332,6 +341,7 @@ mod tests {
             kind: Some(Kind::Cardinal),
             id: None,
             source: Source::Pattern,
+            link: None,
         }
     }
 
@@ -359,7 +369,7 @@ mod tests {
         assert_eq!(
             fields,
             [
-                "label", "text", "start", "end", "norm", "value", "kind", "id", "source"
+                "label", "text", "start", "end", "norm", "value", "kind", "id", "source", "link"
             ]
         );
     }
@@ -404,6 +414,13 @@ mod tests {
                         Source::Rule,
                         Source::Linked,
                     ][j % 4],
+                    link: [
+                        None,
+                        Some(Link::Exact),
+                        Some(Link::Alias),
+                        Some(Link::Variant),
+                        Some(Link::Fuzzy),
+                    ][(i + j) % 5],
                 });
             }
         }
@@ -466,7 +483,8 @@ mod tests {
                 "3000",
                 "cardinal",
                 "",
-                "pattern"
+                "pattern",
+                ""
             ]
         );
     }

@@ -27,10 +27,13 @@
 
 use std::sync::Arc;
 
-use crate::doc::{Candidate, Chunk, Label, Source, starts_with_short};
+use crate::doc::{Candidate, Chunk, Label, Link, Source, starts_with_short};
 use crate::hash::{FastMap, FastSet};
 use crate::vocab::shape::arabic_form;
 use crate::vocab::{COLLISIONS, LEXICONS};
+
+/// What a mention linked to a person takes: its `norm`, `id` and `link`.
+type Target = (String, Option<Arc<str>>, Option<Link>);
 
 /// A group of full mentions of one person.
 struct Person {
@@ -38,6 +41,8 @@ struct Person {
     skeleton: String,
     norm: String,
     id: Option<Arc<str>>,
+    /// How `id` was resolved.
+    link: Option<Link>,
     /// Start bytes of its full mentions.
     at: Vec<usize>,
 }
@@ -124,6 +129,7 @@ fn join_split_names(key: &str, cands: &mut Vec<Candidate>) {
             first.range.end = second.range.end;
             first.norm = second.norm;
             first.id = second.id;
+            first.link = second.link;
             first.source = Source::Linked;
         } else {
             i += 1;
@@ -169,6 +175,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
                 let p = &mut people[pi];
                 if p.id.is_none() && c.id.is_some() {
                     p.id = c.id.clone();
+                    p.link = c.link;
                     p.norm = norm_of(c);
                 }
                 p.at.push(c.range.start);
@@ -180,6 +187,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
                     skeleton: skel,
                     norm: norm_of(c),
                     id: c.id.clone(),
+                    link: c.link,
                     at: vec![c.range.start],
                 });
                 people.len() - 1
@@ -189,7 +197,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     }
     // One-word people whose word is nobody's surname: their other
     // mentions are linked to them (a rare word, first mention wins).
-    let mut singles: FastMap<&str, (String, Option<Arc<str>>)> = FastMap::default();
+    let mut singles: FastMap<&str, Target> = FastMap::default();
     for c in cands.iter().filter(|c| c.label == Label::Person) {
         let k = &key[c.range.clone()];
         if !k.contains(' ')
@@ -200,7 +208,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         {
             singles
                 .entry(k)
-                .or_insert_with(|| (norm_of(c), c.id.clone()));
+                .or_insert_with(|| (norm_of(c), c.id.clone(), c.link));
         }
     }
     if people.is_empty() && singles.is_empty() {
@@ -239,6 +247,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         if changed && !unchanged_text {
             c.norm = Some(p.norm.clone());
             c.id = p.id.clone();
+            c.link = p.link;
             c.source = Source::Linked;
         }
     };
@@ -314,12 +323,16 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             continue;
         }
         let target = person_for(surname, start)
-            .map(|pi| (people[pi].norm.clone(), people[pi].id.clone()))
+            .map(|pi| {
+                let p = &people[pi];
+                (p.norm.clone(), p.id.clone(), p.link)
+            })
             .or_else(|| singles.get(surname).cloned());
-        if let Some((norm, id)) = target {
+        if let Some((norm, id, link)) = target {
             added.push(Candidate {
                 norm: Some(norm),
                 id,
+                link,
                 ..Candidate::new(start + clitic.len()..end, Label::Person, Source::Linked)
             });
         }

@@ -2,13 +2,18 @@
 //!
 //! In: the resolved (sorted, non-overlapping) candidates of one chunk, after
 //! the finders and again after the tagger. Out: the same candidates, where
-//! the mentions of one person share the `norm` and `id` of its full name
-//! ([`link`]: a surname alone, another spelling of a first name), and words
-//! no finder claimed that are such a surname become people.
+//! 1. every person, place and organisation that no finder linked is looked
+//!    up in the gazetteers, whatever found it ([`entity`]: exact key,
+//!    alias, variant key, then a bounded edit distance for long names), and
+//!    takes the entry's `id` and name with `link` saying how;
+//! 2. the mentions of one person share the `norm` and `id` of its full
+//!    name ([`link`]: a surname alone, another spelling of a first name),
+//!    and words no finder claimed that are such a surname become people.
 //!
-//! Linking a name to a gazetteer entry by exact spelling, alias or
-//! transliteration variant happens in the gazetteer's matcher
-//! ([`crate::gazetteer`]); linking across the documents of a corpus would
-//! belong here too.
+//! The gazetteer matcher links the names it finds itself (exact, alias,
+//! variant); the spellings' lookups and the variant guards live in
+//! [`crate::gazetteer`], one place for both. Linking across the documents
+//! of a corpus would belong here too.
 
+pub(crate) mod entity;
 pub(crate) mod link;

@@ -248,6 +248,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut Vec<Candida
             c.label = Label::Org;
             c.source = Source::Rule;
             c.id = None;
+            c.link = None;
             c.norm = None;
         }
     }

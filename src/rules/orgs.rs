@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::{Gap, Words, push};
 use crate::doc::{Candidate, Label, Source};
-use crate::gazetteer::{Lookup, Matcher, Via};
+use crate::gazetteer::{Lookup, Matcher};
 use crate::hash::FastSet;
 use crate::vocab::lists::{CLUB_HEADS, INSTITUTION_HEADS, ORG_HEADS, TEAM_NOUNS};
 use crate::vocab::{CLITICS, bit};
@@ -127,11 +127,9 @@ fn nationality_masculine<'m>(k: &str, matcher: &'m Matcher) -> Option<Option<&'m
     ]
     .iter()
     .find_map(|s| match matcher.lookup(s) {
-        Some(Lookup {
-            entry,
-            via: Via::Exact,
-            ..
-        }) if entry.label == Label::Place => Some(entry.attr("cc")),
+        Some(Lookup { entry, via, .. }) if via.is_listed() && entry.label == Label::Place => {
+            Some(entry.attr("cc"))
+        }
         _ => None,
     })
 }

@@ -341,6 +341,7 @@ pub(crate) fn apply(
                 added.push(Candidate {
                     norm,
                     id: entry.and_then(|c| c.id.clone()),
+                    link: entry.and_then(|c| c.link),
                     ..Candidate::new(range, label, Source::Model)
                 });
             }

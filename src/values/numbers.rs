@@ -78,6 +78,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidat
                 kind: Some(p.kind),
                 id: None,
                 source: Source::Pattern,
+                link: None,
             });
         }
     }

@@ -97,6 +97,7 @@ pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidat
                 kind: Some(f.kind),
                 id: None,
                 source: Source::Pattern,
+                link: None,
             });
             // «عامي 2014 و2018»: a second year after «و» is a date too.
             let next = year_only

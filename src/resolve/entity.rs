@@ -1,0 +1,318 @@
+//! Resolution: which gazetteer entry each name is, whatever found it.
+//!
+//! Detection (the gazetteer matcher, the context rules, the tagger) says
+//! where a name is and what kind; this stage says which entity. In: the
+//! resolved (sorted, non-overlapping) candidates of one chunk. Out: the same
+//! candidates, every person, place and organisation that no finder linked
+//! looked up against the gazetteers ([`Matcher::resolve_at`]), first hit
+//! wins:
+//!
+//! 1. `exact`: its matching key is an entry's name; `alias`: another
+//!    spelling the entry lists (also a minor place listed with `cue=place`,
+//!    which the matcher alone finds only after a place noun);
+//! 2. `variant`: a transliteration variant of a spelling of a foreign entry,
+//!    with the variant guards of [`crate::gazetteer`] (no Arabic word, no
+//!    frequent word, not the adjective, not next to a person's name for a
+//!    place, …), the same code the matcher's own variant search runs, so
+//!    they are tuned in one place;
+//! 3. `fuzzy`: for a place or organisation of at least
+//!    [`crate::gazetteer::FUZZY_LETTERS`] letters, one vowel letter (ا و
+//!    ي) more or fewer, or a doubled letter written once more, makes the
+//!    listed spelling of exactly one place or organisation (a typo).
+//!
+//! A hit takes the entry's `id`, its name as `norm`, and says how in
+//! `link`, when the entry has the candidate's label. The one label this
+//! stage corrects: a span the tagger alone calls a person whose key is
+//! listed for a place, right after a word that introduces a place («في»,
+//! «إلى», a place noun), is that place (the tagger misreads places in
+//! reported speech).
+//!
+//! The guards of this stage, on top of the matcher's (see
+//! [`Matcher::resolve_at`]):
+//! - a place the tagger reads inside an organisation's name links to no
+//!   place: right after a word that heads such names («نادي أبها الأدبي»,
+//!   «ريال مدريد», «جامعة بغداد»), or a city followed by a masculine
+//!   nisba, which agrees with a club, not with a city («روما الإيطالي»,
+//!   «إشبيلية الإسباني»); a team the context rules call an organisation
+//!   links to no place either (the label differs);
+//! - a person of one word links only to an entry that names one person:
+//!   not to the one-word people the gazetteer has from ANERcorp
+//!   (`src=anercorp`: «محمد», «رضا», «كلينتون»), which the matcher finds
+//!   as names but which say nothing about who is meant.
+//!
+//! Scope: one chunk, read-only lookups in the shared matcher; the result
+//! depends only on the chunk.
+
+use std::ops::Range;
+
+use crate::doc::{Candidate, Chunk, Label, Source, is_word_char, word_before_space, word_start};
+use crate::gazetteer::{Entry, Matcher};
+
+/// Words (matching keys) after which a listed place is a place, whatever
+/// the tagger says: prepositions of place and place nouns.
+const PLACE_BEFORE: &[&str] = &[
+    "في",
+    "الى",
+    "نحو",
+    "داخل",
+    "قرب",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "مدينه",
+    "عاصمه",
+    "بلده",
+    "قريه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+];
+
+/// Words (matching keys, with or without a proclitic) that head the name
+/// of an organisation: a place right after one is part of that name.
+const ORG_HEADS: &[&str] = &[
+    "نادي",
+    "فريق",
+    "منتخب",
+    "ريال",
+    "جامعه",
+    "هييه",
+    "شرطه",
+    "تلفزيون",
+    "اذاعه",
+    "قناه",
+    "صحيفه",
+    "شركه",
+    "مستشفي",
+    "فندق",
+    "بنك",
+    "مصرف",
+];
+
+/// Proclitics before a word of [`ORG_HEADS`] or [`PLACE_BEFORE`].
+const CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
+
+/// Place types that are towns: feminine in Arabic, so a masculine nisba
+/// after one agrees with something else (a club).
+const TOWN_TYPES: &[&str] = &["city", "capital", "town"];
+
+/// Resolves the names of one chunk in place (see the module docs).
+pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candidate]) {
+    for c in cands.iter_mut() {
+        if c.id.is_some() || !matches!(c.label, Label::Person | Label::Place | Label::Org) {
+            continue;
+        }
+        let Some((entry, link)) = matcher.resolve_at(chunk, c.range.clone()) else {
+            continue;
+        };
+        let key = chunk.key;
+        let label = if entry.label == c.label {
+            c.label
+        } else if c.label == Label::Person
+            && entry.label == Label::Place
+            && c.source == Source::Model
+            && link.is_listed()
+            && word_start(key, c.range.start) == c.range.start
+            && after_one_of(key, c.range.start, PLACE_BEFORE)
+        {
+            Label::Place
+        } else {
+            continue;
+        };
+        if label == Label::Place
+            && (after_one_of(key, c.range.start, ORG_HEADS)
+                || entry.attr("type").is_some_and(|t| TOWN_TYPES.contains(&t))
+                    && masculine_nisba_after(key, c.range.end))
+        {
+            continue;
+        }
+        if label == Label::Person
+            && !key[c.range.clone()].contains(' ')
+            && entry.attr("src") == Some("anercorp")
+        {
+            continue;
+        }
+        if inside_other_name(key, c.range.clone(), entry, matcher) {
+            continue;
+        }
+        c.label = label;
+        c.id = Some(entry.id.clone());
+        c.norm = Some(entry.name.to_string());
+        c.link = Some(link);
+    }
+}
+
+/// Whether the word right before the word that `start` lies in (one
+/// space between) is one of `words`, with or without proclitics
+/// ([`CLITICS`]).
+fn after_one_of(key: &str, start: usize, words: &[&str]) -> bool {
+    word_before_space(key, word_start(key, start)).is_some_and(|w| {
+        CLITICS
+            .iter()
+            .filter_map(|c| w.strip_prefix(c))
+            .any(|rest| words.contains(&rest))
+    })
+}
+
+/// Whether the one or two words before `range` (single spaces between)
+/// and the name make a listed name of another entry: «جنوب السودان»
+/// (South Sudan), «وجنوب شرق آسيا», where the tagger found «السودان»,
+/// «آسيا» (but «حركة طالبان» is a spelling of Taliban itself).
+fn inside_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Matcher) -> bool {
+    let mut start = range.start;
+    if word_start(key, start) != start {
+        return false;
+    }
+    for _ in 0..2 {
+        let Some(prev) = word_before_space(key, start).filter(|w| !w.is_empty()) else {
+            return false;
+        };
+        start -= prev.len() + 1;
+        // «وجنوب السودان»: the first word may carry a proclitic.
+        let longer = CLITICS
+            .iter()
+            .filter(|c| prev.starts_with(**c) && prev.len() > c.len())
+            .find_map(|c| matcher.listing(&key[start + c.len()..range.end]));
+        if let Some(longer) = longer {
+            return longer.id != entry.id;
+        }
+    }
+    false
+}
+
+/// Whether the word after `end` (one space between) is a masculine nisba
+/// with the article: «الإيطالي», «الإسباني» (not «الإيطالية»).
+fn masculine_nisba_after(key: &str, end: usize) -> bool {
+    let Some(next) = key[end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+    word.starts_with("ال") && word.ends_with('ي') && word.chars().count() >= 5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Link;
+    use crate::extract::TestChunk;
+    use crate::gazetteer::{Gazetteer, HEADER, matching_key_of};
+
+    const ROWS: &str = "\
+Q567\tPERSON\tأولاف شولتس\tأولاف شولتز\tcc=DE
+Q3874799\tPERSON\tفولوديمير زيلينسكي\tزيلينسكي\tcc=UA
+Q813\tPLACE\tقيرغيزستان\tقرغيزيا\tcc=KG;type=country
+Q1025\tPLACE\tموريتانيا\t\tcc=MR;type=country
+Q1963\tPLACE\tالخرطوم\t\tcc=SD;type=city
+Q1492\tPLACE\tبرشلونة\t\tcc=ES;type=city
+Q1065\tORG\tالأمم المتحدة\t\t
+Q2\tPERSON\tمحمود عباس\t\t
+Q220\tPLACE\tروما\t\tcc=IT;type=capital
+Q190948\tPLACE\tأبها\t\tcc=SA;type=city
+Q3692\tPLACE\tالرياض\t\tcc=SA;type=capital
+Q87\tPLACE\tالإسكندرية\t\tcc=EG;type=city
+Q4117277\tPLACE\tالحزم\t\tcc=YE;type=adm2;cue=place
+kashf:person:mhmd\tPERSON\tمحمد\t\tsrc=anercorp
+Q1049\tPLACE\tالسودان\t\tcc=SD;type=country
+Q958\tPLACE\tجنوب السودان\t\tcc=SS;type=country
+Q851\tPLACE\tالسعودية\t\tcc=SA;type=country
+";
+
+    /// Resolves one candidate of `label` found by `source` over `span` in
+    /// `text`: its label, id and link afterwards.
+    fn resolved(
+        text: &str,
+        span: &str,
+        label: Label,
+        source: Source,
+    ) -> (Label, Option<String>, Option<Link>) {
+        let g = Gazetteer::parse(&format!("{HEADER}\n{ROWS}"), "test.tsv").unwrap();
+        let matcher = Matcher::new(&[g]).unwrap();
+        let t = TestChunk::new(text);
+        let chunk = t.chunk();
+        let at = chunk
+            .key
+            .find(&matching_key_of(span))
+            .unwrap_or_else(|| panic!("{span} in {text}"));
+        let range = at..at + matching_key_of(span).len();
+        let mut cands = [Candidate::new(range, label, source)];
+        resolve(&chunk, &matcher, &mut cands);
+        let c = &cands[0];
+        (c.label, c.id.as_deref().map(str::to_owned), c.link)
+    }
+
+    #[test]
+    fn names_are_resolved_whatever_found_them() {
+        use Label::{Org, Person, Place};
+        use Link::{Alias, Exact, Fuzzy, Variant};
+        use Source::{Model, Rule};
+        type Case<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            Label,
+            Source,
+            Label,
+            Option<&'a str>,
+            Option<Link>,
+        );
+        #[rustfmt::skip]
+        let cases: &[Case<'_>] = &[
+            ("name, rule", "قال المستشار أولاف شولتس إن", "أولاف شولتس", Person, Rule, Person, Some("Q567"), Some(Exact)),
+            ("alias, rule", "قال المستشار أولاف شولتز إن", "أولاف شولتز", Person, Rule, Person, Some("Q567"), Some(Alias)),
+            ("alias, tagger", "وصل الوفد إلى قرغيزيا أمس", "قرغيزيا", Place, Model, Place, Some("Q813"), Some(Alias)),
+            ("variant of a foreign person", "وقال زيلنسكي إن", "زيلنسكي", Person, Model, Person, Some("Q3874799"), Some(Variant)),
+            ("a dropped vowel letter", "وصل الوفد إلى موريتنيا أمس", "موريتنيا", Place, Model, Place, Some("Q1025"), Some(Fuzzy)),
+            ("a doubled letter", "وصل الوفد إلى موريتانييا أمس", "موريتانييا", Place, Model, Place, Some("Q1025"), Some(Fuzzy)),
+            ("no fuzzy link for people", "قال محمود عباسي إن", "محمود عباسي", Person, Rule, Person, None, None),
+            ("the article after لل", "وقال للأمم المتحدة إن", "لأمم المتحدة", Org, Rule, Org, Some("Q1065"), Some(Exact)),
+            ("a team named after its city", "فاز فريق برشلونة", "برشلونة", Org, Rule, Org, None, None),
+            ("a place the tagger calls a person, after في", "قال إن الوضع في الخرطوم هادئ", "الخرطوم", Person, Model, Place, Some("Q1963"), Some(Exact)),
+            ("not after ب (بدرو is Pedro)", "وقال بالخرطوم إن", "الخرطوم", Person, Model, Person, None, None),
+            ("not elsewhere", "قال الخرطوم إن", "الخرطوم", Person, Model, Person, None, None),
+            ("not what a rule calls a person", "قال إن الوضع في الخرطوم هادئ", "الخرطوم", Person, Rule, Person, None, None),
+            ("a club the tagger calls a place", "فاز على روما الإيطالي", "روما", Place, Model, Place, None, None),
+            ("the city", "وصل إلى روما الإيطالية", "روما", Place, Model, Place, Some("Q220"), Some(Exact)),
+            ("inside an organisation's name", "نشاط نادي أبها الأدبي", "أبها", Place, Model, Place, None, None),
+            ("a minor place after a place noun", "في مديرية الحزم بمحافظة الجوف", "الحزم", Place, Model, Place, Some("Q4117277"), Some(Exact)),
+            ("a minor place elsewhere", "قال إن الحزم مطلوب", "الحزم", Place, Model, Place, None, None),
+            ("a one-word person from ANERcorp", "وقال محمد إن", "محمد", Person, Model, Person, None, None),
+            ("part of a longer listed name", "الحرب في جنوب السودان", "السودان", Place, Model, Place, None, None),
+            ("with a proclitic", "وقال إن وجنوب السودان", "السودان", Place, Model, Place, None, None),
+            ("the country", "الحرب في السودان", "السودان", Place, Model, Place, Some("Q1049"), Some(Exact)),
+            ("the nisba after a definite noun", "في السوق السعودية", "السعودية", Place, Model, Place, None, None),
+            ("a place in a body's name", "منسوبي هيئة الرياض", "الرياض", Place, Model, Place, None, None),
+            ("a doubled letter inside", "وصل إلى الإسكندرييه", "الإسكندرييه", Place, Model, Place, Some("Q87"), Some(Fuzzy)),
+            ("never the last letter", "وصل إلى الإسكندري", "الإسكندري", Place, Model, Place, None, None),
+        ];
+        for (name, text, span, label, source, want_label, want_id, want_link) in cases {
+            let got = resolved(text, span, *label, *source);
+            assert_eq!(
+                got,
+                (*want_label, want_id.map(str::to_owned), *want_link),
+                "case {name}: {span} in {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_a_finder_linked_keeps_its_entry() {
+        let g = Gazetteer::parse(&format!("{HEADER}\n{ROWS}"), "test.tsv").unwrap();
+        let matcher = Matcher::new(&[g]).unwrap();
+        let t = TestChunk::new("وصل إلى موريتانيا");
+        let chunk = t.chunk();
+        let at = chunk.key.find("موريتانيا").unwrap();
+        let mut cands = [Candidate {
+            id: Some("Q0".into()),
+            ..Candidate::new(at..chunk.key.len(), Label::Place, Source::Gazetteer)
+        }];
+        resolve(&chunk, &matcher, &mut cands);
+        assert_eq!((cands[0].id.as_deref(), cands[0].link), (Some("Q0"), None));
+    }
+}
