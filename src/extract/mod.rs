@@ -380,6 +380,26 @@ impl Extractor {
             Some(model) => self.tag(model, original, doc_start, scratch),
             None => self.finders(original, doc_start, scratch),
         }
+        // Resolution after detection (the training and the news counts read
+        // detection alone), then in-document links again with the ids it
+        // found.
+        {
+            let Scratch {
+                normalized,
+                key,
+                words,
+                cands,
+                ..
+            } = &mut *scratch;
+            let chunk = Chunk {
+                text: normalized.text(),
+                key,
+                words,
+                ref_date: None,
+            };
+            entity::resolve(&chunk, &self.matcher, cands);
+            link::link(&chunk, cands);
+        }
         let Scratch {
             normalized,
             words,
@@ -419,7 +439,6 @@ impl Extractor {
         };
         tagger::apply(model, &chunk, cands, cache, &self.matcher);
         drop_inside(addresses, cands);
-        entity::resolve(&chunk, &self.matcher, cands);
         link::link(&chunk, cands);
     }
 
@@ -462,7 +481,6 @@ impl Extractor {
         addresses_into(chunk.text, addresses);
         drop_inside(addresses, cands);
         resolve(cands);
-        entity::resolve(&chunk, &self.matcher, cands);
         link::link(&chunk, cands);
     }
 }
