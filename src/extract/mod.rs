@@ -396,6 +396,7 @@ impl Extractor {
                 key,
                 words,
                 ref_date: None,
+                hijri: self.hijri,
             };
             entity::resolve(&chunk, &self.matcher, cands);
             link::link(&chunk, cands);
