@@ -28,7 +28,8 @@ not split off the proclitic of «وموسكو», kashf's span is «موسكو»)
 grows to whole tokens; ``span._.kashf_start`` and ``span._.kashf_end`` keep
 kashf's exact offsets. Each span carries kashf's attributes as extensions:
 ``kashf_label``, ``kashf_norm``, ``kashf_id``, ``kashf_value``,
-``kashf_kind``, ``kashf_source``, ``kashf_start``, ``kashf_end``. They
+``kashf_kind``, ``kashf_source``, ``kashf_link``, ``kashf_start``,
+``kashf_end``. They
 hold plain values, so that docs serialise (``DocBin``).
 """
 
@@ -63,6 +64,7 @@ SPAN_EXTENSIONS = {
     "kashf_value": "value",
     "kashf_kind": "kind",
     "kashf_source": "source",
+    "kashf_link": "link",
     "kashf_start": "start",
     "kashf_end": "end",
 }
