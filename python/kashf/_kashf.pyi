@@ -81,12 +81,13 @@ class Extractor:
     instead of the embedded one; ``default_model=False`` runs no tagger
     when ``model`` is None. ``ref_date``: the date relative dates (أمس،
     الأسبوع الماضي) resolve against; without it, a dateline at the head of a
-    text is used.
+    text is used. ``hijri_calendar``: the calendar Hijri dates are converted
+    with, ``"umm-al-qura"`` (Saudi Arabia's, the default) or ``"tabular"``.
 
     Raises ``GazetteerError`` (with ``path`` and ``line``) for a malformed
     gazetteer, ``ModelError`` for a file that is not a model, ``OSError``
     (``FileNotFoundError``, ...) for a file that cannot be read,
-    ``ValueError`` for a bad ``ref_date``.
+    ``ValueError`` for a bad ``ref_date`` or ``hijri_calendar``.
     """
 
     def __new__(
@@ -96,6 +97,7 @@ class Extractor:
         model: Optional[_Path] = None,
         default_model: bool = True,
         ref_date: _Date = None,
+        hijri_calendar: Literal["umm-al-qura", "tabular"] = "umm-al-qura",
     ) -> Extractor: ...
     def extract(self, text: str) -> list[Entity]:
         """The entities of one text, in order (the GIL is released)."""

@@ -253,6 +253,17 @@ fn ref_date(value: Option<&Bound<'_, PyAny>>) -> PyResult<Option<NaiveDate>> {
 /// The extractor that `kashf.extract` uses: defaults, built on first use.
 static DEFAULT: PyOnceLock<kashf::Extractor> = PyOnceLock::new();
 
+/// A `hijri_calendar` argument: the CLI's `--hijri-calendar` values.
+fn hijri_calendar(name: &str) -> PyResult<kashf::HijriCalendar> {
+    match name {
+        "umm-al-qura" => Ok(kashf::HijriCalendar::UmmAlQura),
+        "tabular" => Ok(kashf::HijriCalendar::Tabular),
+        _ => Err(PyValueError::new_err(format!(
+            "hijri_calendar must be 'umm-al-qura' or 'tabular', not {name:?}"
+        ))),
+    }
+}
+
 fn default_extractor(py: Python<'_>) -> PyResult<&'static kashf::Extractor> {
     DEFAULT.get_or_try_init(py, || {
         py.detach(|| kashf::Extractor::builder().build())
@@ -272,7 +283,7 @@ struct Extractor {
 #[pymethods]
 impl Extractor {
     #[new]
-    #[pyo3(signature = (gazetteers=Vec::new(), default_gazetteers=true, model=None, default_model=true, ref_date=None))]
+    #[pyo3(signature = (gazetteers=Vec::new(), default_gazetteers=true, model=None, default_model=true, ref_date=None, hijri_calendar="umm-al-qura"))]
     fn new(
         py: Python<'_>,
         gazetteers: Vec<PathBuf>,
@@ -280,12 +291,14 @@ impl Extractor {
         model: Option<PathBuf>,
         default_model: bool,
         ref_date: Option<&Bound<'_, PyAny>>,
+        hijri_calendar: &str,
     ) -> PyResult<Extractor> {
         let date = self::ref_date(ref_date)?;
         let mut builder = kashf::Extractor::builder()
             .default_gazetteers(default_gazetteers)
             .default_model(default_model)
-            .ref_date(date);
+            .ref_date(date)
+            .hijri_calendar(self::hijri_calendar(hijri_calendar)?);
         for path in &gazetteers {
             let g = py.detach(|| kashf::gazetteer::Gazetteer::from_path(path));
             builder = builder.gazetteer(g.map_err(|e| py_error(py, &e))?);
@@ -310,7 +323,7 @@ impl Extractor {
             .map_err(|e| py_error(py, &e))?;
         let py_bool = |b: bool| if b { "True" } else { "False" };
         let repr = format!(
-            "Extractor(gazetteers={:?}, default_gazetteers={}, model={}, default_model={}, ref_date={})",
+            "Extractor(gazetteers={:?}, default_gazetteers={}, model={}, default_model={}, ref_date={}, hijri_calendar={:?})",
             gazetteers
                 .iter()
                 .map(|p| p.display().to_string())
@@ -319,6 +332,7 @@ impl Extractor {
             model.map_or("None".into(), |p| format!("{:?}", p.display().to_string())),
             py_bool(default_model),
             date.map_or("None".into(), |d| format!("'{d}'")),
+            hijri_calendar,
         );
         Ok(Extractor { inner, repr })
     }

@@ -234,3 +234,20 @@ def test_user_gazetteer(tmp_path):
     [e] = ex.extract("في بخموت")
     assert (e.norm, e.id, e.source) == ("باخموت", "kashf:test:1", "gazetteer")
     assert "mine.tsv" in repr(ex) and "default_gazetteers=False" in repr(ex)
+
+
+def test_hijri_calendar_as_the_cli():
+    text = "بدأ العام الهجري في 1 محرم 1440 هـ ووقف الحجاج بعرفة في 9 ذو الحجة 1436 هـ"
+    values = {}
+    for calendar in ("umm-al-qura", "tabular"):
+        found = kashf.Extractor(default_model=False, hijri_calendar=calendar).extract(text)
+        line = run_kashf(["extract", "-q", "--no-model", "--hijri-calendar", calendar, "-"], stdin=text)
+        assert jsonl_line("stdin", found) == line.stdout.strip(), calendar
+        values[calendar] = [e.value for e in found if e.label == "DATE"]
+    # The two calendars are a day apart on these dates; Umm al-Qura is the default.
+    assert values["umm-al-qura"] == ["2018-09-11", "2015-09-22"]
+    assert values["tabular"] != values["umm-al-qura"]
+    default = kashf.Extractor(default_model=False).extract(text)
+    assert [e.value for e in default if e.label == "DATE"] == values["umm-al-qura"]
+    with pytest.raises(ValueError, match="hijri_calendar must be"):
+        kashf.Extractor(hijri_calendar="islamic")
