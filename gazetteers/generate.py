@@ -1539,6 +1539,27 @@ def build_figures(people, stop, corpus: CorpusStats | None, shared: Path, given:
     return out
 
 
+def merge_known_figures(people: list[Entity], figures: list[Entity]) -> list[Entity]:
+    """A figure whose name is a curated person's with the family name added
+    («سلمان بن عبد العزيز» + «آل سعود»), of the same country, is that person:
+    its spellings join the curated entry, which keeps its id (one person, one
+    id), and the figure is dropped."""
+    index = {(e.cc, key(s)): e for e in people if e.curated for s in e.spellings()}
+    out = []
+    for f in figures:
+        hit = None
+        for s in f.spellings():
+            words = key(s).split()
+            if len(words) >= 3 and words[-2] == "ال":
+                hit = hit or index.get((f.cc, " ".join(words[:-2])))
+        if hit is None:
+            out.append(f)
+            continue
+        LOG("figure-merge", f.id, f.name, "into " + hit.id)
+        hit.add(*f.spellings())
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
@@ -1584,6 +1605,7 @@ def main() -> int:
     localities = build_localities(new_localities(locs, cities + regions), stop, deny, corpus, names)
     figures = build_figures(packages.wikidata_people(), stop, corpus, shared,
                             read_words(GAZ / "names" / "first-names.txt"))
+    figures = merge_known_figures(people, figures)
 
     add_jim_spellings(countries + cities, corpus, stop)
     add_vowel_spellings(countries + cities, regions + orgs + people, corpus, stop)

@@ -42,8 +42,8 @@ def test_doc_ents_are_kashfs_entities(nlp):
         for ent in doc.ents:
             e = by_start[ent._.kashf_start]
             assert (ent._.kashf_end, ent._.kashf_label, ent._.kashf_norm, ent._.kashf_id,
-                    ent._.kashf_value, ent._.kashf_kind, ent._.kashf_source) == (
-                e.end, e.label, e.norm, e.id, e.value, e.kind, e.source)
+                    ent._.kashf_value, ent._.kashf_kind, ent._.kashf_source, ent._.kashf_link) == (
+                e.end, e.label, e.norm, e.id, e.value, e.kind, e.source, e.link)
             # The span is kashf's, grown to whole tokens where spaCy's
             # tokens are longer.
             assert ent.start_char <= e.start and e.end <= ent.end_char
