@@ -24,10 +24,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Label {
     /// A person.
@@ -70,7 +70,7 @@ impl Label {
 }
 
 /// A finer type for numbers and dates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A count: 3000, ثلاثة آلاف.
@@ -126,7 +126,7 @@ pub enum HijriCalendar {
 }
 
 /// Which stage found an entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// An exact (normalised) gazetteer spelling.
@@ -159,7 +159,7 @@ impl Source {
 
 /// How a name was resolved to its gazetteer entry: the `link` of an
 /// [`Entity`], apart from its [`Source`] (which stage found the span).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Link {
     /// The span's matching key is the entry's name.
@@ -174,6 +174,10 @@ pub enum Link {
     /// one of the entry's spellings: a typo of a long place or
     /// organisation name.
     Fuzzy,
+    /// Not a gazetteer entry: a cluster of one unseen name's spellings
+    /// across the documents of a corpus (`kashf link`, [`crate::corpus`]),
+    /// with a `kashf:auto:` id.
+    Corpus,
 }
 
 impl Link {
@@ -184,6 +188,7 @@ impl Link {
             Link::Alias => "alias",
             Link::Variant => "variant",
             Link::Fuzzy => "fuzzy",
+            Link::Corpus => "corpus",
         }
     }
 
@@ -194,7 +199,7 @@ impl Link {
 }
 
 /// The normalised value of a number or date.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     /// A whole number (written without a decimal point).
@@ -219,8 +224,9 @@ impl Value {
     }
 }
 
-/// One entity found in a document.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One entity found in a document (its JSON, as kashf writes it, reads
+/// back with serde).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// What it is.
     pub label: Label,

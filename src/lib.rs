@@ -84,3 +84,4 @@ mod vocab;
 pub use doc::{Entity, HijriCalendar, Kind, Label, Link, Source, Value};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Extractor, ExtractorBuilder, Model};
+pub use resolve::corpus;

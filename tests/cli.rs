@@ -468,3 +468,241 @@ fn every_name_is_resolved_whatever_found_it() {
         ]
     );
 }
+
+/// A folder with the articles of `fixtures/corpus` (one person and one
+/// place the gazetteers do not know, four spellings each) and their JSONL
+/// as `kashf extract` writes it, `ex.jsonl`.
+fn corpus_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus");
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let out = run(dir.path(), &["extract", "-q", ".", "-o", "ex.jsonl"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+/// (doc, start) → the entity, of every entity of a JSONL output.
+fn by_place(docs: &[Value]) -> std::collections::BTreeMap<(String, u64), Value> {
+    docs.iter()
+        .flat_map(|d| {
+            d["entities"].as_array().unwrap().iter().map(move |e| {
+                let key = (
+                    d["doc"].as_str().unwrap().to_owned(),
+                    e["start"].as_u64().unwrap(),
+                );
+                (key, e.clone())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn link_gathers_the_spellings_of_unseen_names_across_documents() {
+    let dir = corpus_folder();
+    let before = jsonl(&run(dir.path(), &["extract", "-q", "."], b""));
+    let out = run(dir.path(), &["link", "ex.jsonl"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = jsonl(&out);
+    assert_eq!(after.len(), 4);
+    let (before, after) = (by_place(&before), by_place(&after));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    let mut ids = std::collections::BTreeMap::new();
+    for (at, e) in &after {
+        let was = &before[at];
+        if e["link"] == "corpus" {
+            // Only an unseen name changes: its id, norm and link.
+            assert!(was["id"].is_null() && was["link"].is_null(), "{was}");
+            for field in ["label", "text", "start", "end", "source"] {
+                assert_eq!(e[field], was[field], "{e}");
+            }
+            assert!(e["id"].as_str().unwrap().starts_with("kashf:auto:"), "{e}");
+            ids.entry(e["id"].as_str().unwrap().to_owned())
+                .or_insert_with(Vec::new)
+                .push((e["text"].as_str().unwrap().to_owned(), e["norm"].clone()));
+        } else {
+            assert_eq!(e, was);
+        }
+    }
+    let vardanyan = ids
+        .values()
+        .find(|ms| ms.iter().any(|(t, _)| t == "روبين فردنيان"))
+        .expect("a cluster of Vardanyan's spellings");
+    let mut spellings: Vec<&str> = vardanyan.iter().map(|(t, _)| t.as_str()).collect();
+    spellings.sort_unstable();
+    spellings.dedup();
+    assert_eq!(
+        spellings,
+        [
+            "روبن فاردانيان",
+            "روبن فردانيان",
+            "روبين فاردانيان",
+            "روبين فردنيان",
+            "فردانيان"
+        ]
+    );
+    // Its most frequent spelling (twice, as «روبن فردانيان» with the surname
+    // linked to it; the first in code-point order) is the norm of all.
+    assert!(
+        vardanyan.iter().all(|(_, n)| n == "روبن فاردانيان"),
+        "{vardanyan:?}"
+    );
+
+    // Standard input, and extract --link-corpus at any thread count, give
+    // the same bytes.
+    let ex = std::fs::read(dir.path().join("ex.jsonl")).unwrap();
+    let piped = run(dir.path(), &["link"], &ex);
+    assert_eq!(stdout(&piped), stdout(&out));
+    for j in ["1", "2"] {
+        let once = run(
+            dir.path(),
+            &["extract", "-q", "-j", j, "--link-corpus", "."],
+            b"",
+        );
+        assert!(once.status.success(), "{}", stderr(&once));
+        assert_eq!(stdout(&once), stdout(&out), "-j{j}");
+    }
+}
+
+#[test]
+fn link_ids_do_not_depend_on_the_order_of_documents() {
+    let dir = corpus_folder();
+    let ex = std::fs::read_to_string(dir.path().join("ex.jsonl")).unwrap();
+    let mut names = Vec::new();
+    for (i, line) in ex.lines().enumerate() {
+        let name = format!("d{i}.jsonl");
+        std::fs::write(dir.path().join(&name), format!("{line}\n")).unwrap();
+        names.push(name);
+    }
+    let forward: Vec<&str> = names.iter().map(String::as_str).collect();
+    let backward: Vec<&str> = forward.iter().rev().copied().collect();
+    let ids = |files: &[&str]| {
+        let mut args = vec!["link"];
+        args.extend_from_slice(files);
+        let out = run(dir.path(), &args, b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        by_place(&jsonl(&out))
+            .into_iter()
+            .map(|(at, e)| (at, e["id"].clone(), e["norm"].clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&forward), ids(&backward));
+}
+
+#[test]
+fn link_names_a_bad_record_and_goes_on() {
+    let dir = corpus_folder();
+    let ex = std::fs::read_to_string(dir.path().join("ex.jsonl")).unwrap();
+    let lines: Vec<&str> = ex.lines().collect();
+    let bad = format!(
+        "{}\n{{\"text\": \"not ours\"}}\n{}\n",
+        lines[0],
+        lines[1..].join("\n")
+    );
+    std::fs::write(dir.path().join("bad.jsonl"), bad).unwrap();
+    let out = run(dir.path(), &["link", "bad.jsonl", "missing.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bad.jsonl:2: not a record of kashf's JSONL"),
+        "{err}"
+    );
+    assert!(err.contains("missing.jsonl"), "{err}");
+    // Every good record is written, linked.
+    let docs = jsonl(&out);
+    assert_eq!(docs.len(), 4);
+    assert!(stdout(&out).contains("\"link\":\"corpus\""));
+}
+
+#[test]
+fn link_writes_csv_and_extract_link_corpus_refuses_other_formats() {
+    let dir = corpus_folder();
+    let out = run(dir.path(), &["link", "--format", "csv", "ex.jsonl"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut r = csv::Reader::from_reader(out.stdout.as_slice());
+    assert_eq!(r.headers().unwrap().iter().last(), Some("link"));
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(
+        rows.iter()
+            .any(|r| &r[2] == "روبوتينه" && &r[10] == "corpus")
+    );
+    let out = run(
+        dir.path(),
+        &["extract", "--link-corpus", "--format", "conll", "."],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--link-corpus writes JSONL or CSV"));
+}
+
+#[test]
+fn variants_lists_each_entitys_spellings_with_counts_and_an_example() {
+    let dir = corpus_folder();
+    let out = run(dir.path(), &["variants", "-q", "."], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("id\tlabel\tnorm\tmentions\tspelling\tcount\tdoc\texample")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 8), "{tsv}");
+    // Most mentions first.
+    let mentions: Vec<u64> = rows.iter().map(|r| r[3].parse().unwrap()).collect();
+    assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{tsv}");
+    let karabakh: Vec<(&str, &str)> = rows
+        .iter()
+        .filter(|r| r[0] == "kashf:region:az-karabakh")
+        .map(|r| (r[4], r[5]))
+        .collect();
+    assert_eq!(
+        karabakh,
+        [
+            ("قره باغ", "2"),
+            ("كاراباخ", "2"),
+            ("قرة باغ", "1"),
+            ("كارباخ", "1")
+        ]
+    );
+    let robotyne = rows.iter().find(|r| r[4] == "روبوتينو").unwrap();
+    assert!(robotyne[0].starts_with("kashf:auto:"));
+    assert_eq!(robotyne[6], "./03-talks.txt");
+    assert_eq!(
+        robotyne[7],
+        "… الجانبين ناقشا عودة النازحين إلى كارباخ، وأن فردانيان سلم رسالة من سكان قرية [روبوتينو] التي دمرتها المعارك."
+    );
+
+    // From kashf's JSONL, the same report; as JSONL, the same content.
+    let from = run(dir.path(), &["variants", "--from-jsonl", "ex.jsonl"], b"");
+    assert_eq!(stdout(&from), tsv);
+    let json = run(
+        dir.path(),
+        &[
+            "variants",
+            "-q",
+            "--format",
+            "jsonl",
+            "--min-spellings",
+            "4",
+            ".",
+        ],
+        b"",
+    );
+    let entities = jsonl(&json);
+    let ids: Vec<&str> = entities.iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.contains(&"kashf:region:az-karabakh"));
+    let k = entities
+        .iter()
+        .find(|e| e["id"] == "kashf:region:az-karabakh")
+        .unwrap();
+    assert_eq!(k["mentions"], 6);
+    assert_eq!(k["spellings"][0]["spelling"], "قره باغ");
+    assert_eq!(k["spellings"][0]["doc"], "./01-karabakh.txt");
+}

@@ -29,7 +29,7 @@ _Kind = Literal[
     "cardinal", "ordinal", "percent", "fraction", "date", "time", "duration", "set"
 ]
 _Source = Literal["gazetteer", "variant", "rule", "linked", "pattern", "model"]
-_Link = Literal["exact", "alias", "variant", "fuzzy"]
+_Link = Literal["exact", "alias", "variant", "fuzzy", "corpus"]
 _Path = Union[str, os.PathLike[str]]
 _Date = Union[datetime.date, str, None]
 
@@ -60,8 +60,9 @@ class Entity:
     id: Optional[str]
     #: Which stage found it.
     source: _Source
-    #: How the name was resolved to its gazetteer entry: ``exact``,
-    #: ``alias``, ``variant``, ``fuzzy``; None without an entry.
+    #: How the name was resolved to its entry: ``exact``, ``alias``,
+    #: ``variant``, ``fuzzy`` (a gazetteer entry) or ``corpus`` (a cluster
+    #: of ``kashf link``); None without an entry.
     link: Optional[_Link]
     @property
     def fields(self) -> list[str]:

@@ -24,8 +24,10 @@ use kashf::output::Format;
 use kashf::{Extractor, HijriCalendar, Label};
 
 use super::destination::Destination;
+use super::link;
 use super::{
-    EXIT_FAILED, EncodingArg, ExtractArgs, FormatArg, GazetteerArgs, HijriArg, InputArg, report,
+    EXIT_FAILED, EncodingArg, ExtractArgs, FormatArg, GazetteerArgs, HijriArg, InputArg, RunArgs,
+    report,
 };
 
 /// Pieces are extracted in batches of about this many bytes.
@@ -61,8 +63,59 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if format == Format::Html && args.output.is_none() && std::io::stdout().is_terminal() {
         bail!("--format html writes a page for a browser: name it with -o FILE.html, or redirect");
     }
+    if args.link_corpus && !matches!(format, Format::Jsonl | Format::Csv) {
+        bail!(
+            "--link-corpus writes JSONL or CSV (the other formats are written as documents are read)"
+        );
+    }
     // Checked before any work: a bad -o or a closed stdout wastes nothing.
-    let (out, destination) = Destination::open(args.output.as_deref())?;
+    let (mut out, destination) = Destination::open(args.output.as_deref())?;
+    let extracted = if args.link_corpus {
+        // The whole run's output first, then the corpus links over it.
+        let mut spool = link::JsonlInputs::default();
+        let writer = std::io::BufWriter::with_capacity(1 << 18, spool.spool()?);
+        let mut extracted = extract_to(&args.run, Format::Jsonl, Box::new(writer))?;
+        if !extracted.broken_pipe {
+            let name_of = |path: &std::path::Path| spool.name_of(path);
+            let linked = link::link_files(&spool.files, &name_of, format, &mut out)?;
+            extracted.failed |= linked.failed;
+            extracted.broken_pipe = linked.broken_pipe;
+        }
+        drop(out);
+        extracted
+    } else {
+        extract_to(&args.run, format, out)?
+    };
+    if extracted.broken_pipe {
+        // `kashf extract … | head`: the reader has all it wants.
+        return Ok(ExitCode::SUCCESS);
+    }
+    destination.finish()?;
+    if args.stats {
+        extracted.stats.print(started.elapsed());
+    }
+    Ok(if extracted.failed {
+        ExitCode::from(EXIT_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What [`extract_to`] did.
+pub(super) struct Extracted {
+    /// Some input failed (each was reported).
+    pub failed: bool,
+    /// The reader of the output went away (`| head`).
+    pub broken_pipe: bool,
+    stats: Stats,
+}
+
+/// Extracts the inputs `args` names and writes them to `out` in `format`.
+pub(super) fn extract_to(
+    args: &RunArgs,
+    format: Format,
+    out: Box<dyn Write>,
+) -> anyhow::Result<Extracted> {
     let mode = match args.input {
         InputArg::Text => InputMode::Text,
         InputArg::Lines => InputMode::Lines,
@@ -155,21 +208,13 @@ pub(super) fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         ..
     } = run;
     drop(out);
-    if broken_pipe {
-        // `kashf extract … | head`: the reader has all it wants.
-        return Ok(ExitCode::SUCCESS);
-    }
     if let Some(e) = write_error {
         bail!("writing output: {e}");
     }
-    destination.finish()?;
-    if args.stats {
-        stats.print(started.elapsed());
-    }
-    Ok(if failed || input_failed {
-        ExitCode::from(EXIT_FAILED)
-    } else {
-        ExitCode::SUCCESS
+    Ok(Extracted {
+        failed: failed || input_failed,
+        broken_pipe,
+        stats,
     })
 }
 

@@ -9,7 +9,9 @@ mod destination;
 mod eval;
 mod extract;
 mod gazetteer;
+mod link;
 mod normalize;
+mod variants;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +52,12 @@ pub struct Cli {
 enum Command {
     /// Extract entities from files, folders or standard input.
     Extract(ExtractArgs),
+    /// Give each unseen name of a corpus one id across its documents, over
+    /// kashf's JSONL.
+    Link(LinkArgs),
+    /// List the spellings of each entity in a corpus, with counts and an
+    /// example.
+    Variants(VariantsArgs),
     /// Normalise text from standard input to standard output.
     Normalize(NormalizeArgs),
     /// Score the pipeline against gold annotations (CoNLL BIO or JSONL).
@@ -76,16 +84,8 @@ enum Command {
   printf 'زار الوزير موسكو\\n' | kashf extract --input lines
   kashf extract --input jsonl < docs.jsonl | jq '.entities[] | select(.label == \"PLACE\")'")]
 pub struct ExtractArgs {
-    /// Files and folders to read (folders recursively); `-` reads standard
-    /// input. With no PATH, standard input is read if it is not a terminal.
-    #[arg(value_name = "PATH")]
-    paths: Vec<PathBuf>,
-
-    /// How to read each input: `text` (the whole input is one document),
-    /// `lines` (each line is one document, named SOURCE:N) or `jsonl` (each
-    /// line is a JSON object with `text` and an optional `id`).
-    #[arg(long, value_enum, default_value_t = InputArg::Text)]
-    input: InputArg,
+    #[command(flatten)]
+    run: RunArgs,
 
     /// Output format: `jsonl` (one object per document), `csv` (one row
     /// per entity), `conll` (`token<TAB>BIO-tag` per line, a blank line
@@ -99,6 +99,33 @@ pub struct ExtractArgs {
     /// renamed on success).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+
+    /// Print documents, bytes, entities per label, time and MB/s to
+    /// standard error at the end.
+    #[arg(long)]
+    stats: bool,
+
+    /// After the run, give each unseen name one id across all documents,
+    /// as `kashf link` does (JSONL or CSV only; the output is written at
+    /// the end).
+    #[arg(long)]
+    link_corpus: bool,
+}
+
+/// What `extract` and `variants` read and how they extract: the inputs,
+/// how to read them, the pipeline's options.
+#[derive(Debug, Args)]
+pub(crate) struct RunArgs {
+    /// Files and folders to read (folders recursively); `-` reads standard
+    /// input. With no PATH, standard input is read if it is not a terminal.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// How to read each input: `text` (the whole input is one document),
+    /// `lines` (each line is one document, named SOURCE:N) or `jsonl` (each
+    /// line is a JSON object with `text` and an optional `id`).
+    #[arg(long, value_enum, default_value_t = InputArg::Text)]
+    input: InputArg,
 
     /// Worker threads [default: all cores, or RAYON_NUM_THREADS]. The
     /// output is the same for any number.
@@ -138,11 +165,98 @@ pub struct ExtractArgs {
     /// No progress bar.
     #[arg(short, long)]
     quiet: bool,
+}
 
-    /// Print documents, bytes, entities per label, time and MB/s to
-    /// standard error at the end.
+/// The `link` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kashf extract news/ -o news.jsonl && kashf link news.jsonl -o linked.jsonl
+  kashf extract news/ | kashf link | jq -c '.entities[] | select(.link == \"corpus\")'
+  kashf link --format csv runs/ -o linked.csv
+
+Reads the JSONL `kashf extract` writes and writes the same records, where each
+person, place or organisation with no id whose spellings agree with others of
+the corpus (by variant key, the same label, Arabic words spelled alike) takes
+the cluster's id (kashf:auto:...), its most frequent spelling as norm, and
+link \"corpus\". Names of one word that are common words or first names, and
+short names, are left alone. The same corpus gives the same ids, in any order.")]
+pub struct LinkArgs {
+    /// kashf's JSONL files, or folders of them (recursively); `-` reads
+    /// standard input. With no PATH, standard input is read if it is not a
+    /// terminal.
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
+
+    /// Output format: `jsonl` (the records as read, names linked) or `csv`
+    /// (one row per entity, as `kashf extract --format csv`).
+    #[arg(long, value_enum, default_value_t = LinkFormatArg::Jsonl)]
+    format: LinkFormatArg,
+
+    /// Write to FILE instead of standard output (through a temporary file
+    /// renamed on success).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Which files in folders to read (matched against the file name;
+    /// repeatable). Files named on the command line are always read.
+    #[arg(long, value_name = "GLOB", default_value = "*.jsonl")]
+    glob: Vec<String>,
+
+    /// Print documents, linked names and clusters to standard error at the
+    /// end.
     #[arg(long)]
     stats: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum LinkFormatArg {
+    Jsonl,
+    Csv,
+}
+
+/// The `variants` arguments.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kashf variants news/ -o variants.tsv
+  kashf variants --from-jsonl linked.jsonl --min-spellings 3
+  kashf variants --format jsonl news/ | jq -c 'select(.label == \"PLACE\")'
+
+For each person, place and organisation with an id (a gazetteer entry, or a
+cluster of an unseen name's spellings across the corpus as `kashf link` makes
+them), the spellings the corpus writes it in (the text as written, without
+diacritics or tatweel), each with its count, the first document that writes
+it, and the sentence around that mention (where the document is a file that
+can be read). Most mentions first; TSV rows are one per spelling.")]
+pub struct VariantsArgs {
+    #[command(flatten)]
+    run: RunArgs,
+
+    /// The inputs are kashf's JSONL (from `kashf extract` or `kashf link`),
+    /// read instead of extracted; folders give their *.jsonl files unless
+    /// --glob says otherwise.
+    #[arg(long)]
+    from_jsonl: bool,
+
+    /// Output format: `tsv` (a header, then `id, label, norm, mentions,
+    /// spelling, count, doc, example` per spelling) or `jsonl` (one object
+    /// per entity, its spellings in a list).
+    #[arg(long, value_enum, default_value_t = VariantsFormatArg::Tsv)]
+    format: VariantsFormatArg,
+
+    /// Write to FILE instead of standard output (through a temporary file
+    /// renamed on success).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Only entities written in at least N spellings.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    min_spellings: usize,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum VariantsFormatArg {
+    Tsv,
+    Jsonl,
 }
 
 /// The `eval` arguments.
@@ -426,6 +540,8 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Link(args) => link::run(&args),
+        Command::Variants(args) => variants::run(&args),
         Command::Normalize(args) => normalize::run(&args),
         Command::Eval(args) => eval::run(&args),
         Command::Train(args) => eval::train(&args),

@@ -37,6 +37,7 @@ use crate::normalize::Folds;
 
 pub use matcher::{FUZZY_LETTERS, Lookup, Matcher};
 pub use variant::variant_key;
+pub(crate) use variant::{foreign_word, spellings_agree};
 
 /// The header every gazetteer file starts with (after `#` comments).
 pub const HEADER: &str = "id\tlabel\tname\tvariants\tattrs";

@@ -392,6 +392,69 @@ pub(super) fn eligible(e: &Entry) -> bool {
 /// Most letters a variant spelling has (longer ones are exact only).
 const MAX_LETTERS: usize = 40;
 
+/// The distance (in half-letters) between the letters of two spellings
+/// whose variant keys (of `classes` classes) agree, if they are close enough
+/// to be one name: one vowel or one same-class letter apart when the key
+/// is short ([`LONG_CLASSES`]) or a spelling is ([`LONG_LETTERS`]), else at
+/// most [`MAX_DISTANCE`] per letter of the longer one; and only the spacing
+/// may differ between spellings of different word counts (`same_words`
+/// false: سانمارتن / سان مارتن, not كولتس / وكالة تاس).
+fn close(classes: usize, ours: &[char], theirs: &[char], same_words: bool) -> Option<u32> {
+    let longest = ours.len().max(theirs.len());
+    let shortest = ours.len().min(theirs.len());
+    let short = classes < LONG_CLASSES || shortest < LONG_LETTERS;
+    // Each letter more or less costs at least a half: skip the distance
+    // when the lengths alone rule the pair out.
+    let most = if short {
+        1
+    } else {
+        (2.0 * MAX_DISTANCE * longest as f32) as usize
+    };
+    if longest - shortest > most {
+        return None;
+    }
+    let d = distance(ours, theirs);
+    let ok = if !same_words {
+        d == 0
+    } else if short {
+        d <= 1
+    } else {
+        // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
+        d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
+    };
+    ok.then_some(d)
+}
+
+/// Whether two spellings (matching keys) are transliteration variants of
+/// each other by the rules the variant search links an entry by: the same
+/// variant key of at least [`MIN_CLASSES`] classes and close letters (see
+/// `close`). The word guards are the caller's ([`foreign_word`]).
+pub(crate) fn spellings_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(s), Some(t)) = (skeleton(a), skeleton(b)) else {
+        return false;
+    };
+    s == t
+        && (s.len as usize) >= MIN_CLASSES
+        && close(
+            s.len as usize,
+            &letters(a),
+            &letters(b),
+            a.split(' ').count() == b.split(' ').count(),
+        )
+        .is_some()
+}
+
+/// Whether a word (matching key) may be spelled in several ways as a
+/// foreign name: not an Arabic word (a frequent word of the news or an
+/// Arabic name, itself or its stem), and not a foreign first name unless
+/// the name is a person's. The variant search's word guards.
+pub(crate) fn foreign_word(word: &str, person: bool) -> bool {
+    allowed(word, person) && !arabic_word(word)
+}
+
 /// The letters of `key` without spaces, in `buf`; `None` if too long.
 fn letters_into<'a>(key: &str, buf: &'a mut [char; MAX_LETTERS]) -> Option<&'a [char]> {
     let mut n = 0;
@@ -500,30 +563,7 @@ impl Variants {
             // فرنسيا is "French" (فرنسياً), not فرنسا.
             .filter(|t| (ending.is_none() || t.nisba == ending) && (!ya || t.ends_ya))
             .filter_map(|t| {
-                let longest = ours.len().max(t.letters.len());
-                let shortest = ours.len().min(t.letters.len());
-                // Each letter more or less costs at least a half: skip the
-                // distance when the lengths alone rule the target out.
-                let most = if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
-                    1
-                } else {
-                    (2.0 * MAX_DISTANCE * longest as f32) as usize
-                };
-                if longest - shortest > most {
-                    return None;
-                }
-                let d = distance(ours, &t.letters);
-                // One word for two (كولتس / وكالة تاس) is a weak sign: only
-                // the spacing may differ then (سانمارتن / سان مارتن).
-                let ok = if t.words != words_in {
-                    d == 0
-                } else if (s.len as usize) < LONG_CLASSES || shortest < LONG_LETTERS {
-                    d <= 1
-                } else {
-                    // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
-                    d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
-                };
-                ok.then_some((d, t))
+                close(s.len as usize, ours, &t.letters, t.words == words_in).map(|d| (d, t))
             })
             .collect();
         if close.is_empty() {

@@ -420,7 +420,8 @@ mod tests {
                         Some(Link::Alias),
                         Some(Link::Variant),
                         Some(Link::Fuzzy),
-                    ][(i + j) % 5],
+                        Some(Link::Corpus),
+                    ][(i + j) % 6],
                 });
             }
         }

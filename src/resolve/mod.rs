@@ -12,8 +12,12 @@
 //!
 //! The gazetteer matcher links the names it finds itself (exact, alias,
 //! variant); the spellings' lookups and the variant guards live in
-//! [`crate::gazetteer`], one place for both. Linking across the documents
-//! of a corpus would belong here too.
+//! [`crate::gazetteer`], one place for both.
+//!
+//! Linking across the documents of a corpus ([`corpus`]) runs after
+//! extraction, over its output: the spellings of one unseen name gathered
+//! into one cluster.
 
+pub mod corpus;
 pub(crate) mod entity;
 pub(crate) mod link;

@@ -1,0 +1,285 @@
+//! `kashf variants`: for each entity of a corpus (a gazetteer entry, or a
+//! cluster of an unseen name's spellings), the spellings the corpus writes
+//! it in, with counts and an example.
+//!
+//! Text inputs are extracted first (as `kashf extract`, into a temporary
+//! JSONL file); `--from-jsonl` reads kashf's JSONL instead. Then the
+//! passes of `kashf link` ([`super::link`]): the clusters, then every
+//! record with its names linked, counted by id and spelling (the text as
+//! written, without diacritics, tatweel and invisible marks). Last, the
+//! example of each spelling is cut from the document of its first mention,
+//! where the document's name is a file that can be read.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::bail;
+use kashf::Label;
+use kashf::normalize::{Folds, Normalizer};
+use kashf::output::Format;
+use serde_json::{Value as Json, json};
+
+use super::destination::Destination;
+use super::extract::extract_to;
+use super::link::{JsonlInputs, clusters_of, records};
+use super::{EXIT_FAILED, VariantsArgs, VariantsFormatArg};
+
+/// Characters of context on either side of a mention, at most.
+const CONTEXT: usize = 80;
+
+/// One entity's mentions.
+struct Mentions {
+    label: Label,
+    norm: String,
+    count: u64,
+    /// Spelling → how often, and where it is first written (document,
+    /// code-point range).
+    spellings: BTreeMap<String, (u64, Json, usize, usize)>,
+}
+
+pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
+    let (mut out, destination) = Destination::open(args.output.as_deref())?;
+    let mut failed = false;
+    let inputs = if args.from_jsonl {
+        let default = args.run.glob == ["*.txt"];
+        let globs = if default {
+            vec!["*.jsonl".to_owned()]
+        } else {
+            args.run.glob.clone()
+        };
+        JsonlInputs::collect(&args.run.paths, &globs, &mut failed)?
+    } else {
+        let mut inputs = JsonlInputs::default();
+        let writer = std::io::BufWriter::with_capacity(1 << 18, inputs.spool()?);
+        failed |= extract_to(&args.run, Format::Jsonl, Box::new(writer))?.failed;
+        inputs
+    };
+    let name_of = |path: &Path| inputs.name_of(path);
+    let (clusters, ok) = clusters_of(&inputs.files, &name_of);
+    failed |= !ok;
+
+    let clean = Normalizer::new(Folds {
+        diacritics: true,
+        tatweel: true,
+        invisible: true,
+        whitespace: true,
+        presentation: true,
+        ..Folds::none()
+    });
+    let mut by_id: HashMap<Arc<str>, Mentions> = HashMap::new();
+    for path in &inputs.files {
+        let _ = records(path, None, &mut |meta, entities| {
+            for e in entities.iter_mut() {
+                if !matches!(e.label, Label::Person | Label::Place | Label::Org) {
+                    continue;
+                }
+                clusters.apply(e);
+                let Some(id) = e.id.clone() else { continue };
+                let m = by_id.entry(id).or_insert_with(|| Mentions {
+                    label: e.label,
+                    norm: e.norm.clone(),
+                    count: 0,
+                    spellings: BTreeMap::new(),
+                });
+                m.count += 1;
+                let spelling = clean.normalize_str(&e.text).into_owned();
+                m.spellings
+                    .entry(spelling)
+                    .or_insert_with(|| (0, meta.name.clone(), e.start, e.end))
+                    .0 += 1;
+            }
+            Ok(())
+        });
+    }
+    let mut entities: Vec<(Arc<str>, Mentions)> = by_id
+        .into_iter()
+        .filter(|(_, m)| m.spellings.len() >= args.min_spellings)
+        .collect();
+    entities.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
+    let examples = examples(&entities);
+
+    let mut buf = Vec::new();
+    if matches!(args.format, VariantsFormatArg::Tsv) {
+        buf.extend_from_slice(b"id\tlabel\tnorm\tmentions\tspelling\tcount\tdoc\texample\n");
+    }
+    for (id, m) in &entities {
+        let mut spellings: Vec<(&String, &(u64, Json, usize, usize))> =
+            m.spellings.iter().collect();
+        spellings.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        match args.format {
+            VariantsFormatArg::Tsv => {
+                for (spelling, (count, doc, start, _)) in spellings {
+                    let example = examples.get(&(doc_key(doc), *start)).map_or("", |s| s);
+                    let fields = [
+                        id.to_string(),
+                        m.label.as_str().to_owned(),
+                        m.norm.clone(),
+                        m.count.to_string(),
+                        spelling.clone(),
+                        count.to_string(),
+                        doc_key(doc),
+                        example.to_owned(),
+                    ];
+                    let row: Vec<String> = fields.iter().map(|f| tsv_field(f)).collect();
+                    buf.extend_from_slice(row.join("\t").as_bytes());
+                    buf.push(b'\n');
+                }
+            }
+            VariantsFormatArg::Jsonl => {
+                let spellings: Vec<Json> = spellings
+                    .into_iter()
+                    .map(|(spelling, (count, doc, start, _))| {
+                        json!({
+                            "spelling": spelling,
+                            "count": count,
+                            "doc": doc,
+                            "example": examples.get(&(doc_key(doc), *start)),
+                        })
+                    })
+                    .collect();
+                let line = json!({
+                    "id": &**id,
+                    "label": m.label.as_str(),
+                    "norm": m.norm,
+                    "mentions": m.count,
+                    "spellings": spellings,
+                });
+                serde_json::to_writer(&mut buf, &line).expect("writing JSON to memory cannot fail");
+                buf.push(b'\n');
+            }
+        }
+        if buf.len() > 1 << 16 {
+            if let Err(e) = out.write_all(&buf) {
+                return write_failed(e);
+            }
+            buf.clear();
+        }
+    }
+    if let Err(e) = out.write_all(&buf).and_then(|()| out.flush()) {
+        return write_failed(e);
+    }
+    drop(out);
+    destination.finish()?;
+    Ok(if failed {
+        ExitCode::from(EXIT_FAILED)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A closed pipe ends quietly; any other write error is an error.
+fn write_failed(e: std::io::Error) -> anyhow::Result<ExitCode> {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return Ok(ExitCode::SUCCESS);
+    }
+    bail!("writing output: {e}")
+}
+
+/// A document's name as text.
+fn doc_key(doc: &Json) -> String {
+    match doc {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A TSV field: tabs and line breaks as spaces.
+fn tsv_field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// The example of each first mention, by (document, start): the sentence
+/// around it (at most [`CONTEXT`] characters either side), with the
+/// mention in brackets, from documents named by a file that can be read
+/// and that holds the mention's text there.
+fn examples(entities: &[(Arc<str>, Mentions)]) -> HashMap<(String, usize), String> {
+    let mut wanted: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    for (_, m) in entities {
+        for (_, doc, start, end) in m.spellings.values() {
+            if let Json::String(name) = doc {
+                wanted.entry(name.clone()).or_default().push((*start, *end));
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for (name, spans) in wanted {
+        let Ok(bytes) = std::fs::read(&name) else {
+            continue;
+        };
+        let text: Vec<char> = String::from_utf8_lossy(&bytes).chars().collect();
+        for (start, end) in spans {
+            if end > text.len() || start >= end {
+                continue;
+            }
+            out.insert((name.clone(), start), example(&text, start, end));
+        }
+    }
+    out
+}
+
+/// The sentence around `text[start..end]`, whitespace collapsed, the
+/// mention in brackets; where the sentence goes on more than [`CONTEXT`]
+/// characters away, it is cut at a space within them and «…» marks the cut.
+fn example(text: &[char], start: usize, end: usize) -> String {
+    let stop = |c: &char| matches!(c, '.' | '!' | '?' | '؟' | '\n');
+    let from = start.saturating_sub(CONTEXT);
+    let (begin, cut_before) = match text[from..start].iter().rposition(stop) {
+        Some(p) => (from + p + 1, false),
+        None if from == 0 => (0, false),
+        None => {
+            // At a word: after the first space within reach.
+            let space = text[from..start].iter().position(|c| c.is_whitespace());
+            (space.map_or(start, |p| from + p + 1), true)
+        }
+    };
+    let to = (end + CONTEXT).min(text.len());
+    let (finish, cut_after) = match text[end..to].iter().position(stop) {
+        Some(p) => (end + p + 1, false),
+        None if to == text.len() => (to, false),
+        None => {
+            let space = text[end..to].iter().rposition(|c| c.is_whitespace());
+            (space.map_or(end, |p| end + p), true)
+        }
+    };
+    let s = |r: &[char]| r.iter().collect::<String>();
+    let joined = format!(
+        "{}{}[{}]{}{}",
+        if cut_before { "… " } else { "" },
+        s(&text[begin..start]),
+        s(&text[start..end]),
+        s(&text[end..finish]),
+        if cut_after { " …" } else { "" },
+    );
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_example_is_the_sentence_around_the_mention() {
+        let s = "جملة أولى. وصل الوفد إلى\nكاراباخ أمس. جملة أخرى";
+        let text: Vec<char> = s.chars().collect();
+        let at = |word: &str| s[..s.find(word).unwrap()].chars().count();
+        assert_eq!(
+            example(&text, at("كاراباخ"), at("كاراباخ") + 7),
+            "[كاراباخ] أمس."
+        );
+        assert_eq!(example(&text, at("وصل"), at("وصل") + 3), "[وصل] الوفد إلى");
+        // Cut at a space at most CONTEXT characters away where no sentence
+        // ends, and marked.
+        let words = "كلمة ".repeat(40);
+        let long: Vec<char> = format!("{words}كييف {words}").chars().collect();
+        let got = example(&long, 200, 204);
+        assert!(got.starts_with("… كلمة كلمة"), "{got}");
+        assert!(got.ends_with("كلمة كلمة …"), "{got}");
+        assert!(got.contains(" [كييف] "), "{got}");
+        // 80 characters hold 16 words of five; the one at the edge may be
+        // cut, and is left out.
+        assert_eq!(got.matches("كلمة").count(), 2 * 15, "{got}");
+    }
+}
