@@ -625,7 +625,7 @@ fn link_writes_csv_and_extract_link_corpus_refuses_other_formats() {
     let out = run(dir.path(), &["link", "--format", "csv", "ex.jsonl"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     let mut r = csv::Reader::from_reader(out.stdout.as_slice());
-    assert_eq!(r.headers().unwrap().iter().last(), Some("link"));
+    assert_eq!(r.headers().unwrap().iter().next_back(), Some("link"));
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(
         rows.iter()

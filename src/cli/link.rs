@@ -209,7 +209,7 @@ pub(super) fn link_files(
 pub(super) fn records(
     path: &Path,
     name: Option<&str>,
-    each: &mut dyn FnMut(DocMeta, &mut Vec<Entity>) -> Result<(), ()>,
+    each: &mut OnRecord<'_>,
 ) -> Result<bool, String> {
     let file = File::open(path).map_err(|e| format!(": {e}"))?;
     let mut reader = BufReader::with_capacity(1 << 18, file);
@@ -241,6 +241,10 @@ pub(super) fn records(
     }
     Ok(ok)
 }
+
+/// What [`records`] calls with each record: its metadata and entities;
+/// an error stops the reading.
+pub(super) type OnRecord<'a> = dyn FnMut(DocMeta, &mut Vec<Entity>) -> Result<(), ()> + 'a;
 
 /// One record of kashf's JSONL: `{"doc": …, <other fields>, "entities":
 /// [ … ]}`.

@@ -178,8 +178,8 @@ Reads the JSONL `kashf extract` writes and writes the same records, where each
 person, place or organisation with no id whose spellings agree with others of
 the corpus (by variant key, the same label, Arabic words spelled alike) takes
 the cluster's id (kashf:auto:...), its most frequent spelling as norm, and
-link \"corpus\". Names of one word that are common words or first names, and
-short names, are left alone. The same corpus gives the same ids, in any order.")]
+link \"corpus\". Short names, one-word names that are common words, and people
+named by one word are left alone. The same corpus gives the same ids, in any order.")]
 pub struct LinkArgs {
     /// kashf's JSONL files, or folders of them (recursively); `-` reads
     /// standard input. With no PATH, standard input is read if it is not a

@@ -35,9 +35,17 @@ struct Mentions {
     label: Label,
     norm: String,
     count: u64,
-    /// Spelling → how often, and where it is first written (document,
-    /// code-point range).
-    spellings: BTreeMap<String, (u64, Json, usize, usize)>,
+    /// Spelling → how often, and where it is first written.
+    spellings: BTreeMap<String, Seen>,
+}
+
+/// One spelling of an entity: how often, and the document and code-point
+/// offset of its first mention.
+struct Seen {
+    count: u64,
+    doc: Json,
+    start: usize,
+    end: usize,
 }
 
 pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
@@ -88,8 +96,13 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
                 let spelling = clean.normalize_str(&e.text).into_owned();
                 m.spellings
                     .entry(spelling)
-                    .or_insert_with(|| (0, meta.name.clone(), e.start, e.end))
-                    .0 += 1;
+                    .or_insert_with(|| Seen {
+                        count: 0,
+                        doc: meta.name.clone(),
+                        start: e.start,
+                        end: e.end,
+                    })
+                    .count += 1;
             }
             Ok(())
         });
@@ -106,21 +119,22 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
         buf.extend_from_slice(b"id\tlabel\tnorm\tmentions\tspelling\tcount\tdoc\texample\n");
     }
     for (id, m) in &entities {
-        let mut spellings: Vec<(&String, &(u64, Json, usize, usize))> =
-            m.spellings.iter().collect();
-        spellings.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(b.0)));
+        let mut spellings: Vec<(&String, &Seen)> = m.spellings.iter().collect();
+        spellings.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
         match args.format {
             VariantsFormatArg::Tsv => {
-                for (spelling, (count, doc, start, _)) in spellings {
-                    let example = examples.get(&(doc_key(doc), *start)).map_or("", |s| s);
+                for (spelling, seen) in spellings {
+                    let example = examples
+                        .get(&(doc_key(&seen.doc), seen.start))
+                        .map_or("", |s| s);
                     let fields = [
                         id.to_string(),
                         m.label.as_str().to_owned(),
                         m.norm.clone(),
                         m.count.to_string(),
                         spelling.clone(),
-                        count.to_string(),
-                        doc_key(doc),
+                        seen.count.to_string(),
+                        doc_key(&seen.doc),
                         example.to_owned(),
                     ];
                     let row: Vec<String> = fields.iter().map(|f| tsv_field(f)).collect();
@@ -131,12 +145,12 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
             VariantsFormatArg::Jsonl => {
                 let spellings: Vec<Json> = spellings
                     .into_iter()
-                    .map(|(spelling, (count, doc, start, _))| {
+                    .map(|(spelling, seen)| {
                         json!({
                             "spelling": spelling,
-                            "count": count,
-                            "doc": doc,
-                            "example": examples.get(&(doc_key(doc), *start)),
+                            "count": seen.count,
+                            "doc": seen.doc,
+                            "example": examples.get(&(doc_key(&seen.doc), seen.start)),
                         })
                     })
                     .collect();
@@ -198,9 +212,12 @@ fn tsv_field(s: &str) -> String {
 fn examples(entities: &[(Arc<str>, Mentions)]) -> HashMap<(String, usize), String> {
     let mut wanted: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (_, m) in entities {
-        for (_, doc, start, end) in m.spellings.values() {
-            if let Json::String(name) = doc {
-                wanted.entry(name.clone()).or_default().push((*start, *end));
+        for seen in m.spellings.values() {
+            if let Json::String(name) = &seen.doc {
+                wanted
+                    .entry(name.clone())
+                    .or_default()
+                    .push((seen.start, seen.end));
             }
         }
     }

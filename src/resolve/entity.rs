@@ -35,10 +35,14 @@
 //!   nisba, which agrees with a club, not with a city («روما الإيطالي»,
 //!   «إشبيلية الإسباني»); a team the context rules call an organisation
 //!   links to no place either (the label differs);
-//! - a person of one word links only to an entry that names one person:
-//!   not to the one-word people the gazetteer has from ANERcorp
-//!   (`src=anercorp`: «محمد», «رضا», «كلينتون»), which the matcher finds
-//!   as names but which say nothing about who is meant.
+//! - a person of one name (one word, or two that make one name: «عبد
+//!   العزيز», «نصر الله») links only to an entry that names one person:
+//!   not to the one-name people the gazetteer has from ANERcorp
+//!   (`src=anercorp`: «محمد», «رضا», «كلينتون», «عبد العزيز»), which the
+//!   matcher finds as names but which say nothing about who is meant;
+//! - a span that is the start of another entry's listed name, with the one
+//!   or two words after it, links to nothing («أميركا الجنوبية» is South
+//!   America, not the United States), as one that ends such a name.
 //!
 //! Scope: one chunk, read-only lookups in the shared matcher; the result
 //! depends only on the chunk.
@@ -134,12 +138,14 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
             continue;
         }
         if label == Label::Person
-            && !key[c.range.clone()].contains(' ')
+            && one_name(&key[c.range.clone()])
             && entry.attr("src") == Some("anercorp")
         {
             continue;
         }
-        if inside_other_name(key, c.range.clone(), entry, matcher) {
+        if inside_other_name(key, c.range.clone(), entry, matcher)
+            || before_other_name(key, c.range.clone(), entry, matcher)
+        {
             continue;
         }
         c.label = label;
@@ -187,6 +193,39 @@ fn inside_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Ma
     false
 }
 
+/// Whether the span and the one or two words after it (single spaces
+/// between) make the listed name of another entry: «أميركا الجنوبية» is
+/// South America, where the tagger found «أميركا».
+fn before_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Matcher) -> bool {
+    let mut end = range.end;
+    for _ in 0..2 {
+        let Some(next) = key[end..].strip_prefix(' ') else {
+            return false;
+        };
+        let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+        if word.is_empty() {
+            return false;
+        }
+        end += 1 + word.len();
+        if let Some(longer) = matcher.listing(&key[range.start..end]) {
+            return longer.id != entry.id;
+        }
+    }
+    false
+}
+
+/// Whether a person's name (matching key) is one name: one word, or two
+/// that make one name («عبد العزيز», «أبو بكر», «نصر الله», «سيف الدين»).
+pub(crate) fn one_name(key: &str) -> bool {
+    match key.split(' ').collect::<Vec<_>>()[..] {
+        [_] => true,
+        [first, second] => {
+            matches!(first, "عبد" | "ابو" | "ابي") || matches!(second, "الله" | "الدين")
+        }
+        _ => false,
+    }
+}
+
 /// Whether the word after `end` (one space between) is a masculine nisba
 /// with the article: «الإيطالي», «الإسباني» (not «الإيطالية»).
 fn masculine_nisba_after(key: &str, end: usize) -> bool {
@@ -222,6 +261,9 @@ kashf:person:mhmd\tPERSON\tمحمد\t\tsrc=anercorp
 Q1049\tPLACE\tالسودان\t\tcc=SD;type=country
 Q958\tPLACE\tجنوب السودان\t\tcc=SS;type=country
 Q851\tPLACE\tالسعودية\t\tcc=SA;type=country
+Q30\tPLACE\tالولايات المتحدة\tأميركا\tcc=US;type=country
+Q18\tPLACE\tأمريكا الجنوبية\tأميركا الجنوبية\ttype=continent
+kashf:person:bd-alzyz\tPERSON\tعبد العزيز\t\tsrc=anercorp
 ";
 
     /// Resolves one candidate of `label` found by `source` over `span` in
@@ -290,6 +332,9 @@ Q851\tPLACE\tالسعودية\t\tcc=SA;type=country
             ("a place in a body's name", "منسوبي هيئة الرياض", "الرياض", Place, Model, Place, None, None),
             ("a doubled letter inside", "وصل إلى الإسكندرييه", "الإسكندرييه", Place, Model, Place, Some("Q87"), Some(Fuzzy)),
             ("never the last letter", "وصل إلى الإسكندري", "الإسكندري", Place, Model, Place, None, None),
+            ("part of a longer listed name after it", "اتحاد أميركا الجنوبية لكرة القدم", "أميركا", Place, Model, Place, None, None),
+            ("the name alone", "وصل إلى أميركا أمس", "أميركا", Place, Model, Place, Some("Q30"), Some(Alias)),
+            ("one name of two words from ANERcorp", "في عهد الملك عبد العزيز", "عبد العزيز", Person, Model, Person, None, None),
         ];
         for (name, text, span, label, source, want_label, want_id, want_link) in cases {
             let got = resolved(text, span, *label, *source);
