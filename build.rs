@@ -50,6 +50,27 @@ const TABLES: &[(&str, &[&str])] = &[
             "src/tagger/words.rs",
         ],
     ),
+    // The embedded gazetteers' matcher: the gazetteers, and the code that
+    // turns them into its table (the parser, the matching key, the variant
+    // keys and which entries have them, the table's format); not the
+    // matcher's guards, which read the table.
+    (
+        "GAZETTEER",
+        &[
+            "gazetteers/countries.tsv",
+            "gazetteers/regions.tsv",
+            "gazetteers/cities.tsv",
+            "gazetteers/organizations.tsv",
+            "gazetteers/people.tsv",
+            "gazetteers/localities.tsv",
+            "gazetteers/figures.tsv",
+            "src/gazetteer/mod.rs",
+            "src/gazetteer/skeleton.rs",
+            "src/gazetteer/table.rs",
+            "src/normalize.rs",
+            "src/vocab/table.rs",
+        ],
+    ),
 ];
 
 fn files(root: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) {

@@ -272,10 +272,19 @@ impl ExtractorBuilder {
     ///
     /// If the gazetteer automaton cannot be built.
     pub fn build(self) -> crate::error::Result<Extractor> {
-        let mut all = self.gazetteers;
-        if self.default_gazetteers {
-            all.push(Gazetteer::embedded());
-        }
+        // The embedded gazetteers alone (the usual case): their matcher is
+        // read in place from the binary, once, and shared.
+        static EMBEDDED_MATCHER: LazyLock<Arc<Matcher>> =
+            LazyLock::new(|| Arc::new(Matcher::embedded()));
+        let matcher = if self.gazetteers.is_empty() && self.default_gazetteers {
+            Arc::clone(&EMBEDDED_MATCHER)
+        } else {
+            let mut all = self.gazetteers;
+            if self.default_gazetteers {
+                all.push(Gazetteer::embedded());
+            }
+            Arc::new(Matcher::from_owned(all)?)
+        };
         let model = match self.model {
             Some(m) => Some(Arc::new(m)),
             None if self.default_model => Some(Arc::clone(&EMBEDDED_MODEL)),
@@ -284,7 +293,7 @@ impl ExtractorBuilder {
         .filter(|m| !m.is_empty());
         Ok(Extractor {
             normalizer: Normalizer::new(crate::gazetteer::PIPELINE_FOLDS),
-            matcher: Arc::new(Matcher::from_owned(all)?),
+            matcher,
             ref_date: self.ref_date,
             hijri: self.hijri,
             model,

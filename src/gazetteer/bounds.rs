@@ -8,7 +8,7 @@
 //! [`super::Matcher`] drops a match these reject and looks again one
 //! character later, so a rejected match never hides a valid one.
 
-use super::matcher::Pattern;
+use super::table::Pattern;
 use crate::doc::{Candidate, is_word_char, word_start};
 use crate::vocab::{frequent, glued};
 

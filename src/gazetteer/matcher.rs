@@ -47,17 +47,16 @@
 
 use std::ops::Range;
 
-use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
+use std::sync::{Arc, OnceLock};
 
 use super::bounds::{CLITICS, inside_other_word, whole_word};
-use super::variant::{self, Variants};
-use super::{Entry, Gazetteer, PIPELINE_FOLDS};
+pub(super) use super::table::key_of;
+use super::table::{self, Automaton, Homonyms, Pattern, Tables, attr_in};
+use super::{Entry, Gazetteer};
 use crate::doc::{
     Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
 };
 use crate::error::{Error, ErrorKind, Result};
-use crate::hash::FastMap;
-use crate::normalize::{Normalizer, matching_key};
 
 /// Words that a name's matching key can collide with, written as the
 /// normalised text spells them. A match whose text is one of these is not
@@ -81,40 +80,6 @@ const NOT_DEFINITE: &[&str] = &[
     "الله",
 ];
 
-/// The matching key of a spelling as gazetteers and lookups see it.
-pub(super) fn key_of(spelling: &str) -> String {
-    // Built once: a normaliser precomputes its character table, and
-    // lookups run per candidate in the rules.
-    static NORMALIZER: std::sync::LazyLock<Normalizer> =
-        std::sync::LazyLock::new(|| Normalizer::new(PIPELINE_FOLDS));
-    let normalized = NORMALIZER.normalize_str(spelling);
-    let mut key = String::new();
-    matching_key(normalized.trim(), &mut key);
-    key
-}
-
-/// How a pattern relates to its entry.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Pattern {
-    entry: u32,
-    /// The spelling is not the entry's name but another it lists.
-    alias: bool,
-    /// The spelling starts with the article ال.
-    pub(super) article: bool,
-    /// The pattern is `لل` + the spelling without `ال`: the first ل is the
-    /// preposition and stays outside the span.
-    pub(super) lil: bool,
-}
-
-/// An entry that shares a spelling with an earlier one and takes it over
-/// when one of its context words stands within two words of the match.
-#[derive(Clone, Debug)]
-struct Homonym {
-    entry: u32,
-    alias: bool,
-    context: Vec<String>,
-}
-
 /// What a spelling resolves to.
 #[derive(Clone, Debug)]
 pub struct Lookup<'a> {
@@ -131,27 +96,37 @@ pub struct Lookup<'a> {
     pub via: Link,
 }
 
+/// The embedded default gazetteers' table, as generated
+/// (`gazetteers/tables/gazetteer.bin`, see `table.rs`).
+static EMBEDDED_TABLE: &[u8] = include_bytes!("../../gazetteers/tables/gazetteer.bin");
+
 /// Finds gazetteer names in text. Built once, shared read-only across
 /// threads.
+///
+/// Everything but the automaton and a handful of homonyms is read in place
+/// from a table (`table.rs`): the embedded gazetteers' table is part of the
+/// binary; a matcher over other gazetteers writes its own at run time and
+/// keeps it. Entries are made from the table the first time a match or a
+/// lookup needs one.
 #[derive(Clone)]
 pub struct Matcher {
-    automaton: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    patterns: Vec<Pattern>,
-    /// Every pattern's text (matching key, or the لل form) → its index.
-    by_key: FastMap<Box<str>, u32>,
-    entries: Vec<Entry>,
-    homonyms: FastMap<u32, Vec<Homonym>>,
-    /// The spellings of entries with `cue=place` (matching key → entry):
-    /// matched only right after a place noun ([`Matcher::find_cued`]).
-    cued: FastMap<Box<str>, (u32, bool)>,
-    variants: Variants,
+    automaton: Option<Automaton>,
+    /// Views of `owned`, or of the embedded table.
+    t: Tables<'static>,
+    /// Entry → the homonyms that share one of its spellings.
+    homonyms: Homonyms,
+    /// The entries made so far.
+    entries: Box<[OnceLock<Box<Entry>>]>,
+    /// The bytes of a table built at run time, which `t` views. Never
+    /// changed or dropped while the matcher lives (clones share it).
+    _owned: Option<Arc<[u8]>>,
 }
 
 impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
-            .field("entries", &self.entries.len())
-            .field("patterns", &self.patterns.len())
+            .field("entries", &self.t.len())
+            .field("patterns", &self.t.by_key.len())
             .finish_non_exhaustive()
     }
 }
@@ -166,116 +141,101 @@ impl Matcher {
         Matcher::from_owned(gazetteers.to_vec())
     }
 
-    /// [`Matcher::new`] over gazetteers it may keep: their entries move into
-    /// the matcher instead of being copied (at 80,000 entries the copy was a
-    /// tenth of startup and doubled the peak memory).
+    /// [`Matcher::new`] over gazetteers it may consume (their entries are
+    /// written into the matcher's table, not copied first).
     ///
     /// # Errors
     ///
     /// As [`Matcher::new`].
     pub fn from_owned(gazetteers: Vec<Gazetteer>) -> Result<Matcher> {
-        let mut entries = Vec::new();
-        let mut by_key: FastMap<Box<str>, u32> = FastMap::default();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut texts: Vec<String> = Vec::new();
-        let mut homonyms: FastMap<u32, Vec<Homonym>> = FastMap::default();
-        let mut cued: FastMap<Box<str>, (u32, bool)> = FastMap::default();
-        let mut variants = Variants::default();
-        for e in gazetteers.into_iter().flat_map(|g| g.entries) {
-            let entry = entries.len() as u32;
-            // `contains` first: most entries have neither attribute, and
-            // `attr` splits the whole list.
-            if e.attrs.contains("cue=") && e.attr("cue") == Some("place") {
-                for (i, spelling) in e.spellings().enumerate() {
-                    let key = key_of(spelling);
-                    if key.chars().count() >= 2 && !by_key.contains_key(key.as_str()) {
-                        cued.entry(key.into()).or_insert((entry, i > 0));
-                    }
-                }
-                entries.push(e);
-                continue;
-            }
-            let eligible = variant::eligible(&e);
-            let context: Option<Vec<String>> = e
-                .attrs
-                .contains("context=")
-                .then(|| e.attr("context"))
-                .flatten()
-                .map(|c| c.split(['|', ' ']).map(key_of).collect());
-            for (i, spelling) in e.spellings().enumerate() {
-                let key = key_of(spelling);
-                if key.chars().count() < 2 {
-                    continue;
-                }
-                let alias = i > 0;
-                if let Some(&p) = by_key.get(key.as_str()) {
-                    if let Some(context) = &context {
-                        let first = patterns[p as usize].entry;
-                        homonyms.entry(first).or_default().push(Homonym {
-                            entry,
-                            alias,
-                            context: context.clone(),
-                        });
-                    }
-                    continue;
-                }
-                if eligible {
-                    variants.add(entry, e.label == crate::doc::Label::Person, &key);
-                }
-                let article = key.starts_with("ال") && key.len() > "ال".len();
-                let lil = article.then(|| format!("لل{}", &key["ال".len()..]));
-                by_key.insert(key.as_str().into(), patterns.len() as u32);
-                patterns.push(Pattern {
-                    entry,
-                    alias,
-                    article,
-                    lil: false,
-                });
-                texts.push(key);
-                if let Some(lil) = lil
-                    && !by_key.contains_key(lil.as_str())
-                {
-                    by_key.insert(lil.as_str().into(), patterns.len() as u32);
-                    patterns.push(Pattern {
-                        entry,
-                        alias,
-                        article,
-                        lil: true,
-                    });
-                    texts.push(lil);
-                }
-            }
-            entries.push(e);
-        }
-        let automaton = if texts.is_empty() {
+        let (bytes, automaton) = table::generate(gazetteers, table::inputs(), false)?;
+        let owned: Arc<[u8]> = bytes.into();
+        // SAFETY: the slice views the heap bytes of `owned`, which the
+        // matcher keeps (and its clones share) for as long as it lives and
+        // never changes; no view leaves the matcher but with a lifetime
+        // bound to a borrow of it.
+        let bytes: &'static [u8] =
+            unsafe { std::slice::from_raw_parts(owned.as_ptr(), owned.len()) };
+        let (t, homonyms, _) = Tables::read(bytes)
+            .map_err(|e| Error::new(ErrorKind::Config, format!("the matcher's own table: {e}")))?;
+        Ok(Matcher::of(automaton, t, homonyms, Some(owned)))
+    }
+
+    /// The matcher of the embedded default gazetteers alone: read in place
+    /// from the table generated ahead of time, or, where that table was
+    /// generated from other sources than this build's (or does not read),
+    /// built from the gazetteers now (the same matcher, at the old cost).
+    pub fn embedded() -> Matcher {
+        crate::vocab::table::load(EMBEDDED_TABLE, table::KIND, table::inputs(), Matcher::read)
+            .unwrap_or_else(|| {
+                Matcher::from_owned(vec![Gazetteer::embedded()])
+                    .expect("the embedded gazetteers make a matcher")
+            })
+    }
+
+    /// The matcher of a table generated with its automaton.
+    fn read(bytes: &'static [u8]) -> std::result::Result<Matcher, crate::vocab::table::ReadError> {
+        let (t, homonyms, automaton) = Tables::read(bytes)?;
+        let automaton = if automaton.is_empty() {
             None
         } else {
-            Some(
-                CharwiseDoubleArrayAhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&texts)
-                    .map_err(|e| Error::new(ErrorKind::Config, e.to_string()))?,
-            )
+            let (a, rest) = Automaton::deserialize(automaton)
+                .map_err(|e| format!("the gazetteer automaton: {e}"))?;
+            if !rest.is_empty() {
+                return Err(format!("{} bytes after the automaton", rest.len()));
+            }
+            Some(a)
         };
-        Ok(Matcher {
+        if automaton.is_none() != (t.by_key.len() == 0) {
+            return Err("a gazetteer table without its automaton".into());
+        }
+        Ok(Matcher::of(automaton, t, homonyms, None))
+    }
+
+    fn of(
+        automaton: Option<Automaton>,
+        t: Tables<'static>,
+        homonyms: Homonyms,
+        owned: Option<Arc<[u8]>>,
+    ) -> Matcher {
+        Matcher {
             automaton,
-            patterns,
-            by_key,
-            entries,
+            entries: (0..t.len()).map(|_| OnceLock::new()).collect(),
+            t,
             homonyms,
-            cued,
-            variants,
-        })
+            _owned: owned,
+        }
+    }
+
+    /// The bytes of the embedded gazetteers' table as the generator
+    /// writes them now.
+    #[cfg(test)]
+    pub(super) fn generate_embedded() -> Vec<u8> {
+        table::generate(vec![Gazetteer::embedded()], table::inputs(), true)
+            .expect("the embedded gazetteers make a matcher")
+            .0
+    }
+
+    /// Entry `entry`, made from the table on first use.
+    #[inline]
+    fn entry(&self, entry: u32) -> &Entry {
+        self.entries[entry as usize].get_or_init(|| Box::new(self.t.entry(entry)))
+    }
+
+    /// The pattern `key` (a matching key, or a لل form) is the text of.
+    #[inline]
+    fn pattern_of(&self, key: &str) -> Option<Pattern> {
+        self.t.by_key.get(key).map(|p| self.t.pattern(p))
     }
 
     /// The number of entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.t.len()
     }
 
     /// True if there are no entries.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.t.len() == 0
     }
 
     /// The entry a spelling resolves to, and how ([`Link`]): the entry
@@ -301,13 +261,13 @@ impl Matcher {
     /// ```
     pub fn lookup(&self, spelling: &str) -> Option<Lookup<'_>> {
         let key = key_of(spelling);
-        let variant_key = variant::variant_key(spelling);
+        let variant_key = super::skeleton::variant_key(spelling);
         let (entry, via) = self
             .listed(&key, true)
-            .or_else(|| Some((self.variants.resolve(&key)?, Link::Variant)))
+            .or_else(|| Some((self.t.variants.resolve(&key)?, Link::Variant)))
             .or_else(|| Some((self.fuzzy(&key)?, Link::Fuzzy)))?;
         Some(Lookup {
-            entry: &self.entries[entry as usize],
+            entry: self.entry(entry),
             key,
             variant_key,
             via,
@@ -318,15 +278,12 @@ impl Matcher {
     /// (`Exact` or `Alias`); the spellings of `cue=place` entries too if
     /// `cued`.
     fn listed(&self, key: &str, cued: bool) -> Option<(u32, Link)> {
-        match self.by_key.get(key) {
-            Some(&p) if !self.patterns[p as usize].lil => {
-                let p = &self.patterns[p as usize];
-                Some((p.entry, listed_as(p.alias)))
-            }
+        match self.pattern_of(key) {
+            Some(p) if !p.lil => Some((p.entry, listed_as(p.alias))),
             _ if cued => self
-                .cued
-                .get(key)
-                .map(|&(entry, alias)| (entry, listed_as(alias))),
+                .t
+                .cued(key)
+                .map(|(entry, alias)| (entry, listed_as(alias))),
             _ => None,
         }
     }
@@ -370,13 +327,13 @@ impl Matcher {
             Some((entry, link)) => self.homonym(key, start, end, entry, link),
             // The name of a minor place away from a place noun: not a typo
             // or variant of another entry either.
-            None if self.cued.contains_key(span) => return None,
-            None => match self.variants.at(chunk.text, key, start..end) {
+            None if self.t.cued(span).is_some() => return None,
+            None => match self.t.variants.at(chunk.text, key, start..end) {
                 Some(entry) => (entry, Link::Variant),
                 None => (self.fuzzy(span)?, Link::Fuzzy),
             },
         };
-        Some((&self.entries[entry as usize], link))
+        Some((self.entry(entry), link))
     }
 
     /// The one place or organisation whose listed spelling `key` (a
@@ -397,16 +354,10 @@ impl Matcher {
         let mut ambiguous = false;
         let mut edited = String::with_capacity(key.len() + 2);
         let mut try_edit = |edited: &str| {
-            let Some(&p) = self.by_key.get(edited) else {
+            let Some(p) = self.pattern_of(edited) else {
                 return;
             };
-            let p = &self.patterns[p as usize];
-            if p.lil
-                || !matches!(
-                    self.entries[p.entry as usize].label,
-                    Label::Place | Label::Org
-                )
-            {
+            if p.lil || !matches!(self.t.label(p.entry), Label::Place | Label::Org) {
                 return;
             }
             match found {
@@ -446,17 +397,14 @@ impl Matcher {
     /// transliteration variant, no `cue=place` entry: what the automaton
     /// matches).
     pub(crate) fn listing(&self, key: &str) -> Option<&Entry> {
-        self.listed(key, false)
-            .map(|(entry, _)| &self.entries[entry as usize])
+        self.listed(key, false).map(|(entry, _)| self.entry(entry))
     }
 
     /// Whether `key` (a matching key) is itself a spelling of an entry of
     /// `label` (no transliteration variant: exact).
     pub(crate) fn lists(&self, key: &str, label: Label) -> bool {
-        self.by_key.get(key).is_some_and(|&p| {
-            let p = &self.patterns[p as usize];
-            !p.lil && self.entries[p.entry as usize].label == label
-        })
+        self.pattern_of(key)
+            .is_some_and(|p| !p.lil && self.t.label(p.entry) == label)
     }
 
     /// Pushes every whole-word gazetteer match in `chunk` onto `out`, then
@@ -467,15 +415,23 @@ impl Matcher {
     pub(crate) fn find(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
         let from = out.len();
         self.find_exact(chunk, out);
-        if !self.cued.is_empty() {
+        if self.t.has_cued() {
             self.find_cued(chunk, from, out);
         }
         let mut found = Vec::new();
-        self.variants.find(
+        self.t.variants.find(
             chunk,
             &out[from..],
-            |span| self.by_key.contains_key(span) || self.cued.contains_key(span),
-            &self.entries,
+            |span| self.t.by_key.get(span).is_some() || self.t.cued(span).is_some(),
+            |range, entry| {
+                let e = self.entry(entry);
+                Candidate {
+                    norm: Some(e.name.to_string()),
+                    id: Some(e.id.clone()),
+                    link: Some(Link::Variant),
+                    ..Candidate::new(range, e.label, Source::Variant)
+                }
+            },
             &mut found,
         );
         out.append(&mut found);
@@ -553,8 +509,8 @@ impl Matcher {
             return false;
         }
         let not_country = || {
-            let e = &self.entries[entry as usize];
-            e.label == Label::Place && e.attr("type") != Some("country")
+            self.t.label(entry) == Label::Place
+                && attr_in(self.t.attrs(entry), "type") != Some("country")
         };
         // «الأسود والأبيض» (black and white), «الشاي الأخضر والأبيض»: a
         // name after «و» and a colour (أفعل) no list holds is a colour too
@@ -568,7 +524,7 @@ impl Matcher {
                 .is_some_and(|w| w.chars().count() == 4 && w.starts_with('ا'));
             return !feminine_nisba
                 && colour
-                && !self.by_key.contains_key(prev)
+                && self.t.by_key.get(prev).is_none()
                 && prev != name
                 && not_country();
         }
@@ -595,7 +551,7 @@ impl Matcher {
             !w.ends_with('ي')
                 && !w.ends_with("يه")
                 && !PLACE_NOUNS_ARTICLE.contains(&w)
-                && !self.by_key.contains_key(w)
+                && self.t.by_key.get(w).is_none()
         }) && not_country()
     }
 
@@ -625,7 +581,7 @@ impl Matcher {
                 .count();
             for n in (1..=next).rev() {
                 let range = words[i + 1].start..words[i + n].end;
-                let Some(&(entry, alias)) = self.cued.get(&key[range.clone()]) else {
+                let Some((entry, alias)) = self.t.cued(&key[range.clone()]) else {
                     continue;
                 };
                 if out[from..]
@@ -634,7 +590,7 @@ impl Matcher {
                 {
                     break;
                 }
-                let e = &self.entries[entry as usize];
+                let e = self.entry(entry);
                 out.push(Candidate {
                     norm: Some(e.name.to_string()),
                     id: Some(e.id.clone()),
@@ -670,7 +626,7 @@ impl Matcher {
                     .rev()
                 {
                     let shorter = start + i;
-                    if let Some(&p) = self.by_key.get(&key[start..shorter])
+                    if let Some(p) = self.t.by_key.get(&key[start..shorter])
                         && let Some(c) = self.accept(chunk, start, shorter, p)
                     {
                         out.push(c);
@@ -689,7 +645,7 @@ impl Matcher {
     /// stands as a whole name there.
     fn accept(&self, chunk: &Chunk<'_>, start: usize, end: usize, p: u32) -> Option<Candidate> {
         let key = chunk.key;
-        let p = self.patterns[p as usize];
+        let p = self.t.pattern(p);
         let span_start = if p.lil { start + "ل".len() } else { start };
         if !whole_word(key, start, end, p)
             || COLLISIONS.contains(&&chunk.text[span_start..end])
@@ -698,7 +654,7 @@ impl Matcher {
             return None;
         }
         let (entry, link) = self.homonym(key, start, end, p.entry, listed_as(p.alias));
-        let e = &self.entries[entry as usize];
+        let e = self.entry(entry);
         Some(Candidate {
             norm: Some(e.name.to_string()),
             id: Some(e.id.clone()),
@@ -872,6 +828,103 @@ pub(super) mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn embedded_tables_are_what_the_generator_writes() {
+        crate::vocab::table::check_embedded(
+            "gazetteer.bin",
+            EMBEDDED_TABLE,
+            &Matcher::generate_embedded(),
+        );
+    }
+
+    /// The fixture documents, for comparing two matchers on real text.
+    fn fixture_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/news");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        assert!(paths.len() >= 5, "fixtures/news");
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_prebuilt_matcher_matches_as_the_one_built_at_run_time() {
+        let built = Matcher::from_owned(vec![Gazetteer::embedded()]).unwrap();
+        let bytes = crate::vocab::table::leak(Matcher::generate_embedded());
+        let read = Matcher::read(bytes).unwrap();
+        assert!(read.automaton.is_some() && read._owned.is_none());
+        // Every entry reads back as the gazetteer row it was written from.
+        let entries = Gazetteer::embedded();
+        assert_eq!(read.len(), entries.entries().len());
+        for (i, e) in entries.entries().iter().enumerate() {
+            assert_eq!(read.entry(i as u32), e, "entry {i}");
+            assert_eq!(read.t.label(i as u32), e.label);
+        }
+        let mut matches = 0;
+        for text in fixture_texts() {
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                let (a, b) = (found(&read, line), found(&built, line));
+                assert_eq!(a, b, "in {line:?}");
+                matches += a.len();
+                for word in line.split_whitespace() {
+                    let summary = |m: &Matcher| {
+                        m.lookup(word)
+                            .map(|l| (l.entry.id.clone(), l.via, l.key, l.variant_key))
+                    };
+                    assert_eq!(summary(&read), summary(&built), "lookup of {word:?}");
+                }
+            }
+        }
+        assert!(matches > 40, "{matches} matches in the fixtures");
+    }
+
+    #[test]
+    fn a_stale_or_damaged_table_is_not_read() {
+        use crate::vocab::table::{leak, load};
+        let bytes = Matcher::generate_embedded();
+        let fresh = load(
+            leak(bytes.clone()),
+            table::KIND,
+            table::inputs(),
+            Matcher::read,
+        );
+        assert!(fresh.is_some());
+        // The fingerprint sits after the magic, version and kind.
+        let mut stale = bytes.clone();
+        stale[16] ^= 1;
+        assert!(load(leak(stale), table::KIND, table::inputs(), Matcher::read).is_none());
+        let mut layout = bytes.clone();
+        layout[24] ^= 1;
+        let err = Matcher::read(leak(layout)).unwrap_err();
+        assert!(err.contains("layout"), "{err}");
+        let cut = Matcher::read(leak(bytes[..bytes.len() - 3].to_vec()));
+        assert!(cut.is_err());
+        // What a build with a stale table uses: the matcher built now.
+        assert_eq!(
+            Matcher::embedded().len(),
+            Gazetteer::embedded().entries().len()
+        );
+    }
+
+    #[test]
+    fn a_matcher_over_user_gazetteers_keeps_their_entries_and_order() {
+        let user = gazetteer("U1\tPLACE\tموسكو\tمسكو\tcc=XX\nU2\tORG\tنادي القمر\t\t\n");
+        let m = Matcher::new(&[user.clone(), Gazetteer::embedded()]).unwrap();
+        assert_eq!(m.entry(0), &user.entries()[0]);
+        assert_eq!(&*m.entry(0).origin, "test.tsv:2");
+        // The user's spelling wins over the embedded Moscow.
+        assert_eq!(found(&m, "زار موسكو")[0].1, "U1");
+        assert_eq!(found(&m, "زار نادي القمر")[0].1, "U2");
+        let embedded = Matcher::embedded();
+        assert_ne!(found(&embedded, "زار موسكو")[0].1, "U1");
     }
 
     pub(crate) fn spans(g: &Gazetteer, text: &str) -> Vec<String> {

@@ -26,6 +26,8 @@
 
 pub(super) mod bounds;
 mod matcher;
+mod skeleton;
+mod table;
 mod variant;
 
 use std::path::Path;
@@ -36,14 +38,14 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::normalize::Folds;
 
 pub use matcher::{FUZZY_LETTERS, Lookup, Matcher};
-pub use variant::variant_key;
+pub use skeleton::variant_key;
 pub(crate) use variant::{foreign_word, spellings_agree};
 
 /// The header every gazetteer file starts with (after `#` comments).
 pub const HEADER: &str = "id\tlabel\tname\tvariants\tattrs";
 
 /// The embedded default gazetteers: (file name, contents).
-const EMBEDDED: &[(&str, &str)] = &[
+pub(super) static EMBEDDED: &[(&str, &str)] = &[
     (
         "countries.tsv",
         include_str!("../../gazetteers/countries.tsv"),
@@ -98,19 +100,7 @@ impl Entry {
     /// assert_eq!(g.entries()[0].attr("pop"), None);
     /// ```
     pub fn attr(&self, key: &str) -> Option<&str> {
-        // A byte scan, not `split`: the matcher asks several attributes of
-        // each of 80,000 entries at startup.
-        let mut rest = self.attrs.as_str();
-        loop {
-            let end = rest.bytes().position(|b| b == b';').unwrap_or(rest.len());
-            let value = rest[..end]
-                .strip_prefix(key)
-                .and_then(|v| v.strip_prefix('='));
-            if value.is_some() {
-                return value;
-            }
-            rest = rest.get(end + 1..)?;
-        }
+        table::attr_in(&self.attrs, key)
     }
 }
 

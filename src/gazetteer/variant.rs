@@ -71,53 +71,33 @@
 //!
 //! [`Source::Variant`]: crate::doc::Source::Variant
 
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::Entry;
+use super::skeleton::{
+    KeyMap, MAX_LETTERS, MAX_WORDS, Skeleton, Target, Variants, class, letters, letters_into,
+    nisba_ending, skeleton,
+};
+pub use super::skeleton::{MIN_CLASSES, MIN_LETTERS};
 use crate::doc::{
-    Candidate, Chunk, Label, Link, Source, is_word_char, starts_with_short, word_before_space,
-    word_start,
+    Candidate, Chunk, is_word_char, starts_with_short, word_before_space, word_start,
 };
 use crate::vocab::{self, Vocab, WordId, flag, is_frequent_word};
 
-/// Fewest letters (spaces aside) a spelling needs to be linked as a variant.
-pub const MIN_LETTERS: usize = 5;
-/// Fewest classes its variant key needs.
-pub const MIN_CLASSES: usize = 2;
 /// A variant key of fewer classes than this, or a spelling (theirs or
 /// ours) of fewer letters than [`LONG_LETTERS`], may differ from the entry's by one vowel
 /// or one same-class letter only (شويجو / شويغو, بيرموف / بيراموف).
 pub const LONG_CLASSES: usize = 4;
 /// See [`LONG_CLASSES`].
 pub const LONG_LETTERS: usize = 8;
-/// Most classes a variant key holds (12 × 5 bits fit in a `u64`); longer
-/// names are matched exactly only.
-const MAX_CLASSES: usize = 12;
-/// Most words a variant spelling spans.
-const MAX_WORDS: usize = 3;
 /// Largest weighted edit distance per letter of the longer spelling for
 /// long spellings (see `distance`: a vowel or a same-class letter costs
 /// half a letter): 2 letters in 10.
 pub const MAX_DISTANCE: f32 = 0.2;
 
-/// The Arab League members: their names are Arabic words, written one way.
-const ARAB_CC: &[&str] = &[
-    "AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
-    "SA", "SD", "SO", "SY", "TN", "YE",
-];
-
-/// The non-Arab countries Arabic news reports from most: their smaller
-/// cities are variant targets too.
-const NEWS_FOCUS: &[&str] = &["AF", "AM", "AZ", "GE", "IL", "IR", "RU", "TR", "UA"];
-
 /// Proclitics tried in front of a variant spelling (no article: foreign
 /// names rarely take it, and ال + a nisba is the adjective).
 const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
-
-/// Endings of relational adjectives and their plurals, longest first.
-const NISBA_ENDINGS: &[&str] = &["يين", "يون", "يات", "يه", "ي"];
 
 /// The foreign name tokens (`gazetteers/name-words.txt`, class `foreign`)
 /// by variant key: a place variant that is at least as close to one of them
@@ -214,296 +194,7 @@ fn arabic_word(word: &str) -> bool {
         })
 }
 
-/// The transliteration class of one matching-key character: `Some(0)` for
-/// a letter the key drops, `None` for a character that is not an Arabic
-/// letter.
-fn class(c: char, word_final: bool) -> Option<u8> {
-    Some(match c {
-        // U+0627 ALEF, U+0648 WAW, U+064A YEH, U+0621 HAMZA: vowels
-        'ا' | 'و' | 'ي' | 'ء' => 0,
-        // U+0647 HEH (and TEH MARBUTA through the key): a final vowel
-        'ه' if word_final => 0,
-        'ه' | 'ح' => 1,
-        'ق' | 'ك' | 'غ' | 'خ' | 'ج' => 2,
-        'ز' | 'ذ' | 'ض' | 'ظ' => 3,
-        'ت' | 'ط' | 'ث' => 4,
-        'س' | 'ص' => 5,
-        'ش' => 6,
-        'د' => 7,
-        'ر' => 8,
-        'ل' => 9,
-        'م' => 10,
-        'ن' => 11,
-        'ب' => 12,
-        'ف' => 13,
-        'ع' => 14,
-        _ => return None,
-    })
-}
-
-/// How each class is shown by [`variant_key`].
-const CLASS_LETTERS: [char; 15] = [
-    '-', 'ح', 'ك', 'ز', 'ت', 'س', 'ش', 'د', 'ر', 'ل', 'م', 'ن', 'ب', 'ف', 'ع',
-];
-
-/// A packed variant key: classes 1..=14 in 5-bit fields, first class
-/// lowest, so that a prefix of the key is the value masked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct Skeleton {
-    code: u64,
-    len: u8,
-}
-
-/// The packed variant key of a matching-key string (words separated by
-/// single spaces); `None` if it holds anything but Arabic letters and
-/// spaces, or more than [`MAX_CLASSES`] classes.
-fn skeleton(key: &str) -> Option<Skeleton> {
-    let mut s = Skeleton { code: 0, len: 0 };
-    let mut last = 0;
-    let mut chars = key.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            continue;
-        }
-        let word_final = chars.peek().is_none_or(|&n| n == ' ');
-        let k = class(c, word_final)?;
-        if k == 0 || k == last {
-            last = if k == 0 { last } else { k };
-            continue;
-        }
-        if s.len as usize == MAX_CLASSES {
-            return None;
-        }
-        s.code |= u64::from(k) << (5 * s.len);
-        s.len += 1;
-        last = k;
-    }
-    Some(s)
-}
-
-/// The variant (consonant-skeleton) key of a spelling as text: the class
-/// letters of the table in this module's docs, or an empty string when the
-/// spelling has none (non-Arabic letters, too long).
-///
-/// # Examples
-///
-/// ```
-/// use kashf::gazetteer::variant_key;
-///
-/// assert_eq!(variant_key("قرة باغ"), "كربك");
-/// assert_eq!(variant_key("كاراباخ"), "كربك");
-/// assert_eq!(variant_key("شويجو"), variant_key("شويغو"));
-/// ```
-pub fn variant_key(spelling: &str) -> String {
-    let key = super::matcher::key_of(spelling);
-    let Some(s) = skeleton(&key) else {
-        return String::new();
-    };
-    (0..s.len)
-        .map(|i| CLASS_LETTERS[((s.code >> (5 * i)) & 31) as usize])
-        .collect()
-}
-
-/// A multiplicative hasher for the packed keys (SipHash is overkill for a
-/// `u64` the text cannot choose adversarially beyond a few bits).
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 ^= self.0 >> 29;
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-}
-
-type KeyMap<V> = std::collections::HashMap<Skeleton, V, BuildHasherDefault<KeyHasher>>;
-
-/// A spelling a variant key leads to.
-#[derive(Clone, Debug)]
-struct Target {
-    entry: u32,
-    person: bool,
-    /// How many words the spelling has.
-    words: u8,
-    /// Its relational-adjective ending, if it has one.
-    nisba: Option<&'static str>,
-    /// It ends in يا.
-    ends_ya: bool,
-    /// The spelling's matching key without spaces, as characters.
-    letters: Box<[char]>,
-}
-
-/// What a variant key leads to: spellings that have it, and whether it is
-/// the key of the first words of a longer spelling (so a text span with it
-/// may grow by a word).
-#[derive(Clone, Debug, Default)]
-struct Node {
-    targets: Vec<Target>,
-    prefix: bool,
-}
-
-/// The variant index of a matcher's entries.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Variants {
-    nodes: KeyMap<Node>,
-}
-
-/// Whether an entry's spellings may be linked as transliteration variants:
-/// foreign (not an Arab League `cc`; a person without `cc` unless from
-/// ANERcorp) and, for a city, prominent enough to be in the news: a million
-/// people, or a hundred thousand in the non-Arab countries the news covers
-/// most, or no population given (a curated conflict-zone place).
-pub(super) fn eligible(e: &Entry) -> bool {
-    match e.attr("variant") {
-        Some("yes") => return true,
-        Some("no") => return false,
-        _ => {}
-    }
-    if e.attr("src") == Some("anercorp") {
-        return false;
-    }
-    let Some(cc) = e.attr("cc") else {
-        return e.label == Label::Person;
-    };
-    if ARAB_CC.contains(&cc) {
-        return false;
-    }
-    if e.attr("type") != Some("city") {
-        return true;
-    }
-    let pop: u64 = e
-        .attr("pop")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(u64::MAX);
-    pop >= 1_000_000 || (pop >= 100_000 && NEWS_FOCUS.contains(&cc))
-}
-
-/// Most letters a variant spelling has (longer ones are exact only).
-const MAX_LETTERS: usize = 40;
-
-/// The distance (in half-letters) between the letters of two spellings
-/// whose variant keys (of `classes` classes) agree, if they are close enough
-/// to be one name: one vowel or one same-class letter apart when the key
-/// is short ([`LONG_CLASSES`]) or a spelling is ([`LONG_LETTERS`]), else at
-/// most [`MAX_DISTANCE`] per letter of the longer one; and only the spacing
-/// may differ between spellings of different word counts (`same_words`
-/// false: سانمارتن / سان مارتن, not كولتس / وكالة تاس).
-fn close(classes: usize, ours: &[char], theirs: &[char], same_words: bool) -> Option<u32> {
-    let longest = ours.len().max(theirs.len());
-    let shortest = ours.len().min(theirs.len());
-    let short = classes < LONG_CLASSES || shortest < LONG_LETTERS;
-    // Each letter more or less costs at least a half: skip the distance
-    // when the lengths alone rule the pair out.
-    let most = if short {
-        1
-    } else {
-        (2.0 * MAX_DISTANCE * longest as f32) as usize
-    };
-    if longest - shortest > most {
-        return None;
-    }
-    let d = distance(ours, theirs);
-    let ok = if !same_words {
-        d == 0
-    } else if short {
-        d <= 1
-    } else {
-        // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
-        d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
-    };
-    ok.then_some(d)
-}
-
-/// Whether two spellings (matching keys) are transliteration variants of
-/// each other by the rules the variant search links an entry by: the same
-/// variant key of at least [`MIN_CLASSES`] classes and close letters (see
-/// `close`). The word guards are the caller's ([`foreign_word`]).
-pub(crate) fn spellings_agree(a: &str, b: &str) -> bool {
-    if a == b {
-        return true;
-    }
-    let (Some(s), Some(t)) = (skeleton(a), skeleton(b)) else {
-        return false;
-    };
-    s == t
-        && (s.len as usize) >= MIN_CLASSES
-        && close(
-            s.len as usize,
-            &letters(a),
-            &letters(b),
-            a.split(' ').count() == b.split(' ').count(),
-        )
-        .is_some()
-}
-
-/// Whether a word (matching key) may be spelled in several ways as a
-/// foreign name: not an Arabic word (a frequent word of the news or an
-/// Arabic name, itself or its stem), and not a foreign first name unless
-/// the name is a person's. The variant search's word guards.
-pub(crate) fn foreign_word(word: &str, person: bool) -> bool {
-    allowed(word, person) && !arabic_word(word)
-}
-
-/// The letters of `key` without spaces, in `buf`; `None` if too long.
-fn letters_into<'a>(key: &str, buf: &'a mut [char; MAX_LETTERS]) -> Option<&'a [char]> {
-    let mut n = 0;
-    for c in key.chars().filter(|&c| c != ' ') {
-        *buf.get_mut(n)? = c;
-        n += 1;
-    }
-    Some(&buf[..n])
-}
-
-fn letters(key: &str) -> Box<[char]> {
-    key.chars().filter(|&c| c != ' ').collect()
-}
-
-fn nisba_ending(key: &str) -> Option<&'static str> {
-    NISBA_ENDINGS.iter().copied().find(|e| key.ends_with(e))
-}
-
-impl Variants {
-    /// Adds one spelling (its matching key) of entry `entry`.
-    pub(super) fn add(&mut self, entry: u32, person: bool, key: &str) {
-        let n = key.chars().filter(|&c| c != ' ').count();
-        if n < MIN_LETTERS || key.split(' ').count() > MAX_WORDS || key.starts_with("ال") {
-            return;
-        }
-        let Some(s) = skeleton(key) else { return };
-        if (s.len as usize) < MIN_CLASSES {
-            return;
-        }
-        // A text span grows word by word only while it is the key of the
-        // first words of a longer spelling (measured: marking every prefix
-        // of every key made most words grow and cost a third of the whole
-        // search).
-        let words: Vec<&str> = key.split(' ').collect();
-        for n in 1..words.len() {
-            if let Some(p) = skeleton(&words[..n].join(" ")) {
-                self.nodes.entry(p).or_default().prefix = true;
-            }
-        }
-        self.nodes.entry(s).or_default().targets.push(Target {
-            entry,
-            person,
-            words: key.split(' ').count() as u8,
-            nisba: nisba_ending(key),
-            ends_ya: key.ends_with("يا"),
-            letters: letters(key),
-        });
-    }
-
+impl Variants<'_> {
     /// The best entry for a spelling (matching key) that is not exact: the
     /// closest target with the same variant key, if close enough, not a
     /// relational adjective of it, and no word of it an Arabic word or
@@ -540,8 +231,8 @@ impl Variants {
         {
             return None;
         }
-        let node = self.nodes.get(&s)?;
-        if node.targets.is_empty() {
+        let node = self.node(s)?;
+        if node.targets.0 == node.targets.1 {
             return None;
         }
         let mut buf = ['\0'; MAX_LETTERS];
@@ -553,17 +244,25 @@ impl Variants {
         let ending = nisba_ending(key);
         let ya = key.ends_with("يا");
         let near_name = std::cell::OnceCell::new();
-        let mut close: Vec<(u32, &Target)> = node
-            .targets
-            .iter()
+        let mut theirs = ['\0'; MAX_LETTERS];
+        let mut close: Vec<(u32, Target)> = (node.targets.0..node.targets.1)
+            .map(|i| self.target(i))
+            // A spelling of too many letters is never close (`distance`).
+            .filter(|t| (t.letters_len as usize) < MAX_LETTERS)
             .filter(|t| t.person || !*near_name.get_or_init(&near_name_of))
             // A final ة marks an Arabic word unless the name has one too
             // (أنقرة, لشبونة).
-            .filter(|t| !taa || t.letters.last() == Some(&'ه'))
+            .filter(|t| !taa || self.last_letter(t) == Some('ه'))
             // فرنسيا is "French" (فرنسياً), not فرنسا.
             .filter(|t| (ending.is_none() || t.nisba == ending) && (!ya || t.ends_ya))
             .filter_map(|t| {
-                close(s.len as usize, ours, &t.letters, t.words == words_in).map(|d| (d, t))
+                // The lengths alone may rule the target out before its
+                // letters are read.
+                if !lengths_may_agree(s.len as usize, ours.len(), t.letters_len as usize) {
+                    return None;
+                }
+                let theirs = self.letters_of(&t, &mut theirs)?;
+                close(s.len as usize, ours, theirs, t.words == words_in).map(|d| (d, t))
             })
             .collect();
         if close.is_empty() {
@@ -619,17 +318,18 @@ impl Variants {
         self.closest_with(s, &key[range], written, taa, near_name)
     }
 
-    /// Pushes a [`Source::Variant`] candidate for every variant spelling in
-    /// `chunk` outside the exact matches `exact` (sorted by start).
+    /// Pushes a [`Source::Variant`](crate::doc::Source::Variant) candidate (made by `candidate` from its
+    /// range and entry) for every variant spelling in `chunk` outside the
+    /// exact matches `exact` (sorted by start).
     pub(super) fn find(
         &self,
         chunk: &Chunk<'_>,
         exact: &[Candidate],
         is_exact: impl Fn(&str) -> bool,
-        entries: &[Entry],
+        candidate: impl Fn(Range<usize>, u32) -> Candidate,
         out: &mut Vec<Candidate>,
     ) {
-        if self.nodes.is_empty() {
+        if self.is_empty() {
             return;
         }
         let key = chunk.key;
@@ -678,13 +378,7 @@ impl Variants {
                 .filter_map(|p| self.span_at(chunk.text, key, ws + p.len(), we, limit, &is_exact))
                 .min_by_key(|&(start, _, _, d)| (d, std::cmp::Reverse(start)));
             if let Some((start, end, entry, _)) = found {
-                let e = &entries[entry as usize];
-                out.push(Candidate {
-                    norm: Some(e.name.to_string()),
-                    id: Some(e.id.clone()),
-                    link: Some(Link::Variant),
-                    ..Candidate::new(start..end, e.label, Source::Variant)
-                });
+                out.push(candidate(start..end, entry));
                 at = end;
             }
         }
@@ -717,10 +411,10 @@ impl Variants {
         let mut end = we;
         let mut s = first;
         for words in 1..=MAX_WORDS {
-            let Some(node) = self.nodes.get(&s) else {
+            let Some(node) = self.node(s) else {
                 break;
             };
-            if !node.targets.is_empty()
+            if node.targets.0 < node.targets.1
                 && !is_exact(&key[start..end])
                 && let Some((entry, d)) = self.closest_at(s, text, key, start..end)
             {
@@ -748,6 +442,74 @@ impl Variants {
         }
         best
     }
+}
+
+/// Whether spellings of `a` and `b` letters, whose variant keys (of
+/// `classes` classes) agree, may be close enough for `close`: each letter
+/// more or less costs at least a half.
+fn lengths_may_agree(classes: usize, a: usize, b: usize) -> bool {
+    let (longest, shortest) = (a.max(b), a.min(b));
+    let most = if classes < LONG_CLASSES || shortest < LONG_LETTERS {
+        1
+    } else {
+        (2.0 * MAX_DISTANCE * longest as f32) as usize
+    };
+    longest - shortest <= most
+}
+
+/// The distance (in half-letters) between the letters of two spellings
+/// whose variant keys (of `classes` classes) agree, if they are close enough
+/// to be one name: one vowel or one same-class letter apart when the key
+/// is short ([`LONG_CLASSES`]) or a spelling is ([`LONG_LETTERS`]), else at
+/// most [`MAX_DISTANCE`] per letter of the longer one; and only the spacing
+/// may differ between spellings of different word counts (`same_words`
+/// false: سانمارتن / سان مارتن, not كولتس / وكالة تاس).
+fn close(classes: usize, ours: &[char], theirs: &[char], same_words: bool) -> Option<u32> {
+    if !lengths_may_agree(classes, ours.len(), theirs.len()) {
+        return None;
+    }
+    let longest = ours.len().max(theirs.len());
+    let short = classes < LONG_CLASSES || ours.len().min(theirs.len()) < LONG_LETTERS;
+    let d = distance(ours, theirs);
+    let ok = if !same_words {
+        d == 0
+    } else if short {
+        d <= 1
+    } else {
+        // Costs are in half-letters: d / 2 <= MAX_DISTANCE * longest.
+        d as f32 <= 2.0 * MAX_DISTANCE * longest as f32
+    };
+    ok.then_some(d)
+}
+
+/// Whether two spellings (matching keys) are transliteration variants of
+/// each other by the rules the variant search links an entry by: the same
+/// variant key of at least [`MIN_CLASSES`] classes and close letters (see
+/// `close`). The word guards are the caller's ([`foreign_word`]).
+pub(crate) fn spellings_agree(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(s), Some(t)) = (skeleton(a), skeleton(b)) else {
+        return false;
+    };
+    s == t
+        && (s.len as usize) >= MIN_CLASSES
+        && close(
+            s.len as usize,
+            &letters(a),
+            &letters(b),
+            a.split(' ').count() == b.split(' ').count(),
+        )
+        .is_some()
+}
+
+/// Whether a word (matching key) may be spelled in several ways as a
+/// foreign name: not an Arabic word (a frequent word of the news or an
+/// Arabic name, itself or its stem), and not a foreign first name unless
+/// the name is a person's. The variant search's word guards.
+pub(crate) fn foreign_word(word: &str, person: bool) -> bool {
+    allowed(word, person) && !arabic_word(word)
 }
 
 /// The next word (a run of alphanumeric characters) at or after `at`.
@@ -805,6 +567,7 @@ fn distance(a: &[char], b: &[char]) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    use super::super::skeleton::variant_key;
     use super::*;
 
     #[test]
