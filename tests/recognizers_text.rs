@@ -19,7 +19,8 @@
 //!
 //! Run: `cargo test --release --test recognizers_text -- --nocapture`
 //! prints the table; the failing cases of each file are written to
-//! `target/recognizers-text/FILE.txt`.
+//! `target/recognizers-text/FILE.txt`, the skipped ones with their reason
+//! to `target/recognizers-text/skipped.txt`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -353,9 +354,12 @@ fn interval(t: &str) -> Option<(NaiveDate, NaiveDate)> {
 
 /// Whether one end of kashf's range `got` is the end `want` of a
 /// Recognizers-Text range: equal, or `want` is the first day of `got`
-/// (`2018` ↔ `2018-01-01`).
-fn end_matches(got: &str, want: &str) -> bool {
-    got == want || interval(got).is_some_and(|(first, _)| first.to_string() == want)
+/// (`2018` ↔ `2018-01-01`), or the same time of day as a single value
+/// would be (`2016-11-07T17:00` ↔ `T17`).
+fn end_matches(got: &str, want: &str, ref_date: Option<NaiveDate>) -> bool {
+    got == want
+        || interval(got).is_some_and(|(first, _)| first.to_string() == want)
+        || (want.contains('T') && timex_matches(got, &[want.to_owned()], ref_date))
 }
 
 /// Whether kashf's TIMEX3 value `got` matches one of the expected `values`
@@ -397,8 +401,8 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
             let ends: Vec<&str> = inner.split(',').collect();
             if ends.len() == 3 {
                 if let Some((a, b)) = got.split_once('/')
-                    && end_matches(a, ends[0])
-                    && end_matches(b, ends[1])
+                    && end_matches(a, ends[0], ref_date)
+                    && end_matches(b, ends[1], ref_date)
                 {
                     return true;
                 }
@@ -748,8 +752,16 @@ fn recognizers_text_arabic() {
     }
     if !by_reason.is_empty() {
         let list: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
-        println!("skipped, by reason: {}", list.join(", "));
+        println!(
+            "skipped, by reason: {} (each case: target/recognizers-text/skipped.txt)",
+            list.join(", ")
+        );
     }
+    let listed: String = skips
+        .iter()
+        .map(|((f, i), s)| format!("{f} {i} [{}]: {}\n", s.reason, s.input))
+        .collect();
+    std::fs::write(out_dir.join("skipped.txt"), listed).unwrap();
     assert_eq!(
         seen_skips,
         skips.len(),
@@ -804,6 +816,21 @@ mod mapping {
             "2016-Q3",
             &v(&["(2016-07-01,2016-10-01,P3M)"]),
             None
+        ));
+        assert!(timex_matches(
+            "2016-11-07T17:00/2016-11-07T18:00",
+            &v(&["(T17,T18,PT1H)"]),
+            r
+        ));
+        assert!(timex_matches(
+            "XXXX-04-22T05:00/XXXX-04-22T06:00",
+            &v(&["(XXXX-04-22T05,XXXX-04-22T06,PT1H)"]),
+            None
+        ));
+        assert!(!timex_matches(
+            "2016-11-07T05:00/2016-11-07T06:00",
+            &v(&["(T17,T18,PT1H)"]),
+            r
         ));
         assert!(timex_matches("2016-10", &v(&["2016-10-07"]), r));
         assert!(!timex_matches("2016-10", &v(&["2016-10-08"]), r));
