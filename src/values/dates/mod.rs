@@ -73,7 +73,7 @@ use duration::{duration_at, set_at};
 use named::{cal_at, calendar, century_at, decade_at, part_of_period, year_at};
 use range::range_at;
 use relative::relative;
-use time::time_at;
+use time::{time_at, time_range_at};
 
 /// Pushes the dates of `chunk` onto `out`, parsing at `triggers` (what
 /// [`words::triggers`] gives for the chunk's key).
@@ -244,21 +244,28 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     // of phrase only («من», among the commonest words of Arabic, only a
     // range), and every parser tried costs lookups.
     let t = token_at(c.key, pos)?;
-    let found: [Option<Found>; 4] = match t.kind {
+    let found: [Option<Found>; 5] = match t.kind {
         TokKind::Punct => return None,
         TokKind::Digits => [
             range_at(c, pos),
             calendar(c, pos),
             time_at(c, pos),
             duration_at(c, pos),
+            time_range_at(c, pos),
         ],
         TokKind::Word => {
             let h = words::lookup(c.key, t.start, t.end)?;
             match h.entry.date {
-                Some(DateW::Opener(Opener::Between | Opener::From)) => return range_at(c, pos),
-                Some(DateW::Opener(Opener::After)) => {
-                    [relative(c, pos), time_at(c, pos), None, None]
+                Some(DateW::Opener(Opener::Between | Opener::From)) => {
+                    [range_at(c, pos), time_range_at(c, pos), None, None, None]
                 }
+                Some(DateW::Opener(Opener::After)) => [
+                    relative(c, pos),
+                    time_at(c, pos),
+                    time_range_at(c, pos),
+                    None,
+                    None,
+                ],
                 Some(DateW::Opener(Opener::Since | Opener::Before | Opener::This)) => {
                     return relative(c, pos);
                 }
@@ -272,17 +279,18 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 Some(DateW::Month(..) | DateW::Hijri(_) | DateW::Season) => {
                     return calendar(c, pos);
                 }
-                Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None],
-                Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None],
+                Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None, None],
+                Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None, None],
                 Some(DateW::Day(_) | DateW::Ghad) => return relative(c, pos),
-                Some(DateW::Part(..)) => [relative(c, pos), time_at(c, pos), None, None],
+                Some(DateW::Part(..)) => [relative(c, pos), time_at(c, pos), None, None, None],
                 Some(DateW::Decade(_)) => return decade_at(c, pos),
-                Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None],
+                Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None, None],
                 Some(DateW::Unit(..)) => [
                     calendar(c, pos),
                     relative(c, pos),
                     time_at(c, pos),
                     duration_at(c, pos).or_else(|| century_at(c, pos)),
+                    time_range_at(c, pos),
                 ],
                 // Number words: an ordinal day, an hour, a count of units,
                 // «أول أمس», «الربع الأول من 2023».
@@ -291,6 +299,7 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     relative(c, pos),
                     time_at(c, pos),
                     duration_at(c, pos),
+                    time_range_at(c, pos),
                 ],
             }
         }

@@ -33,15 +33,25 @@ struct Clock {
 }
 
 impl Clock {
-    /// `HH:MM` or `HH:MM:SS`, the hour moved by the part of the day.
-    fn value(&self) -> String {
-        let h = match self.part {
+    /// The hour on a 24-hour clock, moved by the part of the day.
+    fn hour24(&self) -> u32 {
+        match self.part {
             Some(DayPart::Afternoon | DayPart::Evening) if self.h < 12 => self.h + 12,
             Some(DayPart::Noon) if self.h < 6 => self.h + 12,
             Some(DayPart::Night) if (6..12).contains(&self.h) => self.h + 12,
             Some(DayPart::Night) if self.h == 12 => 0,
             _ => self.h,
-        };
+        }
+    }
+
+    /// Minutes since midnight.
+    fn minutes(&self) -> u32 {
+        self.hour24() * 60 + self.min
+    }
+
+    /// `HH:MM` or `HH:MM:SS`, the hour moved by the part of the day.
+    fn value(&self) -> String {
+        let h = self.hour24();
         match self.sec {
             Some(s) => format!("{h:02}:{:02}:{s:02}", self.min),
             None => format!("{h:02}:{:02}", self.min),
@@ -52,26 +62,133 @@ impl Clock {
 /// «الساعة الثامنة صباحاً», «الساعة 10:30», «05:16 مساءً», «الساعة الثامنة
 /// والنصف مساء أمس», «منتصف الليل».
 pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    let key = c.key;
     let clock = clock_phrase(c, pos).or_else(|| named_time(c, pos))?;
-    // The day: named after the time, else the reference.
-    let mut end = clock.end;
-    let mut day = None;
-    if let Some(q) = after_comma(key, end) {
-        if let Some((_, e, n)) = relative_day(key, q) {
-            day = Some(day_value(c.ref_date, n));
-            end = e;
-        } else if let Some((_, e, v)) = weekday_phrase(c, q) {
-            day = Some(v);
-            end = e;
-        } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
-            day = Some(cal.cal.timex());
-            end = cal.end;
-        }
-    }
-    let day = day.or_else(|| c.ref_date.map(|r| Cal::of(r).timex()));
+    let (day, end) = day_after(c, clock.end);
     let value = format!("{}T{}", day.unwrap_or_default(), clock.value());
     Some(Found::new(clock.start, end, value, Kind::Time))
+}
+
+/// The day a time at `end` is anchored to: one named after it («مساء
+/// أمس», «يوم الأحد المقبل», «، 1 يناير»), else the reference date, else
+/// none. Returns the day's value and where the phrase ends.
+fn day_after(c: &Chunk<'_>, end: usize) -> (Option<String>, usize) {
+    let key = c.key;
+    if let Some(q) = after_comma(key, end) {
+        if let Some((_, e, n)) = relative_day(key, q) {
+            return (Some(day_value(c.ref_date, n)), e);
+        } else if let Some((_, e, v)) = weekday_phrase(c, q) {
+            return (Some(v), e);
+        } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
+            return (Some(cal.cal.timex()), cal.end);
+        }
+    }
+    (c.ref_date.map(|r| Cal::of(r).timex()), end)
+}
+
+/// A range of times of day: «من 5 إلى 6 مساءً», «بين الساعة 5 و6
+/// مساءً», «الساعة 4 حتى 5 مساءً», «4-5 مساءً», «من 1:30 مساءً إلى
+/// 3:30», «من الساعة 3 مساءً حتى 4 مساءً غداً». The value joins both
+/// ends with `/`, each written as a time is: anchored to the day named
+/// after the range or the reference (`2016-11-07T17:00/2016-11-07T18:00`),
+/// else not (`T17:00/T18:00`); an end earlier than the start falls on the
+/// next day.
+///
+/// An end without a part of the day takes the other's where that keeps
+/// them in order («من 5 إلى 6 مساءً» is 17:00 to 18:00, «من 3 مساءً حتى
+/// السابعة والنصف» 15:00 to 19:30). Something must mark the phrase as one
+/// of times: a part of the day, «الساعة», a clock time or minutes; and
+/// without «من» or «بين» before it, the first end must carry such a mark
+/// itself or be joined by a dash («4-5 مساءً»): «ارتفع من 4 إلى 5» is
+/// no time.
+pub(super) fn time_range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let (start, a, b) = clock_range(c, pos, false)?;
+    let (day, end) = day_after(c, b.end);
+    let value = range_value(day.as_deref(), &a, &b);
+    Some(Found::new(start, end, value, Kind::Time))
+}
+
+/// The TIMEX3 value of the times `a` to `b` on `day` (see
+/// [`time_range_at`]).
+fn range_value(day: Option<&str>, a: &Clock, b: &Clock) -> String {
+    match day {
+        Some(d) => {
+            let next = (b.minutes() < a.minutes())
+                .then(|| next_day(d))
+                .flatten()
+                .unwrap_or_else(|| d.to_owned());
+            format!("{d}T{}/{next}T{}", a.value(), b.value())
+        }
+        None => format!("T{}/T{}", a.value(), b.value()),
+    }
+}
+
+/// The two ends of a range of times at `pos` and where it starts;
+/// `dated` after a day, where two hours need nothing to mark them
+/// («اليوم من الخامسة إلى السابعة»).
+fn clock_range(c: &Chunk<'_>, pos: usize, dated: bool) -> Option<(usize, Clock, Clock)> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let opener = match t.s {
+        "من" => Some(false),
+        "بين" => Some(true),
+        _ => None,
+    };
+    let q = match opener {
+        Some(_) => after(key, t.end)?,
+        None => pos,
+    };
+    let (mut a, a_bare) = clock_any(c, q)?;
+    let link = next_token(key, a.end)?;
+    let dash = matches!(link.s, "-" | "–");
+    let q2 = match (opener, link.s) {
+        (Some(true), "و") => after(key, link.end)?,
+        (Some(true), s) if s.starts_with('و') && s.len() > 'و'.len_utf8() => {
+            link.start + 'و'.len_utf8()
+        }
+        (Some(true), _) => return None,
+        (_, "الي" | "حتي" | "والي" | "وحتي" | "-" | "–") => after(key, link.end)?,
+        _ => return None,
+    };
+    let (mut b, b_bare) = clock_any(c, q2)?;
+    let marked = |cl: &Clock, bare: bool| !bare || cl.part.is_some();
+    let either = marked(&a, a_bare) || marked(&b, b_bare);
+    if !(either || dated && opener.is_some()) {
+        return None;
+    }
+    if opener.is_none() && !marked(&a, a_bare) && !dash {
+        return None;
+    }
+    // An end without a part takes the other's where that makes the range
+    // shorter: «من 5 إلى 6 مساءً» (17:00 to 18:00, not 5:00 to 18:00),
+    // «من الثامنة حتى الثانية عشرة ليلاً» (20:00 to 0:00).
+    let length = |a: &Clock, b: &Clock| (b.minutes() + 1440 - a.minutes()) % 1440;
+    match (a.part, b.part) {
+        (None, Some(p)) => {
+            let a2 = Clock { part: Some(p), ..a };
+            if length(&a2, &b) < length(&a, &b) {
+                a = a2;
+            }
+        }
+        (Some(p), None) => {
+            let b2 = Clock { part: Some(p), ..b };
+            if length(&a, &b2) < length(&a, &b) {
+                b = b2;
+            }
+        }
+        _ => {}
+    }
+    if length(&a, &b) == 0 {
+        return None;
+    }
+    let start = if opener.is_some() { t.start } else { a.start };
+    Some((start, a, b))
+}
+
+/// The day after a TIMEX3 day (`2016-11-07` → `2016-11-08`), where it is
+/// a full date.
+fn next_day(day: &str) -> Option<String> {
+    let d = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?;
+    Some(d.succ_opt()?.to_string())
 }
 
 /// The start of the token after `end`, past a comma between («8 مساءً ،
@@ -103,6 +220,21 @@ pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
     if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "في" | "عند" | "حوالي" | "نحو"))
     {
         q = after(key, t.end)?;
+    }
+    // «اليوم من الخامسة إلى السابعة», «غداً بين 5 و6 مساءً».
+    if let Some((_, a, b)) = clock_range(c, q, true) {
+        let (a, b) = (
+            Clock {
+                part: a.part.or(part),
+                ..a
+            },
+            Clock {
+                part: b.part.or(part),
+                ..b
+            },
+        );
+        let value = range_value(Some(day), &a, &b);
+        return Some(Found::new(date.start, b.end, value, Kind::Time));
     }
     let mut clock = clock_phrase(c, q).or_else(|| {
         // «صباح الغد الساعة 7», «الليلة في 7»: after a part of the day a
@@ -146,20 +278,28 @@ fn part_of_suffix(s: &str) -> Option<Option<DayPart>> {
 /// after it («العاشرة صباحاً», «8 مساءً»), a clock time two-digit minutes,
 /// and an hour word its minutes («الثامنة والنصف»).
 fn clock_phrase(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
+    clock_any(c, pos).and_then(|(clock, bare)| (!bare || clock.part.is_some()).then_some(clock))
+}
+
+/// An hour with its minutes and part of the day, whatever marks it as a
+/// time; `true` beside it when nothing does: an hour alone, without
+/// «الساعة», a clock time or minutes.
+fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
     let key = c.key;
     let t = token_at(key, pos)?;
     let after_word = words::word(key, Some(t))
         .filter(|w| w.article && date_word(w) == Some(DateW::Unit(Unit::Hour, Count::One)));
     // «بعد الظهر الساعة 7», «الظهر الساعة 7»: a part of the day first.
     if let Some((part, q)) = part_before(key, pos) {
-        let mut clock = clock_phrase(c, q)?;
+        let (mut clock, _) = clock_any(c, q)?;
         if clock.part.is_none() {
             clock.part = Some(part);
         }
-        return Some(Clock {
+        let clock = Clock {
             start: t.start,
             ..clock
-        });
+        };
+        return Some((clock, false));
     }
     let (start, hour_pos) = match after_word {
         Some(w) => (w.start, after(key, w.end)?),
@@ -198,8 +338,8 @@ fn clock_phrase(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
         clock.part = Some(part);
         clock.end = e;
     }
-    let needs_part = after_word.is_none() && !clock_written(key, hour_pos) && !has_minutes;
-    (!needs_part || clock.part.is_some()).then_some(clock)
+    let bare = after_word.is_none() && !clock_written(key, hour_pos) && !has_minutes;
+    Some((clock, bare))
 }
 
 /// Whether the hour at `pos` is a clock time (10:30).
@@ -546,6 +686,100 @@ mod tests {
             ("يعود 8 في الليل", None, "8 في الليل", "T20:00"),
             ("يسري الحظر حتى منتصف الليل", None, "منتصف الليل", "T00:00"),
         ]);
+    }
+
+    #[test]
+    fn ranges_of_times() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            // «من … إلى/حتى …», the part of the day given to both ends.
+            (
+                "يفتح المعرض من 9 إلى 11 صباحاً",
+                None,
+                "من 9 الى 11 صباحا",
+                "T09:00/T11:00",
+            ),
+            (
+                "تستمر الجلسة من العاشرة حتى الثانية عشرة ظهراً",
+                None,
+                "من العاشرة حتى الثانية عشرة ظهرا",
+                "T10:00/T12:00",
+            ),
+            // Anchored to the reference; «بين … و…», glued «و».
+            (
+                "انقطع التيار بين الساعة 2 و4 بعد الظهر",
+                r,
+                "بين الساعة 2 و4 بعد الظهر",
+                "2021-03-12T14:00/2021-03-12T16:00",
+            ),
+            (
+                "يحظر التجول بين السابعة مساءً والخامسة صباحاً",
+                r,
+                "بين السابعة مساء والخامسة صباحا",
+                "2021-03-12T19:00/2021-03-13T05:00",
+            ),
+            // An end takes the other's part where that makes the range
+            // shorter.
+            (
+                "الدوام من الساعة 1 بعد الظهر إلى 4",
+                None,
+                "من الساعة 1 بعد الظهر الى 4",
+                "T13:00/T16:00",
+            ),
+            (
+                "الاجتماع من 1:30 مساءً إلى 3:30",
+                None,
+                "من 1:30 مساء الى 3:30",
+                "T13:30/T15:30",
+            ),
+            // Without «من»: a marked first end, or a dash.
+            (
+                "الزيارة الساعة 4 حتى 5 مساءً",
+                None,
+                "الساعة 4 حتى 5 مساء",
+                "T16:00/T17:00",
+            ),
+            ("المناوبة 4-5 مساءً", None, "4-5 مساء", "T16:00/T17:00"),
+            (
+                "يفتح من الساعة الثامنة وحتى الثانية عشرة ليلاً",
+                None,
+                "من الساعة الثامنة وحتى الثانية عشرة ليلا",
+                "T20:00/T00:00",
+            ),
+            (
+                "يبدأ من الخامسة عصراً وحتى العاشرة",
+                None,
+                "من الخامسة عصرا وحتى العاشرة",
+                "T17:00/T22:00",
+            ),
+            // A day named after the range, or before it.
+            (
+                "سأخرج من الساعة 3 مساءً حتى 4 مساءً غداً",
+                r,
+                "من الساعة 3 مساء حتى 4 مساء غدا",
+                "2021-03-13T15:00/2021-03-13T16:00",
+            ),
+            (
+                "سأخرج اليوم من الخامسة إلى السابعة",
+                r,
+                "اليوم من الخامسة الى السابعة",
+                "2021-03-12T05:00/2021-03-12T07:00",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn ranges_that_are_not_times() {
+        for text in [
+            "ارتفع عدد المصابين من 4 إلى 5",
+            "فاز الفريق بين الثالثة والرابعة",
+            "حصل على المرتبة من الثالثة إلى الخامسة",
+            "النتيجة 4-5",
+            "أمس الأربعاء 20 - 10 - 1436هـ",
+        ] {
+            let got = super::super::dates_in(text, None);
+            assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
+        }
     }
 
     #[test]
