@@ -56,7 +56,7 @@
 //! - [`time`]: times of day;
 //! - [`duration`]: lengths of time and recurring times (sets).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::words::{self, DateW, Hit, Opener, TokKind, next_token, token_at};
 use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
@@ -146,7 +146,7 @@ const PUBLISHED: [&str; 4] = ["نشر", "تاريخ", "اخر تحديث", "تح
 /// talks about:
 ///
 /// - a date standing on its line, with at most [`DATELINE_WORDS`] words
-///   before it and after it («الخميس 12 مارس 2021 - 10:30», «نشر في:
+///   before it and after it («الجمعة 12 مارس 2021 - 10:30», «نشر في:
 ///   12/3/2021»);
 /// - a date opening a line's first words and followed by a dash
 ///   («القاهرة - 12 مارس 2021 (رويترز) - قال …»);
@@ -193,8 +193,31 @@ pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
             });
         let opens = words_in(line_start, c.start) <= DATELINE_WORDS && !talked_about;
         let alone = words_in(c.end, line_end) <= DATELINE_WORDS;
-        (today || opens && (alone || dash_after(text, c.end))).then_some(date)
+        // A weekday written with the date that is not the date's: the page
+        // has the date wrong (a day and month swapped, a Hijri date read in
+        // another calendar), so it is no reference.
+        let weekday_agrees = written_weekday(key, c.start)
+            .is_none_or(|w| u32::from(w) == date.weekday().number_from_monday());
+        ((today || opens && (alone || dash_after(text, c.end))) && weekday_agrees).then_some(date)
     })
+}
+
+/// The weekday written with a date that starts at `start`: the date's
+/// first word («الجمعة 12 مارس 2021» where the date takes it in) or the
+/// word before it, across a comma («الخميس، 12 مارس 2021»). Its ISO number.
+fn written_weekday(key: &str, start: usize) -> Option<u8> {
+    let weekday = |pos: usize| match hit(key, pos).map(|h| date_word(&h)) {
+        Some(Some(DateW::Weekday(w))) => Some(w),
+        _ => None,
+    };
+    if let Some(w) = weekday(start) {
+        return Some(w);
+    }
+    let mut t = words::prev_token(key, start)?;
+    if matches!(t.s, "," | "،" | "-") {
+        t = words::prev_token(key, t.start)?;
+    }
+    weekday(t.start)
 }
 
 /// Whether a dash follows `pos`, perhaps after an agency in parentheses:
@@ -418,7 +441,7 @@ mod tests {
             // A line of its own, after the headline, the site and the author.
             (
                 &format!(
-                    "{headline}\nموقع الأخبار\nكتب: أحمد علي\nالخميس 12 مارس 2021 - 10:30\nأقرت الحكومة أمس"
+                    "{headline}\nموقع الأخبار\nكتب: أحمد علي\nالجمعة 12 مارس 2021 - 10:30\nأقرت الحكومة أمس"
                 ),
                 Some("2021-03-12"),
             ),
@@ -447,9 +470,19 @@ mod tests {
                 &format!("{headline}\n\nمنذ توليه منصبه يوم 15 يوليو 2014، انخرط الوزير"),
                 None,
             ),
+            // A weekday that is not the date's: the page has it wrong.
+            (&format!("{headline}\nالخميس 13 مارس 2021\nأقرت"), None),
+            (
+                &format!("{headline}\nالجمعة، 12 مارس 2021\nأقرت"),
+                Some("2021-03-12"),
+            ),
+            (
+                &format!("{headline}\nالأحد، 12/3/2021\nنشر في: 11 مارس 2021\nأقرت"),
+                Some("2021-03-11"),
+            ),
             // Past the head.
             (
-                &format!("{}\nالخميس 12 مارس 2021", "سطر\n".repeat(12)),
+                &format!("{}\nالجمعة 12 مارس 2021", "سطر\n".repeat(12)),
                 None,
             ),
         ];
