@@ -30,9 +30,11 @@
 //!   (كانون الأول) the date finder's longer span wins.
 //! - Tens with the article are ordinals (الذكرى العشرين); units with the
 //!   article are cardinals (الدول الثلاث).
-//! - Numbers glued to letters after them (2020م, 50كم) take the letters
-//!   into the span; glued to letters before them that are not proclitics
-//!   (كوفيد-19, F16) they are names of things and are skipped.
+//! - Numbers glued to letters after them (50كم, 10000دولار) end on their
+//!   digits: the unit or word glued on is not part of the number (a date
+//!   keeps its era marker: 2020م is the date finder's); glued to Latin
+//!   letters after them (5G, 4K) or to letters before them that are not
+//!   proclitics (كوفيد-19, F16) they are names of things and are skipped.
 
 use super::words::{
     self, Count, Digits, Num, Tok, TokKind, next_token, parse_digits, prev_token, token_at,
@@ -97,13 +99,13 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
             }
             let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
             let n = parse_digits(d.s)?;
-            let end = glued_suffix(key, d.end);
-            if next_token(key, end).is_some_and(|n| n.kind == TokKind::Digits) {
+            let after = d.end + words::letter_run(&key[d.end..]);
+            if next_token(key, after).is_some_and(|n| n.kind == TokKind::Digits) {
                 return None;
             }
             Some(Parsed {
                 start: t.start,
-                end,
+                end: d.end,
                 value: n.value,
                 int: n.int,
                 kind: Kind::Percent,
@@ -206,9 +208,9 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
                 kind: Kind::Percent,
             });
         }
-        return d.int.then(|| Parsed {
+        return d.int.then_some(Parsed {
             start,
-            end: glued_suffix(key, t.end),
+            end: t.end,
             value: d.value,
             int: true,
             kind: Kind::Ordinal,
@@ -234,13 +236,12 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
     if let Some(f) = slash_fraction(key, t) {
         return Some(f);
     }
-    let mut p = cardinal(key, t.start)?;
-    let end = glued_suffix(key, p.end);
+    let p = cardinal(key, t.start)?;
     // «5G», «4K», «3D»: Latin letters glued after make a name, too.
-    if key[p.end..end].bytes().any(|b| b.is_ascii_alphabetic()) {
+    let glued = &key[p.end..p.end + words::letter_run(&key[p.end..])];
+    if glued.bytes().any(|b| b.is_ascii_alphabetic()) {
         return None;
     }
-    p.end = end;
     Some(p)
 }
 
@@ -294,12 +295,6 @@ fn slash_fraction(key: &str, t: Tok<'_>) -> Option<Parsed> {
         int: false,
         kind: Kind::Fraction,
     })
-}
-
-/// Extends `end` over letters glued to it (2020م), so spans end on word
-/// boundaries.
-fn glued_suffix(key: &str, end: usize) -> usize {
-    end + words::letter_run(&key[end..])
 }
 
 /// One element of a number: digits or a number word, maybe after «و».
