@@ -138,6 +138,9 @@ pub(super) enum DateW {
     /// بداية, مطلع, أوائل, منتصف, أواسط, أواخر, نهاية: a part of the period
     /// after it («أواخر الشهر الماضي», «منتصف مارس»).
     Edge(Edge),
+    /// The first word of a holiday's name: عيد, رأس, المولد (the dates
+    /// grammar knows the rest: «عيد الفطر», «رأس السنة الهجرية»).
+    Feast,
     /// A word that opens a date phrase without being one: بين, من, منذ, …
     Opener(Opener),
 }
@@ -503,6 +506,10 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("اواسط", DateW::Edge(Edge::Middle)),
     ("نهايه", DateW::Edge(Edge::End)),
     ("اواخر", DateW::Edge(Edge::End)),
+    // The first words of holidays.
+    ("عيد", DateW::Feast),
+    ("راس", DateW::Feast),
+    ("مولد", DateW::Feast),
     // Openers.
     ("بين", DateW::Opener(Opener::Between)),
     ("من", DateW::Opener(Opener::From)),

@@ -63,6 +63,7 @@ use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
 
 mod calendar;
 mod duration;
+mod holiday;
 mod named;
 mod numeric;
 mod range;
@@ -70,6 +71,7 @@ mod relative;
 mod time;
 
 use duration::{duration_at, set_at};
+use holiday::holiday_at;
 use named::{cal_at, calendar, century_at, decade_at, part_of_period, year_at};
 use range::range_at;
 use relative::relative;
@@ -305,15 +307,22 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None, None],
                 Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None, None],
                 Some(DateW::Day(_) | DateW::Ghad) => return relative(c, pos),
-                Some(DateW::Part(..)) => [relative(c, pos), time_at(c, pos), None, None, None],
+                Some(DateW::Part(..)) => [
+                    relative(c, pos),
+                    time_at(c, pos),
+                    holiday_at(c, pos),
+                    None,
+                    None,
+                ],
                 Some(DateW::Decade(_)) => return decade_at(c, pos),
+                Some(DateW::Feast) => return holiday_at(c, pos),
                 Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None, None],
                 Some(DateW::Unit(..)) => [
                     calendar(c, pos),
                     relative(c, pos),
                     time_at(c, pos),
                     duration_at(c, pos).or_else(|| century_at(c, pos)),
-                    time_range_at(c, pos),
+                    time_range_at(c, pos).or_else(|| holiday_at(c, pos)),
                 ],
                 // Number words: an ordinal day, an hour, a count of units,
                 // «أول أمس», «الربع الأول من 2023».
