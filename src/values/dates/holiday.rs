@@ -31,7 +31,7 @@ use super::relative::relative;
 use super::{Found, after, date_word, hit};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
-use crate::values::words::{DateW, DayPart, TokKind, Unit, next_token};
+use crate::values::words::{Count, DateW, DayPart, TokKind, Unit, next_token};
 
 /// When a holiday falls.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -73,7 +73,7 @@ pub(super) fn holiday_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let h = hit(key, pos)?;
     // «يوم عيد الميلاد», «ليلة رأس السنة»; «يوم عرفة».
     let (eve, head) = match date_word(&h)? {
-        DateW::Unit(Unit::Day, _) if !h.article => {
+        DateW::Unit(Unit::Day, Count::One) if !h.article => {
             let n = next_token(key, h.end)?;
             if let Some(&(_, day)) = DAYS.iter().find(|(w, _)| *w == n.s) {
                 return Some(dated(c, h.start, n.end, day, false));
