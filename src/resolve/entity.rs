@@ -20,8 +20,16 @@
 //!    ي) more or fewer, or a doubled letter written once more, makes the
 //!    listed spelling of exactly one place or organisation (a typo).
 //!
+//! A place that none of these finds and whose last word is the feminine
+//! nisba of its own country («الرقة السورية», «لوس أنجلوس الأمريكية») is
+//! the listed place before the nisba.
+//!
 //! A hit takes the entry's `id`, its name as `norm`, and says how in
-//! `link`, when the entry has the candidate's label. The one label this
+//! `link`, when the entry has the candidate's label. A span the tagger
+//! takes beyond a listed name comes here with no id (the tagger carries a
+//! list's id only onto a span that does not reach past the listed name),
+//! so it is linked only if the whole span resolves: «مانشستر سيتي» is no
+//! Manchester, «مجلس الأمن القومي» no Security Council. The one label this
 //! stage corrects: a span the tagger alone calls a person whose key is
 //! listed for a place, right after a word that introduces a place («في»,
 //! «إلى», a place noun), is that place (the tagger misreads places in
@@ -49,7 +57,9 @@
 
 use std::ops::Range;
 
-use crate::doc::{Candidate, Chunk, Label, Source, is_word_char, word_before_space, word_start};
+use crate::doc::{
+    Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
+};
 use crate::gazetteer::{Entry, Matcher};
 
 /// Words (matching keys) after which a listed place is a place, whatever
@@ -113,10 +123,15 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
         if c.id.is_some() || !matches!(c.label, Label::Person | Label::Place | Label::Org) {
             continue;
         }
-        let Some((entry, link)) = matcher.resolve_at(chunk, c.range.clone()) else {
+        let key = chunk.key;
+        let hit = matcher.resolve_at(chunk, c.range.clone()).or_else(|| {
+            (c.label == Label::Place)
+                .then(|| place_of_its_country(chunk, c.range.clone(), matcher))
+                .flatten()
+        });
+        let Some((entry, link)) = hit else {
             continue;
         };
-        let key = chunk.key;
         let label = if entry.label == c.label {
             c.label
         } else if c.label == Label::Person
@@ -214,6 +229,43 @@ fn before_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Ma
     false
 }
 
+/// The listed place a span names when it ends with the feminine nisba of
+/// that place's own country, which agrees with a town or country: «الرقة
+/// السورية», «لوس أنجلوس الأمريكية», «سالزبورغ النمساوية» are Raqqa, Los
+/// Angeles and Salzburg. The nisba must name the place's country (its
+/// `cc`), so «الكونغو الديمقراطية» is no Congo and «أمريكا اللاتينية» no
+/// United States; only listed spellings (`exact`, `alias`) count.
+fn place_of_its_country<'m>(
+    chunk: &Chunk<'_>,
+    range: Range<usize>,
+    matcher: &'m Matcher,
+) -> Option<(&'m Entry, Link)> {
+    let key = chunk.key;
+    let (head, nisba) = key[range.clone()].rsplit_once(' ')?;
+    let stem = nisba.strip_prefix("ال")?.strip_suffix("يه")?;
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    // The country's name from its nisba: سوري → سوريا, يمن → اليمن,
+    // نمساو → النمسا, امريك → امريكا, الماني → المانيا.
+    let bare = stem.strip_suffix('و').unwrap_or(stem);
+    let country = [
+        stem.to_owned(),
+        format!("ال{stem}"),
+        format!("{stem}ا"),
+        format!("ال{bare}"),
+        format!("{bare}ا"),
+        format!("{stem}يا"),
+    ]
+    .into_iter()
+    .find_map(|k| matcher.listing(&k))
+    .filter(|e| e.label == Label::Place && e.attr("type") == Some("country"))?;
+    let (entry, link) = matcher.resolve_at(chunk, range.start..range.start + head.len())?;
+    let same_country = entry.attr("cc").is_some() && entry.attr("cc") == country.attr("cc");
+    (link.is_listed() && entry.label == Label::Place && entry.id != country.id && same_country)
+        .then_some((entry, link))
+}
+
 /// Whether a person's name (matching key) is one name: one word, or two
 /// that make one name («عبد العزيز», «أبو بكر», «نصر الله», «سيف الدين»).
 pub(crate) fn one_name(key: &str) -> bool {
@@ -239,7 +291,6 @@ fn masculine_nisba_after(key: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Link;
     use crate::extract::TestChunk;
     use crate::gazetteer::{Gazetteer, HEADER, matching_key_of};
 
@@ -264,6 +315,9 @@ Q851\tPLACE\tالسعودية\t\tcc=SA;type=country
 Q30\tPLACE\tالولايات المتحدة\tأميركا\tcc=US;type=country
 Q18\tPLACE\tأمريكا الجنوبية\tأميركا الجنوبية\ttype=continent
 kashf:person:bd-alzyz\tPERSON\tعبد العزيز\t\tsrc=anercorp
+Q858\tPLACE\tسوريا\tسورية\tcc=SY;type=country
+Q79\tPLACE\tمصر\t\tcc=EG;type=country
+Q283368\tPLACE\tالرقة\t\tcc=SY;type=city
 ";
 
     /// Resolves one candidate of `label` found by `source` over `span` in
@@ -334,6 +388,11 @@ kashf:person:bd-alzyz\tPERSON\tعبد العزيز\t\tsrc=anercorp
             ("never the last letter", "وصل إلى الإسكندري", "الإسكندري", Place, Model, Place, None, None),
             ("part of a longer listed name after it", "اتحاد أميركا الجنوبية لكرة القدم", "أميركا", Place, Model, Place, None, None),
             ("the name alone", "وصل إلى أميركا أمس", "أميركا", Place, Model, Place, Some("Q30"), Some(Alias)),
+            ("a town and its country's nisba", "سيطروا على الرقة السورية أمس", "الرقة السورية", Place, Model, Place, Some("Q283368"), Some(Exact)),
+            ("a town and another country's nisba", "وصلوا إلى الرقة المصرية", "الرقة المصرية", Place, Model, Place, None, None),
+            ("a town and another adjective", "وصلوا إلى الرقة الجديدة", "الرقة الجديدة", Place, Model, Place, None, None),
+            ("a country and its own nisba", "وصلوا إلى سوريا السورية", "سوريا السورية", Place, Model, Place, None, None),
+            ("a town and a nisba, but a person", "قال الرقة السورية", "الرقة السورية", Person, Model, Person, None, None),
             ("one name of two words from ANERcorp", "في عهد الملك عبد العزيز", "عبد العزيز", Person, Model, Person, None, None),
         ];
         for (name, text, span, label, source, want_label, want_id, want_link) in cases {

@@ -314,15 +314,19 @@ pub(crate) fn apply(
                     Some((c, true)) if is_name(&cands[c]) => cands[c].range.start.min(own),
                     _ => own,
                 };
-                // A place or organisation of the lists that the tagger bounds
-                // otherwise («مكة» of «مكة المكرمة», «الولايات المتحدة
-                // الأمريكية» over «الولايات المتحدة») is still that entry:
-                // the span keeps its id and name, which users join on.
+                // A place or organisation of the lists that the tagger ends
+                // earlier («مكة» of «مكة المكرمة») is still that entry: the
+                // span keeps its id and name, which users join on. A span
+                // that reaches beyond the listed name is another name
+                // («باريس سان جرمان» is no Paris, «مجلس الأمن القومي» no
+                // Security Council): it carries no id, and resolution
+                // looks the whole span up.
                 let entry = match at[a] {
                     Some((c, true))
                         if label != Label::Person
                             && cands[c].label == label
-                            && cands[c].source == Source::Gazetteer =>
+                            && cands[c].source == Source::Gazetteer
+                            && cands[c].range.end >= words[b].end =>
                     {
                         Some(&cands[c])
                     }
@@ -646,6 +650,32 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}: no Mecca in {ents:?}"));
             assert_eq!(mecca.id.as_deref(), Some("Q5806"), "{text}: {mecca:?}");
             assert_eq!(mecca.norm, "مكة المكرمة", "{text}: {mecca:?}");
+        }
+    }
+
+    #[test]
+    fn a_span_the_tagger_takes_beyond_a_listed_name_is_not_that_entry() {
+        // «مانشستر» and «مجلس الأمن» are listed (Manchester, the Security
+        // Council); the tagger's longer spans are a club and a national
+        // security council: no id of the shorter name, no norm of it.
+        let extractor = crate::extract::Extractor::builder().build().unwrap();
+        for (text, span) in [
+            (
+                "انتقل الشاب الواعد رحيم سترلينغ إلى مانشستر سيتي في صفقة ضخمة.",
+                "مانشستر سيتي",
+            ),
+            (
+                "وقال المتحدث باسم مجلس الامن القومي إن وضع بولارد ستحدده لجنة.",
+                "مجلس الامن القومي",
+            ),
+        ] {
+            let ents = extractor.extract(text);
+            let e = ents
+                .iter()
+                .find(|e| e.text == span)
+                .unwrap_or_else(|| panic!("{text}: no {span} in {ents:?}"));
+            assert_eq!((e.id.as_deref(), e.link), (None, None), "{text}: {e:?}");
+            assert_eq!(e.norm, span, "{text}: {e:?}");
         }
     }
 
