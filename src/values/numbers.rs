@@ -430,6 +430,9 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
     let mut int = true;
     // Whether the last element was a unit word (for teens and hundreds).
     let mut last_unit = false;
+    // The unit word just added after «و» («مئة وثلاثة»), if the last
+    // element was one.
+    let mut conj_unit = None;
     match first.what {
         What::Digits(d) => {
             group = d.value;
@@ -534,6 +537,7 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
         if e.article {
             break;
         }
+        let after_conj_unit = conj_unit.take();
         if !e.conj {
             match e.what {
                 What::Word(Num::Ten) if last_unit && flags & T == 0 => {
@@ -554,12 +558,26 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                     flags = 0;
                     last_scale = s;
                 }
-                // «ثلاثة أرباع», «خمسة أثمان».
-                What::Word(Num::Denom(d)) if flags == U && group >= 1.0 && group < f64::from(d) => {
+                // «ثلاثة أرباع», «خمسة أثمان»; «مئة وثلاثة أرباع» (100¾: the
+                // last unit after «و» counts the quarters). Not «أربعة
+                // أرباع», «خمسة أرباع»: in news those are quarters of a
+                // year, counted.
+                What::Word(Num::Denom(d))
+                    if int
+                        && (after_conj_unit.is_some_and(|u| u < f64::from(d))
+                            || flags == U && group >= 1.0 && group < f64::from(d)) =>
+                {
+                    let d = f64::from(d);
+                    if let Some(u) = after_conj_unit.filter(|&u| u < d) {
+                        // A whole number and a fraction: a quantity, as
+                        // «ثلاثة ونصف» is.
+                        let v = total + group - u + u / d;
+                        return Some(with_percent(key, start, e.end, v, false));
+                    }
                     return Some(Parsed {
                         start,
                         end: e.end,
-                        value: group / f64::from(d),
+                        value: (total + group) / d,
                         int: false,
                         kind: Kind::Fraction,
                     });
@@ -596,6 +614,7 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 group += f64::from(u);
                 flags |= U;
                 last_unit = true;
+                conj_unit = Some(f64::from(u));
             }
             What::Word(Num::Ahad) if fresh || flags == H => {
                 let ten = next_elem(key, e.end).filter(|t| !t.conj && is(t, Num::Ten));
@@ -655,6 +674,22 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
     // «ثلاثة فاصلة خمسة»: a decimal comma written as a word.
     if int && let Some((e, frac)) = decimal_after(key, end) {
         return Some(with_percent(key, start, e, total + group + frac, false));
+    }
+    // «عشرون وثلاثة أخماس», «2 وثلاثة أرباع»: a whole number and a
+    // fraction after «و».
+    if int
+        && let Some(f) = next_elem(key, end)
+            .filter(|e| e.conj && !e.article)
+            .and_then(|e| cardinal(key, e.start))
+            .filter(|f| f.kind == Kind::Fraction && f.value > 0.0 && f.value < 1.0)
+    {
+        return Some(with_percent(
+            key,
+            start,
+            f.end,
+            total + group + f.value,
+            false,
+        ));
     }
     Some(with_percent(key, start, end, total + group, int))
 }
@@ -838,6 +873,33 @@ mod tests {
     use super::*;
 
     /// The value of the first number in `text`, with its span.
+    /// The spans of all the numbers found in `text`.
+    fn all(text: &str) -> Vec<String> {
+        let t = crate::extract::TestChunk::new(text);
+        let chunk = t.chunk();
+        let mut out = Vec::new();
+        let triggers: Vec<usize> = words::triggers(chunk.key).collect();
+        find(&chunk, &triggers, &mut out);
+        out.into_iter()
+            .map(|c| t.normalized.text()[c.range].to_owned())
+            .collect()
+    }
+
+    /// Checks the first number of each case's text: its span (normalised
+    /// text), value and kind.
+    fn check_firsts(cases: &[(&str, &str, f64, Kind)]) {
+        for (text, span, v, kind) in cases {
+            let got = first(text);
+            let ok = got
+                .as_ref()
+                .is_some_and(|(s, g, k)| s == span && (g - v).abs() < 1e-9 && k == kind);
+            assert!(
+                ok,
+                "number in {text:?}: want {span:?} {v} {kind:?}, got {got:?}"
+            );
+        }
+    }
+
     fn first(text: &str) -> Option<(String, f64, Kind)> {
         let t = crate::extract::TestChunk::new(text);
         let chunk = t.chunk();
@@ -964,15 +1026,62 @@ mod tests {
             ("أكل خمسة أثمان الكعكة", "خمسة اثمان", 0.625, Fraction),
             ("ثلاثة أخماس", "ثلاثة اخماس", 0.6, Fraction),
         ];
-        for (text, span, v, kind) in cases {
+        check_firsts(cases);
+    }
+
+    #[test]
+    fn thirds_dozens_mixed_fractions_and_arabic_comma_groups() {
+        use Kind::*;
+        let cases: &[(&str, &str, f64, Kind)] = &[
+            ("شرب ثلثين الكوب", "ثلثين", 2.0 / 3.0, Fraction),
+            ("أنجز ثلثان من العمل", "ثلثان", 2.0 / 3.0, Fraction),
+            ("اشترى دستة أقلام", "دستة", 12.0, Cardinal),
+            ("باع أربع دزينات من البيض", "اربع دزينات", 48.0, Cardinal),
+            ("أهدى 5 دستات", "5 دستات", 60.0, Cardinal),
+            ("اشترى نصف دزينة", "نصف دزينة", 6.0, Cardinal),
+            ("أكلت اثنين وربع رغيف", "اثنين وربع", 2.25, Cardinal),
+            (
+                "مشى خمسون وثلاثة أرباع ميل",
+                "خمسون وثلاثة ارباع",
+                50.75,
+                Cardinal,
+            ),
+            (
+                "طوله مئتان وخمسة أثمان متر",
+                "مئتان وخمسة اثمان",
+                200.625,
+                Cardinal,
+            ),
+            (
+                "ألف وسبعة وثلثا الكيلو",
+                "الف وسبعة وثلثا",
+                1007.0 + 2.0 / 3.0,
+                Cardinal,
+            ),
+            ("بلغ المؤشر 9،000 نقطة", "9،000", 9000.0, Cardinal),
+            (
+                "عدد السكان ١،٢٣٤،٥٦٧ نسمة",
+                "1،234،567",
+                1_234_567.0,
+                Cardinal,
+            ),
+            ("سعر الأوقية 1،100.5 دولار", "1،100.5", 1100.5, Cardinal),
+        ];
+        check_firsts(cases);
+        // Counted quarters of a year are no fractions.
+        for text in [
+            "خسائر آخر أربعة أرباع متتالية",
+            "أعلنت خمسة أرباع من الأرباح",
+        ] {
             let got = first(text);
-            let ok = got
-                .as_ref()
-                .is_some_and(|(s, g, k)| s == span && (g - v).abs() < 1e-9 && k == kind);
             assert!(
-                ok,
-                "number in {text:?}: want {span:?} {v} {kind:?}, got {got:?}"
+                got.as_ref().is_some_and(|(_, v, _)| *v >= 4.0),
+                "{text}: {got:?}"
             );
+        }
+        // Lists with the Arabic comma stay lists.
+        for (text, want) in [("المواد 1،2،3", 3), ("الأعوام 2014،2015", 2)] {
+            assert_eq!(all(text).len(), want, "{text}: {:?}", all(text));
         }
     }
 

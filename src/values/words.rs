@@ -277,6 +277,17 @@ const NUM_WORDS: &[Row<Num>] = &[
     ("ثلث", Num::Frac(1.0 / 3.0)),
     ("ثلثا", Num::Frac(2.0 / 3.0)),
     ("ثلثي", Num::Frac(2.0 / 3.0)),
+    ("ثلثان", Num::Frac(2.0 / 3.0)),
+    ("ثلثين", Num::Frac(2.0 / 3.0)),
+    // A dozen counts like a scale: «ثلاث دزينات» = 36, «نصف دستة» = 6.
+    ("دزينه", Num::Scale(12, Count::One)),
+    ("دزينتان", Num::Scale(12, Count::Two)),
+    ("دزينتين", Num::Scale(12, Count::Two)),
+    ("دزينات", Num::Scale(12, Count::Plural)),
+    ("دسته", Num::Scale(12, Count::One)),
+    ("دستتان", Num::Scale(12, Count::Two)),
+    ("دستتين", Num::Scale(12, Count::Two)),
+    ("دستات", Num::Scale(12, Count::Plural)),
     ("اثلاث", Num::Denom(3)),
     ("ارباع", Num::Denom(4)),
     ("اخماس", Num::Denom(5)),
@@ -787,12 +798,22 @@ pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
     let (len, kind) = if c.is_ascii_digit() {
         let b = rest.as_bytes();
         let mut i = 0;
+        // Where the current group of digits began, while every separator so
+        // far was an Arabic comma grouping thousands.
+        let mut group = Some(0);
         while i < b.len() {
             if b[i].is_ascii_digit() {
                 i += 1;
             } else if (b[i] == b'.' || b[i] == b',') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
             {
                 i += 2;
+                group = None;
+            } else if let Some(g) = group
+                && rest[i..].starts_with(ARABIC_COMMA)
+                && arabic_comma_groups(&b[g..i], g == 0, &b[i + ARABIC_COMMA.len_utf8()..])
+            {
+                i += ARABIC_COMMA.len_utf8();
+                group = Some(i);
             } else {
                 break;
             }
@@ -811,6 +832,26 @@ pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
         kind,
         s: &rest[..len],
     })
+}
+
+/// U+060C ARABIC COMMA, which some text writes between thousands (9،000).
+const ARABIC_COMMA: char = '\u{060C}';
+
+/// Whether an Arabic comma after the digits `before` (the first group of a
+/// number if `first`) and before `after` groups thousands: a first group
+/// of one to three digits or a later one of exactly three, and exactly
+/// three digits after it. Lists write it too («1،2،3», «2014،2015»): those
+/// groups do not have these widths.
+fn arabic_comma_groups(before: &[u8], first: bool, after: &[u8]) -> bool {
+    let width_ok = if first {
+        (1..=3).contains(&before.len())
+    } else {
+        before.len() == 3
+    };
+    width_ok
+        && after.len() >= 3
+        && after[..3].iter().all(u8::is_ascii_digit)
+        && !after.get(3).is_some_and(u8::is_ascii_digit)
 }
 
 /// The token after position `pos`: directly there (glued), or after one
@@ -833,16 +874,25 @@ pub(super) fn prev_token(key: &str, pos: usize) -> Option<Tok<'_>> {
     }
     // Walk back to the token start, then read it forward.
     let start = if c.is_ascii_digit() {
-        before
-            .char_indices()
-            .rev()
-            .take_while(|&(i, c)| {
-                c.is_ascii_digit()
-                    || ((c == '.' || c == ',')
-                        && before[i + 1..].starts_with(|d: char| d.is_ascii_digit()))
-            })
-            .last()
-            .map_or(before.len(), |(i, _)| i)
+        let digits_start = |arabic_comma: bool| {
+            before
+                .char_indices()
+                .rev()
+                .take_while(|&(i, c)| {
+                    c.is_ascii_digit()
+                        || ((c == '.' || c == ',' || (arabic_comma && c == ARABIC_COMMA))
+                            && before[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+                })
+                .last()
+                .map_or(before.len(), |(i, _)| i)
+        };
+        // «9،000» is one token; «2014،2015» two.
+        let wide = digits_start(true);
+        if token_at(key, wide).is_some_and(|t| t.end == before.len()) {
+            wide
+        } else {
+            digits_start(false)
+        }
     } else if is_letter(c) {
         before
             .char_indices()
@@ -879,6 +929,14 @@ pub(super) struct Digits {
 /// the decimal point. `None` for shapes that are not one number (two
 /// decimal points, as in 23.10.2020).
 pub(super) fn parse_digits(s: &str) -> Option<Digits> {
+    // The Arabic comma groups thousands where the tokeniser let it in.
+    let grouped;
+    let s = if s.contains(ARABIC_COMMA) {
+        grouped = s.replace(ARABIC_COMMA, ",");
+        grouped.as_str()
+    } else {
+        s
+    };
     let (int_part, frac) = match s.split_once('.') {
         Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
         Some(_) => return None,
@@ -999,6 +1057,8 @@ mod tests {
             ("1,500.75", Some((1500.75, false))),
             ("23.10.2020", None),
             ("12,34,56", None),
+            ("9\u{060C}000", Some((9000.0, true))),
+            ("1\u{060C}234\u{060C}567", Some((1_234_567.0, true))),
         ];
         for (s, want) in cases {
             let got = parse_digits(s).map(|d| (d.value, d.int));
@@ -1062,5 +1122,28 @@ mod tests {
         assert_eq!(p.s, "2020");
         let w: Vec<usize> = triggers(key).collect();
         assert_eq!(w, [5, 14, 16]);
+    }
+
+    #[test]
+    fn the_arabic_comma_groups_thousands_only_in_groups_of_three() {
+        let cases: &[(&str, &str)] = &[
+            ("مستوى 9،000 نقطة", "9،000"),
+            ("1،234،567 نسمة", "1،234،567"),
+            ("1،100.5 دولار", "1،100.5"),
+            ("2014،2015", "2014"),
+            ("1،2،3", "1"),
+            ("10،15 مايو", "10"),
+            ("1234،567", "1234"),
+            ("5،0001", "5"),
+        ];
+        for (text, want) in cases {
+            let start = text.find(|c: char| c.is_ascii_digit()).unwrap();
+            let t = token_at(text, start).unwrap();
+            assert_eq!(t.s, *want, "{text}");
+            assert_eq!(prev_token(text, t.end).map(|p| p.s), Some(t.s), "{text}");
+        }
+        // The second year of «2014،2015» is a token of its own.
+        let key = "2014،2015";
+        assert_eq!(prev_token(key, key.len()).map(|p| p.s), Some("2015"));
     }
 }

@@ -203,6 +203,19 @@ pub(super) fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize
     (ok_width && y > 0).then_some((start, end, y, era == Some(true)))
 }
 
+/// «، 2001» after a month: four digits after a comma are its year, unless
+/// a scale word makes them an amount («يوليو، 2938 ألف ريال» has no year
+/// anyway; «مايو، 1500 ألف» would).
+fn year_after_comma(key: &str, q: usize) -> Option<(usize, usize, i32, bool)> {
+    let comma = token_at(key, q).filter(|t| matches!(t.s, "," | "،"))?;
+    let y = year_at(key, after(key, comma.end)?, true)?;
+    let scale_follows = next_token(key, y.1).is_some_and(|t| {
+        words::lookup(key, t.start, t.end)
+            .is_some_and(|h| matches!(h.entry.num, Some(words::Num::Scale(..))))
+    });
+    (!scale_follows).then_some(y)
+}
+
 /// A parsed calendar date with its span.
 #[derive(Clone, Debug)]
 pub(super) struct CalAt {
@@ -384,12 +397,15 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     let d = day.map(|(_, _, d)| d);
     let mut end = mo.end;
     // The year.
-    // «5 مارس 2021», «5 مارس عام 2021», «18 ديسمبر من العام 2022».
+    // «5 مارس 2021», «5 مارس عام 2021», «18 ديسمبر من العام 2022»,
+    // «يناير، 2001».
     let year = after(key, end).and_then(|q| {
-        year_at(key, q, true).or_else(|| {
-            let e = word_is(key, q, "من")?;
-            year_at(key, after(key, e)?, false)
-        })
+        year_at(key, q, true)
+            .or_else(|| {
+                let e = word_is(key, q, "من")?;
+                year_at(key, after(key, e)?, false)
+            })
+            .or_else(|| year_after_comma(key, q))
     });
     let reference = c.ref_date;
     let mut cal = Cal {
@@ -1050,6 +1066,29 @@ mod tests {
         // «شهر 5 أيام»: a month and five days, durations, not the fifth month.
         let got = dates_in("خلال شهر 5 أيام", None);
         assert!(got.iter().all(|(_, v)| v.starts_with('P')), "{got:?}");
+    }
+
+    #[test]
+    fn a_comma_between_the_month_and_its_year() {
+        check_dates(&[
+            ("فاتني يناير, 2001", None, "يناير, 2001", "2001-01"),
+            ("في تشرين الأول، 1973", None, "تشرين الاول، 1973", "1973-10"),
+            (
+                "ولد في 5 مايو، 1992، القاهرة",
+                None,
+                "5 مايو، 1992",
+                "1992-05-05",
+            ),
+            (
+                "العاشر من سبتمبر ، 2000",
+                None,
+                "العاشر من سبتمبر ، 2000",
+                "2000-09-10",
+            ),
+        ]);
+        // An amount after the comma is no year.
+        let got = dates_in("في يوليو، 1500 ألف ريال", None);
+        assert_eq!(got, [("يوليو".to_owned(), "XXXX-07".to_owned())]);
     }
 
     #[test]
