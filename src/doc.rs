@@ -21,7 +21,7 @@
 //!   `Candidate`'s rank).
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -360,9 +360,70 @@ pub(crate) fn is_word_char(c: char) -> bool {
         // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
         '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
         _ if c.is_ascii() => false,
-        _ => c.is_alphanumeric(),
+        _ => CHAR_CLASSES.get(c, CharClasses::ALPHANUMERIC),
     }
 }
+
+/// `char::is_alphabetic`, with Arabic letters and ASCII on a fast path,
+/// the rest of the two-byte code points (Latin, Arabic: «،», «»») read from
+/// a bit table, and general punctuation (“ ” – …, none of it a letter)
+/// answered at once.
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
+        '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ if c.is_ascii() => false,
+        _ => CHAR_CLASSES.get(c, CharClasses::ALPHABETIC),
+    }
+}
+
+/// `char::is_alphabetic` and `char::is_alphanumeric` of the code points
+/// below [`CharClasses::SPAN`] as bits, made from those functions on first
+/// use (so they agree by construction); general punctuation (U+2000 ..
+/// U+206F) is neither; other code points ask the standard library, which
+/// searches its Unicode tables for every character outside ASCII (about
+/// 450 instructions for «،», «»» or a letter of the Arabic block, which
+/// every word boundary in Arabic text passes).
+pub(crate) struct CharClasses {
+    bits: [[u64; Self::SPAN / 64]; 2],
+}
+
+impl CharClasses {
+    /// The two-byte code points of UTF-8 and below.
+    const SPAN: usize = 0x800;
+    const ALPHABETIC: usize = 0;
+    const ALPHANUMERIC: usize = 1;
+
+    fn new() -> CharClasses {
+        let mut bits = [[0u64; Self::SPAN / 64]; 2];
+        for cp in 0..Self::SPAN as u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let (word, bit) = (cp as usize / 64, 1 << (cp % 64));
+            if c.is_alphabetic() {
+                bits[Self::ALPHABETIC][word] |= bit;
+            }
+            if c.is_alphanumeric() {
+                bits[Self::ALPHANUMERIC][word] |= bit;
+            }
+        }
+        CharClasses { bits }
+    }
+
+    fn get(&self, c: char, class: usize) -> bool {
+        let cp = c as usize;
+        match self.bits[class].get(cp / 64) {
+            Some(word) => word >> (cp % 64) & 1 == 1,
+            None if ('\u{2000}'..='\u{206F}').contains(&c) => false,
+            None if class == Self::ALPHABETIC => c.is_alphabetic(),
+            None => c.is_alphanumeric(),
+        }
+    }
+}
+
+static CHAR_CLASSES: LazyLock<CharClasses> = LazyLock::new(CharClasses::new);
 
 /// Keeps a non-overlapping subset of `cands`, sorted by start: at each point
 /// the leftmost candidate wins, then the longest, then the higher rank.
@@ -436,6 +497,14 @@ pub(crate) fn starts_with_short(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:04X}", c as u32);
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:04X}", c as u32);
+        }
+    }
 
     fn cand(range: Range<usize>, label: Label) -> Candidate {
         Candidate::new(range, label, Source::Pattern)

@@ -484,8 +484,6 @@ impl Extractor {
         rules::find(&chunk, &self.matcher, cands);
         // Dates and numbers parse at the same places: words of their
         // lexicon and digits, found once.
-        triggers.clear();
-        triggers.extend(values::triggers(chunk.key));
         values::find(&chunk, triggers, cands);
         drop_patterns_inside_names(chunk.key, cands);
         addresses_into(chunk.text, addresses);
@@ -563,8 +561,6 @@ impl<'e> Stages<'e> {
     pub fn numbers_dates(&mut self) -> usize {
         let (chunk, cands, triggers) = Self::parts(&mut self.scratch);
         cands.clear();
-        triggers.clear();
-        triggers.extend(values::triggers(chunk.key));
         values::find(&chunk, triggers, cands);
         cands.len()
     }

@@ -142,6 +142,49 @@ const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك",
 /// Name particles (matching keys) after which a word is part of a longer name.
 const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال", "ام"];
 
+/// A quick test of whether a word may be a target (a surname or single) with
+/// a proclitic or none before it: its last byte and its length must fit one.
+/// Most words of a chunk fail it, and are spared the hash lookups of each
+/// of their clitic readings.
+struct Tails {
+    /// The last bytes of the targets.
+    last: [u64; 4],
+    /// The lengths a word ending with a target may have (a target's, or
+    /// one or two clitic letters longer), below 64 bytes.
+    lens: u64,
+}
+
+impl Tails {
+    fn of<'t>(targets: impl Iterator<Item = &'t str>) -> Tails {
+        let mut t = Tails {
+            last: [0; 4],
+            lens: 0,
+        };
+        for s in targets {
+            let Some(&b) = s.as_bytes().last() else {
+                continue;
+            };
+            t.last[usize::from(b / 64)] |= 1 << (b % 64);
+            for len in [s.len(), s.len() + "و".len(), s.len() + "وب".len()] {
+                if len < 64 {
+                    t.lens |= 1 << len;
+                }
+            }
+        }
+        t
+    }
+
+    /// Whether `word` may be a clitic (from [`CLITICS`], or none) and a
+    /// target: false only where it cannot.
+    fn target(&self, word: &str) -> bool {
+        let Some(&b) = word.as_bytes().last() else {
+            return false;
+        };
+        self.last[usize::from(b / 64)] >> (b % 64) & 1 == 1
+            && (word.len() >= 64 || self.lens >> word.len() & 1 == 1)
+    }
+}
+
 /// Links the people of a chunk; `cands` is sorted and non-overlapping and
 /// stays so.
 pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
@@ -268,11 +311,15 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         .map(|p| p.surname.as_str())
         .chain(singles.keys().copied())
         .collect();
+    let could_be = Tails::of(targets.iter().copied());
     let mut added = Vec::new();
     let mut next = 0;
     for r in chunk.words {
         let (start, end) = (r.start, r.end);
         let word = &key[start..end];
+        if !could_be.target(word) {
+            continue;
+        }
         while next < cands.len() && cands[next].range.end <= start {
             next += 1;
         }
@@ -351,6 +398,20 @@ mod tests {
 
     static EXTRACTOR: std::sync::LazyLock<Extractor> =
         std::sync::LazyLock::new(|| Extractor::builder().default_model(false).build().unwrap());
+
+    #[test]
+    fn tails_pass_every_target_with_every_clitic() {
+        let targets = ["لودريان", "شويغو", "Smith"];
+        let tails = super::Tails::of(targets.into_iter());
+        for t in targets {
+            for c in std::iter::once("").chain(super::CLITICS.iter().copied()) {
+                assert!(tails.target(&format!("{c}{t}")), "{c}{t}");
+            }
+        }
+        for word in ["قال", "لودرياني", "", "شويغ"] {
+            assert!(!tails.target(word), "{word}");
+        }
+    }
 
     /// (text, norm, source) of the people found.
     fn people(text: &str) -> Vec<(String, String, Source)> {

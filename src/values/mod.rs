@@ -24,12 +24,16 @@ mod words;
 use crate::doc::{Candidate, Chunk};
 
 pub(crate) use dates::dateline;
-pub(crate) use words::triggers;
 
 /// Pushes the dates and then the numbers of `chunk` onto `out`, parsing at
-/// `triggers` (what [`triggers`] gives for the chunk's key): both grammars
-/// read the same words and digits, found once.
-pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
-    dates::find(chunk, triggers, out);
-    numbers::find(chunk, triggers, out);
+/// the triggers of its key ([`words::triggers`], put into `triggers`): both
+/// grammars read the same words and digits, found once, and each token and
+/// table word once ([`words::read`]).
+pub(crate) fn find(chunk: &Chunk<'_>, triggers: &mut Vec<usize>, out: &mut Vec<Candidate>) {
+    words::read(chunk.key, || {
+        triggers.clear();
+        triggers.extend(words::triggers(chunk.key));
+        dates::find(chunk, triggers, out);
+        numbers::find(chunk, triggers, out);
+    });
 }

@@ -16,6 +16,7 @@
 //! key ([`triggers`]) finds the words of the tables and the digits, and the
 //! grammars read tokens around those points only.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -691,8 +692,19 @@ impl Hit {
 }
 
 /// Looks the word `key[start..end]` up in the table, setting aside
-/// proclitics and then the article.
+/// proclitics and then the article (once for each word of a key being
+/// [`read`]).
 pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
+    if let Some(known) = Memo::with(key, |m| m.word(start, end)) {
+        return known;
+    }
+    let found = lookup_in_table(key, start, end);
+    Memo::with(key, |m| m.set_word(start, end, found));
+    found
+}
+
+/// [`lookup`] in the table itself.
+fn lookup_in_table(key: &str, start: usize, end: usize) -> Option<Hit> {
     let word = &key[start..end];
     if word.len() > MAX_WORD {
         return None;
@@ -736,6 +748,143 @@ pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
         })
 }
 
+/// Runs `f`, the grammars reading `key`, with what they learn of its tokens
+/// and words remembered until it returns: each grammar tried at a trigger
+/// reads the trigger's word and its neighbours again (about 25 tokens and
+/// 13 table lookups a trigger on news text, most of them the same ones).
+pub(crate) fn read<R>(key: &str, f: impl FnOnce() -> R) -> R {
+    /// Forgets the key when the reading ends, whichever way it ends.
+    struct Forget;
+    impl Drop for Forget {
+        fn drop(&mut self) {
+            MEMO.with_borrow_mut(|m| m.key = None);
+        }
+    }
+    MEMO.with_borrow_mut(|m| m.start(key));
+    let _forget = Forget;
+    f()
+}
+
+/// What is known of the tokens and words of the key being [`read`], by
+/// byte offset. The grammars pass the key around as `&str`, so it is known
+/// by its address and length, and only while [`read`] runs: a key read
+/// outside it, or a part of it (`&key[..n]`), is measured every time.
+///
+/// The tables are as long as the longest key read, and hold the number of
+/// the reading that wrote each slot, so that starting a reading clears
+/// nothing: a slot of an earlier one is as good as empty.
+struct Memo {
+    /// The address and length of the key, while it is read.
+    key: Option<(usize, usize)>,
+    /// The number of the reading (from 1).
+    reading: u32,
+    /// Per offset: the reading, and 0 for no token, else the token's end
+    /// plus 1, shifted left by 2, with its kind in the low bits.
+    tokens: Vec<(u32, u32)>,
+    /// Per offset: the reading, the end of the word looked up there, and
+    /// what the table said: 0 not a word of it, else the index in `hits`
+    /// plus 1.
+    words: Vec<(u32, u32, u32)>,
+    hits: Vec<Hit>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = const {
+        RefCell::new(Memo {
+            key: None,
+            reading: 0,
+            tokens: Vec::new(),
+            words: Vec::new(),
+            hits: Vec::new(),
+        })
+    };
+}
+
+impl Memo {
+    /// Runs `f` on the memo if it holds `key`.
+    fn with<R>(key: &str, f: impl FnOnce(&mut Memo) -> Option<R>) -> Option<R> {
+        MEMO.with_borrow_mut(|m| {
+            (m.key == Some((key.as_ptr() as usize, key.len())))
+                .then(|| f(m))
+                .flatten()
+        })
+    }
+
+    fn start(&mut self, key: &str) {
+        // Offsets are kept in 30 bits: a longer key (never a chunk) is not
+        // remembered.
+        if key.is_empty() || key.len() >= 1 << 29 {
+            self.key = None;
+            return;
+        }
+        self.key = Some((key.as_ptr() as usize, key.len()));
+        self.reading = self.reading.wrapping_add(1);
+        if self.reading == 0 {
+            // Every number has been used: clear the tables once.
+            self.tokens.clear();
+            self.words.clear();
+            self.reading = 1;
+        }
+        if self.tokens.len() < key.len() {
+            self.tokens.resize(key.len(), (0, 0));
+            self.words.resize(key.len(), (0, 0, 0));
+        }
+        self.hits.clear();
+    }
+
+    fn token(&self, pos: usize) -> Option<Option<(usize, TokKind)>> {
+        let (reading, code) = *self.tokens.get(pos)?;
+        if reading != self.reading {
+            return None;
+        }
+        let kind = match code & 3 {
+            0 => TokKind::Word,
+            1 => TokKind::Digits,
+            _ => TokKind::Punct,
+        };
+        Some(match code >> 2 {
+            0 => None,
+            end => Some((end as usize - 1, kind)),
+        })
+    }
+
+    fn set_token(&mut self, pos: usize, tok: Option<(usize, TokKind)>) -> Option<()> {
+        let code = match tok {
+            None => 0,
+            Some((end, kind)) => {
+                let kind = match kind {
+                    TokKind::Word => 0,
+                    TokKind::Digits => 1,
+                    TokKind::Punct => 2,
+                };
+                (end as u32 + 1) << 2 | kind
+            }
+        };
+        *self.tokens.get_mut(pos)? = (self.reading, code);
+        None
+    }
+
+    fn word(&self, start: usize, end: usize) -> Option<Option<Hit>> {
+        match *self.words.get(start)? {
+            (r, e, _) if r != self.reading || e as usize != end => None,
+            (_, _, 0) => Some(None),
+            (_, _, i) => Some(Some(self.hits[i as usize - 1])),
+        }
+    }
+
+    fn set_word(&mut self, start: usize, end: usize, hit: Option<Hit>) -> Option<()> {
+        let index = match hit {
+            None => 0,
+            Some(h) => {
+                self.hits.push(h);
+                self.hits.len() as u32
+            }
+        };
+        *self.words.get_mut(start)? = (self.reading, end as u32, index);
+        None
+    }
+}
+
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TokKind {
@@ -757,15 +906,11 @@ pub(super) struct Tok<'a> {
     pub s: &'a str,
 }
 
-/// Whether `c` belongs to a word: a letter of any script. Arabic letters
-/// and ASCII take a fast path; `char::is_alphabetic` searches Unicode
-/// tables, and the grammars ask this for every character they step over.
+/// Whether `c` belongs to a word: a letter of any script
+/// (`char::is_alphabetic`, on a fast path: the grammars ask this for every
+/// character they step over).
 pub(super) fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
-        '\0'..='\x7f' => false,
-        _ => c.is_alphabetic(),
-    }
+    crate::doc::is_alphabetic(c)
 }
 
 /// The byte length of the run of letters ([`is_letter`]) that `s` starts
@@ -775,24 +920,50 @@ pub(super) fn is_letter(c: char) -> bool {
 pub(super) fn letter_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        match (b[i], b.get(i + 1)) {
-            (b'a'..=b'z' | b'A'..=b'Z', _) => i += 1,
-            (0x00..=0x7F, _) => break,
-            // U+0621 HAMZA .. U+063A GHAIN, U+0641 FEH .. U+064A YEH
-            (0xD8, Some(0xA1..=0xBA)) | (0xD9, Some(0x81..=0x8A)) => i += 2,
-            _ => match s[i..].chars().next() {
+    loop {
+        // Two bytes at a time where they are there: an Arabic letter is
+        // U+0621 HAMZA .. U+063A GHAIN (D8 A1..BA) or U+0641 FEH .. U+064A
+        // YEH (D9 81..8A).
+        while let Some(&[lead, next]) = b.get(i..i + 2) {
+            let arabic = match lead {
+                0xD8 => next.wrapping_sub(0xA1) < 0x1A,
+                0xD9 => next.wrapping_sub(0x81) < 0x0A,
+                _ => false,
+            };
+            if !arabic {
+                break;
+            }
+            i += 2;
+        }
+        match b.get(i) {
+            Some(c) if c.is_ascii_alphabetic() => i += 1,
+            Some(0x00..=0x7F) | None => return i,
+            Some(_) => match s[i..].chars().next() {
                 Some(c) if is_letter(c) => i += c.len_utf8(),
-                _ => break,
+                _ => return i,
             },
         }
     }
-    i
 }
 
 /// The token that starts exactly at `pos`, if any (none at a space or the
-/// end).
+/// end); measured once for each position of a key being [`read`].
 pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
+    if let Some(known) = Memo::with(key, |m| m.token(pos)) {
+        return known.map(|(end, kind)| Tok {
+            start: pos,
+            end,
+            kind,
+            s: &key[pos..end],
+        });
+    }
+    let found = measure_token(key, pos);
+    Memo::with(key, |m| m.set_token(pos, found.map(|t| (t.end, t.kind))));
+    found
+}
+
+/// [`token_at`] measured in the key itself.
+fn measure_token(key: &str, pos: usize) -> Option<Tok<'_>> {
     let rest = key.get(pos..)?;
     let c = rest.chars().next()?;
     let (len, kind) = if c.is_ascii_digit() {

@@ -180,7 +180,7 @@ pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
             .take_while(|w| w.start < b)
             .count()
     };
-    words::triggers(sub.key).find_map(|pos| {
+    let found = |pos: usize| {
         let c = cal_at(&sub, pos, false)?;
         let date = c.cal.date()?;
         let today = words::prev_token(key, c.start).is_some_and(|t| t.s == "اليوم");
@@ -201,7 +201,8 @@ pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
         let weekday_agrees = written_weekday(key, c.start)
             .is_none_or(|w| u32::from(w) == date.weekday().number_from_monday());
         ((today || opens && (alone || dash_after(text, c.end))) && weekday_agrees).then_some(date)
-    })
+    };
+    words::read(sub.key, || words::triggers(sub.key).find_map(found))
 }
 
 /// The weekday written with a date that starts at `start`: the date's
