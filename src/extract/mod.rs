@@ -468,23 +468,21 @@ impl Extractor {
         matching_key(normalized.text(), key);
         words_into(key, words);
         cands.clear();
-        let mut chunk = Chunk {
+        let chunk = Chunk {
             text: normalized.text(),
             key,
             words,
             ref_date: self.ref_date,
             hijri: self.hijri,
         };
-        if chunk.ref_date.is_none() && doc_start {
-            chunk.ref_date = values::dateline(&chunk);
-        }
         self.matcher.find(&chunk, cands);
         // Rules read the gazetteer's candidates (names stay off known
         // places), so they run right after it.
         rules::find(&chunk, &self.matcher, cands);
         // Dates and numbers parse at the same places: words of their
-        // lexicon and digits, found once.
-        values::find(&chunk, triggers, cands);
+        // lexicon and digits, found once (and the dateline, the reference
+        // date, among them).
+        values::find(&chunk, doc_start, triggers, cands);
         drop_patterns_inside_names(chunk.key, cands);
         addresses_into(chunk.text, addresses);
         drop_inside(addresses, cands);
@@ -561,7 +559,7 @@ impl<'e> Stages<'e> {
     pub fn numbers_dates(&mut self) -> usize {
         let (chunk, cands, triggers) = Self::parts(&mut self.scratch);
         cands.clear();
-        values::find(&chunk, triggers, cands);
+        values::find(&chunk, false, triggers, cands);
         cands.len()
     }
 }

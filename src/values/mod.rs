@@ -28,12 +28,24 @@ pub(crate) use dates::dateline;
 /// Pushes the dates and then the numbers of `chunk` onto `out`, parsing at
 /// the triggers of its key ([`words::triggers`], put into `triggers`): both
 /// grammars read the same words and digits, found once, and each token and
-/// table word once ([`words::read`]).
-pub(crate) fn find(chunk: &Chunk<'_>, triggers: &mut Vec<usize>, out: &mut Vec<Candidate>) {
+/// table word once ([`words::read`]). A chunk that opens its document
+/// (`doc_start`) and has no reference date takes its [`dateline`], found
+/// in the same reading.
+pub(crate) fn find(
+    chunk: &Chunk<'_>,
+    doc_start: bool,
+    triggers: &mut Vec<usize>,
+    out: &mut Vec<Candidate>,
+) {
     words::read(chunk.key, || {
         triggers.clear();
         triggers.extend(words::triggers(chunk.key));
-        dates::find(chunk, triggers, out);
-        numbers::find(chunk, triggers, out);
+        let ref_date = match chunk.ref_date {
+            None if doc_start => dateline(chunk, triggers),
+            known => known,
+        };
+        let chunk = Chunk { ref_date, ..*chunk };
+        dates::find(&chunk, triggers, out);
+        numbers::find(&chunk, triggers, out);
     });
 }

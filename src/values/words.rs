@@ -695,12 +695,17 @@ impl Hit {
 /// proclitics and then the article (once for each word of a key being
 /// [`read`]).
 pub(super) fn lookup(key: &str, start: usize, end: usize) -> Option<Hit> {
-    if let Some(known) = Memo::with(key, |m| m.word(start, end)) {
-        return known;
-    }
-    let found = lookup_in_table(key, start, end);
-    Memo::with(key, |m| m.set_word(start, end, found));
-    found
+    MEMO.with_borrow_mut(|m| {
+        if m.length_of(key).is_none() {
+            return lookup_in_table(key, start, end);
+        }
+        if let Some(known) = m.word(start, end) {
+            return known;
+        }
+        let found = lookup_in_table(key, start, end);
+        m.set_word(start, end, found);
+        found
+    })
 }
 
 /// [`lookup`] in the table itself.
@@ -768,7 +773,9 @@ pub(crate) fn read<R>(key: &str, f: impl FnOnce() -> R) -> R {
 /// What is known of the tokens and words of the key being [`read`], by
 /// byte offset. The grammars pass the key around as `&str`, so it is known
 /// by its address and length, and only while [`read`] runs: a key read
-/// outside it, or a part of it (`&key[..n]`), is measured every time.
+/// outside it is measured every time. A head of it (`&key[..n]`, the
+/// dateline's) shares what holds there too: a word looked up before `n`,
+/// a token that ends before `n` (one that reaches `n` may be cut short).
 ///
 /// The tables are as long as the longest key read, and hold the number of
 /// the reading that wrote each slot, so that starting a reading clears
@@ -801,13 +808,14 @@ thread_local! {
 }
 
 impl Memo {
-    /// Runs `f` on the memo if it holds `key`.
-    fn with<R>(key: &str, f: impl FnOnce(&mut Memo) -> Option<R>) -> Option<R> {
-        MEMO.with_borrow_mut(|m| {
-            (m.key == Some((key.as_ptr() as usize, key.len())))
-                .then(|| f(m))
-                .flatten()
-        })
+    /// The length of `key` if the memo holds it or a longer key that
+    /// starts with it.
+    #[inline]
+    fn length_of(&self, key: &str) -> Option<usize> {
+        match self.key {
+            Some((at, len)) if at == key.as_ptr() as usize && key.len() <= len => Some(key.len()),
+            _ => None,
+        }
     }
 
     fn start(&mut self, key: &str) {
@@ -832,9 +840,10 @@ impl Memo {
         self.hits.clear();
     }
 
-    fn token(&self, pos: usize) -> Option<Option<(usize, TokKind)>> {
-        let (reading, code) = *self.tokens.get(pos)?;
-        if reading != self.reading {
+    /// The token at `pos` of a key `len` bytes long, if known.
+    fn token(&self, pos: usize, len: usize) -> Option<Option<(usize, TokKind)>> {
+        let (reading, code) = *self.tokens.get(pos).filter(|_| pos < len)?;
+        if reading != self.reading || !self.holds(code >> 2, len) {
             return None;
         }
         let kind = match code & 3 {
@@ -848,9 +857,11 @@ impl Memo {
         })
     }
 
-    fn set_token(&mut self, pos: usize, tok: Option<(usize, TokKind)>) -> Option<()> {
+    fn set_token(&mut self, pos: usize, len: usize, tok: Option<(usize, TokKind)>) -> Option<()> {
         let code = match tok {
+            _ if pos >= len => return None,
             None => 0,
+            Some((end, _)) if !self.holds(end as u32 + 1, len) => return None,
             Some((end, kind)) => {
                 let kind = match kind {
                     TokKind::Word => 0,
@@ -864,7 +875,23 @@ impl Memo {
         None
     }
 
+    /// Whether a token that ends at `end_1 - 1` (none: `end_1` 0) is the
+    /// same in the key and in its head `len` bytes long: the key itself,
+    /// or a token that ends far enough before the head's end that nothing
+    /// read to end it (a separator and the digits after it: «9،000») lies
+    /// beyond. A token that runs past the end of a head is another there.
+    fn holds(&self, end_1: u32, len: usize) -> bool {
+        /// The most bytes read past a token's end to end it: an Arabic
+        /// comma and four digits.
+        const LOOKAHEAD: usize = 8;
+        end_1 == 0
+            || self.key.is_some_and(|(_, full)| len == full)
+            || end_1 as usize + LOOKAHEAD <= len
+    }
+
     fn word(&self, start: usize, end: usize) -> Option<Option<Hit>> {
+        // A word is looked up by its letters alone: the length of the key
+        // it is read in does not matter.
         match *self.words.get(start)? {
             (r, e, _) if r != self.reading || e as usize != end => None,
             (_, _, 0) => Some(None),
@@ -921,20 +948,7 @@ pub(super) fn letter_run(s: &str) -> usize {
     let b = s.as_bytes();
     let mut i = 0;
     loop {
-        // Two bytes at a time where they are there: an Arabic letter is
-        // U+0621 HAMZA .. U+063A GHAIN (D8 A1..BA) or U+0641 FEH .. U+064A
-        // YEH (D9 81..8A).
-        while let Some(&[lead, next]) = b.get(i..i + 2) {
-            let arabic = match lead {
-                0xD8 => next.wrapping_sub(0xA1) < 0x1A,
-                0xD9 => next.wrapping_sub(0x81) < 0x0A,
-                _ => false,
-            };
-            if !arabic {
-                break;
-            }
-            i += 2;
-        }
+        i = crate::doc::arabic_letters_end(b, i);
         match b.get(i) {
             Some(c) if c.is_ascii_alphabetic() => i += 1,
             Some(0x00..=0x7F) | None => return i,
@@ -949,17 +963,22 @@ pub(super) fn letter_run(s: &str) -> usize {
 /// The token that starts exactly at `pos`, if any (none at a space or the
 /// end); measured once for each position of a key being [`read`].
 pub(super) fn token_at(key: &str, pos: usize) -> Option<Tok<'_>> {
-    if let Some(known) = Memo::with(key, |m| m.token(pos)) {
-        return known.map(|(end, kind)| Tok {
-            start: pos,
-            end,
-            kind,
-            s: &key[pos..end],
-        });
-    }
-    let found = measure_token(key, pos);
-    Memo::with(key, |m| m.set_token(pos, found.map(|t| (t.end, t.kind))));
-    found
+    MEMO.with_borrow_mut(|m| {
+        let Some(len) = m.length_of(key) else {
+            return measure_token(key, pos);
+        };
+        if let Some(known) = m.token(pos, len) {
+            return known.map(|(end, kind)| Tok {
+                start: pos,
+                end,
+                kind,
+                s: &key[pos..end],
+            });
+        }
+        let found = measure_token(key, pos);
+        m.set_token(pos, len, found.map(|t| (t.end, t.kind)));
+        found
+    })
 }
 
 /// [`token_at`] measured in the key itself.
@@ -1108,6 +1127,23 @@ pub(super) fn parse_digits(s: &str) -> Option<Digits> {
     } else {
         s
     };
+    if !s.contains(',') {
+        // No thousands groups or decimal comma: the token is the number as
+        // Rust reads it («1500», «3.5»), without a copy.
+        let (int_part, frac) = match s.split_once('.') {
+            Some((i, f)) if !f.contains('.') => (i, Some(f)),
+            Some(_) => return None,
+            None => (s, None),
+        };
+        if int_part.len() > 15 {
+            return None;
+        }
+        return Some(Digits {
+            value: s.parse().ok()?,
+            int: frac.is_none(),
+            width: int_part.len(),
+        });
+    }
     let (int_part, frac) = match s.split_once('.') {
         Some((i, f)) if !f.contains(['.', ',']) => (i, Some(f)),
         Some(_) => return None,
@@ -1144,8 +1180,15 @@ pub(super) fn parse_digits(s: &str) -> Option<Digits> {
 /// holding a table word (clitics and all), and of every digits token (or
 /// `%` before one). Each start is reported once.
 pub(crate) fn triggers(key: &str) -> impl Iterator<Item = usize> + '_ {
+    triggers_from(key, 0)
+}
+
+/// [`triggers`] of the words from byte `from` of `key` on (`from` at the
+/// start of the key, or of a space or line break).
+pub(super) fn triggers_from(key: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
     let mut last = usize::MAX;
-    TRIGGERS.find_iter(key).filter_map(move |m| {
+    let input = aho_corasick::Input::new(key).span(from..key.len());
+    TRIGGERS.find_iter(input).filter_map(move |m| {
         let first = key.as_bytes()[m.start()];
         if first.is_ascii_digit() || first == b'%' {
             // Only the first digit of a run (separators included).
@@ -1293,6 +1336,38 @@ mod tests {
         assert_eq!(p.s, "2020");
         let w: Vec<usize> = triggers(key).collect();
         assert_eq!(w, [5, 14, 16]);
+    }
+
+    #[test]
+    fn a_reading_remembers_tokens_as_they_are_in_each_head_of_its_key() {
+        let keys = [
+            "عام 5،0001 و 9،000 نقطه في 1,500.75 او 2014،2015",
+            "بتاريخ 12/3/2021 الساعه 10:30 وبالعام 1،234،567 دولار",
+        ];
+        let tokens = |key: &str, pos: usize| token_at(key, pos).map(|t| (t.start, t.end, t.kind));
+        for key in keys {
+            let heads: Vec<usize> = (0..=key.len())
+                .filter(|&n| key.is_char_boundary(n))
+                .collect();
+            // The whole key read first (the grammars), then its heads; and
+            // the heads first, longest last (the dateline), then the key.
+            for heads_first in [false, true] {
+                read(key, || {
+                    let mut order = heads.clone();
+                    if !heads_first {
+                        order.reverse();
+                    }
+                    for &n in &order {
+                        // A copy is at another address: never remembered.
+                        let copy = key[..n].to_owned();
+                        for pos in 0..=n {
+                            let got = tokens(&key[..n], pos);
+                            assert_eq!(got, tokens(&copy, pos), "{key:?}[..{n}] at {pos}");
+                        }
+                    }
+                });
+            }
+        }
     }
 
     #[test]

@@ -157,7 +157,12 @@ const PUBLISHED: [&str; 4] = ["نشر", "تاريخ", "اخر تحديث", "تح
 /// The first full date of the first two lines, the rule before, was wrong
 /// on most news pages that have one there: headlines and leads name the
 /// dates of events («حددت الفيفا 26 فبراير 2016 موعداً …»).
-pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
+///
+/// `triggers` are the chunk's ([`words::triggers`]); the head's are those
+/// before its last space or line break (no trigger word holds one, so no
+/// trigger crosses it), and those found again after it in the head, where
+/// the head's end may cut a word short.
+pub(crate) fn dateline(chunk: &Chunk<'_>, triggers: &[usize]) -> Option<NaiveDate> {
     let mut head = chunk.text.len().min(HEAD_BYTES);
     while !chunk.text.is_char_boundary(head) {
         head -= 1;
@@ -202,7 +207,17 @@ pub(crate) fn dateline(chunk: &Chunk<'_>) -> Option<NaiveDate> {
             .is_none_or(|w| u32::from(w) == date.weekday().number_from_monday());
         ((today || opens && (alone || dash_after(text, c.end))) && weekday_agrees).then_some(date)
     };
-    words::read(sub.key, || words::triggers(sub.key).find_map(found))
+    let cut = if head == chunk.key.len() {
+        head
+    } else {
+        sub.key.rfind([' ', '\n']).unwrap_or(0)
+    };
+    let before = &triggers[..triggers.partition_point(|&p| p < cut)];
+    before
+        .iter()
+        .copied()
+        .chain(words::triggers_from(sub.key, cut))
+        .find_map(found)
 }
 
 /// The weekday written with a date that starts at `start`: the date's
@@ -441,7 +456,9 @@ mod tests {
 
     fn dateline_of(text: &str) -> Option<String> {
         let t = crate::extract::TestChunk::new(text);
-        dateline(&t.chunk()).map(|d| d.to_string())
+        let chunk = t.chunk();
+        let triggers: Vec<usize> = super::words::triggers(chunk.key).collect();
+        dateline(&chunk, &triggers).map(|d| d.to_string())
     }
 
     #[test]
