@@ -91,7 +91,7 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
     let key = chunk.key;
     let t = token_at(key, pos)?;
     match t.kind {
-        TokKind::Digits => digits_number(key, t).map(|p| with_sign(key, p)),
+        TokKind::Digits => digits_number(key, t).map(|p| with_sign(key, over(key, p))),
         TokKind::Punct if t.s == "%" => {
             // «%15», as some right-to-left text writes it.
             if prev_token(key, t.start).is_some_and(|p| p.kind != TokKind::Word) {
@@ -113,10 +113,50 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
         }
         TokKind::Word => {
             let p = ordinal(chunk, pos).or_else(|| cardinal(key, pos))?;
-            (!idiom(chunk, &p)).then(|| with_sign(key, p))
+            (!idiom(chunk, &p)).then(|| with_sign(key, over(key, p)))
         }
         TokKind::Punct => None,
     }
+}
+
+/// «واحد على ثلاثة», «1 على 20», «ثلاثة أجزاء من عشرة», «واحد جزء من
+/// مئة»: a fraction written as a whole number over a larger one, with
+/// «على» ("over") or «جزء/أجزاء من» ("parts of"). Only a proper fraction:
+/// a larger or equal number first is something else in news («عثر في 2010
+/// على 1300 كيلوغرام», a grade «5 على 5»), and «جزء من» without a count
+/// before it is "a part of" («جزء من 100 مليون دولار»).
+fn over(key: &str, p: Parsed) -> Parsed {
+    over_fraction(key, &p).unwrap_or(p)
+}
+
+fn over_fraction(key: &str, p: &Parsed) -> Option<Parsed> {
+    if p.kind != Kind::Cardinal || !p.int || p.value < 1.0 {
+        return None;
+    }
+    let t = next_token(key, p.end)?;
+    let digits = |a: usize, b: usize| key[a..b].bytes().any(|c| c.is_ascii_digit());
+    let q = match t.s {
+        // «90 على 120» in digits is a reading (blood pressure, a grade)
+        // unless it is one over something.
+        "علي" if p.value == 1.0 || !digits(p.start, p.end) => next_token(key, t.end)?,
+        "جزء" | "اجزاء" => {
+            let of = next_token(key, t.end).filter(|o| o.s == "من")?;
+            next_token(key, of.end)?
+        }
+        _ => return None,
+    };
+    let d = cardinal(key, q.start)
+        .filter(|d| d.kind == Kind::Cardinal && d.int && d.start == q.start)?;
+    if t.s == "علي" && p.value != 1.0 && digits(d.start, d.end) {
+        return None;
+    }
+    (d.value > p.value).then_some(Parsed {
+        end: d.end,
+        value: p.value / d.value,
+        int: false,
+        kind: Kind::Fraction,
+        ..*p
+    })
 }
 
 /// A number with the minus before it: a sign glued to it in any script
@@ -1082,6 +1122,27 @@ mod tests {
         // Lists with the Arabic comma stay lists.
         for (text, want) in [("المواد 1،2،3", 3), ("الأعوام 2014،2015", 2)] {
             assert_eq!(all(text).len(), want, "{text}: {:?}", all(text));
+        }
+    }
+
+    #[test]
+    fn fractions_over_and_parts_of() {
+        use Kind::*;
+        check_firsts(&[
+            ("واحد على ثلاثة", "واحد على ثلاثة", 1.0 / 3.0, Fraction),
+            ("أصيب 1 على 20 من السكان", "1 على 20", 0.05, Fraction),
+            ("ثلاثة أجزاء من عشرة", "ثلاثة اجزاء من عشرة", 0.3, Fraction),
+            ("واحد جزء من مئة", "واحد جزء من مئة", 0.01, Fraction),
+        ]);
+        // Larger or equal first, or «جزء من» without a count: no fraction.
+        for (text, want) in [
+            ("عثر في 2010 على 1300 كيلوغرام", 2010.0),
+            ("حصل الطالب على 5 على 5", 5.0),
+            ("سكر الدم 90 على 120", 90.0),
+            ("جزء من 100 مليون دولار", 100_000_000.0),
+        ] {
+            let got = first(text);
+            assert_eq!(got.as_ref().map(|g| g.1), Some(want), "{text}: {got:?}");
         }
     }
 

@@ -276,6 +276,9 @@ impl Found {
 /// time after it joined to it («غداً الساعة 8 صباحاً»).
 fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let found = phrase_at(c, pos)?;
+    if let Some(range) = range::days_after(c, &found) {
+        return Some(range);
+    }
     Some(time::after_date(c, &found).unwrap_or(found))
 }
 

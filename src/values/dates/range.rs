@@ -5,7 +5,7 @@
 //!
 //! In: a [`Chunk`] and a token position. Out: the range that starts there.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Cal;
 use super::named::{CalAt, cal_at, day_at, year_at};
@@ -20,7 +20,9 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let t = token_at(key, pos)?;
     // «1980-1988»: two years and a hyphen.
     if t.kind == TokKind::Digits {
-        let (_, ye, y1, _) = year_at(key, pos, true)?;
+        let Some((_, ye, y1, _)) = year_at(key, pos, true) else {
+            return hyphen_days(c, t);
+        };
         let dash = next_token(key, ye).filter(|d| matches!(d.s, "-" | "–"))?;
         let q = after(key, dash.end)?;
         let (_, e, y2, _) = year_at(key, q, true)?;
@@ -151,4 +153,139 @@ fn bare_year(key: &str, pos: usize) -> Option<CalAt> {
         hijri: false,
         year_span: None,
     })
+}
+
+/// «19-20 نوفمبر», «(ما) بين 4-22 يناير 2017»: two days of one month
+/// joined by a hyphen, the month (and year) written once after the second.
+/// `t` is the first day's digits.
+fn hyphen_days(c: &Chunk<'_>, t: words::Tok<'_>) -> Option<Found> {
+    let key = c.key;
+    let d1 = words::parse_digits(t.s)
+        .filter(|d| d.int && d.width <= 2)?
+        .value as u8;
+    let dash = token_at(key, t.end).filter(|d| d.s == "-")?;
+    let second = cal_at(c, dash.end, false).filter(|s| s.start == dash.end)?;
+    let (Some(d2), Some(_)) = (second.cal.d, second.cal.m) else {
+        return None;
+    };
+    if !(1..d2).contains(&d1) {
+        return None;
+    }
+    let first = Cal {
+        d: Some(d1),
+        ..second.cal
+    };
+    // «بين» before it belongs to the range.
+    let start = words::prev_token(key, t.start)
+        .filter(|b| b.s == "بين")
+        .map_or(t.start, |b| b.start);
+    Some(Found::new(
+        start,
+        second.end,
+        format!("{}/{}", first.timex(), second.cal.timex()),
+        Kind::Date,
+    ))
+}
+
+/// Whether a TIMEX3 value names one day: `2016-11-07`, `XXXX-10-02`,
+/// `XXXX-XX-XX`, `XXXX-WXX-5`.
+fn one_day(value: &str) -> bool {
+    value.len() == 10
+        && (value.as_bytes()[4] == b'-' && value.as_bytes()[7] == b'-'
+            || value.starts_with("XXXX-WXX-"))
+}
+
+/// «الجمعة حتى الأحد», «اليوم حتى الغد», «من 2 أكتوبر إلى 22 أكتوبر»,
+/// «من اليوم حتى 22 أكتوبر»: a day `first` (found by the grammars at its
+/// start), «حتى» or «إلى», and another day. A «من» before the first day
+/// belongs to the range. Resolved ends must come in order.
+pub(super) fn days_after(c: &Chunk<'_>, first: &Found) -> Option<Found> {
+    let key = c.key;
+    if first.kind != Kind::Date || !one_day(&first.value) {
+        return None;
+    }
+    let link = next_token(key, first.end)?;
+    let w = link.s.strip_prefix('و').unwrap_or(link.s);
+    // «من» before the first day: «من … إلى/حتى …». Without it, «إلى»
+    // mostly says where a date was moved to («أرجئت المحاكمة أمس إلى
+    // السابع من سبتمبر»); «حتى» still closes a range.
+    let from = words::prev_token(key, first.start).filter(|b| b.s == "من");
+    if !(w == "حتي" || w == "الي" && from.is_some()) {
+        return None;
+    }
+    let second = super::phrase_at(c, after(key, link.end)?)?;
+    if second.kind != Kind::Date || !one_day(&second.value) {
+        return None;
+    }
+    let date = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+    if let (Some(a), Some(b)) = (date(&first.value), date(&second.value))
+        && a >= b
+    {
+        return None;
+    }
+    Some(Found::new(
+        from.map_or(first.start, |b| b.start),
+        second.end,
+        format!("{}/{}", first.value, second.value),
+        Kind::Date,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{check_dates, dates_in};
+
+    #[test]
+    fn ranges_of_days() {
+        // 2013-02-12 is a Tuesday.
+        let r = Some("2013-02-12");
+        check_dates(&[
+            (
+                "من الجمعة حتى الأحد",
+                r,
+                "من الجمعة حتى الاحد",
+                "2013-02-08/2013-02-10",
+            ),
+            (
+                "اليوم حتى الغد",
+                r,
+                "اليوم حتى الغد",
+                "2013-02-12/2013-02-13",
+            ),
+            (
+                "من اليوم حتى 22 أكتوبر",
+                r,
+                "من اليوم حتى 22 اكتوبر",
+                "2013-02-12/2013-10-22",
+            ),
+            (
+                "من 2 أكتوبر إلى 22 أكتوبر",
+                None,
+                "من 2 اكتوبر الى 22 اكتوبر",
+                "XXXX-10-02/XXXX-10-22",
+            ),
+            (
+                "تعقد 19-20 نوفمبر",
+                None,
+                "19-20 نوفمبر",
+                "XXXX-11-19/XXXX-11-20",
+            ),
+            (
+                "ما بين 4-22 يناير 2017",
+                None,
+                "بين 4-22 يناير 2017",
+                "2017-01-04/2017-01-22",
+            ),
+        ]);
+        // Ends out of order, or not days: no range.
+        for (text, want) in [
+            ("من الأحد حتى الجمعة", 2),
+            ("20-19 نوفمبر", 1),
+            ("أرجئت المحاكمة أمس إلى السابع من سبتمبر", 2),
+        ] {
+            let got = dates_in(text, r);
+            assert!(got.iter().all(|(_, v)| !v.contains('/')), "{text}: {got:?}");
+            assert_eq!(got.len(), want, "{text}: {got:?}");
+        }
+    }
 }

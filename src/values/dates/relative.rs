@@ -13,7 +13,9 @@ use super::duration::length_at;
 use super::named::{cal_at, weekday_at, year_at};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
 use crate::doc::{Chunk, Kind};
-use crate::values::words::{self, Count, DateW, DayPart, Num, Opener, Unit, next_token, token_at};
+use crate::values::words::{
+    self, Count, DateW, DayPart, Num, Opener, TokKind, Unit, next_token, token_at,
+};
 
 /// A day relative to the reference date, as a TIMEX3 value.
 pub(super) fn day_value(reference: Option<NaiveDate>, offset: i64) -> String {
@@ -258,8 +260,9 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         // «هذا العام», «هذه السنة», «هذا الأسبوع».
         DateW::Opener(Opener::This) => this_at(c, h.start, h.end),
-        // «منذ ثلاثة أيام», «قبل عامين»: that long before the reference.
-        DateW::Opener(Opener::Since | Opener::Before) => {
+        // «منذ ثلاثة أيام», «قبل عامين»: that long before the reference;
+        // «سيعود بعد يومين», «بعد أسبوعين من الآن»: that long after it.
+        DateW::Opener(o @ (Opener::Since | Opener::Before | Opener::After)) => {
             let mut q = after(key, h.end)?;
             // «منذ نحو ثلاثة أسابيع», «قبل أكثر من عامين».
             if let Some(t) = token_at(key, q) {
@@ -286,7 +289,32 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             if n.fract() != 0.0 {
                 return None;
             }
-            let n = n as i64;
+            // «من الآن» after the length counts from the reference.
+            let from_now =
+                next_word_is(key, end, &["من"]).and_then(|e| next_word_is(key, e, &["الان"]));
+            // «ستنتهي بعد 3 سنوات من بدء …», «قبل يومين من الانتخابات»
+            // count from another event, not from the reference.
+            // («قبل عامين على تخصيص …» is as often «ago» with a verb's
+            // «على»: «على» counts only after «بعد».) «فقط» may stand
+            // between: «بعد أربعة أيام فقط من …».
+            let link = next_word_is(key, end, &["فقط"]).unwrap_or(end);
+            let links: &[&str] = if o == Opener::After {
+                &["من", "علي"]
+            } else {
+                &["من"]
+            };
+            let from_event = from_now.is_none() && next_word_is(key, link, links).is_some();
+            if o != Opener::Since && from_event
+                || o == Opener::After && from_now.is_none() && !future_before(key, h.start)
+            {
+                return None;
+            }
+            let n = if o == Opener::After {
+                -(n as i64)
+            } else {
+                n as i64
+            };
+            let end = from_now.unwrap_or(end);
             let value = match (unit, reference) {
                 (Unit::Day, Some(r)) => Cal::of(add_days(r, -n)?).timex(),
                 (Unit::Week, Some(r)) => Cal::of(add_days(r, -7 * n)?).timex(),
@@ -328,6 +356,35 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// Whether the word before `start` is a verb in the future tense: «سوف»
+/// and a verb, or a verb with the prefix «سـ» (سيعود, سأخرج, ستبدأ,
+/// سنرى). «بعد يومين» after one counts from the reference («ستنطلق بعد
+/// يومين»); after a verb in the past it counts from the events told
+/// («وصل بعد يومين»), which kashf does not know.
+/// The verb may stand up to three words back, with its subject between
+/// («سيعود الوفد بعد يومين»), not across punctuation.
+fn future_before(key: &str, start: usize) -> bool {
+    let future = |t: &words::Tok<'_>| {
+        let mut chars = t.s.chars();
+        chars.next() == Some('س')
+            && chars.next().is_some_and(|c| matches!(c, 'ا' | 'ي' | 'ت' | 'ن'))
+            && t.s.chars().count() >= 4
+            // سنوات, ستة, سنة: table words, not verbs.
+            && words::lookup(key, t.start, t.end).is_none()
+    };
+    let mut pos = start;
+    for _ in 0..3 {
+        let Some(t) = words::prev_token(key, pos).filter(|t| t.kind == TokKind::Word) else {
+            return false;
+        };
+        if t.s == "سوف" || future(&t) {
+            return true;
+        }
+        pos = t.start;
+    }
+    false
 }
 
 /// «هذا» and what it points at: «هذا العام», «هذه السنة», «هذا الأسبوع»
@@ -514,6 +571,39 @@ mod tests {
                 "2013-02-12TMO",
             ),
         ]);
+    }
+
+    #[test]
+    fn after_a_length_in_the_future_or_from_now() {
+        check_dates(&[
+            ("سيعود الوفد بعد يومين", R, "بعد يومين", "2013-02-14"),
+            ("ستنطلق الحملة بعد شهرين", R, "بعد شهرين", "2013-04"),
+            ("سوف يصل بعد أسبوع", R, "بعد اسبوع", "2013-02-19"),
+            ("بعد أسبوعين من الآن", R, "بعد اسبوعين من الان", "2013-02-26"),
+            (
+                "قبل ثلاثة أيام من الآن",
+                R,
+                "قبل ثلاثة ايام من الان",
+                "2013-02-09",
+            ),
+            ("سيعود بعد 3 سنوات", None, "بعد 3 سنوات", "XXXX"),
+        ]);
+        // After a verb in the past, or counted from another event: a
+        // length only.
+        for text in [
+            "وصل بعد يومين",
+            "ستنتهي بعد 3 سنوات من بدء العمل",
+            "ستجرى الانتخابات بعد عامين على الاتفاق",
+            "سنوات بعد يومين",
+            "قبل يومين من الانتخابات",
+            "سيترك منصبه بعد أربعة أيام فقط من إعادة انتخابه",
+        ] {
+            let got = dates_in(text, R);
+            assert!(
+                got.iter().all(|(_, v)| v.starts_with('P')),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]
