@@ -20,6 +20,7 @@
 use std::ops::Range;
 
 use super::{Candidate, Label, Source};
+use crate::doc::is_alphabetic;
 use crate::normalize::Normalized;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,15 +29,17 @@ enum Script {
     Latin,
 }
 
+/// (`doc::is_alphabetic` is `char::is_alphabetic` without the search of
+/// the Unicode tables for Arabic letters.)
 fn script(c: char) -> Option<Script> {
     match c {
         '\u{0600}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08FF}'
         | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFF}' => Some(Script::Arabic).filter(|_| c.is_alphabetic()),
+        | '\u{FE70}'..='\u{FEFF}' => Some(Script::Arabic).filter(|_| is_alphabetic(c)),
         'a'..='z' | 'A'..='Z' | '\u{00C0}'..='\u{024F}' => {
-            Some(Script::Latin).filter(|_| c.is_alphabetic())
+            Some(Script::Latin).filter(|_| is_alphabetic(c))
         }
         _ => None,
     }
