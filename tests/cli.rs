@@ -641,6 +641,103 @@ fn link_writes_csv_and_extract_link_corpus_refuses_other_formats() {
 }
 
 #[test]
+fn variants_from_standard_input_have_their_examples() {
+    let dir = corpus_folder();
+    let from_files = stdout(&run(dir.path(), &["variants", "-q", "."], b""));
+    let rows = |tsv: &str| -> Vec<Vec<String>> {
+        tsv.lines()
+            .skip(1)
+            .map(|l| l.split('\t').map(str::to_owned).collect())
+            .collect()
+    };
+    // (id, spelling, count, example) of each row.
+    let report = |tsv: &str| -> Vec<[String; 4]> {
+        rows(tsv)
+            .into_iter()
+            .map(|r| [r[0].clone(), r[4].clone(), r[5].clone(), r[7].clone()])
+            .collect()
+    };
+    // The four articles as JSONL records on standard input: named by
+    // their ids, which name no file; the examples come from the text read.
+    let mut records = String::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let record = serde_json::json!({"id": format!("./{name}"), "text": text});
+        records += &format!("{record}\n");
+    }
+    let out = run(
+        dir.path(),
+        &["variants", "-q", "--input", "jsonl", "-"],
+        records.as_bytes(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let from_stdin = stdout(&out);
+    assert_eq!(report(&from_stdin), report(&from_files));
+    assert!(
+        rows(&from_stdin).iter().all(|r| r[7].contains('[')),
+        "every spelling has an example: {from_stdin}"
+    );
+    // One article as plain text on standard input.
+    let text = std::fs::read(dir.path().join("01-karabakh.txt")).unwrap();
+    let out = run(dir.path(), &["variants", "-q"], &text);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tsv = stdout(&out);
+    let karabakh = rows(&tsv)
+        .into_iter()
+        .find(|r| r[4] == "كاراباخ")
+        .unwrap_or_else(|| panic!("{tsv}"));
+    assert_eq!(karabakh[6], "stdin");
+    assert!(karabakh[7].contains("[كاراباخ]"), "{tsv}");
+}
+
+#[test]
+fn variants_as_html_is_one_page_of_the_same_report() {
+    let dir = corpus_folder();
+    let args = ["variants", "-q", "--min-spellings", "2", "."];
+    let tsv = stdout(&run(dir.path(), &args, b""));
+    let out = run(
+        dir.path(),
+        &[&args[..], &["--format", "html", "-o", "v.html"]].concat(),
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(dir.path().join("v.html")).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let ids: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[0]).collect();
+    assert!(ids.len() >= 3, "{tsv}");
+    assert_eq!(page.matches("<tbody class=\"entity\"").count(), ids.len());
+    assert!(page.contains(&format!("<p id=\"summary\">{} entities</p>", ids.len())));
+    // Every spelling with its count, document and example, the mention
+    // marked, in the order of the TSV.
+    let mut at = 0;
+    for r in &rows {
+        let row = format!(
+            "<td class=\"spelling\">{}</td><td class=\"n\">{}</td><td class=\"doc\">{}</td>\
+             <td class=\"example\">{}</td>",
+            r[4],
+            r[5],
+            r[6],
+            r[7].replace('[', "<mark>").replace(']', "</mark>")
+        );
+        let found = page[at..]
+            .find(&row)
+            .unwrap_or_else(|| panic!("{row} after {at} in {page}"));
+        at += found + row.len();
+    }
+}
+
+#[test]
 fn variants_lists_each_entitys_spellings_with_counts_and_an_example() {
     let dir = corpus_folder();
     let out = run(dir.path(), &["variants", "-q", "."], b"");

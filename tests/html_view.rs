@@ -1,9 +1,9 @@
 //! `kashf extract --format html`: the page's data against the JSONL of the
 //! same run, and the page as a real browser draws it. Chromium, headless,
 //! dumps the DOM (`--dump-dom`): every entity of the JSONL is a highlighted
-//! element of its document at its offsets, with its norm, id and value on
-//! hover; the legend and the tables count what the JSONL holds; a large run
-//! is paged. A screenshot of the fixtures' page is saved under
+//! element of its document at its offsets, with its norm, id, link, value
+//! and source on hover; the legend and the tables count what the JSONL
+//! holds; a large run is paged. A screenshot of the fixtures' page is saved under
 //! `target/tmp/html-view/` for a person to look at.
 //!
 //! The browser tests skip, saying so, where no `chromium` is on PATH
@@ -330,6 +330,7 @@ fn chromium_draws_every_entity_of_the_jsonl_at_its_offsets() {
     let drawn = drawn(&dom);
     assert_eq!(drawn.len(), docs.len(), "one article per document");
     let mut all = Vec::new();
+    let mut links = 0;
     for (
         Drawn {
             name,
@@ -368,6 +369,21 @@ fn chromium_draws_every_entity_of_the_jsonl_at_its_offsets() {
                 Some(id) => assert!(title.contains(&format!("id: {id}")), "{at}: {title}"),
                 None => assert!(!title.contains("id: "), "{at}: {title}"),
             }
+            match e["link"].as_str() {
+                Some(link) => {
+                    assert!(title.contains(&format!("link: {link}")), "{at}: {title}");
+                    assert_eq!(m.attrs["data-link"], link, "{at}");
+                    links += 1;
+                }
+                None => assert!(
+                    !title.contains("link: ") && !m.attrs.contains_key("data-link"),
+                    "{at}: {title}"
+                ),
+            }
+            assert!(
+                title.ends_with(&format!("source: {}", e["source"].as_str().unwrap())),
+                "{at}: {title}"
+            );
             match value_text(e) {
                 Some(v) => assert!(title.contains(&format!("value: {v}")), "{at}: {title}"),
                 None => assert!(!title.contains("value: "), "{at}: {title}"),
@@ -376,6 +392,7 @@ fn chromium_draws_every_entity_of_the_jsonl_at_its_offsets() {
         }
     }
     assert!(all.len() > 50, "the fixtures have entities of every label");
+    assert!(links > 10, "the fixtures have linked names");
 
     // The legend counts the run's entities per label, and the run's table
     // ranks its most frequent ones.

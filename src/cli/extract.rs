@@ -116,6 +116,17 @@ pub(super) fn extract_to(
     format: Format,
     out: Box<dyn Write>,
 ) -> anyhow::Result<Extracted> {
+    extract_seeing(args, format, out, &mut |_| {})
+}
+
+/// [`extract_to`], showing `seen` every piece of text as it is read, in
+/// input order (`kashf variants` keeps the text its examples come from).
+pub(super) fn extract_seeing(
+    args: &RunArgs,
+    format: Format,
+    out: Box<dyn Write>,
+    seen: &mut dyn FnMut(&Piece),
+) -> anyhow::Result<Extracted> {
     let mode = match args.input {
         InputArg::Text => InputMode::Text,
         InputArg::Lines => InputMode::Lines,
@@ -173,6 +184,7 @@ pub(super) fn extract_to(
         failed: false,
         broken_pipe: false,
         write_error: None,
+        seen,
     };
     let mut head = Vec::new();
     format.start(&mut head);
@@ -332,12 +344,15 @@ struct Run<'a> {
     failed: bool,
     broken_pipe: bool,
     write_error: Option<std::io::Error>,
+    /// Sees every piece as it is read.
+    seen: &'a mut dyn FnMut(&Piece),
 }
 
 impl Run<'_> {
     fn event(&mut self, ev: Event) -> ControlFlow<()> {
         match ev {
             Event::Piece(p) => {
+                (self.seen)(&p);
                 self.batch_bytes += p.text.len();
                 self.batch.push(p);
                 if self.batch_bytes >= BATCH_BYTES || self.batch.len() >= 4096 {

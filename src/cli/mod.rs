@@ -220,13 +220,14 @@ enum LinkFormatArg {
   kashf variants news/ -o variants.tsv
   kashf variants --from-jsonl linked.jsonl --min-spellings 3
   kashf variants --format jsonl news/ | jq -c 'select(.label == \"PLACE\")'
+  kashf variants --format html --min-spellings 2 news/ -o variants.html
 
 For each person, place and organisation with an id (a gazetteer entry, or a
 cluster of an unseen name's spellings across the corpus as `kashf link` makes
 them), the spellings the corpus writes it in (the text as written, without
 diacritics or tatweel), each with its count, the first document that writes
-it, and the sentence around that mention (where the document is a file that
-can be read). Most mentions first; TSV rows are one per spelling.")]
+it, and the sentence around that mention (with --from-jsonl, where the document
+is a file that can be read). Most mentions first; TSV rows are one per spelling.")]
 pub struct VariantsArgs {
     #[command(flatten)]
     run: RunArgs,
@@ -238,8 +239,8 @@ pub struct VariantsArgs {
     from_jsonl: bool,
 
     /// Output format: `tsv` (a header, then `id, label, norm, mentions,
-    /// spelling, count, doc, example` per spelling) or `jsonl` (one object
-    /// per entity, its spellings in a list).
+    /// spelling, count, doc, example` per spelling), `jsonl` (one object
+    /// per entity, its spellings in a list) or `html` (one page, a table).
     #[arg(long, value_enum, default_value_t = VariantsFormatArg::Tsv)]
     format: VariantsFormatArg,
 
@@ -257,6 +258,7 @@ pub struct VariantsArgs {
 enum VariantsFormatArg {
     Tsv,
     Jsonl,
+    Html,
 }
 
 /// The `eval` arguments.

@@ -7,25 +7,34 @@
 //! passes of `kashf link` ([`super::link`]): the clusters, then every
 //! record with its names linked, counted by id and spelling (the text as
 //! written, without diacritics, tatweel and invisible marks). Last, the
-//! example of each spelling is cut from the document of its first mention,
-//! where the document's name is a file that can be read.
+//! example of each spelling is cut from the document of its first mention:
+//! from the text as it was read, which the extraction copies aside (so
+//! standard input, lines and JSONL records have examples too), or, from
+//! kashf's JSONL, from the file the document's name names, where it can be
+//! read.
+//!
+//! Written as TSV, JSONL or one HTML page (a table, nothing fetched).
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
+use std::fs::File;
+use std::io::{IsTerminal, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::bail;
 use kashf::Label;
+use kashf::input::Piece;
 use kashf::normalize::{Folds, Normalizer};
 use kashf::output::Format;
 use serde_json::{Value as Json, json};
 
 use super::destination::Destination;
-use super::extract::extract_to;
+use super::extract::extract_seeing;
 use super::link::{JsonlInputs, clusters_of, records};
 use super::{EXIT_FAILED, VariantsArgs, VariantsFormatArg};
+
+mod html;
 
 /// Characters of context on either side of a mention, at most.
 const CONTEXT: usize = 80;
@@ -49,8 +58,15 @@ struct Seen {
 }
 
 pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
+    if matches!(args.format, VariantsFormatArg::Html)
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        bail!("--format html writes a page for a browser: name it with -o FILE.html, or redirect");
+    }
     let (mut out, destination) = Destination::open(args.output.as_deref())?;
     let mut failed = false;
+    let mut texts = None;
     let inputs = if args.from_jsonl {
         let default = args.run.glob == ["*.txt"];
         let globs = if default {
@@ -62,7 +78,10 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
     } else {
         let mut inputs = JsonlInputs::default();
         let writer = std::io::BufWriter::with_capacity(1 << 18, inputs.spool()?);
-        failed |= extract_to(&args.run, Format::Jsonl, Box::new(writer))?.failed;
+        let mut spool = TextSpool::new()?;
+        let seen = &mut |p: &Piece| spool.piece(p);
+        failed |= extract_seeing(&args.run, Format::Jsonl, Box::new(writer), seen)?.failed;
+        texts = Some(spool.finish()?);
         inputs
     };
     let name_of = |path: &Path| inputs.name_of(path);
@@ -112,11 +131,16 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
         .filter(|(_, m)| m.spellings.len() >= args.min_spellings)
         .collect();
     entities.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(&b.0)));
-    let examples = examples(&entities);
+    let examples = examples(&entities, texts.as_mut());
+    let example_of = |seen: &Seen| examples.get(&(doc_key(&seen.doc), seen.start));
 
     let mut buf = Vec::new();
-    if matches!(args.format, VariantsFormatArg::Tsv) {
-        buf.extend_from_slice(b"id\tlabel\tnorm\tmentions\tspelling\tcount\tdoc\texample\n");
+    match args.format {
+        VariantsFormatArg::Tsv => {
+            buf.extend_from_slice(b"id\tlabel\tnorm\tmentions\tspelling\tcount\tdoc\texample\n");
+        }
+        VariantsFormatArg::Html => html::start(entities.len(), &mut buf),
+        VariantsFormatArg::Jsonl => {}
     }
     for (id, m) in &entities {
         let mut spellings: Vec<(&String, &Seen)> = m.spellings.iter().collect();
@@ -124,9 +148,7 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
         match args.format {
             VariantsFormatArg::Tsv => {
                 for (spelling, seen) in spellings {
-                    let example = examples
-                        .get(&(doc_key(&seen.doc), seen.start))
-                        .map_or("", |s| s);
+                    let example = example_of(seen).map(Example::bracketed);
                     let fields = [
                         id.to_string(),
                         m.label.as_str().to_owned(),
@@ -135,7 +157,7 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
                         spelling.clone(),
                         seen.count.to_string(),
                         doc_key(&seen.doc),
-                        example.to_owned(),
+                        example.unwrap_or_default(),
                     ];
                     let row: Vec<String> = fields.iter().map(|f| tsv_field(f)).collect();
                     buf.extend_from_slice(row.join("\t").as_bytes());
@@ -150,7 +172,7 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
                             "spelling": spelling,
                             "count": seen.count,
                             "doc": seen.doc,
-                            "example": examples.get(&(doc_key(&seen.doc), seen.start)),
+                            "example": example_of(seen).map(Example::bracketed),
                         })
                     })
                     .collect();
@@ -164,6 +186,18 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer(&mut buf, &line).expect("writing JSON to memory cannot fail");
                 buf.push(b'\n');
             }
+            VariantsFormatArg::Html => {
+                let rows: Vec<html::Row<'_>> = spellings
+                    .into_iter()
+                    .map(|(spelling, seen)| html::Row {
+                        spelling,
+                        count: seen.count,
+                        doc: doc_key(&seen.doc),
+                        example: example_of(seen),
+                    })
+                    .collect();
+                html::entity(id, m.label, &m.norm, m.count, &rows, &mut buf);
+            }
         }
         if buf.len() > 1 << 16 {
             if let Err(e) = out.write_all(&buf) {
@@ -171,6 +205,9 @@ pub(super) fn run(args: &VariantsArgs) -> anyhow::Result<ExitCode> {
             }
             buf.clear();
         }
+    }
+    if matches!(args.format, VariantsFormatArg::Html) {
+        html::end(&mut buf);
     }
     if let Err(e) = out.write_all(&buf).and_then(|()| out.flush()) {
         return write_failed(e);
@@ -205,28 +242,96 @@ fn tsv_field(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
 }
 
+/// The text of every document a run extracted, copied aside as it was
+/// read (a temporary file: the text of a whole corpus need not fit in
+/// memory), for the examples. A name that several documents share is the
+/// first one's.
+struct TextSpool {
+    file: File,
+    /// Bytes written so far.
+    len: u64,
+    /// Document name → (offset, length) of its text in `file`.
+    docs: HashMap<String, (u64, u64)>,
+    /// The document being read: its name and where its text starts.
+    open: Option<(String, u64)>,
+    error: Option<std::io::Error>,
+}
+
+impl TextSpool {
+    fn new() -> anyhow::Result<TextSpool> {
+        Ok(TextSpool {
+            file: tempfile::tempfile()
+                .map_err(|e| anyhow::anyhow!("creating a temporary file: {e}"))?,
+            len: 0,
+            docs: HashMap::new(),
+            open: None,
+            error: None,
+        })
+    }
+
+    fn piece(&mut self, p: &Piece) {
+        if self.error.is_some() {
+            return;
+        }
+        if p.first {
+            self.open = Some((doc_key(&p.doc.name), self.len));
+        }
+        if let Err(e) = self.file.write_all(p.text.as_bytes()) {
+            self.error = Some(e);
+            return;
+        }
+        self.len += p.text.len() as u64;
+        if p.last
+            && let Some((name, start)) = self.open.take()
+        {
+            self.docs.entry(name).or_insert((start, self.len - start));
+        }
+    }
+
+    fn finish(self) -> anyhow::Result<TextSpool> {
+        match self.error {
+            Some(e) => bail!("keeping the text for the examples in a temporary file: {e}"),
+            None => Ok(self),
+        }
+    }
+
+    /// The text of the document `name`, if it was read.
+    fn text(&mut self, name: &str) -> Option<String> {
+        let &(at, len) = self.docs.get(name)?;
+        let mut bytes = vec![0; usize::try_from(len).ok()?];
+        self.file.seek(SeekFrom::Start(at)).ok()?;
+        self.file.read_exact(&mut bytes).ok()?;
+        String::from_utf8(bytes).ok()
+    }
+}
+
 /// The example of each first mention, by (document, start): the sentence
-/// around it (at most [`CONTEXT`] characters either side), with the
-/// mention in brackets, from documents named by a file that can be read
-/// and that holds the mention's text there.
-fn examples(entities: &[(Arc<str>, Mentions)]) -> HashMap<(String, usize), String> {
+/// around it (at most [`CONTEXT`] characters either side), from the text
+/// the run read (`texts`), else from documents named by a file that can
+/// be read.
+fn examples(
+    entities: &[(Arc<str>, Mentions)],
+    mut texts: Option<&mut TextSpool>,
+) -> HashMap<(String, usize), Example> {
     let mut wanted: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
     for (_, m) in entities {
         for seen in m.spellings.values() {
-            if let Json::String(name) = &seen.doc {
-                wanted
-                    .entry(name.clone())
-                    .or_default()
-                    .push((seen.start, seen.end));
-            }
+            wanted
+                .entry(doc_key(&seen.doc))
+                .or_default()
+                .push((seen.start, seen.end));
         }
     }
     let mut out = HashMap::new();
     for (name, spans) in wanted {
-        let Ok(bytes) = std::fs::read(&name) else {
-            continue;
+        let text = match texts.as_deref_mut() {
+            Some(texts) => texts.text(&name),
+            None => std::fs::read(&name)
+                .ok()
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
         };
-        let text: Vec<char> = String::from_utf8_lossy(&bytes).chars().collect();
+        let Some(text) = text else { continue };
+        let text: Vec<char> = text.chars().collect();
         for (start, end) in spans {
             if end > text.len() || start >= end {
                 continue;
@@ -237,10 +342,25 @@ fn examples(entities: &[(Arc<str>, Mentions)]) -> HashMap<(String, usize), Strin
     out
 }
 
-/// The sentence around `text[start..end]`, whitespace collapsed, the
-/// mention in brackets; where the sentence goes on more than [`CONTEXT`]
-/// characters away, it is cut at a space within them and «…» marks the cut.
-fn example(text: &[char], start: usize, end: usize) -> String {
+/// A mention in its sentence: the text before it (with «… » where the
+/// sentence was cut), the mention, the text after it.
+pub(super) struct Example {
+    pub before: String,
+    pub mention: String,
+    pub after: String,
+}
+
+impl Example {
+    /// As one line, the mention in brackets.
+    fn bracketed(&self) -> String {
+        format!("{}[{}]{}", self.before, self.mention, self.after)
+    }
+}
+
+/// The sentence around `text[start..end]`, whitespace collapsed; where
+/// the sentence goes on more than [`CONTEXT`] characters away, it is cut
+/// at a space within them and «…» marks the cut.
+fn example(text: &[char], start: usize, end: usize) -> Example {
     let stop = |c: &char| matches!(c, '.' | '!' | '?' | '؟' | '\n');
     let from = start.saturating_sub(CONTEXT);
     let (begin, cut_before) = match text[from..start].iter().rposition(stop) {
@@ -261,16 +381,33 @@ fn example(text: &[char], start: usize, end: usize) -> String {
             (space.map_or(end, |p| end + p), true)
         }
     };
-    let s = |r: &[char]| r.iter().collect::<String>();
-    let joined = format!(
-        "{}{}[{}]{}{}",
-        if cut_before { "… " } else { "" },
-        s(&text[begin..start]),
-        s(&text[start..end]),
-        s(&text[end..finish]),
-        if cut_after { " …" } else { "" },
-    );
-    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Whitespace collapsed, and kept at the mention's edges.
+    let collapse = |r: &[char]| {
+        let s: String = r.iter().collect();
+        let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead = if s.starts_with(char::is_whitespace) && !words.is_empty() {
+            " "
+        } else {
+            ""
+        };
+        let trail = if s.ends_with(char::is_whitespace) && !words.is_empty() {
+            " "
+        } else {
+            ""
+        };
+        format!("{lead}{words}{trail}")
+    };
+    let before = collapse(&text[begin..start]);
+    let after = collapse(&text[end..finish]);
+    Example {
+        before: format!(
+            "{}{}",
+            if cut_before { "… " } else { "" },
+            before.trim_start()
+        ),
+        mention: collapse(&text[start..end]).trim().to_owned(),
+        after: format!("{}{}", after.trim_end(), if cut_after { " …" } else { "" }),
+    }
 }
 
 #[cfg(test)]
@@ -283,15 +420,18 @@ mod tests {
         let text: Vec<char> = s.chars().collect();
         let at = |word: &str| s[..s.find(word).unwrap()].chars().count();
         assert_eq!(
-            example(&text, at("كاراباخ"), at("كاراباخ") + 7),
+            example(&text, at("كاراباخ"), at("كاراباخ") + 7).bracketed(),
             "[كاراباخ] أمس."
         );
-        assert_eq!(example(&text, at("وصل"), at("وصل") + 3), "[وصل] الوفد إلى");
+        assert_eq!(
+            example(&text, at("وصل"), at("وصل") + 3).bracketed(),
+            "[وصل] الوفد إلى"
+        );
         // Cut at a space at most CONTEXT characters away where no sentence
         // ends, and marked.
         let words = "كلمة ".repeat(40);
         let long: Vec<char> = format!("{words}كييف {words}").chars().collect();
-        let got = example(&long, 200, 204);
+        let got = example(&long, 200, 204).bracketed();
         assert!(got.starts_with("… كلمة كلمة"), "{got}");
         assert!(got.ends_with("كلمة كلمة …"), "{got}");
         assert!(got.contains(" [كييف] "), "{got}");

@@ -1,9 +1,9 @@
 //! The HTML view: one self-contained page (`view.html`: its styles and
 //! script inline, no fonts or files fetched) that shows each document
 //! right-to-left with its entities highlighted by label, their `norm`,
-//! `id` and `value` on hover, the most frequent entities per label of each
-//! document and of the whole run, a filter by label, and pages of
-//! documents so that large runs stay usable.
+//! `id`, `link`, `value` and `source` on hover, the most frequent entities
+//! per label of each document and of the whole run, a filter by label, and
+//! pages of documents so that large runs stay usable.
 //!
 //! The page is written as it streams: the template up to its data marker,
 //! then one NDJSON line per document start (`{"doc": …, "extra": {…}}`)

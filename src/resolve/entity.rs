@@ -32,8 +32,9 @@
 //! Manchester, «مجلس الأمن القومي» no Security Council. The one label this
 //! stage corrects: a span the tagger alone calls a person whose key is
 //! listed for a place, right after a word that introduces a place («في»,
-//! «إلى», a place noun), is that place (the tagger misreads places in
-//! reported speech).
+//! «إلى», a place noun) or as the place of a dateline (first on its line,
+//! a dash after it: «يريفان - قال …»), is that place (the tagger
+//! misreads places in reported speech and datelines).
 //!
 //! The guards of this stage, on top of the matcher's (see
 //! [`Matcher::resolve_at`]):
@@ -61,6 +62,7 @@ use crate::doc::{
     Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
 };
 use crate::gazetteer::{Entry, Matcher};
+use crate::values::mark_after;
 
 /// Words (matching keys) after which a listed place is a place, whatever
 /// the tagger says: prepositions of place and place nouns.
@@ -139,7 +141,8 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
             && c.source == Source::Model
             && link.is_listed()
             && word_start(key, c.range.start) == c.range.start
-            && after_one_of(key, c.range.start, PLACE_BEFORE)
+            && (after_one_of(key, c.range.start, PLACE_BEFORE)
+                || in_dateline(chunk.text, c.range.clone()))
         {
             Label::Place
         } else {
@@ -168,6 +171,18 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
         c.norm = Some(entry.name.to_string());
         c.link = Some(link);
     }
+}
+
+/// Whether `text[range]` stands where a dateline names its place: first on
+/// its line, and followed by a dash, perhaps after an agency in
+/// parentheses («يريفان - قال», «الخرطوم (رويترز) - قال»), as the dates'
+/// dateline reads it. Not a colon, which the dates' dateline takes too: a
+/// name first on its line before a colon is, in the news corpus, a speaker
+/// («غازي: …» in a dialogue), not a place.
+fn in_dateline(text: &str, range: Range<usize>) -> bool {
+    let line = text[..range.start].rsplit('\n').next().unwrap_or("");
+    line.chars().all(char::is_whitespace)
+        && mark_after(text, range.end).is_some_and(|c| matches!(c, '-' | '–' | '—'))
 }
 
 /// Whether the word right before the word that `start` lies in (one
@@ -393,6 +408,11 @@ Q283368\tPLACE\tالرقة\t\tcc=SY;type=city
             ("a town and another adjective", "وصلوا إلى الرقة الجديدة", "الرقة الجديدة", Place, Model, Place, None, None),
             ("a country and its own nisba", "وصلوا إلى سوريا السورية", "سوريا السورية", Place, Model, Place, None, None),
             ("a town and a nisba, but a person", "قال الرقة السورية", "الرقة السورية", Person, Model, Person, None, None),
+            ("a dateline the tagger calls a person", "الخرطوم - قال الرئيس إن", "الخرطوم", Person, Model, Place, Some("Q1963"), Some(Exact)),
+            ("a dateline with an agency, on a later line", "عنوان الخبر\n الخرطوم (رويترز) - قال", "الخرطوم", Person, Model, Place, Some("Q1963"), Some(Exact)),
+            ("a speaker, not a dateline", "عنوان الخبر\nالخرطوم: قال", "الخرطوم", Person, Model, Person, None, None),
+            ("not inside a line", "وقال الخرطوم - إن", "الخرطوم", Person, Model, Person, None, None),
+            ("not without the dash", "الخرطوم قال إن", "الخرطوم", Person, Model, Person, None, None),
             ("one name of two words from ANERcorp", "في عهد الملك عبد العزيز", "عبد العزيز", Person, Model, Person, None, None),
         ];
         for (name, text, span, label, source, want_label, want_id, want_link) in cases {

@@ -23,7 +23,7 @@ mod words;
 
 use crate::doc::{Candidate, Chunk};
 
-pub(crate) use dates::dateline;
+pub(crate) use dates::{dateline, mark_after};
 
 /// Pushes the dates and then the numbers of `chunk` onto `out`, parsing at
 /// the triggers of its key ([`words::triggers`], put into `triggers`): both

@@ -239,15 +239,25 @@ fn written_weekday(key: &str, start: usize) -> Option<u8> {
 }
 
 /// Whether a dash follows `pos`, perhaps after an agency in parentheses:
-/// «12 مارس 2021 - قال», «12 مارس 2021 (رويترز) - قال».
+/// «12 مارس 2021 - قال», «12 مارس 2021 (رويترز) - قال» (or a colon or a
+/// bar: what ends a dateline).
 fn dash_after(text: &str, pos: usize) -> bool {
+    mark_after(text, pos).is_some_and(|c| DATELINE_MARKS.contains(&c))
+}
+
+/// The marks that end a dateline: dashes, a colon, a bar.
+const DATELINE_MARKS: &[char] = &['-', '–', '—', 'ـ', ':', '|'];
+
+/// The character after `pos`, past spaces and an agency in parentheses
+/// («(رويترز)»): where a dateline's dash or colon stands.
+pub(crate) fn mark_after(text: &str, pos: usize) -> Option<char> {
     let mut rest = text[pos..].trim_start_matches(' ');
     if let Some(r) = rest.strip_prefix('(')
         && let Some(close) = r.find(')').filter(|&n| n <= 40)
     {
         rest = r[close + 1..].trim_start_matches(' ');
     }
-    rest.starts_with(['-', '–', '—', 'ـ', ':', '|'])
+    rest.chars().next()
 }
 
 /// A date expression found: a byte range of the key and its value.
