@@ -273,10 +273,12 @@ fn an_interrupted_output_file_leaves_nothing() {
             let line = "زار الوزير موسكو ثم كييف.\n".repeat(1000);
             while input.write_all(line.as_bytes()).is_ok() {}
         });
+        // The signal comes the moment the temporary file appears: kashf must
+        // be ready to remove it from the moment it exists.
         let started = Instant::now();
         while temporaries(dir.path()).is_empty() {
             assert!(started.elapsed() < Duration::from_secs(60), "no temporary");
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::yield_now();
         }
         // SAFETY: kill(2) on our own child's pid.
         assert_eq!(unsafe { libc::kill(child.id() as libc::pid_t, signal) }, 0);

@@ -55,13 +55,8 @@ impl Destination {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".kashf-")
-            // A new file's mode, less the umask (tempfile's own is 0600).
-            .permissions(std::fs::Permissions::from_mode(0o666))
-            .tempfile_in(dir)
+        let temp = temporary_in(dir)
             .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-        remove_on_signal(temp.path());
         if let Some(mode) = existing {
             std::fs::set_permissions(temp.path(), mode)
                 .with_context(|| format!("setting the mode of {}", temp.path().display()))?;
@@ -121,6 +116,38 @@ static CHECK_STDOUT: extern "C" fn() = {
     }
     check_stdout
 };
+
+/// Creates a temporary file in `dir` that a signal removes. The handlers
+/// know its name before it exists, so that no signal can come between the
+/// file and its removal: a signal before the file is made finds nothing to
+/// remove.
+fn temporary_in(dir: &Path) -> std::io::Result<NamedTempFile> {
+    let mut attempt = 0;
+    loop {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let name = format!(".kashf-{}-{nanos:08x}", std::process::id());
+        remove_on_signal(&dir.join(&name));
+        let made = tempfile::Builder::new()
+            .prefix(&name)
+            .rand_bytes(0)
+            // A new file's mode, less the umask (tempfile's own is 0600).
+            .permissions(std::fs::Permissions::from_mode(0o666))
+            .tempfile_in(dir);
+        match made {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 8 => {
+                remove_on_signal_forget();
+                attempt += 1;
+            }
+            Err(e) => {
+                remove_on_signal_forget();
+                return Err(e);
+            }
+            Ok(temp) => return Ok(temp),
+        }
+    }
+}
 
 /// The temporary file a signal removes (a leaked C string, or null).
 static TEMP: AtomicPtr<libc::c_char> = AtomicPtr::new(std::ptr::null_mut());
