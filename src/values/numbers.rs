@@ -362,7 +362,7 @@ fn elem(key: &str, pos: usize) -> Option<Elem> {
         TokKind::Digits => {
             let (end, digits) = match spaced_groups(key, t) {
                 Some(g) => g,
-                None => (t.end, parse_digits(t.s)?),
+                None => (t.end, reh_thousands(key, t).or_else(|| parse_digits(t.s))?),
             };
             Some(Elem {
                 start: t.start,
@@ -390,6 +390,25 @@ fn elem(key: &str, pos: usize) -> Option<Elem> {
         }
         TokKind::Punct => None,
     }
+}
+
+/// «000ر22», «500ر1 ريال»: three digits before a reh and no scale word
+/// after the number are thousands (22 000, 1 500); with a scale word they
+/// are decimals («935ر6 مليون» = 6.935 million, read by [`parse_digits`]).
+fn reh_thousands(key: &str, t: Tok<'_>) -> Option<Digits> {
+    let (low, high) = t.s.split_once(words::REH)?;
+    if low.len() != 3 {
+        return None;
+    }
+    let scale = next_token(key, t.end)
+        .and_then(|n| words::lookup(key, n.start, n.end))
+        .is_some_and(|h| matches!(h.entry.num, Some(Num::Scale(..))));
+    (!scale).then(|| Digits {
+        value: f64::from(high.parse::<u32>().unwrap_or(0)) * 1000.0
+            + f64::from(low.parse::<u32>().unwrap_or(0)),
+        int: true,
+        width: high.len() + 3,
+    })
 }
 
 /// «1 234 567», «40 000»: thousands grouped by single spaces (a head of
@@ -547,6 +566,15 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                             })) =>
                 {
                     // «الربع الأول», «النصف الثاني»: a part of a year.
+                    return None;
+                }
+                // «نصف النهائي», «ربع النهائي»: the semi-final, the
+                // quarter-final.
+                Num::Frac(_)
+                    if next_token(key, end).is_some_and(|t| {
+                        matches!(t.s, "النهايي" | "نهايي" | "النهاييه" | "نهاييه")
+                    }) =>
+                {
                     return None;
                 }
                 Num::Frac(f) => {
@@ -1123,6 +1151,37 @@ mod tests {
         for (text, want) in [("المواد 1،2،3", 3), ("الأعوام 2014،2015", 2)] {
             assert_eq!(all(text).len(), want, "{text}: {:?}", all(text));
         }
+    }
+
+    #[test]
+    fn reversed_numbers_with_reh_trillions_and_finals() {
+        use Kind::*;
+        check_firsts(&[
+            (
+                "إلى 935ر6 مليون برميل",
+                "935ر6 مليون",
+                6_935_000.0,
+                Cardinal,
+            ),
+            (
+                "مقابل 5ر32 مليون جنيه",
+                "5ر32 مليون",
+                32_500_000.0,
+                Cardinal,
+            ),
+            ("بنسبة 63ر54 بالمائة", "63ر54 بالمائة", 54.63, Percent),
+            ("ما يزيد على (000ر22) مسلم", "000ر22", 22_000.0, Cardinal),
+            ("بلغ 2.5 ترليون ريال", "2.5 ترليون", 2.5e12, Cardinal),
+        ]);
+        for text in [
+            "تأهل إلى نصف النهائي",
+            "خرج من ربع النهائي",
+            "في الدور نصف النهائي",
+        ] {
+            assert!(all(text).is_empty(), "{text}: {:?}", all(text));
+        }
+        // The reh of a word is no separator: «5 رجال».
+        assert_eq!(first("وصل 5 رجال").map(|g| g.1), Some(5.0));
     }
 
     #[test]

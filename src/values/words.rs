@@ -273,6 +273,9 @@ const NUM_WORDS: &[Row<Num>] = &[
     ("تريليون", Num::Scale(1_000_000_000_000, Count::One)),
     ("تريليونا", Num::Scale(1_000_000_000_000, Count::Acc)),
     ("تريليونات", Num::Scale(1_000_000_000_000, Count::Plural)),
+    ("ترليون", Num::Scale(1_000_000_000_000, Count::One)),
+    ("ترليونا", Num::Scale(1_000_000_000_000, Count::Acc)),
+    ("ترليونات", Num::Scale(1_000_000_000_000, Count::Plural)),
     ("نصف", Num::Frac(0.5)),
     ("ربع", Num::Frac(0.25)),
     ("ثلث", Num::Frac(1.0 / 3.0)),
@@ -998,6 +1001,13 @@ fn measure_token(key: &str, pos: usize) -> Option<Tok<'_>> {
             {
                 i += 2;
                 group = None;
+            } else if group == Some(0)
+                && rest[i..].starts_with(REH)
+                && let Some(n) = reh_digits(&b[..i], &b[i + REH.len_utf8()..])
+            {
+                // «935ر6»: one number, and the token ends there.
+                i += REH.len_utf8() + n;
+                break;
             } else if let Some(g) = group
                 && rest[i..].starts_with(ARABIC_COMMA)
                 && arabic_comma_groups(&b[g..i], g == 0, &b[i + ARABIC_COMMA.len_utf8()..])
@@ -1022,6 +1032,29 @@ fn measure_token(key: &str, pos: usize) -> Option<Tok<'_>> {
         kind,
         s: &rest[..len],
     })
+}
+
+/// U+0631 ARABIC LETTER REH, which some papers (Asharq al-Awsat, the AFP
+/// wire in Arabic) write as the separator of a number whose parts come
+/// in reverse: «935ر6 مليون» is 6.935 million, «5ر32» 32.5, «000ر22»
+/// 22,000 (see [`parse_digits`] and the number grammar).
+pub(super) const REH: char = '\u{0631}';
+
+/// The length of the digits after a reh that joins `before` (one to three
+/// digits, the token so far) into one number: one to three digits, then
+/// no letter or digit.
+fn reh_digits(before: &[u8], after: &[u8]) -> Option<usize> {
+    let n = after.iter().take_while(|b| b.is_ascii_digit()).count();
+    let next_ok = match after.get(n) {
+        None => true,
+        Some(&c) if c.is_ascii() => !c.is_ascii_alphanumeric() && c != b'.' && c != b',',
+        // A letter glued after («5ر1مليون»): not this shape.
+        Some(_) => !std::str::from_utf8(&after[n..])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(is_letter),
+    };
+    ((1..=3).contains(&before.len()) && (1..=3).contains(&n) && next_ok).then_some(n)
 }
 
 /// U+060C ARABIC COMMA, which some text writes between thousands (9،000).
@@ -1070,7 +1103,9 @@ pub(super) fn prev_token(key: &str, pos: usize) -> Option<Tok<'_>> {
                 .rev()
                 .take_while(|&(i, c)| {
                     c.is_ascii_digit()
-                        || ((c == '.' || c == ',' || (arabic_comma && c == ARABIC_COMMA))
+                        || ((c == '.'
+                            || c == ','
+                            || (arabic_comma && (c == ARABIC_COMMA || c == REH)))
                             && before[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
                 })
                 .last()
@@ -1119,6 +1154,15 @@ pub(super) struct Digits {
 /// the decimal point. `None` for shapes that are not one number (two
 /// decimal points, as in 23.10.2020).
 pub(super) fn parse_digits(s: &str) -> Option<Digits> {
+    // «935ر6»: the part after the reh leads; read as a decimal here (the
+    // number grammar makes «000ر22» thousands where no scale follows).
+    if let Some((low, high)) = s.split_once(REH) {
+        return Some(Digits {
+            value: format!("{high}.{low}").parse().ok()?,
+            int: false,
+            width: high.len(),
+        });
+    }
     // The Arabic comma groups thousands where the tokeniser let it in.
     let grouped;
     let s = if s.contains(ARABIC_COMMA) {
@@ -1273,6 +1317,8 @@ mod tests {
             ("12,34,56", None),
             ("9\u{060C}000", Some((9000.0, true))),
             ("1\u{060C}234\u{060C}567", Some((1_234_567.0, true))),
+            ("935\u{0631}6", Some((6.935, false))),
+            ("5\u{0631}32", Some((32.5, false))),
         ];
         for (s, want) in cases {
             let got = parse_digits(s).map(|d| (d.value, d.int));
