@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::cache::codes;
 use super::features::{
     OFFSETS, WordInfo, clusters, infos, joins, lines, pair_features, split_clitic, word_candidates,
 };
@@ -153,9 +154,10 @@ pub(crate) fn apply(
     let mut line_tags = Vec::new();
     let joined: Vec<bool> = info.iter().map(joins).collect();
     let lines = lines(&info);
+    let codes = codes(&info);
     for line in &lines {
         for i in line.clone() {
-            let mut emit = cache.context(model, &info, i, line, &mut feats);
+            let mut emit = cache.context(model, &info, &codes, i, line, &mut feats);
             pair_features(&info, i, line, &mut feats);
             for f in &feats {
                 model.add_passes(*f, &mut emit);

@@ -11,12 +11,23 @@
 use std::ops::Range;
 
 use super::features::{
-    Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, neighbour, word_info,
+    Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, word_info,
 };
 #[cfg(doc)]
 use super::words::WordTable;
 use super::{Model, PassScores, TAGS, news};
 use crate::hash::FastMap;
+
+/// Each word's [`finder_code`] and the [`gap_code`] of its gap before, as
+/// [`Cache::context`] reads them.
+pub(super) fn codes(w: &[WordInfo<'_>]) -> Vec<(u8, u8)> {
+    w.iter()
+        .map(|x| {
+            let code = |c: u64| u8::try_from(c).expect("codes below 128");
+            (code(finder_code(x.finder)), code(gap_code(x.gap_before)))
+        })
+        .collect()
+}
 
 /// What the tagger knows of one distinct word before reading its
 /// context: its lexicon bits and flags, its clusters, its news code.
@@ -147,22 +158,26 @@ impl Cache {
     /// The summed weights of the [`context_features`] of word `i` of
     /// `line`, remembered by what they read: the finder parts of the word
     /// and its neighbours, the separators around it, and its frequency.
+    /// `codes` holds each word's [`finder_code`] and the [`gap_code`] of
+    /// its gap before, computed once a word ([`codes`]).
     pub(super) fn context(
         &mut self,
         model: &Model,
         w: &[WordInfo<'_>],
+        codes: &[(u8, u8)],
         i: usize,
         line: &Range<usize>,
         feats: &mut Vec<u64>,
     ) -> PassScores {
         let mut key = u64::from(w[i].flags & 1);
+        let at = |d: isize| i.checked_add_signed(d).filter(|j| line.contains(j));
         for d in [0, -1, 1, -2, 2] {
-            let code = neighbour(w, i, d, line).map_or(127, |x| finder_code(x.finder));
+            let code = at(d).map_or(127, |j| u64::from(codes[j].0));
             key = key << 7 | code;
         }
-        let gap_after = neighbour(w, i, 1, line).map_or("</s>", |x| x.gap_before);
-        key = key << 4 | gap_code(w[i].gap_before);
-        key = key << 4 | gap_code(gap_after);
+        let gap_after = at(1).map_or(gap_code("</s>"), |j| u64::from(codes[j].1));
+        key = key << 4 | u64::from(codes[i].1);
+        key = key << 4 | gap_after;
         if let Some(s) = self.contexts.get(&key) {
             return *s;
         }

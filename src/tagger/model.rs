@@ -33,7 +33,7 @@ pub struct Model {
     pub(super) second: Option<Box<Model>>,
     /// The weights of both passes in one table, built on first use by
     /// [`Model::add_passes`]: one lookup a feature instead of two.
-    pub(super) both: OnceLock<FastMap<u64, PassScores>>,
+    pub(super) both: OnceLock<Both>,
     /// What the model was trained to read of each word in news (`news`),
     /// if it was trained with news.
     pub(super) news: Option<NewsLexicon>,
@@ -41,6 +41,78 @@ pub struct Model {
     /// model's table ([`WordTable`]), if it is current; `None` for any
     /// other model.
     pub(super) words: Option<WordTable>,
+}
+
+/// The weights of both passes by feature hash, for [`Model::add_passes`]:
+/// open addressing, probed linearly from the hash's low bits (the hashes
+/// are mixed already), at most half full, with the keys apart from the
+/// weights, so that a probe that misses (as most pairs of words do) reads
+/// a few keys and nothing else: about a third of the instructions of a
+/// lookup in a `HashMap`. A key of 0 marks an empty slot; a feature whose
+/// hash is 0 has its weights aside.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Both {
+    keys: Vec<u64>,
+    /// For each slot, its weights' index in `weights`.
+    at: Vec<u32>,
+    weights: Vec<PassScores>,
+    zero: Option<PassScores>,
+}
+
+impl Both {
+    /// The weights of `passes` (zero in a pass without the feature).
+    fn new(passes: [&FastMap<u64, [f32; TAGS]>; 2]) -> Both {
+        let n: usize = passes.iter().map(|p| p.len()).sum();
+        let size = (2 * n).next_power_of_two().max(2);
+        let mut both = Both {
+            keys: vec![0; size],
+            at: vec![0; size],
+            weights: Vec::with_capacity(n),
+            zero: None,
+        };
+        for (pass, weights) in passes.into_iter().enumerate() {
+            for (&h, w) in weights {
+                both.entry(h)[pass] = *w;
+            }
+        }
+        both
+    }
+
+    /// The weights of feature `h`, added (zero) if it has none yet.
+    fn entry(&mut self, h: u64) -> &mut PassScores {
+        if h == 0 {
+            return self.zero.get_or_insert_default();
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = h as usize & mask;
+        while self.keys[i] != h {
+            if self.keys[i] == 0 {
+                self.keys[i] = h;
+                self.at[i] = u32::try_from(self.weights.len()).expect("below 2^32 features");
+                self.weights.push(PassScores::default());
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        &mut self.weights[self.at[i] as usize]
+    }
+
+    /// The weights of feature `h`, if it has any.
+    #[inline]
+    fn get(&self, h: u64) -> Option<&PassScores> {
+        if h == 0 {
+            return self.zero.as_ref();
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            match self.keys[i] {
+                k if k == h => return Some(&self.weights[self.at[i] as usize]),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
 }
 
 impl Model {
@@ -219,16 +291,10 @@ impl Model {
         let Some(second) = &self.second else {
             return self.add(f, &mut s[0]);
         };
-        let both = self.both.get_or_init(|| {
-            let mut both: FastMap<u64, PassScores> = FastMap::default();
-            for (pass, weights) in [&self.weights, &second.weights].into_iter().enumerate() {
-                for (h, w) in weights {
-                    both.entry(*h).or_default()[pass] = *w;
-                }
-            }
-            both
-        });
-        if let Some(w) = both.get(&f) {
+        let both = self
+            .both
+            .get_or_init(|| Both::new([&self.weights, &second.weights]));
+        if let Some(w) = both.get(f) {
             for (s, w) in s.iter_mut().zip(w) {
                 add_to(s, w);
             }

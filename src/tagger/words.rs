@@ -146,9 +146,8 @@ impl WordTable {
     #[inline]
     pub(super) fn scores(&self, id: u32, role: usize) -> PassScores {
         let at = self.scores.get(id as usize * ROLES + role) as usize * ENTRY;
-        std::array::from_fn(|pass| {
-            std::array::from_fn(|t| f32::from_bits(self.pool.get(at + pass * TAGS + t)))
-        })
+        let entry: [u32; ENTRY] = self.pool.array(at);
+        std::array::from_fn(|pass| std::array::from_fn(|t| f32::from_bits(entry[pass * TAGS + t])))
     }
 }
 

@@ -323,6 +323,21 @@ in_place_array!(
     "An array of `u64`, little-endian, read in place."
 );
 
+impl U32s<'_> {
+    /// Numbers `i..i + N`, with one bounds check for all of them.
+    ///
+    /// # Panics
+    ///
+    /// If `i + N` is out of bounds.
+    #[inline]
+    pub(crate) fn array<const N: usize>(&self, i: usize) -> [u32; N] {
+        let bytes = &self.0[i * 4..(i + N) * 4];
+        std::array::from_fn(|k| {
+            u32::from_le_bytes(bytes[k * 4..k * 4 + 4].try_into().expect("in bounds"))
+        })
+    }
+}
+
 /// A set of strings with dense ids `0..len`, read in place: an
 /// open-addressing hash table of twice as many slots as strings or more (a
 /// power of two), probed linearly from [`hash`]`(s)`'s low bits. A slot
