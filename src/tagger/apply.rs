@@ -158,9 +158,8 @@ pub(crate) fn apply(
     for line in &lines {
         for i in line.clone() {
             let mut emit = cache.context(model, &info, &codes, i, line, &mut feats);
-            pair_features(&info, i, line, &mut feats);
-            for f in &feats {
-                model.add_passes(*f, &mut emit);
+            for f in pair_features(&info, i, line) {
+                model.add_passes(f, &mut emit);
             }
             for (role, d) in OFFSETS.iter().enumerate() {
                 let s = match i.checked_add_signed(*d).filter(|j| line.contains(j)) {

@@ -33,20 +33,50 @@ use crate::vocab::{frequent, known};
 /// taken from a crate because model files depend on it: it must never
 /// change with a dependency's version.
 pub(super) fn feature(template: u8, parts: &[&str]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mix = |h: u64, w: u64| (h.rotate_left(26) ^ w).wrapping_mul(K);
-    let mut h = mix(0, u64::from(template) + 1);
+    let mut h = start(template);
     for p in parts {
-        let mut chunks = p.as_bytes().chunks_exact(8);
-        for c in &mut chunks {
-            h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            h = mix(h, padded(rest));
-        }
-        h = mix(h, 0xFF00_0000_0000_0000 | p.len() as u64);
+        h = absorb(h, p.as_bytes());
     }
+    finish(h)
+}
+
+/// [`feature`] of two parts, without the loop over parts (the pair
+/// features, four a word).
+#[inline]
+fn feature2(template: u8, a: &str, b: &str) -> u64 {
+    finish(absorb(absorb(start(template), a.as_bytes()), b.as_bytes()))
+}
+
+/// The multiply and rotate of [`feature`].
+#[inline(always)]
+fn mix(h: u64, w: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    (h.rotate_left(26) ^ w).wrapping_mul(K)
+}
+
+/// The state of [`feature`] before its parts.
+#[inline(always)]
+fn start(template: u8) -> u64 {
+    mix(0, u64::from(template) + 1)
+}
+
+/// The state of [`feature`] after part `p`, closed by its length.
+#[inline(always)]
+fn absorb(mut h: u64, p: &[u8]) -> u64 {
+    let mut chunks = p.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = mix(h, padded(rest));
+    }
+    mix(h, 0xFF00_0000_0000_0000 | p.len() as u64)
+}
+
+/// The hash of [`feature`] from its state after the last part.
+#[inline(always)]
+fn finish(h: u64) -> u64 {
     h ^ h >> 29
 }
 
@@ -540,17 +570,17 @@ pub(super) fn neighbour<'w, 'a>(
 /// Which neighbour each role looks at.
 pub(super) const OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
 
-/// The features of word `i` of `line` that pair two words, into `out`.
-pub(super) fn pair_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
-    out.clear();
-    let at = |d: isize| neighbour(w, i, d, line);
-    let key_at = |d: isize| at(d).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
-    let me = &w[i];
-    let mut f = |t: u8, parts: &[&str]| out.push(feature(t, parts));
-    f(10, &[key_at(-1), me.key]);
-    f(11, &[me.key, key_at(1)]);
-    f(34, &[key_at(-1), me.finder[0]]);
-    f(35, &[me.finder[0], key_at(1)]);
+/// The features of word `i` of `line` that pair two words.
+pub(super) fn pair_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>) -> [u64; 4] {
+    let key_at =
+        |d: isize| neighbour(w, i, d, line).map_or(if d < 0 { "<s>" } else { "</s>" }, |x| x.key);
+    let (before, me, after) = (key_at(-1), &w[i], key_at(1));
+    [
+        feature2(10, before, me.key),
+        feature2(11, me.key, after),
+        feature2(34, before, me.finder[0]),
+        feature2(35, me.finder[0], after),
+    ]
 }
 
 /// The features of word `i` of `line` that read what the finders said
@@ -593,7 +623,8 @@ pub(super) fn context_features(
 pub(super) fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &mut Vec<u64>) {
     let mut more = Vec::new();
     context_features(w, i, line, &mut more);
-    pair_features(w, i, line, out);
+    out.clear();
+    out.extend_from_slice(&pair_features(w, i, line));
     out.append(&mut more);
     for (role, d) in OFFSETS.iter().enumerate() {
         type_features(neighbour(w, i, *d, line), role, &mut |t, parts| {

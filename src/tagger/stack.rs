@@ -105,8 +105,8 @@ impl<'a> Doc<'a> {
                 };
             }
         }
-        // (Sized for the chunk up front: growing them cost a third of
-        // their instructions.)
+        // (Sized for the chunk up front: growing them cost a fifth of
+        // `Doc::new`'s instructions.)
         let mut counts: FastMap<u64, Counts> =
             FastMap::with_capacity_and_hasher(stems.len(), Default::default());
         let mut pairs: FastMap<u64, [u32; 3]> =

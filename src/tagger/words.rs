@@ -68,6 +68,14 @@ fn inputs() -> u64 {
     table::fingerprint(env!("KASHF_TABLE_INPUTS_TAGGER"))
 }
 
+/// The clusters at byte `at` of a record ([`NO_CLUSTER`]: none).
+#[inline(always)]
+fn clusters_at(r: &[u8; RECORD], at: usize) -> Option<[u16; 3]> {
+    let u16_at = |at: usize| u16::from_le_bytes([r[at], r[at + 1]]);
+    let c = [u16_at(at), u16_at(at + 2), u16_at(at + 4)];
+    (c[0] != NO_CLUSTER).then_some(c)
+}
+
 /// The embedded model's scored words, read in place.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct WordTable {
@@ -124,13 +132,12 @@ impl WordTable {
     /// The facts of word `id`.
     #[inline]
     pub(super) fn facts(&self, id: u32) -> Facts {
-        let r = &self.records[id as usize * RECORD..][..RECORD];
-        let u16_at = |at: usize| u16::from_le_bytes([r[at], r[at + 1]]);
-        let u32_at = |at: usize| u32::from_le_bytes(r[at..at + 4].try_into().expect("4 bytes"));
-        let clusters = |at: usize| {
-            let c = [u16_at(at), u16_at(at + 2), u16_at(at + 4)];
-            (c[0] != NO_CLUSTER).then_some(c)
-        };
+        // (A record of known length: no bounds check a field.)
+        let r: &[u8; RECORD] = self.records[id as usize * RECORD..][..RECORD]
+            .try_into()
+            .expect("RECORD bytes");
+        let u32_at = |at: usize| u32::from_le_bytes([r[at], r[at + 1], r[at + 2], r[at + 3]]);
+        let clusters = |at: usize| clusters_at(r, at);
         Facts {
             bits: u32_at(0),
             stem_bits: u32_at(4),
