@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use kashf::{Entity, Extractor, Label, Value};
 use serde_json::Value as Json;
 
@@ -388,6 +388,28 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
         {
             return true;
         }
+        // A part of the day on a named day: kashf resolves the day and
+        // keeps TIMEX3's code for the part (`2016-11-08TMO`);
+        // Recognizers-Text resolves it to hours that begin at 08:00 (MO),
+        // 12:00 (AF), 16:00 (EV) or 20:00 (NI).
+        if let Some((day, part)) = got.split_once('T')
+            && let Some(hour) = part_start(part)
+            && *want == format!("{day} {hour}:00:00")
+        {
+            return true;
+        }
+        // A weekday: Recognizers-Text keeps it unresolved (`XXXX-WXX-2`,
+        // `XXXX-WXX-2TMO`); kashf resolves it to a date of that weekday
+        // within a week of the reference.
+        if let (Some(r), Some(rest)) = (ref_date, want_c.strip_prefix("XXXX-WXX-"))
+            && let Some(wd) = rest.get(..1).and_then(|w| w.parse::<u32>().ok())
+            && let Some(day) = got_c.get(..10).and_then(|d| d.parse::<NaiveDate>().ok())
+            && got_c[10..] == rest[1..]
+            && day.weekday().number_from_monday() == wd
+            && (day - r).num_days().abs() < 7
+        {
+            return true;
+        }
         // Durations: the same length of time.
         if let (Some(a), Some(b)) = (duration_parts(got), duration_parts(want))
             && (a.0 - b.0).abs() < 1e-9
@@ -428,6 +450,18 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
         }
     }
     false
+}
+
+/// The hour Recognizers-Text starts a part of the day at, for TIMEX3's
+/// code of it.
+fn part_start(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "MO" => "08",
+        "AF" => "12",
+        "EV" => "16",
+        "NI" => "20",
+        _ => return None,
+    })
 }
 
 /// Whether kashf's number `got` is the expected number `want` (a

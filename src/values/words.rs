@@ -137,7 +137,8 @@ pub(super) enum DateW {
     /// صيف, شتاء, خريف (and ربيع, a [`MonthHead`]) before a year.
     Season,
     /// بداية, مطلع, أوائل, منتصف, أواسط, أواخر, نهاية: a part of the period
-    /// after it («أواخر الشهر الماضي», «منتصف مارس»).
+    /// after it («أواخر الشهر الماضي», «منتصف مارس»); بقية, باقي: its
+    /// rest («بقية العام»).
     Edge(Edge),
     /// The first word of a holiday's name: عيد, رأس, المولد (the dates
     /// grammar knows the rest: «عيد الفطر», «رأس السنة الهجرية»).
@@ -152,6 +153,8 @@ pub(super) enum Edge {
     Start,
     Middle,
     End,
+    /// بقية, باقي: the rest of the period, from the reference on.
+    Rest,
 }
 
 /// The words that open ranges and relative phrases.
@@ -521,6 +524,8 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("اواسط", DateW::Edge(Edge::Middle)),
     ("نهايه", DateW::Edge(Edge::End)),
     ("اواخر", DateW::Edge(Edge::End)),
+    ("بقيه", DateW::Edge(Edge::Rest)),
+    ("باقي", DateW::Edge(Edge::Rest)),
     // The first words of holidays.
     ("عيد", DateW::Feast),
     ("راس", DateW::Feast),

@@ -289,6 +289,7 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     if let Some(range) = range::days_after(c, &found) {
         return Some(range);
     }
+    let found = time::part_after_date(c, &found).unwrap_or(found);
     Some(time::after_date(c, &found).unwrap_or(found))
 }
 

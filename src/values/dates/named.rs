@@ -8,7 +8,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::{Cal, add_months, gregorian_to_hijri, hijri_to_gregorian};
+use super::calendar::{Cal, add_days, add_months, gregorian_to_hijri, hijri_to_gregorian};
 use super::numeric::{day_month, month_year, numeric_at};
 use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is, word_is};
 use crate::doc::{Chunk, Kind};
@@ -112,6 +112,15 @@ fn one_month(key: &str, pos: usize) -> Option<MonthAt> {
     }
 }
 
+/// Prepositions of time before a month named alone that make the word the
+/// month: «في مارس», «خلال رمضان», «منذ شوال» (key spellings).
+const TIME_PREPOSITIONS: &[&str] = &["في", "خلال", "منذ", "حتي", "قبل", "بعد", "طوال", "طيله"];
+
+/// Whether a preposition of [`TIME_PREPOSITIONS`] stands before `start`.
+fn time_preposition_before(key: &str, start: usize) -> bool {
+    words::prev_token(key, start).is_some_and(|t| TIME_PREPOSITIONS.contains(&t.s))
+}
+
 /// A day of the month: digits 1–31, or an ordinal («الخامس», «الحادي
 /// والعشرين») with an optional «من» before the month.
 pub(super) fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
@@ -140,6 +149,23 @@ pub(super) fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
         TokKind::Punct => return None,
     };
     (1..=31).contains(&d).then_some((start, end, d))
+}
+
+/// A day of the month in ordinal words after its month: «الحادي عشر» in
+/// «مايو الحادي عشر». Returns its end (before a «من» after it) and the day.
+fn day_after_month(c: &Chunk<'_>, end: usize) -> Option<(usize, u8)> {
+    let q = after(c.key, end)?;
+    if token_at(c.key, q)?.kind != TokKind::Word {
+        return None;
+    }
+    let (_, de, d) = day_at(c, q)?;
+    // day_at takes a «من» after the ordinal in; the year after it is read
+    // with its «من».
+    let de = match words::prev_token(c.key, de).filter(|t| t.s == "من") {
+        Some(m) => words::prev_token(c.key, m.start)?.end,
+        None => de,
+    };
+    Some((de, d))
 }
 
 /// A year: «عام 2003», «العام 2003», «سنة 2019», «2019م», «1445 هـ». With
@@ -226,6 +252,9 @@ pub(super) struct CalAt {
     pub hijri: bool,
     /// A year-only Hijri date: the Gregorian years it spans.
     pub year_span: Option<(i32, i32)>,
+    /// A Hijri month alone with neither its year nor a reference date to
+    /// take it from: no Gregorian month is known, the value is `XXXX-XX`.
+    pub month_only: bool,
 }
 
 impl CalAt {
@@ -233,6 +262,7 @@ impl CalAt {
         let value = match self.year_span {
             Some((a, b)) if a != b => format!("{a}/{b}"),
             Some((a, _)) => a.to_string(),
+            None if self.month_only => "XXXX-XX".to_owned(),
             None => self.cal.timex(),
         };
         let norm = if self.hijri {
@@ -314,6 +344,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             cal: n.2,
             hijri: false,
             year_span: None,
+            month_only: false,
         });
     }
     // «الأربعاء 28/9», «يوم 22/04», «بتاريخ 22/04»: a day and month alone
@@ -339,6 +370,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             cal,
             hijri: false,
             year_span: None,
+            month_only: false,
         });
     }
     // «شهر مارس».
@@ -394,8 +426,25 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         }
     };
     let start = start.unwrap_or(mstart);
-    let d = day.map(|(_, _, d)| d);
+    let mut d = day.map(|(_, _, d)| d);
     let mut end = mo.end;
+    // The month before its day, the day an ordinal in words: «مايو الحادي
+    // عشر», «يناير الأول» (كانون الأول is read as the month before this).
+    // Not after a month that is also a word: «مارس الثاني» is "the second
+    // practised".
+    if d.is_none()
+        && !mo.hijri
+        && (mo.safe || month_word.is_some())
+        && let Some((de, dd)) = day_after_month(c, mo.end)
+    {
+        d = Some(dd);
+        end = de;
+    }
+    // «صلاة الجمعة في شهر رمضان»: a weekday and a month without a day
+    // are no date.
+    if weekday.is_some() && d.is_none() {
+        return None;
+    }
     // The year.
     // «5 مارس 2021», «5 مارس عام 2021», «18 ديسمبر من العام 2022»,
     // «يناير، 2001».
@@ -416,14 +465,33 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     if mo.hijri {
         let (hy, hend) = match year {
             Some((_, ye, y, _)) => (Some(y), ye),
-            None => (
-                reference
-                    .and_then(|r| gregorian_to_hijri(c.hijri, r))
-                    .map(|h| h.0),
-                end,
-            ),
+            None => {
+                // The reference's Hijri year; «رمضان الماضي», «شوال
+                // المقبل»: the last such month before it, the next after.
+                let dir = next_hit(key, end)
+                    .filter(|h| h.clitic.is_empty())
+                    .and_then(|h| match date_word(&h) {
+                        Some(DateW::Dir(x)) => Some((h.end, x)),
+                        _ => None,
+                    });
+                let hy =
+                    reference
+                        .and_then(|r| gregorian_to_hijri(c.hijri, r))
+                        .map(|(y, rm, _)| match dir {
+                            Some((_, -1)) if mo.m >= rm => y - 1,
+                            Some((_, 1)) if mo.m <= rm => y + 1,
+                            _ => y,
+                        });
+                (hy, dir.map_or(end, |(e, _)| e))
+            }
         };
-        if d.is_none() && year.is_none() {
+        // A Hijri month alone: its two-word names (ربيع الأول, ذو الحجة)
+        // anywhere; the one-word ones, which are names too (رمضان, رجب),
+        // after «شهر» or a preposition of time («في رمضان», «خلال
+        // شوال»); صفر, also "zero", after «شهر» only.
+        let alone_ok =
+            mo.safe || month_word.is_some() || mo.m != 2 && time_preposition_before(key, mo.start);
+        if d.is_none() && year.is_none() && !alone_ok {
             return None;
         }
         end = hend;
@@ -439,6 +507,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
                     cal: Cal::default(),
                     hijri: true,
                     year_span: None,
+                    month_only: d.is_none(),
                 });
             }
         };
@@ -452,6 +521,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             cal,
             hijri: true,
             year_span: None,
+            month_only: false,
         });
     }
     if let Some((_, ye, y, hijri_year)) = year {
@@ -482,7 +552,13 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             });
         }
     } else {
-        if d.is_none() && !(mo.safe || month_word.is_some() || bare) {
+        // A month alone: a safe name, or after «شهر» or a preposition of
+        // time («في مارس»; not آب, «اب» being "father" once folded).
+        let alone_ok = mo.safe
+            || month_word.is_some()
+            || bare
+            || key[mo.start..mo.end] != *"اب" && time_preposition_before(key, mo.start);
+        if d.is_none() && !alone_ok {
             return None;
         }
         if d.is_none() && bare {
@@ -500,6 +576,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         cal,
         hijri: false,
         year_span: None,
+        month_only: false,
     })
 }
 
@@ -532,6 +609,7 @@ fn weekday_with_day(c: &Chunk<'_>, start: usize, end: usize, weekday: u8, day: u
         cal,
         hijri: false,
         year_span: None,
+        month_only: false,
     }
 }
 
@@ -558,6 +636,7 @@ fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<Cal
         cal,
         hijri: false,
         year_span: None,
+        month_only: false,
     })
 }
 
@@ -602,6 +681,7 @@ fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Opti
         cal,
         hijri: false,
         year_span: None,
+        month_only: false,
     })
 }
 
@@ -655,6 +735,7 @@ pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             cal,
             hijri,
             year_span,
+            month_only: false,
         }
         .found(c),
     )
@@ -895,6 +976,16 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             }
             _ => (None, 0, 0),
         };
+        if edge == Edge::Rest {
+            // «بقية الأسبوع», «باقي هذا الشهر», «بقية العام».
+            let unit = unit.filter(|_| dir == 0)?;
+            return Some(Found::new(
+                h.start,
+                end,
+                rest_of(reference, unit)?,
+                Kind::Date,
+            ));
+        }
         if let Some(unit) = unit {
             let mut value = super::relative::unit_value(reference, unit, i32::from(dir))?;
             let mut start = h.start;
@@ -908,6 +999,9 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             }
             return Some(Found::new(start, end, value, Kind::Date));
         }
+    }
+    if edge == Edge::Rest {
+        return None;
     }
     // A month, with or without its year; a year.
     if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_none()) {
@@ -929,6 +1023,22 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         return None;
     };
     Some(Found::new(h.start, end, format!("{y:04}"), Kind::Date))
+}
+
+/// The rest of the reference's week, month or year: from the reference
+/// to the period's last day (`2016-11-07/2016-11-13` for the week of
+/// Monday 2016-11-07); without a reference, the period's X form.
+fn rest_of(reference: Option<NaiveDate>, unit: Unit) -> Option<String> {
+    let Some(r) = reference else {
+        return super::relative::unit_value(None, unit, 0);
+    };
+    let last = match unit {
+        Unit::Week => add_days(r, 6 - i64::from(r.weekday().num_days_from_monday()))?,
+        Unit::Month => add_days(add_months(r.with_day(1)?, 1)?, -1)?,
+        Unit::Year => NaiveDate::from_ymd_opt(r.year(), 12, 31)?,
+        _ => return None,
+    };
+    Some(format!("{}/{}", Cal::of(r).timex(), Cal::of(last).timex()))
 }
 
 /// «الثمانينيات» (198X), «ثمانينيات القرن الماضي», «تسعينيات القرن التاسع
@@ -1118,5 +1228,108 @@ mod tests {
                 "XXXX-WXX-WE",
             ),
         ]);
+    }
+
+    #[test]
+    fn the_month_before_its_day() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "البيسبول في مايو الحادي عشر",
+                r,
+                "مايو الحادي عشر",
+                "2021-05-11",
+            ),
+            ("سأعود يناير الأول", None, "يناير الاول", "XXXX-01-01"),
+            (
+                "في سبتمبر الحادي والعشرين من عام 1978",
+                None,
+                "سبتمبر الحادي والعشرين من عام 1978",
+                "1978-09-21",
+            ),
+            ("عاد في كانون الأول", r, "كانون الاول", "2021-12"),
+        ]);
+        let got = dates_in("صلاة الجمعة في شهر رمضان", r);
+        assert!(got.iter().all(|(s, _)| !s.contains("الجمعة في")), "{got:?}");
+        let got = dates_in("مارس الثاني ضغوطا", r);
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn the_rest_of_a_period() {
+        // 2021-03-12 is a Friday.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "يغيب بقية الأسبوع",
+                r,
+                "بقية الاسبوع",
+                "2021-03-12/2021-03-14",
+            ),
+            (
+                "باقي هذا الأسبوع",
+                r,
+                "باقي هذا الاسبوع",
+                "2021-03-12/2021-03-14",
+            ),
+            ("يستمر باقي الشهر", r, "باقي الشهر", "2021-03-12/2021-03-31"),
+            (
+                "توقعات النمو لبقية العام",
+                r,
+                "بقية العام",
+                "2021-03-12/2021-12-31",
+            ),
+            (
+                "خلال بقية السنة الجارية",
+                r,
+                "بقية السنة الجارية",
+                "2021-03-12/2021-12-31",
+            ),
+            ("بقية العام", None, "بقية العام", "XXXX"),
+        ]);
+        for text in ["بقية الدول", "باقي العام الماضي", "بقية مارس"]
+        {
+            let got = dates_in(text, r);
+            assert!(
+                got.iter()
+                    .all(|(s, _)| !s.starts_with("بقية") && !s.starts_with("باقي")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_month_alone_after_a_preposition_or_shahr() {
+        // 2021-03-12 is 28 Rajab 1442 (Umm al-Qura): a Hijri month alone is
+        // the one of that Hijri year, dated by the Gregorian month it
+        // begins in.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            ("يكثر الصيام في رمضان", r, "رمضان", "2021-04"),
+            ("خلال شهر رمضان المبارك", r, "شهر رمضان", "2021-04"),
+            ("يعود خلال شوال", r, "شوال", "2021-05"),
+            ("منذ محرم", r, "محرم", "2020-08"),
+            ("يؤدون الحج في ذي الحجة", r, "ذي الحجة", "2021-07"),
+            ("حل ربيع الأول", r, "ربيع الاول", "2020-10"),
+            // 28 Rajab 1442: the last Ramadan is 1441's, the next Rajab
+            // 1443's.
+            ("في رمضان الماضي", r, "رمضان الماضي", "2020-04"),
+            ("في شهر رجب المقبل", r, "شهر رجب المقبل", "2022-02"),
+            ("في شعبان المقبل", r, "شعبان المقبل", "2021-03"),
+            ("حل شهر رمضان", None, "شهر رمضان", "XXXX-XX"),
+            ("في رجب", None, "رجب", "XXXX-XX"),
+            ("سأخرج في مارس", r, "مارس", "2021-03"),
+            ("وصل في نيسان", r, "نيسان", "2021-04"),
+        ]);
+        for text in [
+            "قال رمضان إن الوفد وصل",
+            "التقى رجب طيب أردوغان",
+            "بلغت النسبة في صفر",
+            "مارس الضغط على الحكومة",
+            "ثقة في أب وأم",
+        ] {
+            let got = dates_in(text, r);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
     }
 }

@@ -137,6 +137,7 @@ fn bare_day(c: &Chunk<'_>, pos: usize) -> Option<CalAt> {
         },
         hijri: false,
         year_span: None,
+        month_only: false,
     })
 }
 
@@ -152,6 +153,7 @@ fn bare_year(key: &str, pos: usize) -> Option<CalAt> {
         },
         hijri: false,
         year_span: None,
+        month_only: false,
     })
 }
 

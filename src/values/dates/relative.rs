@@ -263,6 +263,14 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         // «منذ ثلاثة أيام», «قبل عامين»: that long before the reference;
         // «سيعود بعد يومين», «بعد أسبوعين من الآن»: that long after it.
         DateW::Opener(o @ (Opener::Since | Opener::Before | Opener::After)) => {
+            // «بعد ظهر الاثنين», «بعد ظهر اليوم»: the afternoon of that
+            // day (not its noon).
+            if o == Opener::After
+                && let Some(w) = next_token(key, h.end).filter(|w| matches!(w.s, "ظهر" | "الظهر"))
+                && let Some(f) = part_of_named_day(c, h.start, w.end, DayPart::Afternoon)
+            {
+                return Some(f);
+            }
             let mut q = after(key, h.end)?;
             // «منذ نحو ثلاثة أسابيع», «قبل أكثر من عامين».
             if let Some(t) = token_at(key, q) {
@@ -332,30 +340,90 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             Some(Found::new(h.start, end, value, Kind::Date))
         }
         // «صباح أمس», «مساء الخميس», «ظهر اليوم», «ليلة الجمعة».
-        DateW::Part(part, _) if !h.article => {
-            let q = after(key, h.end)?;
-            let (end, day) = if let Some(cal) = cal_at(c, q, false).filter(|c| c.cal.d.is_some()) {
-                (cal.end, cal.cal.timex())
-            } else if let Some((_, e, n)) = relative_day(key, q) {
-                // «صباح اليوم الأحد»: the weekday names the same day.
-                match weekday_after(key, e) {
-                    Some((e, wd)) => (e, day_with_weekday(reference, n, wd)),
-                    None => (e, day_value(reference, n)),
-                }
-            } else if let Some((_, e, v)) = weekday_phrase(c, q) {
-                (e, v)
-            } else {
-                return None;
-            };
-            Some(Found::new(
-                h.start,
-                end,
-                format!("{day}{}", part_suffix(part)),
-                Kind::Time,
-            ))
-        }
+        DateW::Part(part, _) if !h.article => part_of_named_day(c, h.start, h.end, part),
+        // «الليلة»: tonight.
+        DateW::Part(DayPart::Night, _) if h.clitic.is_empty() => tonight(c, h.start, h.end),
         _ => None,
     }
+}
+
+/// A part of the day named by the day after it: «صباح أمس», «مساء
+/// الخميس», «(بعد) ظهر اليوم»; `end` is where the part's word ends.
+fn part_of_named_day(c: &Chunk<'_>, start: usize, end: usize, part: DayPart) -> Option<Found> {
+    let (key, reference) = (c.key, c.ref_date);
+    let q = after(key, end)?;
+    let (end, day) = if let Some(cal) = cal_at(c, q, false).filter(|c| c.cal.d.is_some()) {
+        (cal.end, cal.cal.timex())
+    } else if let Some((_, e, n)) = relative_day(key, q) {
+        // «صباح اليوم الأحد»: the weekday names the same day.
+        match weekday_after(key, e) {
+            Some((e, wd)) => (e, day_with_weekday(reference, n, wd)),
+            None => (e, day_value(reference, n)),
+        }
+    } else if let Some((_, e, v)) = weekday_phrase(c, q) {
+        (e, v)
+    } else {
+        return None;
+    };
+    Some(Found::new(
+        start,
+        end,
+        format!("{day}{}", part_suffix(part)),
+        Kind::Time,
+    ))
+}
+
+/// «الليلة» (tonight), «الليلة الماضية» (last night), «الليلة المقبلة»,
+/// «الليلة قبل الماضية»: the night of the reference day, the one before
+/// or after, two before. Not «تلك الليلة» or «ذات الليلة», «الليلة
+/// السابقة» (a night of the story told), «في الليلة» (a night, as in "a
+/// night's price"), «الليلة قبل المباراة», nor «الليلة الأولى», «الليلة
+/// الحاسمة» (a night an adjective names).
+fn tonight(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
+    let key = c.key;
+    if key[start..end] != *"الليله" {
+        return None;
+    }
+    let before = words::prev_token(key, start);
+    if before.is_some_and(|p| {
+        matches!(
+            p.s,
+            "تلك"
+                | "ذات"
+                | "نفس"
+                | "ذلك"
+                | "هذه"
+                | "في"
+                | "طوال"
+                | "طيله"
+                | "منتصف"
+                | "مساء"
+                | "صباح"
+        )
+    }) {
+        return None;
+    }
+    let (end, offset) = match next_token(key, end) {
+        // «الليلة قبل الماضية»: the night before last.
+        Some(t) if t.s == "قبل" => (next_word_is(key, t.end, &["الماضيه"])?, -2),
+        Some(t) if t.kind == TokKind::Word && t.s.starts_with("ال") => {
+            let w = words::word(key, Some(t)).filter(|w| w.clitic.is_empty())?;
+            match date_word(&w)? {
+                // «السابقة», «التالية», «الآتية» count from the story told.
+                DateW::Dir(d) if !matches!(t.s, "السابقه" | "التاليه" | "الاتيه") => {
+                    (w.end, i64::from(d))
+                }
+                _ => return None,
+            }
+        }
+        _ => (end, 0),
+    };
+    Some(Found::new(
+        start,
+        end,
+        format!("{}TNI", day_value(c.ref_date, offset)),
+        Kind::Time,
+    ))
 }
 
 /// Whether the word before `start` is a verb in the future tense: «سوف»
@@ -403,6 +471,15 @@ fn this_at(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
             Kind::Date,
         ));
     }
+    // «هذا شهر آذار», «هذا تشرين الأول»: a Gregorian month named in one
+    // or two words, of the reference's year.
+    let one_word = hit(key, q).is_some_and(|u| matches!(date_word(&u), Some(DateW::Month(..))));
+    if !one_word
+        && let Some(m) =
+            cal_at(c, q, false).filter(|k| !k.hijri && k.cal.d.is_none() && k.cal.m.is_some())
+    {
+        return Some(Found::new(start, m.end, m.cal.timex(), Kind::Date));
+    }
     let u = hit(key, q).filter(|u| u.clitic.is_empty())?;
     match date_word(&u)? {
         DateW::Unit(unit, Count::One) if u.article => {
@@ -423,6 +500,18 @@ fn this_at(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
         DateW::Month(m, _) if !u.article => {
             let y = reference.map_or("XXXX".to_owned(), |r| format!("{:04}", r.year()));
             Some(Found::new(start, u.end, format!("{y}-{m:02}"), Kind::Date))
+        }
+        // «هذا الصباح», «هذا المساء», «هذه الليلة»: that part of the
+        // reference day. Not «هذا العصر»: "this age" far more often.
+        DateW::Part(part @ (DayPart::Morning | DayPart::Evening | DayPart::Night), _)
+            if u.article =>
+        {
+            Some(Found::new(
+                start,
+                u.end,
+                format!("{}{}", day_value(reference, 0), part_suffix(part)),
+                Kind::Time,
+            ))
         }
         // «هذا الصيف».
         DateW::Season | DateW::MonthHead(words::MonthHead::Rabi) if u.article => {
@@ -451,7 +540,7 @@ pub(super) fn season_code(word: &str) -> Option<&'static str> {
 }
 
 /// The TIMEX3 time suffix of a part of the day.
-fn part_suffix(part: DayPart) -> &'static str {
+pub(super) fn part_suffix(part: DayPart) -> &'static str {
     match part {
         DayPart::Dawn | DayPart::Morning => "TMO",
         DayPart::Noon => "T12:00",
@@ -610,10 +699,93 @@ mod tests {
     fn this_month_and_season() {
         check_dates(&[
             ("في هذا سبتمبر", R, "هذا سبتمبر", "2013-09"),
+            ("هذا شهر آذار", R, "هذا شهر اذار", "2013-03"),
+            ("هذا تشرين الأول", R, "هذا تشرين الاول", "2013-10"),
             ("هذا الصيف", R, "هذا الصيف", "2013-SU"),
             ("الصيف المقبل", R, "الصيف المقبل", "2013-SU"),
             ("الصيف الماضي", R, "الصيف الماضي", "2012-SU"),
         ]);
+    }
+
+    #[test]
+    fn parts_of_the_day() {
+        check_dates(&[
+            ("نلتقي هذا المساء", R, "هذا المساء", "2013-02-12TEV"),
+            ("وصل هذا الصباح", R, "هذا الصباح", "2013-02-12TMO"),
+            ("تقام المباراة هذه الليلة", R, "هذه الليلة", "2013-02-12TNI"),
+            ("تقام المباراة الليلة", R, "الليلة", "2013-02-12TNI"),
+            (
+                "سقط المطر الليلة الماضية",
+                R,
+                "الليلة الماضية",
+                "2013-02-11TNI",
+            ),
+            ("يصل الليلة المقبلة", R, "الليلة المقبلة", "2013-02-13TNI"),
+            ("يصل الليلة", None, "الليلة", "XXXX-XX-XXTNI"),
+            (
+                "وقعت الهجمات الليلة قبل الماضية",
+                R,
+                "الليلة قبل الماضية",
+                "2013-02-10TNI",
+            ),
+            (
+                "وصل الرئيس الثلاثاء صباحاً",
+                R,
+                "الثلاثاء صباحا",
+                "2013-02-12TMO",
+            ),
+            ("غادر أمس مساءً", R, "امس مساء", "2013-02-11TEV"),
+            (
+                "نلتقي الخميس في المساء",
+                R,
+                "الخميس في المساء",
+                "2013-02-14TEV",
+            ),
+            (
+                "يوم الأربعاء، في الصباح",
+                R,
+                "يوم الاربعاء، في الصباح",
+                "2013-02-13TMO",
+            ),
+            ("نلتقي غداً بعد الظهر", R, "غدا بعد الظهر", "2013-02-13TAF"),
+            (
+                "الثلاثاء في الصباح",
+                None,
+                "الثلاثاء في الصباح",
+                "XXXX-WXX-2TMO",
+            ),
+            ("يصل بعد ظهر اليوم", R, "بعد ظهر اليوم", "2013-02-12TAF"),
+            (
+                "بعد ظهر الاثنين المقبل",
+                R,
+                "بعد ظهر الاثنين المقبل",
+                "2013-02-18TAF",
+            ),
+            // A time after the part of the day keeps it.
+            (
+                "الثلاثاء صباحاً الساعة الثامنة",
+                R,
+                "الثلاثاء صباحا الساعة الثامنة",
+                "2013-02-12T08:00",
+            ),
+        ]);
+        for (text, not) in [
+            ("في تلك الليلة", "الليلة"),
+            ("في الليلة الأولى من المهرجان", "الليلة"),
+            ("سهر الليلة السابقة للأمسية", "الليلة"),
+            ("دفع 100 دولار في الليلة", "الليلة"),
+            ("تدرب الليلة قبل المباراة", "الليلة"),
+            ("في هذا العصر الحديث", "هذا العصر"),
+            ("ذات الليلة", "الليلة"),
+            ("الثلاثاء مساء الأربعاء", "الثلاثاء مساء"),
+            ("اليوم صباح الغد", "اليوم صباح"),
+        ] {
+            let got = dates_in(text, R);
+            assert!(
+                got.iter().all(|(s, _)| !s.starts_with(not)),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use super::calendar::Cal;
 use super::named::{cal_at, weekday_at};
-use super::relative::{day_value, relative_day, weekday_phrase};
+use super::relative::{day_value, part_suffix, relative_day, weekday_phrase};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -199,6 +199,51 @@ fn after_comma(key: &str, end: usize) -> Option<usize> {
         return after(key, t.end);
     }
     Some(t.start)
+}
+
+/// A part of the day joined after a date that names one day: «الثلاثاء
+/// صباحاً», «أمس مساءً», «الثلاثاء في الصباح», «يوم الثلاثاء، في
+/// المساء», «غداً بعد الظهر» (`2016-11-08TMO`, `XXXX-WXX-2TAF` without a
+/// reference). Only the adverb, or the noun with its article after «في»:
+/// a bare noun names the day after it («صباح الأربعاء»).
+pub(super) fn part_after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
+    let key = c.key;
+    let day = &date.value;
+    if date.kind != Kind::Date || !(day.len() == 10 || day.starts_with("XXXX-WXX-")) {
+        return None;
+    }
+    let q = after_comma(key, date.end)?;
+    let t = token_at(key, q)?;
+    let (part, end) = match t.s {
+        "في" => {
+            let w = next_hit(key, t.end).filter(|w| w.clitic.is_empty())?;
+            let article = w.article || key[w.start..w.end].starts_with("ال");
+            match date_word(&w)? {
+                DateW::Part(part, _) if article => (part, w.end),
+                _ => return None,
+            }
+        }
+        "بعد" => (
+            DayPart::Afternoon,
+            next_word_is(key, t.end, &["الظهر", "الظهيره"])?,
+        ),
+        _ => {
+            let w = hit(key, q).filter(|w| w.clitic.is_empty() && !w.article)?;
+            // «مساء» is also the noun: «الثلاثاء مساء الأربعاء».
+            let day_next = after(key, w.end)
+                .is_some_and(|q| relative_day(key, q).is_some() || weekday_at(key, q).is_some());
+            match date_word(&w)? {
+                DateW::Part(part, true) if !day_next => (part, w.end),
+                _ => return None,
+            }
+        }
+    };
+    Some(Found::new(
+        date.start,
+        end,
+        format!("{day}{}", part_suffix(part)),
+        Kind::Time,
+    ))
 }
 
 /// A time joined after a date that names one day: «غداً الساعة 8
