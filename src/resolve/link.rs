@@ -13,7 +13,12 @@
 //!   «فينغر» after «المدرب الفرنسي فينغر»), becomes a PERSON (proclitics
 //!   outside the span);
 //!
-//! and every candidate changed or added here has `source: linked` (a
+//! A father's or forefather's name (the word after «بن», «ابن», «بنت»:
+//! «عبدالعزيز» of «سلمان بن عبدالعزيز») is not the person's surname: no
+//! lone word links to it, and full names with different lineages («محمد بن
+//! سلمان بن عبدالعزيز», «محمد بن نايف بن عبدالعزيز») are different people.
+//!
+//! Every candidate changed or added here has `source: linked` (a
 //! gazetteer match that already had the same id keeps its source). Where
 //! several people share a surname, the nearest full mention before the
 //! word wins (else the first after it). The canonical mention of a group
@@ -38,6 +43,15 @@ type Target = (String, Option<Arc<str>>, Option<Link>);
 /// A group of full mentions of one person.
 struct Person {
     surname: String,
+    /// Whether `surname` is a father's or forefather's name (the last word
+    /// of a lineage: «سلمان بن عبدالعزيز»): then it is not the person's
+    /// short name, and no lone word links to it.
+    fathers: bool,
+    /// The lineage after the first name («بن نايف بن عبدالعزيز»), if any:
+    /// two full names that both have one are one person only where it is
+    /// the same («محمد بن سلمان بن عبدالعزيز» and «محمد بن نايف بن
+    /// عبدالعزيز» are cousins).
+    lineage: Option<String>,
     skeleton: String,
     norm: String,
     id: Option<Arc<str>>,
@@ -101,7 +115,8 @@ fn join_split_names(key: &str, cands: &mut Vec<Candidate>) {
         .filter(|c| c.label == Label::Person)
         .filter_map(|c| {
             let words: Vec<&str> = key[c.range.clone()].split(' ').collect();
-            (words.len() >= 2).then(|| (words[words.len() - 1], skeleton(words[0])))
+            (words.len() >= 2 && !after_lineage(&words, words.len() - 1))
+                .then(|| (words[words.len() - 1], skeleton(words[0])))
         })
         .collect();
     if full.is_empty() {
@@ -141,6 +156,35 @@ const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك",
 
 /// Name particles (matching keys) after which a word is part of a longer name.
 const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ابو", "ابي", "ابا", "عبد", "ال", "ام"];
+
+/// Whether the word at `i` of a name (matching keys) follows «بن», «ابن»
+/// or «بنت» ("son/daughter of"), perhaps as the second word of «عبد X»:
+/// a father's or forefather's name, not the person's own. «بن» first in a
+/// name may be the given name Ben («بن كارسون»); «ابن» and «بنت» are
+/// never given names.
+fn after_lineage(words: &[&str], i: usize) -> bool {
+    let at = |j: usize| match words[j] {
+        "بن" => j > 0,
+        "ابن" | "بنت" => true,
+        _ => false,
+    };
+    i >= 1 && at(i - 1) || i >= 2 && words[i - 1] == "عبد" && at(i - 2)
+}
+
+/// The lineage of a name after its first word: the words from the first
+/// «بن», «ابن» or «بنت» up to the family name (a word after «ال», the key
+/// of «آل») or the end, «ابن» written «بن». None without one.
+fn lineage(words: &[&str]) -> Option<String> {
+    let from = (1..words.len()).find(|&i| matches!(words[i], "بن" | "ابن" | "بنت"))?;
+    let to = (from..words.len())
+        .find(|&i| words[i] == "ال")
+        .unwrap_or(words.len());
+    let chain: Vec<&str> = words[from..to]
+        .iter()
+        .map(|w| if *w == "ابن" { "بن" } else { w })
+        .collect();
+    Some(chain.join(" "))
+}
 
 /// A quick test of whether a word may be a target (a surname or single) with
 /// a proclitic or none before it: its last byte and its length must fit one.
@@ -210,8 +254,13 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             continue;
         }
         let skel = skeleton(words[0]);
+        let fathers = after_lineage(&words, words.len() - 1);
+        let chain = lineage(&words);
         let found = people.iter().position(|p| {
-            p.surname == surname && (p.skeleton == skel || compatible(&p.skeleton, &skel))
+            p.surname == surname
+                && p.fathers == fathers
+                && (p.lineage.is_none() || chain.is_none() || p.lineage == chain)
+                && (p.skeleton == skel || compatible(&p.skeleton, &skel))
         });
         let pi = match found {
             Some(pi) => {
@@ -227,6 +276,8 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             None => {
                 people.push(Person {
                     surname: surname.to_owned(),
+                    fathers,
+                    lineage: chain,
                     skeleton: skel,
                     norm: norm_of(c),
                     id: c.id.clone(),
@@ -247,7 +298,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
             && k.chars().count() >= 3
             && (!k.starts_with("ال") || LEXICONS.names.contains(k))
             && !LEXICONS.common.contains(k)
-            && !people.iter().any(|p| p.surname == k)
+            && !people.iter().any(|p| p.surname == k && !p.fathers)
         {
             singles
                 .entry(k)
@@ -262,7 +313,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     let person_for = |surname: &str, pos: usize| -> Option<usize> {
         let mut best: Option<(bool, usize, usize)> = None;
         for (pi, p) in people.iter().enumerate() {
-            if p.surname != surname {
+            if p.surname != surname || p.fathers {
                 continue;
             }
             for &at in &p.at {
@@ -308,6 +359,7 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
     // single in one set: a word and its readings are one lookup each.)
     let targets: FastSet<&str> = people
         .iter()
+        .filter(|p| !p.fathers)
         .map(|p| p.surname.as_str())
         .chain(singles.keys().copied())
         .collect();
@@ -583,6 +635,79 @@ mod tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(got, ["ماركو احتجاجه"]);
+    }
+
+    #[test]
+    fn a_fathers_name_is_not_a_short_name() {
+        // (case, text, a mention, the norms it must not take).
+        let cases = [
+            (
+                "the founder after the king's lineage",
+                "وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز أن المملكة. \
+                 وكانت الرابطة قد أقامت مؤتمرها الأول في عهد المؤسس الملك عبدالعزيز عام 1345",
+                "عبدالعزيز",
+                "سلمان بن عبد العزيز",
+            ),
+            (
+                "«عبد العزيز» in two words",
+                "استقبل الأمير فيصل بن عبد العزيز الوفد. وذكر أن الملك عبد العزيز",
+                "عبد العزيز",
+                "فيصل بن عبد العزيز",
+            ),
+            (
+                "the father after «بن»",
+                "وصل ولي العهد الأمير محمد بن سلمان إلى جدة. واستقبله الملك سلمان في القصر",
+                "سلمان",
+                "محمد بن سلمان",
+            ),
+            (
+                "«ابن» and a daughter's «بنت»",
+                "وقالت الأميرة ريما بنت بندر إن. وأضاف عمر ابن خالد أن خالد وبندر",
+                "خالد",
+                "عمر ابن خالد",
+            ),
+        ];
+        for (name, text, mention, not) in cases {
+            let got = people(text);
+            let wrong: Vec<_> = got
+                .iter()
+                .filter(|(t, n, _)| {
+                    // A mention of the word alone, not the full name.
+                    let lone = !t.split(' ').any(|w| super::PARTICLES.contains(&w));
+                    lone && t.ends_with(mention) && n.ends_with(not)
+                })
+                .collect();
+            assert!(wrong.is_empty(), "case {name}: {got:?}");
+        }
+        // Cousins: one first name and one grandfather, two fathers.
+        let text = "وأصدر ولي العهد الأمير محمد بن نايف بن عبدالعزيز أمرا. \
+                    وقال ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز إن";
+        let got = people(text);
+        let norms: Vec<&str> = got.iter().map(|(_, n, _)| n.as_str()).collect();
+        assert!(
+            norms.contains(&"محمد بن نايف بن عبدالعزيز")
+                && norms.contains(&"محمد بن سلمان بن عبدالعزيز"),
+            "{got:?}"
+        );
+        // A family name after a lineage is still the surname, and «بن»
+        // first is the given name Ben.
+        let got = people("قال وزير الخارجية عادل بن أحمد الجبير إن. وأضاف الجبير أن");
+        let lone: Vec<_> = got.iter().filter(|(t, _, _)| t == "الجبير").collect();
+        assert!(
+            lone.iter().all(|(_, n, _)| n == "عادل بن احمد الجبير") && !lone.is_empty(),
+            "{got:?}"
+        );
+        let words = ["بن", "كارسون"];
+        assert!(!super::after_lineage(&words, 1));
+        let words = ["سلمان", "بن", "عبد", "العزيز"];
+        assert!(super::after_lineage(&words, 3));
+        assert!(!super::after_lineage(&words, 0));
+        let words = ["محمد", "ابن", "سلمان", "بن", "عبدالعزيز", "ال", "سعود"];
+        assert_eq!(
+            super::lineage(&words).as_deref(),
+            Some("بن سلمان بن عبدالعزيز")
+        );
+        assert_eq!(super::lineage(&["جان", "ايف", "لودريان"]), None);
     }
 
     #[test]
