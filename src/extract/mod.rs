@@ -408,6 +408,8 @@ impl Extractor {
                 hijri: self.hijri,
             };
             entity::resolve(&chunk, &self.matcher, cands);
+            let written = |r| &original[normalized.source_range(r)];
+            entity::drop_ordinary_words(&chunk, &self.matcher, &written, cands);
             link::link(&chunk, cands);
         }
         let Scratch {

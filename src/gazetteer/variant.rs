@@ -90,6 +90,17 @@ use crate::vocab::{self, Vocab, WordId, flag, is_frequent_word};
 pub const LONG_CLASSES: usize = 4;
 /// See [`LONG_CLASSES`].
 pub const LONG_LETTERS: usize = 8;
+/// A variant key of at most this many classes, in a spelling of at most
+/// [`SHORT_LETTERS`] letters, is shared by too many local names and words
+/// for a skeleton to say which place or organisation is meant: such a
+/// spelling is linked to one only with the
+/// very letters of its spelling (the spacing aside), not one vowel or one
+/// same-class letter apart (بوطان, a Kurdish village, is no بوتان,
+/// Bhutan; سمنين, a park, no سمنان, Semnan). People keep the one letter
+/// (شويجو / شويغو), and longer spellings the vowel (أوكرينيا / أوكرانيا).
+pub const SHORT_CLASSES: usize = 3;
+/// See [`SHORT_CLASSES`].
+pub const SHORT_LETTERS: usize = 5;
 /// Largest weighted edit distance per letter of the longer spelling for
 /// long spellings (see `distance`: a vowel or a same-class letter costs
 /// half a letter): 2 letters in 10.
@@ -262,7 +273,14 @@ impl Variants<'_> {
                     return None;
                 }
                 let theirs = self.letters_of(&t, &mut theirs)?;
-                close(s.len as usize, ours, theirs, t.words == words_in).map(|d| (d, t))
+                close(s.len as usize, ours, theirs, t.words == words_in)
+                    .filter(|&d| {
+                        t.person
+                            || d == 0
+                            || s.len as usize > SHORT_CLASSES
+                            || ours.len() > SHORT_LETTERS
+                    })
+                    .map(|d| (d, t))
             })
             .collect();
         if close.is_empty() {

@@ -53,6 +53,12 @@
 //!   or two words after it, links to nothing («أميركا الجنوبية» is South
 //!   America, not the United States), as one that ends such a name.
 //!
+//! Then, for every name linked as a listed spelling (`alias`) by any finder,
+//! the guard on ordinary words ([`drop_ordinary_words`]): a one-word alias
+//! that reads as an ordinary Arabic word («بحماس» "with enthusiasm», «هجين»
+//! "hybrid", «كفيفاً» "blind") is linked only when the chunk names the same
+//! entity in another way too.
+//!
 //! Scope: one chunk, read-only lookups in the shared matcher; the result
 //! depends only on the chunk.
 
@@ -63,6 +69,7 @@ use crate::doc::{
 };
 use crate::gazetteer::{Entry, Matcher};
 use crate::values::mark_after;
+use crate::vocab::frequent;
 
 /// Words (matching keys) after which a listed place is a place, whatever
 /// the tagger says: prepositions of place and place nouns.
@@ -171,6 +178,170 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
         c.norm = Some(entry.name.to_string());
         c.link = Some(link);
     }
+}
+
+/// Drops the one-word aliases of a chunk that read as ordinary Arabic words
+/// and that nothing else in the chunk supports (see [`ordinary_word`]): a
+/// name only the gazetteer found goes, one a rule or the tagger found keeps
+/// its span and loses its link. Support is another mention of the same
+/// entity in the chunk that is no such reading: «لحماس» ("for Hamas") in
+/// an article that names «حركة حماس» stays linked; «بحماس كبير» ("with
+/// great enthusiasm") in an article about a concert goes.
+///
+/// `written` gives the original text of a range of the normalised one
+/// (whose alef folds hide a hamza).
+pub(crate) fn drop_ordinary_words<'o>(
+    chunk: &Chunk<'_>,
+    matcher: &Matcher,
+    written: &dyn Fn(Range<usize>) -> &'o str,
+    cands: &mut Vec<Candidate>,
+) {
+    let ordinary: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            c.link == Some(Link::Alias)
+                && ordinary_word(chunk, c.range.clone(), c.label, matcher, written)
+        })
+        .collect();
+    let supported = |id: &str| {
+        cands
+            .iter()
+            .zip(&ordinary)
+            .any(|(c, &o)| !o && c.id.as_deref() == Some(id))
+    };
+    let drop: Vec<bool> = cands
+        .iter()
+        .zip(&ordinary)
+        .map(|(c, &o)| {
+            o && !c.id.as_deref().is_some_and(supported)
+                || c.id.is_some() && c.label == Label::Place && in_event_or_venue(chunk.key, c)
+                || c.link == Some(Link::Alias) && owner_missing(chunk.key, c.range.clone(), matcher)
+        })
+        .collect();
+    let mut i = 0;
+    cands.retain_mut(|c| {
+        let gone = drop[i];
+        i += 1;
+        if !gone {
+            return true;
+        }
+        if matches!(c.source, Source::Gazetteer | Source::Variant) {
+            return false;
+        }
+        c.id = None;
+        c.norm = None;
+        c.link = None;
+        true
+    });
+}
+
+/// Words (matching keys) that head the name of an event or a venue named
+/// after a place: a place right after one is part of that name («كوبا
+/// أمريكا», the Copa América; «كأس آسيا»; «فندق شانقريلا», a hotel).
+const EVENT_OR_VENUE: &[&str] = &["كاس", "بطوله", "كوبا", "فندق", "منتجع"];
+
+/// Whether the place `c` stands right after a word of [`EVENT_OR_VENUE`]
+/// (a proclitic allowed), one space between.
+fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
+    word_start(key, c.range.start) == c.range.start
+        && after_one_of(key, c.range.start, EVENT_OR_VENUE)
+}
+
+/// Whether the alias at `range` is its entry's name without the owner
+/// the name gives it with the preposition ل («الجمعية العامة» of «الجمعية
+/// العامة للأمم المتحدة»), and the chunk does not make that owner its own:
+/// the owner is named nowhere in the chunk, or another owner or the
+/// adjective of a company's meeting follows the span («الجمعية العامة
+/// للشركة», «الجمعية العامة العادية», «غير العادية»).
+fn owner_missing(key: &str, range: Range<usize>, matcher: &Matcher) -> bool {
+    let span = &key[range.clone()];
+    let Some(entry) = matcher.listing(span) else {
+        return false;
+    };
+    let name = crate::gazetteer::matching_key_of(&entry.name);
+    let Some(rest) = name.strip_prefix(span).and_then(|r| r.strip_prefix(" ل")) else {
+        return false;
+    };
+    // «للأمم المتحدة»: the owner is «الأمم المتحدة».
+    let owner = match rest.strip_prefix('ل') {
+        Some(r) => format!("ال{r}"),
+        None => rest.to_owned(),
+    };
+    let next = key[range.end..]
+        .strip_prefix(' ')
+        .and_then(|n| n.split(|c: char| !is_word_char(c)).next())
+        .unwrap_or("");
+    !key.contains(owner.as_str())
+        || next
+            .strip_prefix('ل')
+            .is_some_and(|r| !r.is_empty() && !owner.contains(r))
+        || matches!(next, "العاديه" | "غير")
+}
+
+/// Whether the one-word span at `range`, linked as a listed spelling of an
+/// entry, reads as an ordinary Arabic word instead:
+/// - a proclitic is glued to it and the whole word is an inflected form of
+///   a frequent word of the news (an accusative, feminine or pronoun
+///   ending: «كفيفاً», "blind", is no ك + FIFA), or the preposition is ب
+///   or ك, the whole word is frequent and the span alone is an ordinary
+///   word too (its article form is frequent): «بحماس», "with enthusiasm";
+///   not «لحماس», «للحوثيين», «بمكة»;
+/// - no proclitic, and the span is a place's spelling that is a frequent
+///   word the news also writes with the article: «هجين» (Hajin;
+///   "hybrid": الهجين) — not a name ending as a feminine nisba (سورية),
+///   nor one right after a word that introduces a place («في أوروغواي»,
+///   «محافظة ظهران الجنوب»);
+/// - a spelling of at most three letters written with a hamza the entry's
+///   spellings do not have: «وأم» ("and a mother") is not «وام» (WAM).
+fn ordinary_word<'o>(
+    chunk: &Chunk<'_>,
+    range: Range<usize>,
+    label: Label,
+    matcher: &Matcher,
+    written: &dyn Fn(Range<usize>) -> &'o str,
+) -> bool {
+    let key = chunk.key;
+    let span = &key[range.clone()];
+    if span.contains(' ') || key[range.end..].chars().next().is_some_and(is_word_char) {
+        return false;
+    }
+    let from = word_start(key, range.start);
+    let ordinary_alone = frequent(span) && frequent(&format!("ال{span}"));
+    if from < range.start {
+        let whole = &key[from..range.end];
+        // «للحوثيين»: the article's lam, not a preposition and a word.
+        let lil = key[from..range.start].ends_with('ل') && span.starts_with('ل');
+        let form = ["ا", "ت", "ه", "ها", "هم"]
+            .iter()
+            .any(|e| whole.strip_suffix(e).is_some_and(frequent));
+        // ب and ك make adverbs of abstract nouns («بحماس», «بسرعة»); ل
+        // before a name is mostly "to" or "of" it («التابعة لحماس»).
+        let manner = key[from..range.start].ends_with(['ب', 'ك']);
+        return !lil && (form || manner && frequent(whole) && ordinary_alone);
+    }
+    // Alone, only a place: the news writes the names of organisations and
+    // people with the article too (الفيفا), and a country's name may be
+    // its feminine nisba (سورية).
+    if ordinary_alone
+        && label == Label::Place
+        && !span.ends_with("يه")
+        && !after_one_of(key, range.start, PLACE_BEFORE)
+    {
+        return true;
+    }
+    if span.chars().count() > 3 {
+        return false;
+    }
+    // The letters as written: no diacritics (U+064B-U+065F, U+0670) or
+    // tatweel (U+0640).
+    let text: String = written(range)
+        .chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .collect();
+    text.contains(['أ', 'إ', 'آ', 'ؤ', 'ئ', 'ء'])
+        && matcher
+            .listing(span)
+            .is_some_and(|e| !e.spellings().any(|s| s == text))
 }
 
 /// Whether `text[range]` stands where a dateline names its place: first on
@@ -308,6 +479,117 @@ mod tests {
     use super::*;
     use crate::extract::TestChunk;
     use crate::gazetteer::{Gazetteer, HEADER, matching_key_of};
+
+    /// The ids of the names the default extractor (no model) finds in
+    /// `text`, with their text.
+    fn linked(text: &str) -> Vec<(String, String)> {
+        static EXTRACTOR: std::sync::LazyLock<crate::extract::Extractor> =
+            std::sync::LazyLock::new(|| {
+                crate::extract::Extractor::builder()
+                    .default_model(false)
+                    .build()
+                    .unwrap()
+            });
+        EXTRACTOR
+            .extract(text)
+            .into_iter()
+            .filter_map(|e| Some((e.text, e.id?.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn ordinary_words_are_no_aliases() {
+        // (case, text, an entity id that must not be linked).
+        let unlinked = [
+            (
+                "a preposition and a noun",
+                "وظل اللاعب يؤدي التدريبات بحماس كبير وجدية تامة",
+                "kashf:org:hamas",
+            ),
+            (
+                "a noun the news writes with the article",
+                "وطرحت الشركة جهاز هجين يجمع بين الحاسوب واللوحي",
+                "Q5639989",
+            ),
+            (
+                "an adjective's accusative",
+                "وكان الشاب كفيفاً منذ ولادته",
+                "kashf:org:fifa",
+            ),
+            (
+                "a conjunction and a noun with its hamza",
+                "تمنت معلمة وأم لستة أبناء أن تشاركهم فرحتهم",
+                "kashf:org:emirates-news-agency",
+            ),
+        ];
+        for (name, text, id) in unlinked {
+            let got = linked(text);
+            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
+        }
+        // A company's general assembly; the Copa América; a hotel.
+        let more = [
+            (
+                "a company's meeting",
+                "وافقت الجمعية العامة غير العادية لشركة الصناعات الزجاجية على زيادة رأس المال",
+                "kashf:org:united-nations-general-assembly",
+            ),
+            (
+                "a company's meeting in an article that names the UN",
+                "وقال إن الأمم المتحدة رحبت. ودعت الشركة إلى اجتماع الجمعية العامة للشركة",
+                "kashf:org:united-nations-general-assembly",
+            ),
+            (
+                "a tournament",
+                "وخسر المنتخب نهائي كوبا أمريكا أمام تشيلي",
+                "kashf:country:united-states",
+            ),
+            (
+                "a cup",
+                "وتأهل المنتخب إلى نهائيات كأس آسيا",
+                "kashf:region:asia",
+            ),
+        ];
+        for (name, text, id) in more {
+            let got = linked(text);
+            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
+        }
+        let got = linked("وألقى كلمة أمام الجمعية العامة في دورتها السبعين في مقر الأمم المتحدة");
+        assert!(
+            got.iter()
+                .any(|(t, i)| t == "الجمعية العامة"
+                    && i == "kashf:org:united-nations-general-assembly"),
+            "{got:?}"
+        );
+        // The same spellings where they are the names.
+        let still = [
+            (
+                "another mention supports it",
+                "وقال متحدث باسم حركة حماس إن الاتصالات بحماس مستمرة",
+                "بحماس",
+                "kashf:org:hamas",
+            ),
+            (
+                "a preposition and the name",
+                "وقال إن الأجهزة الأمنية التابعة لحماس اعتقلت نشطاء",
+                "لحماس",
+                "kashf:org:hamas",
+            ),
+            (
+                "the agency as it writes itself",
+                "أبوظبي (وام) - أعلنت الحكومة",
+                "وام",
+                "kashf:org:emirates-news-agency",
+            ),
+        ];
+        for (name, text, word, id) in still {
+            let got = linked(text);
+            assert!(
+                got.iter()
+                    .any(|(t, i)| word.ends_with(t.as_str()) && i == id),
+                "case {name}: {got:?}"
+            );
+        }
+    }
 
     const ROWS: &str = "\
 Q567\tPERSON\tأولاف شولتس\tأولاف شولتز\tcc=DE
