@@ -214,7 +214,9 @@ pub(crate) fn drop_ordinary_words<'o>(
         .zip(&ordinary)
         .map(|(c, &o)| {
             o && !c.id.as_deref().is_some_and(supported)
-                || c.id.is_some() && c.label == Label::Place && in_event_or_venue(chunk.key, c)
+                || c.id.is_some()
+                    && c.label == Label::Place
+                    && (in_event_or_venue(chunk.key, c) || nisba_of_a_noun(chunk.key, c))
                 || c.link == Some(Link::Alias) && owner_missing(chunk.key, c.range.clone(), matcher)
         })
         .collect();
@@ -245,6 +247,24 @@ const EVENT_OR_VENUE: &[&str] = &["كاس", "بطوله", "كوبا", "فندق"
 fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
     word_start(key, c.range.start) == c.range.start
         && after_one_of(key, c.range.start, EVENT_OR_VENUE)
+}
+
+/// Whether the place `c`, one word ending in ية without a proclitic, is
+/// the feminine nisba of an indefinite feminine noun right before it, or
+/// of «الجنسية» after it: «طائرة سورية» is a Syrian plane, «مقيمة سورية»
+/// a Syrian resident, «سورية الجنسية» of Syrian nationality — not Syria,
+/// which the news also writes «سورية» («في سورية», «إلى سورية»).
+fn nisba_of_a_noun(key: &str, c: &Candidate) -> bool {
+    let span = &key[c.range.clone()];
+    if span.contains(' ')
+        || !span.ends_with("يه")
+        || word_start(key, c.range.start) != c.range.start
+    {
+        return false;
+    }
+    let before = word_before_space(key, c.range.start).unwrap_or("");
+    let noun = before.ends_with('ه') && !before.starts_with("ال") && before.chars().count() > 2;
+    noun || key[c.range.end..].starts_with(" الجنسيه")
 }
 
 /// Whether the alias at `range` is its entry's name without the owner
@@ -526,6 +546,17 @@ mod tests {
             let got = linked(text);
             assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
         }
+        // The feminine nisba, not the country.
+        for text in [
+            "وأظهرت اللقطات حطام طائرة سورية وسط المنطقة",
+            "كانت سارة وهي مقيمة سورية تقول إنها",
+            "اتضح بأنها سورية الجنسية ومطلوبة",
+        ] {
+            let got = linked(text);
+            assert!(!got.iter().any(|(t, _)| t == "سورية"), "{text}: {got:?}");
+        }
+        let got = linked("وقالت إنها سافرت إلى سورية عبر تركيا");
+        assert!(got.iter().any(|(t, _)| t == "سورية"), "{got:?}");
         // A company's general assembly; the Copa América; a hotel.
         let more = [
             (

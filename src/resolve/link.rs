@@ -77,8 +77,14 @@ fn skeleton(k: &str) -> String {
         .collect()
 }
 
-/// Whether two first names may be spellings of one.
+/// Whether two first names may be spellings of one. Two compound names
+/// of «عبد» («عبدالملك», «عبدالخالق») are told apart by the name after it,
+/// which must have the same skeleton: one letter apart they are brothers,
+/// not spellings.
 fn compatible(a: &str, b: &str) -> bool {
+    if let (Some(x), Some(y)) = (a.strip_prefix("عبد"), b.strip_prefix("عبد")) {
+        return skeleton(x) == skeleton(y);
+    }
     let (a, b) = (skeleton(a), skeleton(b));
     a == b || a.chars().count() >= 4 && b.chars().count() >= 4 && edit_distance_is_one(&a, &b)
 }
@@ -253,7 +259,12 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         if surname.chars().count() < 3 {
             continue;
         }
-        let skel = skeleton(words[0]);
+        // «عبد الملك الحوثي»: the first name is «عبد» and the word after it.
+        let skel = if words[0] == "عبد" && words.len() >= 3 {
+            skeleton(&format!("عبد{}", words[1]))
+        } else {
+            skeleton(words[0])
+        };
         let fathers = after_lineage(&words, words.len() - 1);
         let chain = lineage(&words);
         let found = people.iter().position(|p| {
@@ -689,6 +700,19 @@ mod tests {
                 && norms.contains(&"محمد بن سلمان بن عبدالعزيز"),
             "{got:?}"
         );
+        // Brothers: «عبد» and two names one letter apart, written in one
+        // word or two.
+        for text in [
+            "وقال عبد الخالق الحوثي إن. ويقول يمنيون إن شقيقه عبد الملك الحوثي زعيم الجماعة",
+            "وقال عبدالخالق الحوثي إن. ويقول يمنيون إن شقيقه عبدالملك الحوثي زعيم الجماعة",
+        ] {
+            let got = people(text);
+            assert!(
+                !got.iter()
+                    .any(|(t, n, _)| t.contains("الملك") && n.contains("الخالق")),
+                "{got:?}"
+            );
+        }
         // A family name after a lineage is still the surname, and «بن»
         // first is the given name Ben.
         let got = people("قال وزير الخارجية عادل بن أحمد الجبير إن. وأضاف الجبير أن");
@@ -734,6 +758,8 @@ mod tests {
             ("سيرغي", "سيرجي", true),
             ("جورج", "جيب", false),
             ("محمد", "احمد", false),
+            ("عبدالملك", "عبدالخالق", false),
+            ("عبدالرحمن", "عبدالرحمان", true),
         ];
         for (a, b, want) in cases {
             assert_eq!(super::compatible(a, b), want, "{a} / {b}");
