@@ -243,10 +243,13 @@ pub(crate) fn drop_ordinary_words<'o>(
 const EVENT_OR_VENUE: &[&str] = &["كاس", "بطوله", "كوبا", "فندق", "منتجع"];
 
 /// Whether the place `c` stands right after a word of [`EVENT_OR_VENUE`]
-/// (a proclitic allowed), one space between.
+/// (a proclitic allowed), one space and perhaps an opening quote between.
 fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
-    word_start(key, c.range.start) == c.range.start
-        && after_one_of(key, c.range.start, EVENT_OR_VENUE)
+    // «فندق «شانقريلا»»: an opening quote may stand between.
+    let at = key[..c.range.start]
+        .trim_end_matches(['«', '"', '“', '\'', '('])
+        .len();
+    word_start(key, c.range.start) == c.range.start && after_one_of(key, at, EVENT_OR_VENUE)
 }
 
 /// Whether the place `c`, one word ending in ية without a proclitic, is
@@ -573,6 +576,11 @@ mod tests {
                 "a tournament",
                 "وخسر المنتخب نهائي كوبا أمريكا أمام تشيلي",
                 "kashf:country:united-states",
+            ),
+            (
+                "a hotel, the name in quotes",
+                "وستشارك في مهرجان فندق «شانقريلا» بأبوظبي الشهر المقبل",
+                "Q363479",
             ),
             (
                 "a cup",
