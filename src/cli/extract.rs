@@ -381,16 +381,12 @@ impl Run<'_> {
             return;
         }
         let (extractor, format) = (self.extractor, self.format);
-        // Each thread's buffers and tagger caches last from batch to batch:
-        // `map_init` made new ones for every piece of work rayon split off
-        // (at two threads, 1 % more instructions than at one, callgrind).
-        thread_local! {
-            static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
-        }
         let done: Vec<Done> = self.pool.install(|| {
             self.batch
                 .par_drain(..)
-                .map(|p| SCRATCH.with_borrow_mut(|scratch| process(extractor, format, p, scratch)))
+                .map_init(Scratch::default, |scratch, p| {
+                    process(extractor, format, p, scratch)
+                })
                 .collect()
         });
         self.batch_bytes = 0;
