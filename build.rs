@@ -14,22 +14,31 @@ use std::path::{Path, PathBuf};
 /// it is made from: the data, and the code that turns it into the table.
 /// The fingerprint of table `NAME` is `KASHF_TABLE_INPUTS_NAME`.
 const TABLES: &[(&str, &[&str])] = &[
+    // The vocabulary: the word lists, the rules' lists and their bits (the
+    // nationalities come from the countries, the keys from the
+    // normaliser), and the words of the clusters.
     (
         "WORDS",
         &[
+            "gazetteers/countries.tsv",
             "gazetteers/frequent-words.txt",
+            "gazetteers/model/clusters.tsv",
             "gazetteers/name-words.txt",
             "gazetteers/names/first-names.txt",
             "gazetteers/names/name-tokens.txt",
             "gazetteers/names/common-words.txt",
             "gazetteers/names/weak-name-tokens.txt",
+            "src/normalize.rs",
+            "src/vocab/lists.rs",
+            "src/vocab/mod.rs",
             "src/vocab/table.rs",
             "src/vocab/words.rs",
         ],
     ),
     // The embedded model's scored words: the model, the clusters, every
     // list a word's lexicon bits and flags come from, and the code that
-    // turns a word into features and sums their weights.
+    // turns a word into features and sums their weights; every input of
+    // the vocabulary too, whose word ids the table is indexed by.
     (
         "TAGGER",
         &[

@@ -301,6 +301,19 @@ impl Candidate {
     }
 }
 
+/// What the shared vocabulary (`crate::vocab`) knows of one word of a
+/// chunk, from one probe of its table: the word's id there, which word
+/// lists hold it (`vocab::flag`) and which of the rules' lists hold it or
+/// its readings with a proclitic (`vocab::bit`). A word the vocabulary
+/// does not hold has no id and no bits. The stages read these instead of
+/// looking the word up again by its string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Lex {
+    pub id: Option<u32>,
+    pub flags: u16,
+    pub bits: u32,
+}
+
 /// The view of one chunk that every finder gets.
 pub(crate) struct Chunk<'a> {
     /// Normalised text (all folds on).
@@ -309,6 +322,9 @@ pub(crate) struct Chunk<'a> {
     pub key: &'a str,
     /// The words of the key ([`words_into`]), in order.
     pub words: &'a [Range<usize>],
+    /// What the vocabulary knows of each of `words` (as many, in the same
+    /// order), looked up once for every stage.
+    pub lex: &'a [Lex],
     /// The date relative expressions resolve against, if known.
     pub ref_date: Option<NaiveDate>,
     /// The calendar Hijri dates are converted with.

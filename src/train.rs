@@ -95,6 +95,7 @@ impl Extractor {
                 normalized,
                 key,
                 words,
+                lex,
                 cands,
                 ..
             } = &scratch;
@@ -119,6 +120,7 @@ impl Extractor {
                 text: normalized.text(),
                 key,
                 words,
+                lex,
                 ref_date: None,
                 hijri: crate::doc::HijriCalendar::default(),
             };

@@ -35,7 +35,7 @@ pub use crate::tagger::{Model, NewsCounts, NewsLexicon};
 
 // The shared vocabulary lives in `crate::doc`, below every stage; these
 // re-exports keep the paths `kashf::extract::Label`, … working.
-pub(crate) use crate::doc::{Candidate, Chunk, resolve, words_into};
+pub(crate) use crate::doc::{Candidate, Chunk, Lex, resolve, words_into};
 pub use crate::doc::{Entity, HijriCalendar, Kind, Label, Link, Source, Value};
 
 use std::ops::Range;
@@ -48,6 +48,7 @@ use crate::normalize::{Normalized, Normalizer, matching_key};
 use crate::resolve::{entity, link};
 use crate::rules;
 use crate::values;
+use crate::vocab::Vocab;
 
 /// Drops a number or date that starts inside a word, after what would be
 /// a proclitic, when a person a rule found runs from an earlier word into
@@ -161,6 +162,8 @@ pub struct Scratch {
     pub(crate) normalized: Normalized,
     pub(crate) key: String,
     pub(crate) words: Vec<Range<usize>>,
+    /// What the vocabulary knows of each of `words` ([`Chunk::lex`]).
+    pub(crate) lex: Vec<Lex>,
     pub(crate) cands: Vec<Candidate>,
     triggers: Vec<usize>,
     /// The chunk's web and email addresses ([`addresses_into`]).
@@ -397,6 +400,7 @@ impl Extractor {
                 normalized,
                 key,
                 words,
+                lex,
                 cands,
                 ..
             } = &mut *scratch;
@@ -404,6 +408,7 @@ impl Extractor {
                 text: normalized.text(),
                 key,
                 words,
+                lex,
                 ref_date: None,
                 hijri: self.hijri,
             };
@@ -437,6 +442,7 @@ impl Extractor {
             normalized,
             key,
             words,
+            lex,
             cands,
             addresses,
             tagger: cache,
@@ -446,6 +452,7 @@ impl Extractor {
             text: normalized.text(),
             key,
             words,
+            lex,
             ref_date: None,
             hijri: HijriCalendar::default(),
         };
@@ -461,6 +468,7 @@ impl Extractor {
             normalized,
             key,
             words,
+            lex,
             cands,
             triggers,
             addresses,
@@ -469,11 +477,13 @@ impl Extractor {
         self.normalizer.normalize_into(original, normalized);
         matching_key(normalized.text(), key);
         words_into(key, words);
+        Vocab::get().lex_into(key, words, lex);
         cands.clear();
         let chunk = Chunk {
             text: normalized.text(),
             key,
             words,
+            lex,
             ref_date: self.ref_date,
             hijri: self.hijri,
         };
@@ -525,6 +535,7 @@ impl<'e> Stages<'e> {
             .normalize_into(text, &mut s.normalized);
         matching_key(s.normalized.text(), &mut s.key);
         words_into(&s.key, &mut s.words);
+        Vocab::get().lex_into(&s.key, &s.words, &mut s.lex);
         self.gazetteer.clear();
         s.words.len()
     }
@@ -535,6 +546,7 @@ impl<'e> Stages<'e> {
             text: s.normalized.text(),
             key: &s.key,
             words: &s.words,
+            lex: &s.lex,
             ref_date: None,
             hijri: HijriCalendar::default(),
         };
@@ -647,6 +659,7 @@ pub(crate) struct TestChunk {
     pub normalized: Normalized,
     key: String,
     words: Vec<Range<usize>>,
+    lex: Vec<Lex>,
 }
 
 #[cfg(test)]
@@ -658,10 +671,13 @@ impl TestChunk {
         matching_key(normalized.text(), &mut key);
         let mut words = Vec::new();
         words_into(&key, &mut words);
+        let mut lex = Vec::new();
+        Vocab::get().lex_into(&key, &words, &mut lex);
         TestChunk {
             normalized,
             key,
             words,
+            lex,
         }
     }
 
@@ -671,6 +687,7 @@ impl TestChunk {
             text: self.normalized.text(),
             key: &self.key,
             words: &self.words,
+            lex: &self.lex,
             ref_date: None,
             hijri: HijriCalendar::default(),
         }

@@ -353,7 +353,7 @@ impl Variants<'_> {
         let key = chunk.key;
         let mut blocked = exact.iter().map(|c| c.range.clone()).peekable();
         let mut at = 0;
-        for w in chunk.words {
+        for (w, lex) in chunk.words.iter().zip(chunk.lex) {
             let (ws, we) = (w.start, w.end);
             if ws < at {
                 continue;
@@ -393,6 +393,19 @@ impl Variants<'_> {
                                 || rest.starts_with('ا') && !matches!(*p, "و" | "ف"))
                     }
                 })
+                .filter(|p| {
+                    // A span whose first word is a frequent word is never
+                    // a variant (`closest_with` rejects every span holding
+                    // one: `arabic_word`, `allowed`). Most words of the
+                    // news are: one lookup saves the skeleton, the node
+                    // lookups and the distances. The whole word's lookup
+                    // is the chunk's.
+                    !if p.is_empty() {
+                        lex.flags & flag::FREQUENT != 0
+                    } else {
+                        is_frequent_word(&word[p.len()..])
+                    }
+                })
                 .filter_map(|p| self.span_at(chunk.text, key, ws + p.len(), we, limit, &is_exact))
                 .min_by_key(|&(start, _, _, d)| (d, std::cmp::Reverse(start)));
             if let Some((start, end, entry, _)) = found {
@@ -403,7 +416,8 @@ impl Variants<'_> {
     }
 
     /// The longest variant spelling that starts at `start` (inside the word
-    /// ending at `we`) and ends before `limit`, with its entry and distance.
+    /// ending at `we`, not a frequent word) and ends before `limit`, with
+    /// its entry and distance.
     #[allow(clippy::too_many_arguments)]
     fn span_at(
         &self,
@@ -414,13 +428,7 @@ impl Variants<'_> {
         limit: Option<usize>,
         is_exact: &impl Fn(&str) -> bool,
     ) -> Option<(usize, usize, u32, u32)> {
-        // A span whose first word is a frequent word is never a variant
-        // (`closest_with` rejects every span holding one: `arabic_word`,
-        // `allowed`). Most words of the news are: one lookup saves the
-        // skeleton, the node lookups and the distances.
-        if is_frequent_word(&key[start..we]) {
-            return None;
-        }
+        // (The caller has set aside a first word that is a frequent word.)
         let first = skeleton(&key[start..we])?;
         if first.len < 2 {
             return None;

@@ -35,7 +35,7 @@ use std::sync::Arc;
 use crate::doc::{Candidate, Chunk, Label, Link, Source, starts_with_short};
 use crate::hash::{FastMap, FastSet};
 use crate::vocab::shape::arabic_form;
-use crate::vocab::{COLLISIONS, LEXICONS};
+use crate::vocab::{COLLISIONS, bit, known};
 
 /// What a mention linked to a person takes: its `norm`, `id` and `link`.
 type Target = (String, Option<Arc<str>>, Option<Link>);
@@ -307,8 +307,8 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         let k = &key[c.range.clone()];
         if !k.contains(' ')
             && k.chars().count() >= 3
-            && (!k.starts_with("ال") || LEXICONS.names.contains(k))
-            && !LEXICONS.common.contains(k)
+            && (!k.starts_with("ال") || known(k) & bit::NAME != 0)
+            && known(k) & bit::COMMON == 0
             && !people.iter().any(|p| p.surname == k && !p.fathers)
         {
             singles
@@ -422,14 +422,13 @@ pub(crate) fn link(chunk: &Chunk<'_>, cands: &mut Vec<Candidate>) {
         // A common word is too ambiguous to be taken as a mention on its
         // own, unless the lexicons know it as a name and no proclitic
         // is glued to it («الأسد» after «بشار الأسد»; not «لصالح»).
-        if LEXICONS.common.contains(surname)
-            && !(clitic.is_empty() && LEXICONS.names.contains(surname))
-        {
+        let lexicons = known(surname);
+        if lexicons & bit::COMMON != 0 && !(clitic.is_empty() && lexicons & bit::NAME != 0) {
             continue;
         }
         // Nor is a form of a frequent word that ended an earlier name
         // found too long («فلكيا», «احتجاجه»), unless it is a name token.
-        if !LEXICONS.names.contains(surname) && arabic_form(surname) {
+        if lexicons & bit::NAME == 0 && arabic_form(surname) {
             continue;
         }
         let target = person_for(surname, start)

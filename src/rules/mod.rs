@@ -59,7 +59,7 @@ use places::places;
 
 use crate::doc::{Candidate, Chunk, Label, Source};
 use crate::gazetteer::Matcher;
-use crate::vocab::{COLLISIONS, bit, known};
+use crate::vocab::{COLLISIONS, bit};
 
 /// How a word is separated from the one before it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,8 +136,9 @@ impl<'a> Words<'a> {
         let in_gazetteer = covered(&words, cands.iter().filter(|c| c.source != Source::Pattern));
         let bits = words
             .iter()
-            .map(|w| {
-                let b = known(&key[w.range.clone()]);
+            .zip(chunk.lex)
+            .map(|(w, lex)| {
+                let b = lex.bits;
                 let collision =
                     b & bit::COLLISION != 0 && COLLISIONS.contains(&&chunk.text[w.range.clone()]);
                 if collision { b | bit::FUNCTION } else { b }

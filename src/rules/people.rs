@@ -10,21 +10,21 @@
 
 use super::{Gap, Words, is_adjective, push, starts_with_digit};
 use crate::doc::{Candidate, Label};
-use crate::hash::FastSet;
 use crate::vocab::lists::{TITLES, TITLES_BY_FIRST, VERBS, good_phrase};
 use crate::vocab::shape::{arabic_form, has_surname_ending, inflected, inflected_noun, verb_like};
-use crate::vocab::{CLITICS, LEXICONS, NAME_CLITICS, bit, clitic_readings, frequent, has};
+use crate::vocab::{CLITICS, NAME_CLITICS, bit, clitic_readings, frequent, has};
 
-/// The byte length of a proclitic ([`NAME_CLITICS`]) before a lexicon
-/// word, if `key` is one.
-fn clitic_before(key: &str, set: &FastSet<&str>) -> Option<usize> {
-    if set.contains(key) {
+/// The byte length of a proclitic ([`NAME_CLITICS`]) before a word of
+/// the lexicon of `bits` ([`bit::FIRST`] or [`bit::NAME`]), if `key` is
+/// one.
+fn clitic_before(key: &str, bits: u32) -> Option<usize> {
+    if has(key, bits) {
         return Some(0);
     }
     NAME_CLITICS
         .iter()
         .rev()
-        .find(|c| key.strip_prefix(**c).is_some_and(|k| set.contains(k)))
+        .find(|c| key.strip_prefix(**c).is_some_and(|k| has(k, bits)))
         .map(|c| c.len())
 }
 
@@ -100,7 +100,7 @@ fn before_bin(w: &Words<'_>, j: usize, claimed: &[bool]) -> bool {
         && !w.is_function(j)
         && !w.gaz_place_or_org(j)
         && !starts_with_digit(k)
-        && (LEXICONS.names.contains(k)
+        && (w.has(j, bit::NAME)
             || matches!(w.gaz[j], Some((Label::Person, _)))
             || !k.starts_with("ال")
                 && w.title_at(j).is_none()
@@ -204,7 +204,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
     }
     let clitic = w
         .has(i, bit::FIRST_C)
-        .then(|| clitic_before(k, &LEXICONS.first))
+        .then(|| clitic_before(k, bit::FIRST))
         .flatten();
     match clitic {
         Some(c) => {
@@ -243,7 +243,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             // (A pronoun suffix makes a noun of it; a ta marbuta is no
             // suffix: معاوية، فوزية.)
             let marbuta = w.text(i).ends_with('ة');
-            (!LEXICONS.common.contains(rest)
+            (!has(rest, bit::COMMON)
                 && rest.chars().count() >= 4
                 && !["ه", "هما", "هم", "ها", "كم", "نا"]
                     .iter()
@@ -280,7 +280,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             let c = if w.has(i, bit::NAME) {
                 0
             } else if k.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-                clitic_before(k, &LEXICONS.names)?
+                clitic_before(k, bit::NAME)?
             } else {
                 return None;
             };
@@ -299,7 +299,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
 /// First names that are also frequent words still start a name when a name
 /// token follows (محمد, علي are frequent because they are frequent names).
 fn is_arabic_first_name_ok(k: &str) -> bool {
-    LEXICONS.first.contains(k)
+    has(k, bit::FIRST)
 }
 
 impl<'a> Words<'a> {

@@ -17,6 +17,7 @@ use super::features::{
 use super::words::WordTable;
 use super::{Model, PassScores, TAGS, news};
 use crate::hash::FastMap;
+use crate::vocab::WordId;
 
 /// Each word's [`finder_code`] and the [`gap_code`] of its gap before, as
 /// [`Cache::context`] reads them.
@@ -111,15 +112,15 @@ impl Cache {
         }
     }
 
-    /// The facts of a word (matching key) and where its scores are: the
-    /// model's table if it holds the word, else this cache's entry,
-    /// computed on first sight.
+    /// The facts of a word (matching key `k`, vocabulary id `id`) and
+    /// where its scores are: the model's table if it holds the word, else
+    /// this cache's entry, computed on first sight.
     #[inline]
-    pub(super) fn word(&mut self, model: &Model, k: &str) -> (Facts, Scored) {
+    pub(super) fn word(&mut self, model: &Model, k: &str, id: Option<WordId>) -> (Facts, Scored) {
         if let Some(table) = &model.words
-            && let Some(id) = table.id(k)
+            && let Some(row) = id.and_then(|id| table.row(id))
         {
-            return (table.facts(id), Scored::Table(id));
+            return (table.facts(row), Scored::Table(row));
         }
         let n = self.entry(model, k);
         (self.entries[n as usize].facts, Scored::Cache(n))

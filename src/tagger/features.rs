@@ -273,11 +273,11 @@ pub(super) type Clusters = [u16; 3];
 /// The number of clusters of the finest level the file may hold.
 const CLUSTER_MAX: u16 = 1000;
 
-/// The word clusters (`gazetteers/model/clusters.tsv`, derived from
-/// unlabelled news by `scripts/clusters.py`): words found in the same
-/// contexts share a cluster, so a name the training data never showed
-/// still brings what its cluster's names taught («يلتسين» beside «بوتين»).
-pub(super) const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
+// The word clusters: words found in the same contexts share a cluster, so
+// a name the training data never showed still brings what its cluster's
+// names taught («يلتسين» beside «بوتين»). The file is embedded once, by the
+// vocabulary, which holds its words too.
+pub(super) use crate::vocab::CLUSTERS;
 
 /// The clusters of word `k` (a matching key), if it has them. The table
 /// is built on the tagger's first use (about 40 M instructions, an eighth
@@ -402,11 +402,13 @@ pub(super) fn infos<'a>(
 ) -> Vec<WordInfo<'a>> {
     let key = chunk.key;
     let mut prev_end = 0;
+    assert_eq!(chunk.lex.len(), chunk.words.len(), "a record for each word");
     chunk
         .words
         .iter()
         .zip(at)
-        .map(|(r, at)| {
+        .zip(chunk.lex)
+        .map(|((r, at), lex)| {
             let k = &key[r.clone()];
             let finder = finder_parts(at.map(|(c, b)| (&cands[c], b)));
             let mut gap_before = gap(&key[prev_end..r.start]);
@@ -422,7 +424,7 @@ pub(super) fn infos<'a>(
             let Some((cache, model, scores)) = &mut cache else {
                 return word_info(k, finder, gap_before, news);
             };
-            let (e, at) = cache.word(model, k);
+            let (e, at) = cache.word(model, k, lex.id);
             scores.push(at);
             let (clitic, stem) = k.split_at(usize::from(e.clitic_len));
             WordInfo {

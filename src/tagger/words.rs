@@ -17,15 +17,23 @@
 //! scores, and so its tags, are the same with the table or without it (a
 //! test compares every word's record with the cache's).
 //!
-//! Sections, after the table header (kind `TAGW`): the words
-//! ([`StrMap`], sorted by their bytes); one record of [`RECORD`] bytes a
-//! word ([`Facts`]); [`ROLES`] indices a word into the score pool; the
+//! The words are the vocabulary's ([`Vocab`], which holds the cluster
+//! file's words): a word's row is found from its word id, which the
+//! pipeline looks up once a chunk for every stage, so a known word costs
+//! the tagger no probe of its own.
+//!
+//! Sections, after the table header (kind `TAGW`): for each word id of the
+//! vocabulary, the word's row ([`NO_ROW`] for a word the table does not
+//! score); one record of [`RECORD`] bytes a row ([`Facts`]), the rows in
+//! the order of the words' bytes; [`ROLES`] indices a word into the score pool; the
 //! pool, `2 × TAGS` `f32` bits an entry, each distinct entry once (most
 //! words share the sums of their neighbour roles: a word without weights
 //! of its own in a role has those of its bits, flags and clusters).
 //!
 //! The table belongs to the embedded model: `build.rs` fingerprints the
-//! model, the cluster file, the word lists and the code that reads them,
+//! model, the cluster file, the word lists and the code that reads them
+//! (all of the vocabulary's sources, so that its word ids are the ones the
+//! table was generated for),
 //! and a table generated from other sources is not used (the cache does
 //! all the work, with the same tags, at the old cost). The test
 //! `embedded_tables_are_what_the_generator_writes` fails until it is
@@ -37,13 +45,14 @@ use super::Model;
 use super::cache::Facts;
 use super::features::ROLES;
 #[cfg(test)]
-use super::features::{CLUSTERS, Clusters, word_info};
+use super::features::{Clusters, word_info};
 use super::{PassScores, TAGS};
 #[cfg(test)]
 use crate::hash::FastMap;
 #[cfg(test)]
 use crate::vocab::table::Writer;
-use crate::vocab::table::{self, ReadError, Reader, StrMap, U32s, load};
+use crate::vocab::table::{self, ReadError, Reader, U32s, load};
+use crate::vocab::{Vocab, WordId};
 
 /// The embedded table, as generated.
 const EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/tagger-words.bin");
@@ -59,6 +68,9 @@ const RECORD: usize = 28;
 
 /// A cluster number that marks a word with no clusters.
 const NO_CLUSTER: u16 = u16::MAX;
+
+/// The row of a word id the table does not score.
+const NO_ROW: u32 = u32::MAX;
 
 /// The numbers of one pool entry: [`PassScores`], pass by pass.
 const ENTRY: usize = 2 * TAGS;
@@ -79,7 +91,8 @@ fn clusters_at(r: &[u8; RECORD], at: usize) -> Option<[u16; 3]> {
 /// The embedded model's scored words, read in place.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct WordTable {
-    words: StrMap<'static>,
+    /// Each vocabulary word's row, or [`NO_ROW`].
+    rows: U32s<'static>,
     records: &'static [u8],
     /// [`ROLES`] pool entries a word.
     scores: U32s<'static>,
@@ -95,12 +108,24 @@ impl WordTable {
 
     fn read(bytes: &'static [u8]) -> Result<WordTable, ReadError> {
         let (mut r, _) = Reader::open(bytes, KIND)?;
-        let words = StrMap::read(&mut r)?;
+        let rows = r.u32s()?;
         let records = r.bytes()?;
         let scores = r.u32s()?;
         let pool = r.u32s()?;
         r.end()?;
-        let n = words.len();
+        let n = records.len() / RECORD;
+        if rows.len() != Vocab::get().len() {
+            return Err(format!(
+                "rows for {} word ids in a vocabulary of {}",
+                rows.len(),
+                Vocab::get().len()
+            ));
+        }
+        if let Some(bad) =
+            (0..rows.len()).find(|&i| rows.get(i) != NO_ROW && rows.get(i) as usize >= n)
+        {
+            return Err(format!("row {} of {n}", rows.get(bad)));
+        }
         if records.len() != n * RECORD || scores.len() != n * ROLES {
             return Err(format!(
                 "{} record bytes and {} score indices for {n} words",
@@ -116,20 +141,28 @@ impl WordTable {
             return Err(format!("score index {} of {entries}", scores.get(bad)));
         }
         Ok(WordTable {
-            words,
+            rows,
             records,
             scores,
             pool,
         })
     }
 
-    /// The id of word `k` (a matching key), if the table holds it.
+    /// The row of the word with vocabulary id `word`, if the table holds
+    /// it.
     #[inline]
-    pub(super) fn id(&self, k: &str) -> Option<u32> {
-        self.words.get(k)
+    pub(super) fn row(&self, word: WordId) -> Option<u32> {
+        Some(self.rows.get(word as usize)).filter(|&r| r != NO_ROW)
     }
 
-    /// The facts of word `id`.
+    /// The row of word `k` (a matching key), if the table holds it (one
+    /// probe of the vocabulary).
+    #[cfg(test)]
+    pub(super) fn id(&self, k: &str) -> Option<u32> {
+        Vocab::get().id(k).and_then(|w| self.row(w))
+    }
+
+    /// The facts of row `id`.
     #[inline]
     pub(super) fn facts(&self, id: u32) -> Facts {
         // (A record of known length: no bounds check a field.)
@@ -161,22 +194,21 @@ impl WordTable {
 /// The words the table scores: those of the cluster file.
 #[cfg(test)]
 fn words() -> Vec<&'static str> {
-    let mut words: Vec<&str> = CLUSTERS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
+    crate::vocab::cluster_words()
 }
 
 /// The table for `model` (the embedded one, for the embedded table).
 #[cfg(test)]
 fn generate(model: &Model) -> Vec<u8> {
     let words = words();
+    let vocab = Vocab::get();
+    let mut rows = vec![NO_ROW; vocab.len()];
+    for (row, k) in words.iter().enumerate() {
+        let id = vocab.id(k).expect("the vocabulary holds the cluster words");
+        rows[id as usize] = u32::try_from(row).expect("below 4 G words");
+    }
     let mut w = Writer::new(KIND, inputs());
-    StrMap::write(&words, &mut w);
+    w.u32s(&rows);
     let mut records = Vec::with_capacity(words.len() * RECORD);
     let mut indices = Vec::with_capacity(words.len() * ROLES);
     let mut pool: Vec<u32> = Vec::new();
@@ -273,6 +305,41 @@ mod tests {
         assert!(load(leak(stale), KIND, inputs(), WordTable::read).is_none());
         let cut = good[..good.len() - 4].to_vec();
         assert!(WordTable::read(leak(cut)).is_err());
+        // The rows follow the 24 bytes of the header and their count: a
+        // row past the records, or rows for another vocabulary, are not
+        // read.
+        let rows_at = 24 + 4;
+        let mut past = good.clone();
+        past[rows_at..rows_at + 4].copy_from_slice(&(NO_ROW - 1).to_le_bytes());
+        let err = WordTable::read(leak(past)).unwrap_err();
+        assert!(err.starts_with("row "), "{err}");
+        let mut other = good.clone();
+        let n = u32::try_from(Vocab::get().len() - 1).unwrap();
+        other[24..28].copy_from_slice(&n.to_le_bytes());
+        assert!(WordTable::read(leak(other)).is_err());
         assert!(load(leak(good), KIND, inputs(), WordTable::read).is_some());
+    }
+
+    #[test]
+    fn a_word_s_row_is_found_by_its_vocabulary_id() {
+        let table = WordTable::embedded().expect("the embedded table");
+        let vocab = Vocab::get();
+        let words = words();
+        for (row, k) in words.iter().enumerate().step_by(101) {
+            let id = vocab.id(k).unwrap_or_else(|| panic!("{k} has no id"));
+            assert_eq!(table.row(id), Some(row as u32), "{k}");
+        }
+        // The words of the lists without clusters have no row.
+        let outside: Vec<u32> = (0..vocab.len() as u32)
+            .filter(|&i| words.binary_search(&vocab.word(i)).is_err())
+            .collect();
+        assert!(
+            outside.len() > 1000,
+            "{} words outside the clusters",
+            outside.len()
+        );
+        for &id in outside.iter().step_by(31) {
+            assert_eq!(table.row(id), None, "{}", vocab.word(id));
+        }
     }
 }

@@ -22,9 +22,15 @@
 //! proclitic).
 //!
 //! The word lists are also one vocabulary ([`Vocab`]): every word of the
-//! frequent-word, name-word and name lexicon lists, one id, one record of
-//! flags saying which lists hold it ([`flag`]), answered by one hash probe
-//! of a table generated ahead of time and read in place.
+//! frequent-word, name-word and name lexicon lists, of the rules' lists
+//! (with the proclitic readings the `*_C` bits answer) and of the tagger's
+//! word clusters gets one id and one record: the flags saying which word
+//! lists hold it ([`flag`]) and its [`bit`]s, answered by one hash probe of
+//! a table generated ahead of time and read in place. The pipeline probes
+//! it once for each word of a chunk ([`Vocab::lex_into`], the chunk's
+//! [`Lex`](crate::doc::Lex) records): the rules read the bits from there,
+//! the variant search the flags, and the tagger finds its table of scored
+//! words by the word id, so that most words cost one probe for all of them.
 //!
 //! # The tables
 //!
@@ -47,15 +53,17 @@
 //!
 //! Invariants: word ids are dense (`0..len`), the words sorted by their
 //! UTF-8 bytes, so that the table is the same bytes whatever order the
-//! lists are read in; a word no list holds has no id and the record of
-//! flags 0.
+//! lists are read in; a word no list or cluster holds has no id, flags 0
+//! and bits 0; a word of the clusters alone has an id, flags 0 and bits 0.
 
 pub(crate) mod lists;
 pub(crate) mod shape;
 pub(crate) mod table;
 mod words;
 
-pub(crate) use words::{Vocab, WordId, flag, has as in_lists};
+#[cfg(test)]
+pub(crate) use words::cluster_words;
+pub(crate) use words::{CLUSTERS, Vocab, WordId, flag, has as in_lists};
 
 use std::sync::LazyLock;
 
@@ -67,14 +75,16 @@ use lists::{
     TITLES_BY_FIRST, VERBS,
 };
 
-/// The embedded lexicons, as matching keys.
-pub(crate) struct Lexicons {
+/// The embedded lexicons, as matching keys: read to generate the
+/// vocabulary, whose records the stages read instead ([`bit::FIRST`],
+/// [`bit::NAME`], [`bit::COMMON`] of [`known`]).
+struct Lexicons {
     /// Tokens that start a person name.
-    pub first: FastSet<&'static str>,
+    first: FastSet<&'static str>,
     /// Every person-name token (first names and surnames).
-    pub names: FastSet<&'static str>,
+    names: FastSet<&'static str>,
     /// Frequent news words (name tokens included).
-    pub common: FastSet<&'static str>,
+    common: FastSet<&'static str>,
 }
 
 fn lines(text: &'static str) -> FastSet<&'static str> {
@@ -83,7 +93,7 @@ fn lines(text: &'static str) -> FastSet<&'static str> {
         .collect()
 }
 
-pub(crate) static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     first: lines(include_str!("../../gazetteers/names/first-names.txt")),
     names: lines(include_str!("../../gazetteers/names/name-tokens.txt")),
     common: lines(include_str!("../../gazetteers/names/common-words.txt")),
@@ -148,8 +158,10 @@ pub(crate) mod bit {
 /// more often than a name («منطقة عازلة»).
 pub(crate) const GENERIC_PLACE_NOUNS: &[&str] = &["منطقه", "مناطق", "المنطقه"];
 
-/// Every word the rules' lists hold, with its [`bit`]s.
-static KNOWN: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+/// Every word the rules' lists hold, with its [`bit`]s: what the
+/// vocabulary's generator writes into each word's record ([`known`] reads
+/// it from there).
+pub(crate) fn known_words() -> FastMap<String, u32> {
     let mut map: FastMap<String, u32> = FastMap::default();
     let mut add = |w: &str, b: u32| *map.entry(w.to_owned()).or_default() |= b;
     for (set, b) in [
@@ -241,7 +253,7 @@ static KNOWN: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
             .for_each(|r| add(r, bit::NATIONALITY_C));
     }
     map
-});
+}
 
 /// The [`known`] bits of the name lexicons (first names, name tokens).
 pub(crate) const NAME_BITS: u32 = bit::FIRST | bit::NAME;
@@ -256,8 +268,10 @@ pub(crate) const PARTICLE_BIT: u32 = bit::PARTICLE;
 pub(crate) const REGNAL_BIT: u32 = bit::REGNAL;
 
 /// The [`bit`]s of a word (matching key); 0 for a word no list holds.
+/// One probe of the vocabulary; a stage that reads a chunk's words has
+/// them in [`Chunk::lex`](crate::doc::Chunk::lex) already.
 pub(crate) fn known(k: &str) -> u32 {
-    KNOWN.get(k).copied().unwrap_or(0)
+    Vocab::get().bits(k)
 }
 
 /// Whether a word (matching key) has any of `bits`.
@@ -282,7 +296,7 @@ pub(crate) fn clitic_readings(key: &str) -> impl Iterator<Item = std::borrow::Co
 }
 
 /// Whether `key` is one of `set`'s words, with at most a proclitic before
-/// it. (The pipeline asks [`KNOWN`]'s `*_C` bits, which hold the same;
+/// it. (The pipeline asks the `*_C` bits of [`known`], which hold the same;
 /// tests check that they do.)
 #[cfg(test)]
 pub(crate) fn in_set_with_clitic(key: &str, set: &FastSet<String>) -> bool {

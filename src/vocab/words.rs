@@ -1,9 +1,12 @@
-//! The vocabulary of the word lists: every word one id, one record of
-//! flags saying which lists hold it (see the [module docs](super)).
+//! The vocabulary: every word a stage knows one id, one record of flags
+//! saying which word lists hold it and of the bits of the rules' lists
+//! (see the [module docs](super)).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::table::{self, Reader, StrMap, U16s, Writer, leak, load};
+use super::table::{self, Reader, StrMap, U16s, U32s, Writer, leak, load};
+use crate::doc::Lex;
 
 /// A word's id in the vocabulary.
 pub(crate) type WordId = u32;
@@ -56,6 +59,25 @@ const LISTS: &[(&str, u16)] = &[
 /// `gazetteers/name-words.txt`: a word, a tab, its class.
 const NAME_WORDS: &str = include_str!("../../gazetteers/name-words.txt");
 
+/// The word clusters of the tagger's features
+/// (`gazetteers/model/clusters.tsv`, derived from unlabelled news by
+/// `scripts/clusters.py`: a word, a tab, its cluster at three levels). Its
+/// words are the vocabulary's too, so that the tagger's table of scored
+/// words is read by word id.
+pub(crate) const CLUSTERS: &str = include_str!("../../gazetteers/model/clusters.tsv");
+
+/// The words of [`CLUSTERS`], sorted by their bytes, without duplicates.
+pub(crate) fn cluster_words() -> Vec<&'static str> {
+    let mut words: Vec<&str> = CLUSTERS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t').map(|(w, _)| w))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// The embedded vocabulary table, as generated.
 const EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/words.bin");
 
@@ -64,6 +86,8 @@ const EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/words.bin");
 pub(crate) struct Vocab {
     words: StrMap<'static>,
     flags: U16s<'static>,
+    /// The [`super::bit`]s of each word.
+    bits: U32s<'static>,
 }
 
 /// The table name of the vocabulary.
@@ -89,11 +113,17 @@ impl Vocab {
         let (mut r, _) = Reader::open(bytes, KIND)?;
         let words = StrMap::read(&mut r)?;
         let flags = r.u16s()?;
+        let bits = r.u32s()?;
         r.end()?;
-        if flags.len() != words.len() {
-            return Err(format!("{} records for {} words", flags.len(), words.len()));
+        if flags.len() != words.len() || bits.len() != words.len() {
+            return Err(format!(
+                "{} flags and {} bits for {} words",
+                flags.len(),
+                bits.len(),
+                words.len()
+            ));
         }
-        Ok(Vocab { words, flags })
+        Ok(Vocab { words, flags, bits })
     }
 
     /// The id of `word` (a matching key), if a list holds it.
@@ -114,6 +144,29 @@ impl Vocab {
         self.id(word).map_or(0, |id| self.flags_of(id))
     }
 
+    /// The [`super::bit`]s of `word`: 0 if no list of the rules holds it.
+    #[inline]
+    pub(crate) fn bits(&self, word: &str) -> u32 {
+        self.id(word).map_or(0, |id| self.bits.get(id as usize))
+    }
+
+    /// What the vocabulary knows of `word`, from one probe.
+    #[inline]
+    pub(crate) fn lex(&self, word: &str) -> Lex {
+        self.id(word).map_or(Lex::default(), |id| Lex {
+            id: Some(id),
+            flags: self.flags.get(id as usize),
+            bits: self.bits.get(id as usize),
+        })
+    }
+
+    /// Puts into `out` the [`Lex`] of each of `words` (ranges of `key`, a
+    /// matching key): one probe a word, once a chunk, for every stage.
+    pub(crate) fn lex_into(&self, key: &str, words: &[Range<usize>], out: &mut Vec<Lex>) {
+        out.clear();
+        out.extend(words.iter().map(|w| self.lex(&key[w.clone()])));
+    }
+
     /// How many words.
     pub(crate) fn len(&self) -> usize {
         self.words.len()
@@ -131,8 +184,10 @@ pub(crate) fn has(word: &str, flags: u16) -> bool {
     Vocab::get().flags(word) & flags != 0
 }
 
-/// The vocabulary table, made from the lists.
+/// The vocabulary table, made from the lists, the rules' lists
+/// ([`super::known_words`]) and the words of the clusters.
 pub(crate) fn generate() -> Vec<u8> {
+    let known = super::known_words();
     let mut all: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
     for (text, f) in LISTS {
         for w in text
@@ -141,6 +196,9 @@ pub(crate) fn generate() -> Vec<u8> {
         {
             *all.entry(w).or_default() |= f;
         }
+    }
+    for w in known.keys().map(String::as_str).chain(cluster_words()) {
+        all.entry(w).or_default();
     }
     // The variant guards read the file into a map: the last class given
     // for a word is its class.
@@ -159,9 +217,14 @@ pub(crate) fn generate() -> Vec<u8> {
     }
     let words: Vec<&str> = all.keys().copied().collect();
     let flags: Vec<u16> = all.values().copied().collect();
+    let bits: Vec<u32> = words
+        .iter()
+        .map(|w| known.get(*w).copied().unwrap_or(0))
+        .collect();
     let mut w = Writer::new(KIND, inputs());
     StrMap::write(&words, &mut w);
     w.u16s(&flags);
+    w.u32s(&bits);
     w.finish()
 }
 
@@ -192,6 +255,52 @@ mod tests {
         let words: Vec<&str> = (0..vocab.len() as u32).map(|i| vocab.word(i)).collect();
         assert!(words.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(vocab.id(words[17]), Some(17));
+    }
+
+    #[test]
+    fn every_word_of_the_rules_lists_has_its_bits_and_every_cluster_word_an_id() {
+        let vocab = Vocab::read(leak(generate())).unwrap();
+        let known = super::super::known_words();
+        assert!(known.len() > 10_000, "{} words", known.len());
+        for (w, &b) in &known {
+            assert_eq!(vocab.bits(w), b, "{w:?}");
+            let lex = vocab.lex(w);
+            assert_eq!((lex.id, lex.bits), (vocab.id(w), b), "{w:?}");
+            assert_eq!(lex.flags, vocab.flags(w), "{w:?}");
+        }
+        // Words no list holds: no bits (and a word no stage knows, no id).
+        let clusters = cluster_words();
+        assert!(clusters.len() > 50_000, "{} cluster words", clusters.len());
+        for w in &clusters {
+            assert!(vocab.id(w).is_some(), "{w:?}");
+            assert_eq!(vocab.bits(w), known.get(*w).copied().unwrap_or(0), "{w:?}");
+        }
+        assert_eq!(vocab.lex("زرنوخخ"), Lex::default());
+    }
+
+    #[test]
+    fn a_chunk_s_records_are_each_word_s_own() {
+        let mut key = String::new();
+        crate::normalize::matching_key("قال الرئيس والقاهرة زرنوخخ، في 2015 abc", &mut key);
+        let key = key.as_str();
+        let mut words: Vec<Range<usize>> = Vec::new();
+        crate::doc::words_into(key, &mut words);
+        assert_eq!(words.len(), 7);
+        assert_eq!(&key[words[3].clone()], "زرنوخخ");
+        let vocab = Vocab::get();
+        let mut out = vec![Lex::default(); 2];
+        vocab.lex_into(key, &words, &mut out);
+        assert_eq!(out.len(), words.len());
+        for (w, lex) in words.iter().zip(&out) {
+            let k = &key[w.clone()];
+            assert_eq!(lex.id, vocab.id(k), "{k}");
+            assert_eq!(lex.flags, vocab.flags(k), "{k}");
+            assert_eq!(lex.bits, super::super::known(k), "{k}");
+        }
+        assert!(out[0].bits & super::super::bit::VERB_C != 0, "قال");
+        assert!(out[1].bits & super::super::bit::TITLE_C != 0, "الرئيس");
+        assert_eq!(out[3], Lex::default());
+        assert!(out[4].bits & super::super::bit::FUNCTION != 0, "في");
     }
 
     #[test]

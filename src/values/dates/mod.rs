@@ -170,10 +170,12 @@ pub(crate) fn dateline(chunk: &Chunk<'_>, triggers: &[usize]) -> Option<NaiveDat
     if let Some((nl, _)) = chunk.text[..head].match_indices('\n').nth(HEAD_LINES - 1) {
         head = nl;
     }
+    let words = chunk.words.partition_point(|w| w.end <= head);
     let sub = Chunk {
         text: &chunk.text[..head],
         key: &chunk.key[..head],
-        words: &chunk.words[..chunk.words.partition_point(|w| w.end <= head)],
+        words: &chunk.words[..words],
+        lex: &chunk.lex[..words],
         ref_date: None,
         hijri: chunk.hijri,
     };
