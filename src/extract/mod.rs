@@ -415,6 +415,7 @@ impl Extractor {
             entity::resolve(&chunk, &self.matcher, cands);
             let written = |r| &original[normalized.source_range(r)];
             entity::drop_ordinary_words(&chunk, &self.matcher, &written, cands);
+            entity::prefer_fitting_entries(&chunk, &self.matcher, cands);
             link::link(&chunk, cands);
         }
         let Scratch {

@@ -70,6 +70,7 @@ use crate::doc::{
 use crate::gazetteer::{Entry, Matcher};
 use crate::values::mark_after;
 use crate::vocab::frequent;
+use crate::vocab::lists::NATIONALITIES;
 
 /// Words (matching keys) after which a listed place is a place, whatever
 /// the tagger says: prepositions of place and place nouns.
@@ -216,7 +217,9 @@ pub(crate) fn drop_ordinary_words<'o>(
             o && !c.id.as_deref().is_some_and(supported)
                 || c.id.is_some()
                     && c.label == Label::Place
-                    && (in_event_or_venue(chunk.key, c) || nisba_of_a_noun(chunk.key, c))
+                    && (in_event_or_venue(chunk.key, c)
+                        || nisba_of_a_noun(chunk.key, c)
+                        || in_name_after_place(chunk.key, c, cands))
                 || c.link == Some(Link::Alias) && owner_missing(chunk.key, c.range.clone(), matcher)
         })
         .collect();
@@ -235,6 +238,188 @@ pub(crate) fn drop_ordinary_words<'o>(
         c.link = None;
         true
     });
+}
+
+/// Words (matching keys, a proclitic allowed) that head the name of a
+/// club, bank or company named after a place, and the English «of» of
+/// such names: «نادي أبها», «بنك قطر الدولي», «بنك أوف أمريكا».
+const NAMED_AFTER: &[&str] = &["نادي", "فريق", "بنك", "بانك", "مصرف", "شركه", "اوف"];
+
+/// The connectors of Spanish, Portuguese and Italian names: «أميركا دي
+/// كالي» (América de Cali), «ريو دي جانيرو».
+const CONNECTORS: &[&str] = &["دي", "دو", "ديل", "دا"];
+
+/// Nouns of a compass point that follow a place's name to make another
+/// place's: «ظهران الجنوب» is a town of Asir, not Dhahran (the news
+/// writes "the south of X" as «جنوب X», before it).
+const COMPASS_AFTER: &[&str] = &["الجنوب", "الشمال"];
+
+/// Whether the place `c` is a word of another name built on it, whose
+/// bearer is no place:
+/// - right after a word that heads the name of a club, bank or company
+///   ([`NAMED_AFTER`]): «بنك أوف أمريكا», «فريق أبها»;
+/// - before a masculine nationality adjective, which agrees with a club,
+///   not with a country or town (both feminine): «أمريكا المكسيكي» (Club
+///   America), «فالنسيا الإسباني»; the feminine «فالنسيا الإسبانية» is
+///   the city, and so is a place after a word that introduces one or a
+///   masculine noun the adjective agrees with ([`MASCULINE_HEADS`]:
+///   «ميناء العقبة الأردني», «بإقليم بلوشستان الباكستاني»);
+/// - before a Latin connector and a word that starts no person: «أميركا
+///   دي كالي» (but «إلى سوريا دي ميستورا», the envoy, is Syria);
+/// - before a compass noun ([`COMPASS_AFTER`]): «ظهران الجنوب».
+fn in_name_after_place(key: &str, c: &Candidate, cands: &[Candidate]) -> bool {
+    if word_start(key, c.range.start) == c.range.start
+        && after_one_of(key, c.range.start, NAMED_AFTER)
+    {
+        return true;
+    }
+    let Some(next) = word_after(key, c.range.end) else {
+        return false;
+    };
+    let next_at = c.range.end + 1;
+    if CONNECTORS.contains(&next) {
+        let then = next_at + next.len() + 1;
+        return !cands.iter().any(|o| {
+            o.label == Label::Person && (o.range.start == next_at || o.range.start == then)
+        });
+    }
+    COMPASS_AFTER.contains(&next)
+        || !next.ends_with('ه')
+            && NATIONALITIES.contains(next)
+            && !after_one_of(key, c.range.start, PLACE_BEFORE)
+            && !after_one_of(key, c.range.start, MASCULINE_HEADS)
+}
+
+/// Masculine nouns (matching keys) a place's name follows as the genitive:
+/// a nationality adjective after the name agrees with them («ميناء العقبة
+/// الأردني», the Jordanian port of Aqaba; «شمال القوقاز الروسي»).
+const MASCULINE_HEADS: &[&str] = &[
+    "ميناء",
+    "مينا",
+    "مطار",
+    "ريف",
+    "ساحل",
+    "خليج",
+    "مضيق",
+    "جبل",
+    "وادي",
+    "سهل",
+    "نهر",
+    "بحر",
+    "معبر",
+    "سجن",
+    "مخيم",
+    "قضاء",
+    "اقليم",
+    "اقاليم",
+];
+
+/// The word right after `end`, one space between, if a word follows.
+fn word_after(key: &str, end: usize) -> Option<&str> {
+    let next = key[end..].strip_prefix(' ')?;
+    let word = next.split(|c: char| !is_word_char(c)).next()?;
+    (!word.is_empty()).then_some(word)
+}
+
+/// Words (matching keys, a proclitic allowed) after which a city whose
+/// province bears its name is the province: «أمير مكة», «إمارة مكة»,
+/// «منطقة مكة المكرمة».
+const PROVINCE_BEFORE: &[&str] = &["منطقه", "اماره", "امير"];
+
+/// Royal titles (matching keys, a proclitic allowed; after the ل of
+/// «للأمير» the article has lost its alef).
+const ROYAL: &[&str] = &[
+    "الامير",
+    "الاميره",
+    "الملك",
+    "الملكه",
+    "سمو",
+    "لامير",
+    "لاميره",
+    "لملك",
+    "لملكه",
+];
+
+/// The houses of the Arab monarchies, as the lists write a royal's full
+/// name: «أحمد بن عبد العزيز آل سعود».
+const HOUSES: &[&str] = &[
+    "سعود",
+    "نهيان",
+    "مكتوم",
+    "ثاني",
+    "خليفه",
+    "صباح",
+    "سعيد",
+    "قاسمي",
+];
+
+/// Countries (ISO codes) with princes and kings, and the former kingdoms
+/// whose kings the news still names (Egypt, Iraq, Libya, Iran,
+/// Afghanistan).
+const MONARCHIES: &[&str] = &[
+    "SA", "AE", "QA", "BH", "KW", "OM", "JO", "MA", "GB", "ES", "NL", "BE", "LU", "LI", "MC", "SE",
+    "NO", "DK", "JP", "TH", "BN", "MY", "KH", "BT", "SZ", "LS", "TO", "EG", "IQ", "LY", "IR", "AF",
+];
+
+/// Chooses, for a linked name, the entry its title fits, where the lists
+/// hold another entry of that name (run after [`drop_ordinary_words`]):
+/// - a city after «منطقة», «إمارة» or «أمير», when a province «منطقة
+///   <city>» is listed, is that province: «أمير مكة» governs the Makkah
+///   region; «مكة المكرمة» alone stays the city;
+/// - a person after a royal title is the royal whose full name the lists
+///   give with his house («الأمير أحمد بن عبدالعزيز» is «أحمد بن عبد
+///   العزيز آل سعود», not a Tunisian of that name); where the lists hold
+///   no such name, an entry of a country with no princes or kings is a
+///   namesake, and the name keeps no id.
+pub(crate) fn prefer_fitting_entries(
+    chunk: &Chunk<'_>,
+    matcher: &Matcher,
+    cands: &mut [Candidate],
+) {
+    let key = chunk.key;
+    for c in cands.iter_mut() {
+        let Some(id) = c.id.as_deref() else {
+            continue;
+        };
+        if word_start(key, c.range.start) != c.range.start {
+            continue;
+        }
+        let span = &key[c.range.clone()];
+        let better = match c.label {
+            Label::Place if after_one_of(key, c.range.start, PROVINCE_BEFORE) => {
+                let name = c.norm.as_deref().map(crate::gazetteer::matching_key_of);
+                [Some(span.to_owned()), name]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|n| matcher.listing(&format!("منطقه {n}")))
+                    .filter(|e| e.label == Label::Place && e.id.as_ref() != id)
+            }
+            Label::Person if after_one_of(key, c.range.start, ROYAL) => {
+                let royal = HOUSES
+                    .iter()
+                    .find_map(|h| matcher.listing(&format!("{span} ال {h}")))
+                    .filter(|e| e.label == Label::Person);
+                if royal.is_none()
+                    && matcher
+                        .listing(span)
+                        .filter(|e| e.id.as_ref() == id)
+                        .and_then(|e| e.attr("cc"))
+                        .is_some_and(|cc| !MONARCHIES.contains(&cc))
+                {
+                    c.id = None;
+                    c.norm = None;
+                    c.link = None;
+                }
+                royal
+            }
+            _ => None,
+        };
+        if let Some(e) = better {
+            c.id = Some(e.id.clone());
+            c.norm = Some(e.name.to_string());
+            c.link = Some(Link::Alias);
+        }
+    }
 }
 
 /// Words (matching keys) that head the name of an event or a venue named
@@ -545,10 +730,7 @@ mod tests {
                 "kashf:org:emirates-news-agency",
             ),
         ];
-        for (name, text, id) in unlinked {
-            let got = linked(text);
-            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
-        }
+        assert_none_linked(&unlinked);
         // The feminine nisba, not the country.
         for text in [
             "وأظهرت اللقطات حطام طائرة سورية وسط المنطقة",
@@ -588,10 +770,7 @@ mod tests {
                 "kashf:region:asia",
             ),
         ];
-        for (name, text, id) in more {
-            let got = linked(text);
-            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
-        }
+        assert_none_linked(&more);
         let got = linked("وألقى كلمة أمام الجمعية العامة في دورتها السبعين في مقر الأمم المتحدة");
         assert!(
             got.iter()
@@ -628,6 +807,157 @@ mod tests {
                 "case {name}: {got:?}"
             );
         }
+    }
+
+    #[test]
+    fn places_inside_the_names_of_clubs_banks_and_towns_are_no_places() {
+        // (case, text, an entity id that must not be linked).
+        let unlinked = [
+            (
+                "a bank named in English",
+                "وقال بنك أوف أمريكا ميريل لينش إن أسعار النفط ستتراجع",
+                "kashf:country:united-states",
+            ),
+            (
+                "a club and a foreign nationality adjective",
+                "بدأ جولته بالفوز على أمريكا المكسيكي بهدف",
+                "kashf:country:united-states",
+            ),
+            (
+                "a club and its own nationality adjective",
+                "وتعادل مع فالنسيا الإسباني سلبيا",
+                "Q54880",
+            ),
+            (
+                "a club with a Latin connector",
+                "حين تغلب على أميركا دي كالي الكولومبي في النهائي",
+                "kashf:country:united-states",
+            ),
+            (
+                "another town, a compass noun after",
+                "حرس الحدود المرابطون بمحافظة ظهران الجنوب أمس",
+                "Q268915",
+            ),
+        ];
+        assert_none_linked(&unlinked);
+        // (case, text, the place, its id).
+        let still = [
+            (
+                "an envoy after the country",
+                "وقال المبعوث الدولي إلى سوريا دي ميستورا إن",
+                "سوريا",
+                "kashf:country:syria",
+            ),
+            (
+                "the city and a feminine adjective",
+                "وصل الوفد إلى فالنسيا الإسبانية أمس",
+                "فالنسيا",
+                "Q54880",
+            ),
+            (
+                "the country alone",
+                "وعاد الوفد من أمريكا أمس",
+                "أمريكا",
+                "kashf:country:united-states",
+            ),
+            (
+                "a compass point before",
+                "وقعت الحادثة جنوب الرياض أمس",
+                "الرياض",
+                "Q3692",
+            ),
+            (
+                "a port and its country's adjective",
+                "وصلت الشحنة إلى ميناء العقبة الأردني أمس",
+                "العقبة",
+                "Q180522",
+            ),
+        ];
+        for (name, text, place, id) in still {
+            let got = linked(text);
+            assert!(
+                got.iter().any(|(t, i)| t == place && i == id),
+                "case {name}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn titles_choose_among_entries_of_one_name() {
+        // (case, text, the name, the id it must have, or none).
+        let cases = [
+            (
+                "the emir of a province",
+                "وقال أمير مكة إن الخطة نجحت",
+                "مكة",
+                Some("kashf:region:sa-makkah-province"),
+            ),
+            (
+                "the principality of a province",
+                "وأعلنت إمارة مكة أن الحج آمن",
+                "مكة",
+                Some("kashf:region:sa-makkah-province"),
+            ),
+            (
+                "the city",
+                "ووصل الحجاج إلى مكة المكرمة أمس",
+                "مكة المكرمة",
+                Some("Q5806"),
+            ),
+            (
+                "a prince and his house",
+                "وأعرب عن شكره للأمير أحمد بن عبدالعزيز على مواساته",
+                "أحمد بن عبدالعزيز",
+                Some("kashf:person:ahmed-ben-abdelaziz-al-saoud"),
+            ),
+            (
+                "a namesake without a title",
+                "وقال المدرب أحمد بن عبدالعزيز إن الفريق جاهز",
+                "أحمد بن عبدالعزيز",
+                Some("kashf:person:ahmed-ben-abdelaziz"),
+            ),
+            (
+                "a prince no list holds",
+                "واستقبل الأمير عاطف جنيات الوفد",
+                "عاطف جنيات",
+                None,
+            ),
+            (
+                "a king",
+                "وقال الملك سلمان بن عبدالعزيز إن المملكة",
+                "سلمان بن عبدالعزيز",
+                Some("kashf:person:king-salman"),
+            ),
+        ];
+        for (name, text, span, want) in cases {
+            let got = linked_or_not(text);
+            assert!(
+                got.iter().any(|(t, i)| t == span && i.as_deref() == want),
+                "case {name}: {got:?}"
+            );
+        }
+    }
+
+    /// Asserts of every (case, text, id) that nothing in the text is linked
+    /// to the id.
+    fn assert_none_linked(cases: &[(&str, &str, &str)]) {
+        for (name, text, id) in cases {
+            let got = linked(text);
+            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
+        }
+    }
+
+    /// The names the default extractor (no model) finds in `text`, with
+    /// their ids.
+    fn linked_or_not(text: &str) -> Vec<(String, Option<String>)> {
+        crate::extract::Extractor::builder()
+            .default_model(false)
+            .build()
+            .unwrap()
+            .extract(text)
+            .into_iter()
+            .map(|e| (e.text, e.id.map(|i| i.to_string())))
+            .collect()
     }
 
     const ROWS: &str = "\
