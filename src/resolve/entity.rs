@@ -57,7 +57,11 @@
 //! the guard on ordinary words ([`drop_ordinary_words`]): a one-word alias
 //! that reads as an ordinary Arabic word («بحماس» "with enthusiasm», «هجين»
 //! "hybrid", «كفيفاً» "blind") is linked only when the chunk names the same
-//! entity in another way too.
+//! entity in another way too. The same pass drops a place inside the name
+//! of an event, a venue, a club, a bank or another place built on it
+//! («كوبا أمريكا», «بنك أوف أمريكا», «أمريكا المكسيكي», «ظهران الجنوب»).
+//! Last, [`prefer_fitting_entries`] chooses the entry a title fits: the
+//! province after «أمير» («أمير مكة»), the royal after «الأمير».
 //!
 //! Scope: one chunk, read-only lookups in the shared matcher; the result
 //! depends only on the chunk.
