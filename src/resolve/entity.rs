@@ -73,8 +73,8 @@ use crate::doc::{
 };
 use crate::gazetteer::{Entry, Matcher};
 use crate::values::mark_after;
-use crate::vocab::frequent;
 use crate::vocab::lists::NATIONALITIES;
+use crate::vocab::{COLLISIONS, frequent};
 
 /// Words (matching keys) after which a listed place is a place, whatever
 /// the tagger says: prepositions of place and place nouns.
@@ -225,6 +225,9 @@ pub(crate) fn drop_ordinary_words<'o>(
                         || nisba_of_a_noun(chunk.key, c)
                         || in_name_after_place(chunk.key, c, cands))
                 || c.link == Some(Link::Alias) && owner_missing(chunk.key, c.range.clone(), matcher)
+                || c.id.is_some()
+                    && c.label == Label::Person
+                    && ends_with_a_preposition(written(c.range.clone()))
         })
         .collect();
     let mut i = 0;
@@ -296,7 +299,8 @@ fn in_name_after_place(key: &str, c: &Candidate, cands: &[Candidate]) -> bool {
 
 /// Masculine nouns (matching keys) a place's name follows as the genitive:
 /// a nationality adjective after the name agrees with them («ميناء العقبة
-/// الأردني», the Jordanian port of Aqaba; «شمال القوقاز الروسي»).
+/// الأردني», the Jordanian port of Aqaba; «مدافع مانشستر الإيرلندي»,
+/// Manchester's Irish defender).
 const MASCULINE_HEADS: &[&str] = &[
     "ميناء",
     "مينا",
@@ -316,6 +320,17 @@ const MASCULINE_HEADS: &[&str] = &[
     "قضاء",
     "اقليم",
     "اقاليم",
+    "لاعب",
+    "مدافع",
+    "مهاجم",
+    "حارس",
+    "مدرب",
+    "نجم",
+    "قائد",
+    "رئيس",
+    "مدير",
+    "سفير",
+    "مواطن",
 ];
 
 /// The word right after `end`, one space between, if a word follows.
@@ -426,20 +441,57 @@ pub(crate) fn prefer_fitting_entries(
     }
 }
 
+/// Whether a person's name as written ends with a preposition or particle
+/// written with ى that its matching key folds into a name: «مدينة الملك
+/// عبدالعزيز على حسن الاستضافة» ("… for the hospitality") is no «عبد
+/// العزيز علي».
+fn ends_with_a_preposition(written: &str) -> bool {
+    let last = written.rsplit(' ').next().unwrap_or("");
+    let bare: String = last
+        .chars()
+        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+        .collect();
+    written.contains(' ') && COLLISIONS.contains(&bare.as_str())
+}
+
 /// Words (matching keys) that head the name of an event or a venue named
 /// after a place: a place right after one is part of that name («كوبا
 /// أمريكا», the Copa América; «كأس آسيا»; «فندق شانقريلا», a hotel).
-const EVENT_OR_VENUE: &[&str] = &["كاس", "بطوله", "كوبا", "فندق", "منتجع"];
+const EVENT_OR_VENUE: &[&str] = &[
+    "كاس",
+    "بطوله",
+    "كوبا",
+    "فندق",
+    "منتجع",
+    "ملعب",
+    "استاد",
+    "ستاد",
+];
 
 /// Whether the place `c` stands right after a word of [`EVENT_OR_VENUE`]
-/// (a proclitic allowed), one space and perhaps an opening quote between.
+/// (a proclitic allowed), one space and perhaps an opening quote between,
+/// and its entry is not itself a stadium («ملعب ويمبلي» is listed: «استاد
+/// «ويمبلي»» stays; «ستاد سانتياجو برنابيو» is no Santiago, «استاد
+/// القاهرة» no Cairo).
 fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
     // «فندق «شانقريلا»»: an opening quote may stand between.
     let at = key[..c.range.start]
         .trim_end_matches(['«', '"', '“', '\'', '('])
         .len();
-    word_start(key, c.range.start) == c.range.start && after_one_of(key, at, EVENT_OR_VENUE)
+    let named = c.norm.as_deref().map(crate::gazetteer::matching_key_of);
+    let a_venue = named.is_some_and(|n| {
+        n.split(' ')
+            .next()
+            .is_some_and(|w| VENUES.contains(&w) && n.contains(' '))
+    });
+    word_start(key, c.range.start) == c.range.start
+        && after_one_of(key, at, EVENT_OR_VENUE)
+        && !a_venue
 }
+
+/// The words of [`EVENT_OR_VENUE`] that head a stadium's name: a listed
+/// name that starts with one is the stadium itself («ملعب ويمبلي»).
+const VENUES: &[&str] = &["ملعب", "استاد", "ستاد"];
 
 /// Whether the place `c`, one word ending in ية without a proclitic, is
 /// the feminine nisba of an indefinite feminine noun right before it, or
@@ -640,14 +692,30 @@ fn place_of_its_country<'m>(
 ) -> Option<(&'m Entry, Link)> {
     let key = chunk.key;
     let (head, nisba) = key[range.clone()].rsplit_once(' ')?;
-    let stem = nisba.strip_prefix("ال")?.strip_suffix("يه")?;
+    if !nisba.ends_with("يه") {
+        return None;
+    }
+    let country = country_of_nisba(nisba, matcher)?;
+    let (entry, link) = matcher.resolve_at(chunk, range.start..range.start + head.len())?;
+    let same_country = entry.attr("cc").is_some() && entry.attr("cc") == country.attr("cc");
+    (link.is_listed() && entry.label == Label::Place && entry.id != country.id && same_country)
+        .then_some((entry, link))
+}
+
+/// The country whose nisba with the article `nisba` (a matching key,
+/// masculine or feminine) is: «السورية», «السوري» → سوريا; «اليمني» →
+/// اليمن; «النمساوية» → النمسا; «الأمريكي» → أمريكا; «الألمانية» →
+/// ألمانيا.
+fn country_of_nisba<'m>(nisba: &str, matcher: &'m Matcher) -> Option<&'m Entry> {
+    let rest = nisba.strip_prefix("ال")?;
+    let stem = rest.strip_suffix("يه").or_else(|| rest.strip_suffix('ي'))?;
     if stem.chars().count() < 3 {
         return None;
     }
     // The country's name from its nisba: سوري → سوريا, يمن → اليمن,
     // نمساو → النمسا, امريك → امريكا, الماني → المانيا.
     let bare = stem.strip_suffix('و').unwrap_or(stem);
-    let country = [
+    [
         stem.to_owned(),
         format!("ال{stem}"),
         format!("{stem}ا"),
@@ -657,11 +725,7 @@ fn place_of_its_country<'m>(
     ]
     .into_iter()
     .find_map(|k| matcher.listing(&k))
-    .filter(|e| e.label == Label::Place && e.attr("type") == Some("country"))?;
-    let (entry, link) = matcher.resolve_at(chunk, range.start..range.start + head.len())?;
-    let same_country = entry.attr("cc").is_some() && entry.attr("cc") == country.attr("cc");
-    (link.is_listed() && entry.label == Label::Place && entry.id != country.id && same_country)
-        .then_some((entry, link))
+    .filter(|e| e.label == Label::Place && e.attr("type") == Some("country"))
 }
 
 /// Whether a person's name (matching key) is one name: one word, or two
@@ -814,7 +878,7 @@ mod tests {
     }
 
     #[test]
-    fn places_inside_the_names_of_clubs_banks_and_towns_are_no_places() {
+    fn words_of_other_names_link_nothing() {
         // (case, text, an entity id that must not be linked).
         let unlinked = [
             (
@@ -836,6 +900,21 @@ mod tests {
                 "a club with a Latin connector",
                 "حين تغلب على أميركا دي كالي الكولومبي في النهائي",
                 "kashf:country:united-states",
+            ),
+            (
+                "a stadium named after a person",
+                "فاز الفريق على ضيفه بثلاثية على ستاد سانتياجو برنابيو ضمن الدوري",
+                "Q2887",
+            ),
+            (
+                "a stadium named after its city",
+                "وتقام المباراة على استاد القاهرة الدولي",
+                "Q85",
+            ),
+            (
+                "a preposition written with ى after a name",
+                "وعبر عن شكره للمسؤولين في مدينة الملك عبدالعزيز على حسن الاستضافة",
+                "kashf:person:abdulaziz-ali",
             ),
             (
                 "another town, a compass noun after",
@@ -869,6 +948,12 @@ mod tests {
                 "وقعت الحادثة جنوب الرياض أمس",
                 "الرياض",
                 "Q3692",
+            ),
+            (
+                "a stadium listed as itself",
+                "وفاز أرسنال على تشيلسي على ملعب «ويمبلي» في لندن",
+                "ويمبلي",
+                "Q146858",
             ),
             (
                 "a port and its country's adjective",
