@@ -139,8 +139,39 @@ fn result_span(input: &str, r: &Json) -> (usize, usize) {
             let s = input[..b].chars().count();
             (s, s + text.chars().count())
         }
-        None => (start.max(0) as usize, end.max(0) as usize),
+        None => folded_find(input, text).unwrap_or((start.max(0) as usize, end.max(0) as usize)),
     }
+}
+
+/// A character as the suites' `Text` may write it differently from their
+/// `Input`: `None` for a short vowel, tanwin or tatweel, the bare alef
+/// for an alef with hamza or madda.
+fn fold(c: char) -> Option<char> {
+    match c {
+        '\u{064B}'..='\u{0652}' | '\u{0640}' => None,
+        'أ' | 'إ' | 'آ' => Some('ا'),
+        c => Some(c),
+    }
+}
+
+/// Where `text` stands in `input` once both are folded ([`fold`]): some
+/// cases write their `Text` with other marks or hamzas than the input
+/// («الاسبوع» for «الأسبوع», «صباحا» for «صباحًا»). The span, in code
+/// points of `input`, runs from the first to the last character matched.
+fn folded_find(input: &str, text: &str) -> Option<(usize, usize)> {
+    let (keys, at): (Vec<char>, Vec<usize>) = input
+        .chars()
+        .enumerate()
+        .filter_map(|(i, c)| fold(c).map(|k| (k, i)))
+        .unzip();
+    let want: Vec<char> = text.chars().filter_map(fold).collect();
+    if want.is_empty() {
+        return None;
+    }
+    let i = keys
+        .windows(want.len())
+        .position(|w| w == want.as_slice())?;
+    Some((at[i], at[i + want.len() - 1] + 1))
 }
 
 fn parse_cases(path: &Path) -> Vec<Case> {
@@ -198,12 +229,20 @@ fn chars(s: &str, start: usize, end: usize) -> String {
 
 /// What may stand around a span in one project and not the other: white
 /// space and the punctuation of the sentence.
+/// A mark closing the span's last word goes too: some cases end a span
+/// before the word's tanwin («2 مساء» of «2 مساءً»).
 fn trim(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | '؟' | '،' | ','))
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | '!' | '?' | '؟' | '،' | ',' | '\u{064B}'..='\u{0652}'
+            )
+    })
 }
 
 /// Words Recognizers-Text keeps at the head of a span and kashf leaves
-/// out: prepositions and «ما» before «بين».
+/// out: prepositions, «ما» before «بين», «لمدة» before a length.
 const LEADING_WORDS: &[&str] = &[
     "في",
     "إلى",
@@ -216,6 +255,9 @@ const LEADING_WORDS: &[&str] = &[
     "بتاريخ",
     "حوالي",
     "ما",
+    // «لمدة 3 ساعات»: "for (a length of)" before a duration.
+    "لمدة",
+    "مدة",
 ];
 
 /// Whether kashf's span `got` is the expected span `want` (see the module
@@ -250,6 +292,20 @@ fn span_matches(got: &str, want: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// Words of a modifier Recognizers-Text keeps at the head of a span and
+/// in its `Mod` («قبل الساعة 8 مساءً» = `T20` before), where kashf reports
+/// the date or time itself and leaves the word out, as it does
+/// prepositions.
+const MODIFIERS: &[&str] = &["قبل", "بعد", "منذ", "حتى"];
+
+/// `want` without a leading modifier ([`MODIFIERS`]), if it has one. Not
+/// for a length of time: «بعد 5 دقائق» is a moment, not the duration
+/// «5 دقائق» (the caller checks).
+fn without_modifier(want: &str) -> Option<&str> {
+    let (first, rest) = trim(want).split_once(char::is_whitespace)?;
+    MODIFIERS.contains(&first).then_some(rest)
 }
 
 // ---------------------------------------------------------------------------
@@ -417,6 +473,17 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
         {
             return true;
         }
+        // A range against the start and end of one resolution of it
+        // (a case may give its TIMEX3 range unbracketed,
+        // `XXXX-WXX-5T13,XXXX-WXX-5T16,PT3H`, with the resolved days).
+        if let Some((a, b)) = got.split_once('/')
+            && let Some(i) = values.iter().position(|v| v == want)
+            && let Some(next) = values.get(i + 1)
+            && end_matches(a, &canonical_timex(&want.replace(' ', "T")), ref_date)
+            && end_matches(b, &canonical_timex(&next.replace(' ', "T")), ref_date)
+        {
+            return true;
+        }
         // A range: `(start,end,length)` against kashf's `start/end`, or
         // against a period kashf writes as one value (`197X`, `2016-Q3`).
         if let Some(inner) = want.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
@@ -537,7 +604,10 @@ fn check(case: &Case, got: &[Entity], others: &[Entity], dates: bool) -> Result<
         } else {
             let hit = (0..got.len()).find(|&i| {
                 !used[i]
-                    && span_matches(&got[i].text, &want_text)
+                    && (span_matches(&got[i].text, &want_text)
+                        || got[i].kind.is_none_or(|k| k.as_str() != "duration")
+                            && without_modifier(&want_text)
+                                .is_some_and(|w| span_matches(&got[i].text, w)))
                     && (exp.ignore_value
                         || exp.values.is_empty()
                         || match &got[i].value {
@@ -596,13 +666,26 @@ fn check(case: &Case, got: &[Entity], others: &[Entity], dates: bool) -> Result<
 /// of number (Recognizers-Text's number model has no ordinals, its ordinal
 /// model no cardinals, its percentage model only percentages, its range
 /// model only ranges), so kashf's numbers of other kinds are left out.
+/// Likewise the files of the time, time-period, date-time and
+/// date-time-period extractors test no lengths of time: kashf's durations
+/// there are left out («اجتماع مدته 30 دقيقة يوم الجمعة» in the
+/// date-time-period file expects the Friday only). The date-period files
+/// keep them (they read «في 3 سنوات» as a period), as do the duration,
+/// set, merged and model files.
 fn what_the_file_tests(file: &str, expected: &[Expected], got: Vec<Entity>) -> Vec<Entity> {
     let kind = |e: &Entity| e.kind.map_or("", |k| k.as_str());
-    let keep = |e: &Entity| match file.rsplit('/').next().unwrap_or_default() {
+    let name = file.rsplit('/').next().unwrap_or_default();
+    let one_extractor = file.starts_with("DateTime/")
+        && (name.starts_with("DateTimeExtractor")
+            || name.starts_with("DateTimeParser")
+            || name.starts_with("DateTimePeriod")
+            || name.starts_with("Time"));
+    let keep = |e: &Entity| match name {
         "NumberModel.json" => kind(e) != "ordinal",
         "OrdinalModel.json" | "OrdinalModelSuppressExtendedTypes.json" => kind(e) == "ordinal",
         "PercentModel.json" => kind(e) == "percent",
         "NumberRangeModel.json" => expected.iter().any(|x| e.start < x.end && x.start < e.end),
+        _ if one_extractor => kind(e) != "duration",
         _ => true,
     };
     got.into_iter().filter(keep).collect()
@@ -824,6 +907,14 @@ mod mapping {
         assert!(span_matches("يوم الجمعة", "الجمعة"));
         assert!(!span_matches("15", "15 مارس"));
         assert!(!span_matches("مارس", "في"));
+        assert!(span_matches("2 مساءً", "2 مساء"));
+        assert_eq!(without_modifier("قبل الساعة 8 مساء"), Some("الساعة 8 مساء"));
+        assert_eq!(without_modifier("الساعة 8 مساءً"), None);
+        assert_eq!(folded_find("كيف يبدو الأسبوع؟", "الإسبوع"), Some((9, 16)));
+        assert_eq!(
+            folded_find("سأعود غدًا الساعة 9", "غدا الساعة"),
+            Some((6, 17))
+        );
     }
 
     #[test]
@@ -864,6 +955,22 @@ mod mapping {
         assert!(!timex_matches(
             "2016-11-07T05:00/2016-11-07T06:00",
             &v(&["(T17,T18,PT1H)"]),
+            r
+        ));
+        assert!(timex_matches(
+            "2017-11-10T13:00/2017-11-10T16:00",
+            &v(&[
+                "XXXX-WXX-5T13,XXXX-WXX-5T16,PT3H",
+                "2017-11-17 13:00:00",
+                "2017-11-17 16:00:00",
+                "2017-11-10 13:00:00",
+                "2017-11-10 16:00:00"
+            ]),
+            r
+        ));
+        assert!(!timex_matches(
+            "2017-11-10T13:00/2017-11-10T17:00",
+            &v(&["2017-11-10 13:00:00", "2017-11-10 16:00:00"]),
             r
         ));
         assert!(timex_matches("2016-10", &v(&["2016-10-07"]), r));
