@@ -49,7 +49,7 @@ use std::ops::Range;
 
 use std::sync::{Arc, OnceLock};
 
-use super::bounds::{CLITICS, inside_other_word, whole_word};
+use super::bounds::{inside_other_word, whole_word};
 pub(super) use super::table::key_of;
 use super::table::{self, Automaton, Homonyms, Pattern, Tables, attr_in};
 use super::{Entry, Gazetteer};
@@ -57,6 +57,7 @@ use crate::doc::{
     Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::vocab::{flag, in_lists};
 
 /// Words that a name's matching key can collide with, written as the
 /// normalised text spells them. A match whose text is one of these is not
@@ -306,7 +307,7 @@ impl Matcher {
         let (start, end) = (range.start, range.end);
         let span = &key[range];
         let cued = word_start(key, start) == start
-            && word_before_space(key, start).is_some_and(|w| CUES.contains(w));
+            && word_before_space(key, start).is_some_and(|w| in_lists(w, flag::PLACE_CUE));
         let listed = self.listed(span, cued).or_else(|| {
             let lil = word_start(key, start) < start
                 && key[..start].ends_with('ل')
@@ -565,7 +566,7 @@ impl Matcher {
         let (key, words) = (chunk.key, chunk.words);
         let before = out.len();
         for (i, cue) in words.iter().enumerate() {
-            if !CUES.contains(&key[cue.clone()]) {
+            if chunk.lex[i].flags & flag::PLACE_CUE == 0 {
                 continue;
             }
             // The words after the cue, each one space after the last.
@@ -717,47 +718,6 @@ const DESCRIPTORS: &[&str] = &[
 
 /// The most words of a name looked up after a place noun.
 const CUED_WORDS: usize = 3;
-
-/// Place nouns after which the names of `cue=place` entries are matched, as
-/// matching keys, with the proclitics a place noun takes (و ف ب ل ك and
-/// their pairs): «مدينة», «وبلدة», «بمحافظة», «قرى». The adjective-like
-/// «المنطقة» and the ambiguous «مركز» (a centre) and «دائرة» (a department)
-/// are not cues.
-static CUES: std::sync::LazyLock<crate::hash::FastSet<String>> = std::sync::LazyLock::new(|| {
-    let nouns = [
-        "مدينه",
-        "بلده",
-        "قريه",
-        "محافظه",
-        "منطقه",
-        "ولايه",
-        "مقاطعه",
-        "ناحيه",
-        "قضاء",
-        "بلديه",
-        "ضاحيه",
-        "مديريه",
-        "اقليم",
-        "عزله",
-        "مخيم",
-        "حي",
-        "مدن",
-        "بلدات",
-        "قري",
-        "مديريات",
-        "محافظات",
-        "ولايات",
-        "مدينتي",
-        "بلدتي",
-        "قريتي",
-        "مدينتا",
-        "بلدتا",
-    ];
-    nouns
-        .iter()
-        .flat_map(|n| CLITICS.iter().map(move |c| format!("{c}{n}")))
-        .collect()
-});
 
 /// Fewest letters (spaces aside) of a name that resolution reads as a typo
 /// of a listed place or organisation (`link: fuzzy`); shorter names are

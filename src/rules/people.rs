@@ -15,10 +15,10 @@ use crate::vocab::shape::{arabic_form, has_surname_ending, inflected, inflected_
 use crate::vocab::{CLITICS, NAME_CLITICS, bit, clitic_readings, frequent, has};
 
 /// The byte length of a proclitic ([`NAME_CLITICS`]) before a word of
-/// the lexicon of `bits` ([`bit::FIRST`] or [`bit::NAME`]), if `key` is
-/// one.
-fn clitic_before(key: &str, bits: u32) -> Option<usize> {
-    if has(key, bits) {
+/// the lexicon of `bits` ([`bit::FIRST`] or [`bit::NAME`]), if `key` (a
+/// word of the chunk, whose own bits are `own`) is one.
+fn clitic_before(key: &str, own: u32, bits: u32) -> Option<usize> {
+    if own & bits != 0 {
         return Some(0);
     }
     NAME_CLITICS
@@ -204,7 +204,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
     }
     let clitic = w
         .has(i, bit::FIRST_C)
-        .then(|| clitic_before(k, bit::FIRST))
+        .then(|| clitic_before(k, w.bits[i], bit::FIRST))
         .flatten();
     match clitic {
         Some(c) => {
@@ -280,7 +280,7 @@ fn lexicon_name(w: &Words<'_>, i: usize) -> Option<(usize, usize, usize)> {
             let c = if w.has(i, bit::NAME) {
                 0
             } else if k.starts_with(['و', 'ف', 'ب', 'ل', 'ك']) {
-                clitic_before(k, bit::NAME)?
+                clitic_before(k, w.bits[i], bit::NAME)?
             } else {
                 return None;
             };

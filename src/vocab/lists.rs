@@ -536,6 +536,42 @@ pub(crate) static AFTER_NAME: LazyLock<FastSet<String>> = LazyLock::new(|| {
     ])
 });
 
+/// Place nouns after which the gazetteer matches the names of its
+/// `cue=place` entries, as matching keys: «مدينة», «بلدة», «قرى». The
+/// adjective-like «المنطقة» and the ambiguous «مركز» (a centre) and «دائرة»
+/// (a department) are not cues. The vocabulary gives each of them, alone
+/// or after one of [`super::CLITICS`] («وبلدة», «بمحافظة»), the flag
+/// [`super::flag::PLACE_CUE`].
+pub(crate) const PLACE_CUES: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "محافظه",
+    "منطقه",
+    "ولايه",
+    "مقاطعه",
+    "ناحيه",
+    "قضاء",
+    "بلديه",
+    "ضاحيه",
+    "مديريه",
+    "اقليم",
+    "عزله",
+    "مخيم",
+    "حي",
+    "مدن",
+    "بلدات",
+    "قري",
+    "مديريات",
+    "محافظات",
+    "ولايات",
+    "مدينتي",
+    "بلدتي",
+    "قريتي",
+    "مدينتا",
+    "بلدتا",
+];
+
 /// Place nouns: (singular or plural, the nouns).
 pub(crate) static PLACE_NOUNS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     words(&[

@@ -29,6 +29,9 @@ pub(crate) mod flag {
     pub const FOREIGN_NAME: u16 = 1 << 5;
     /// `gazetteers/names/weak-name-tokens.txt`.
     pub const WEAK_NAME: u16 = 1 << 6;
+    /// A place noun of [`super::super::lists::PLACE_CUES`], alone or after
+    /// one of [`super::super::CLITICS`].
+    pub const PLACE_CUE: u16 = 1 << 7;
 }
 
 /// The word lists, as the stages that own them read them: the lines that
@@ -188,6 +191,13 @@ pub(crate) fn has(word: &str, flags: u16) -> bool {
 /// ([`super::known_words`]) and the words of the clusters.
 pub(crate) fn generate() -> Vec<u8> {
     let known = super::known_words();
+    let cues: Vec<String> = super::lists::PLACE_CUES
+        .iter()
+        .flat_map(|n| {
+            std::iter::once(n.to_string())
+                .chain(super::CLITICS.iter().map(move |c| format!("{c}{n}")))
+        })
+        .collect();
     let mut all: std::collections::BTreeMap<&str, u16> = std::collections::BTreeMap::new();
     for (text, f) in LISTS {
         for w in text
@@ -199,6 +209,9 @@ pub(crate) fn generate() -> Vec<u8> {
     }
     for w in known.keys().map(String::as_str).chain(cluster_words()) {
         all.entry(w).or_default();
+    }
+    for w in &cues {
+        *all.entry(w).or_default() |= flag::PLACE_CUE;
     }
     // The variant guards read the file into a map: the last class given
     // for a word is its class.
@@ -276,6 +289,27 @@ mod tests {
             assert_eq!(vocab.bits(w), known.get(*w).copied().unwrap_or(0), "{w:?}");
         }
         assert_eq!(vocab.lex("زرنوخخ"), Lex::default());
+    }
+
+    #[test]
+    fn the_place_cues_are_flagged_with_each_proclitic_and_nothing_else_is() {
+        let vocab = Vocab::read(leak(generate())).unwrap();
+        let mut cues = 0;
+        for n in super::super::lists::PLACE_CUES {
+            for c in std::iter::once(&"").chain(super::super::CLITICS) {
+                let w = format!("{c}{n}");
+                assert!(vocab.flags(&w) & flag::PLACE_CUE != 0, "{w}");
+                cues += 1;
+            }
+        }
+        let flagged = (0..vocab.len() as WordId)
+            .filter(|&id| vocab.flags_of(id) & flag::PLACE_CUE != 0)
+            .count();
+        assert_eq!(flagged, cues);
+        for w in ["المنطقه", "مركز", "دائره", "مدينه_", "المدينه", "ومدينتان"]
+        {
+            assert_eq!(vocab.flags(w) & flag::PLACE_CUE, 0, "{w}");
+        }
     }
 
     #[test]
