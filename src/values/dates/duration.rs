@@ -119,14 +119,61 @@ fn duration_value(n: f64, unit: Unit) -> String {
     }
 }
 
+/// «طوال اليوم», «طيلة الأسبوع», «طوال الشهر», «طوال العام»: the whole
+/// of one unit, a duration of one (`P1D`, `P1W`, …), the span opening
+/// with «طوال». Not when the unit is a date of its own («طوال العام
+/// الماضي», «طوال الشهر الجاري», «طوال العام 2020»): that stays a date.
+pub(super) fn throughout(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let unit = match t.s {
+        "اليوم" => Unit::Day,
+        "الاسبوع" => Unit::Week,
+        "الشهر" => Unit::Month,
+        "العام" | "السنه" => Unit::Year,
+        _ => return None,
+    };
+    let p = words::prev_token(key, pos).filter(|p| matches!(p.s, "طوال" | "طيله"))?;
+    if next_hit(key, t.end).is_some_and(|n| n.entry.num.is_some() || n.entry.date.is_some())
+        || next_token(key, t.end).is_some_and(|n| n.kind == TokKind::Digits)
+    {
+        return None;
+    }
+    Some(Found::new(
+        p.start,
+        t.end,
+        duration_value(1.0, unit),
+        Kind::Duration,
+    ))
+}
+
+/// `end`, extended over «كامل», «كاملة», «كاملاً» after a length: «يوم
+/// كامل», «ثلاثة أيام كاملة».
+fn whole_after(key: &str, end: usize) -> usize {
+    next_token(key, end)
+        .filter(|t| matches!(t.s, "كامل" | "كامله" | "كاملا" | "كاملين"))
+        .map_or(end, |t| t.end)
+}
+
 /// A duration: a length (see [`length_at`]), or «الأيام الثلاثة الماضية»,
 /// «السنوات العشر الأخيرة».
 pub(super) fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit.
+    let found = length_or_unit_at(c, pos)?;
+    let end = if found.kind == Kind::Duration {
+        whole_after(c.key, found.end)
+    } else {
+        found.end
+    };
+    Some(Found { end, ..found })
+}
+
+fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit; «يوم كامل».
     if let Some(u) = hit(c.key, pos).filter(|u| u.clitic.is_empty() && !u.article)
-        && let Some(DateW::Unit(unit, Count::One)) = date_word(&u)
-        && words::prev_token(c.key, pos)
+        && let Some(DateW::Unit(unit, Count::One | Count::Acc)) = date_word(&u)
+        && (words::prev_token(c.key, pos)
             .is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"))
+            || whole_after(c.key, u.end) != u.end)
         && next_hit(c.key, u.end).is_none_or(|n| n.entry.num.is_none() && n.entry.date.is_none())
     {
         return Some(Found::new(
@@ -237,5 +284,25 @@ mod tests {
         assert_eq!(duration_value(0.5, Unit::Hour), "PT30M");
         assert_eq!(duration_value(1.5, Unit::Hour), "PT90M");
         assert_eq!(duration_value(3.0, Unit::Decade), "P30Y");
+    }
+
+    #[test]
+    fn whole_units() {
+        super::super::check_dates(&[
+            ("بقي المعبر مغلقاً طوال اليوم", None, "طوال اليوم", "P1D"),
+            ("تستمر الحملة طيلة الشهر", None, "طيلة الشهر", "P1M"),
+            ("ارتفعت الأسعار طوال العام", None, "طوال العام", "P1Y"),
+            ("انتظر يوماً كاملاً", None, "يوما كاملا", "P1D"),
+            ("توقف العمل لمدة أسبوع كامل", None, "اسبوع كامل", "P1W"),
+            (
+                "استمر الحصار ثلاثة أشهر كاملة",
+                None,
+                "ثلاثة اشهر كاملة",
+                "P3M",
+            ),
+        ]);
+        // The unit with its own date stays that date.
+        let got = super::super::dates_in("ارتفعت الأسعار طوال العام الماضي", Some("2021-03-12"));
+        assert_eq!(got, vec![("العام الماضي".to_owned(), "2020".to_owned())]);
     }
 }

@@ -292,7 +292,8 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         return Some(range);
     }
     let found = time::part_after_date(c, &found).unwrap_or(found);
-    Some(time::after_date(c, &found).unwrap_or(found))
+    let found = time::after_date(c, &found).unwrap_or(found);
+    Some(time::early_or_late_before(c, found))
 }
 
 /// The longest date expression that starts at the token at `pos`.
@@ -311,6 +312,10 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             time_range_at(c, pos),
         ],
         TokKind::Word => {
+            // «طوال اليوم», «طوال الشهر»: the whole unit.
+            if let Some(f) = duration::throughout(c, pos) {
+                return Some(f);
+            }
             let h = words::lookup(c.key, t.start, t.end)?;
             match h.entry.date {
                 Some(DateW::Opener(Opener::Between | Opener::From)) => {

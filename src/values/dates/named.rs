@@ -944,6 +944,17 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         q = after(key, e)?;
     }
     let reference = c.ref_date;
+    // «نهاية اليوم», «نهاية الغد», «نهاية يوم الأحد»: the day's last
+    // minute (`2016-11-07T23:59`), as TIMEX3 tools write it.
+    if edge == Edge::End {
+        let day = match super::relative::relative_day(key, q) {
+            Some((_, e, n)) => Some((e, super::relative::day_value(reference, n))),
+            None => super::relative::weekday_phrase(c, q).map(|(_, e, v)| (e, v)),
+        };
+        if let Some((e, v)) = day {
+            return Some(Found::new(h.start, e, format!("{v}T23:59"), Kind::Time));
+        }
+    }
     let u = hit(key, q);
     // «الشهر الماضي», «العام», «هذا الأسبوع».
     if let Some(u) = u.filter(|u| u.clitic.is_empty()) {

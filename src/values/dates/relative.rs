@@ -341,6 +341,13 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         // «صباح أمس», «مساء الخميس», «ظهر اليوم», «ليلة الجمعة».
         DateW::Part(part, _) if !h.article => part_of_named_day(c, h.start, h.end, part),
+        // «الصباح الباكر الثلاثاء»: the early morning of a named day.
+        DateW::Part(part, _)
+            if h.clitic.is_empty() && next_word_is(key, h.end, &["الباكر"]).is_some() =>
+        {
+            let e = next_word_is(key, h.end, &["الباكر"])?;
+            part_of_named_day(c, h.start, e, part)
+        }
         // «الليلة»: tonight.
         DateW::Part(DayPart::Night, _) if h.clitic.is_empty() => tonight(c, h.start, h.end),
         _ => None,
@@ -362,6 +369,15 @@ fn part_of_named_day(c: &Chunk<'_>, start: usize, end: usize, part: DayPart) -> 
         }
     } else if let Some((_, e, v)) = weekday_phrase(c, q) {
         (e, v)
+    } else if let Some(f) = token_at(key, q)
+        .filter(|t| matches!(t.s, "هذا" | "هذه"))
+        .and_then(|t| this_at(c, q, t.end))
+        .filter(|f| {
+            f.kind == Kind::Date && (f.value.len() == 10 || f.value.starts_with("XXXX-WXX-"))
+        })
+    {
+        // «صباح هذا الثلاثاء».
+        (f.end, f.value)
     } else {
         return None;
     };

@@ -216,11 +216,22 @@ pub(super) fn part_after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
     let t = token_at(key, q)?;
     let (part, end) = match t.s {
         "في" => {
-            let w = next_hit(key, t.end).filter(|w| w.clitic.is_empty())?;
-            let article = w.article || key[w.start..w.end].starts_with("ال");
-            match date_word(&w)? {
-                DateW::Part(part, _) if article => (part, w.end),
-                _ => return None,
+            // «في وقت مبكر من المساء», «في وقت متأخر بعد الظهر».
+            let e = early_or_late(key, t.end).unwrap_or(t.end);
+            if let Some(b) = next_word_is(key, e, &["بعد"])
+                && let Some(end) = next_word_is(key, b, &["الظهر", "الظهيره"])
+            {
+                (DayPart::Afternoon, end)
+            } else {
+                let w = next_hit(key, e).filter(|w| w.clitic.is_empty())?;
+                let article = w.article || key[w.start..w.end].starts_with("ال");
+                match date_word(&w)? {
+                    // «في الصباح الباكر».
+                    DateW::Part(part, _) if article => {
+                        (part, next_word_is(key, w.end, &["الباكر"]).unwrap_or(w.end))
+                    }
+                    _ => return None,
+                }
             }
         }
         "بعد" => (
@@ -244,6 +255,47 @@ pub(super) fn part_after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
         format!("{day}{}", part_suffix(part)),
         Kind::Time,
     ))
+}
+
+/// After `end`, «وقت مبكر» or «وقت متأخر» with the «من» that may follow:
+/// where the part of the day it qualifies starts.
+fn early_or_late(key: &str, end: usize) -> Option<usize> {
+    let e = next_word_is(key, end, &["وقت"])?;
+    let e = next_word_is(key, e, &["مبكر", "متاخر"])?;
+    Some(next_word_is(key, e, &["من"]).unwrap_or(e))
+}
+
+/// A part of a named day with «وقت متأخر من» or «وقت مبكر من» before it:
+/// «(في) وقت متأخر من مساء أمس», «وقت مبكر من صباح الثلاثاء». The span
+/// grows over the three words (the preposition «في» stays out, as
+/// everywhere); the value stays the part of the day, for TIMEX3 has no
+/// code for its early or late hours.
+pub(super) fn early_or_late_before(c: &Chunk<'_>, found: Found) -> Found {
+    let key = c.key;
+    let parted = found
+        .value
+        .split_once('T')
+        .is_some_and(|(_, p)| matches!(part_of_suffix(p), Some(Some(_))));
+    let opens_with_part = token_at(key, found.start).is_some_and(|t| t.s == "بعد")
+        || hit(key, found.start).is_some_and(|h| {
+            h.clitic.is_empty() && !h.article && matches!(date_word(&h), Some(DateW::Part(..)))
+        });
+    if !parted || !opens_with_part {
+        return found;
+    }
+    let start = words::prev_token(key, found.start)
+        .filter(|t| t.s == "من")
+        .and_then(|t| words::prev_token(key, t.start))
+        .filter(|t| matches!(t.s, "مبكر" | "متاخر"))
+        .and_then(|t| words::prev_token(key, t.start))
+        .filter(|t| t.s == "وقت");
+    match start {
+        Some(t) => Found {
+            start: t.start,
+            ..found
+        },
+        None => found,
+    }
 }
 
 /// A time joined after a date that names one day: «غداً الساعة 8
@@ -597,6 +649,44 @@ fn clock_at(key: &str, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::super::check_dates;
+
+    #[test]
+    fn early_and_late_parts_of_a_day() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "اندلعت النيران في وقت متأخر من مساء أمس",
+                r,
+                "وقت متاخر من مساء امس",
+                "2021-03-11TEV",
+            ),
+            (
+                "وصل في وقت مبكر من بعد ظهر الخميس",
+                None,
+                "وقت مبكر من بعد ظهر الخميس",
+                "XXXX-WXX-4TAF",
+            ),
+            (
+                "نلتقي الأحد في وقت مبكر من الليل",
+                r,
+                "الاحد في وقت مبكر من الليل",
+                "2021-03-14TNI",
+            ),
+            (
+                "نلتقي الاثنين في وقت متأخر بعد الظهر",
+                None,
+                "الاثنين في وقت متاخر بعد الظهر",
+                "XXXX-WXX-1TAF",
+            ),
+            (
+                "غادر في الصباح الباكر الأحد",
+                None,
+                "الصباح الباكر الاحد",
+                "XXXX-WXX-7TMO",
+            ),
+            ("نهاية يوم الأحد", r, "نهاية يوم الاحد", "2021-03-14T23:59"),
+        ]);
+    }
 
     #[test]
     fn times_anchor_to_their_day_or_the_reference() {
