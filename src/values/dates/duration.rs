@@ -122,7 +122,9 @@ fn duration_value(n: f64, unit: Unit) -> String {
 /// «طوال اليوم», «طيلة الأسبوع», «طوال الشهر», «طوال العام»: the whole
 /// of one unit, a duration of one (`P1D`, `P1W`, …), the span opening
 /// with «طوال». Not when the unit is a date of its own («طوال العام
-/// الماضي», «طوال الشهر الجاري», «طوال العام 2020»): that stays a date.
+/// الماضي», «طوال الشهر الجاري», «طوال العام 2020»): that stays a date;
+/// nor before an adjective that makes it another kind of unit («طوال
+/// العام الدراسي», the school year; «طوال اليوم الوطني»).
 pub(super) fn throughout(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let t = token_at(key, pos)?;
@@ -135,7 +137,8 @@ pub(super) fn throughout(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     };
     let p = words::prev_token(key, pos).filter(|p| matches!(p.s, "طوال" | "طيله"))?;
     if next_hit(key, t.end).is_some_and(|n| n.entry.num.is_some() || n.entry.date.is_some())
-        || next_token(key, t.end).is_some_and(|n| n.kind == TokKind::Digits)
+        || next_token(key, t.end)
+            .is_some_and(|n| n.kind == TokKind::Digits || n.s.starts_with("ال"))
     {
         return None;
     }
@@ -304,5 +307,6 @@ mod tests {
         // The unit with its own date stays that date.
         let got = super::super::dates_in("ارتفعت الأسعار طوال العام الماضي", Some("2021-03-12"));
         assert_eq!(got, vec![("العام الماضي".to_owned(), "2020".to_owned())]);
+        assert!(super::super::dates_in("يستمر البرنامج طوال العام الدراسي", None).is_empty());
     }
 }
