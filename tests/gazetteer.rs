@@ -202,6 +202,19 @@ fn capitals_carry_their_wikidata_ids() {
     }
 }
 
+/// A spelling two cities share goes to the one the Arabic news means, not to
+/// the one the sources give the larger population: فالنسيا is Valencia in
+/// Spain (curated), not Valencia in Venezuela.
+#[test]
+fn shared_spellings_go_to_the_city_the_news_means() {
+    for name in ["فالنسيا", "بلنسية"] {
+        assert_eq!(id_of(name), "Q8818", "{name}");
+    }
+    let found = names("وصل الوفد إلى مدينة فالنسيا الإسبانية أمس");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2, "Q8818", "{found:?}");
+}
+
 #[test]
 fn transliteration_variants_link_unseen_spellings() {
     // (text, span, a spelling of the entry it links to)
