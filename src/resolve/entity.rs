@@ -894,7 +894,7 @@ mod tests {
             (
                 "a club and its own nationality adjective",
                 "وتعادل مع فالنسيا الإسباني سلبيا",
-                "Q54880",
+                "Q8818",
             ),
             (
                 "a club with a Latin connector",
@@ -935,7 +935,7 @@ mod tests {
                 "the city and a feminine adjective",
                 "وصل الوفد إلى فالنسيا الإسبانية أمس",
                 "فالنسيا",
-                "Q54880",
+                "Q8818",
             ),
             (
                 "the country alone",
