@@ -55,7 +55,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use super::entity::one_name;
+use super::guards::one_name;
 use crate::doc::{Entity, Label, Link};
 use crate::gazetteer::{foreign_word, matching_key_of, spellings_agree, variant_key};
 

@@ -37,99 +37,25 @@
 //! misreads places in reported speech and datelines).
 //!
 //! The guards of this stage, on top of the matcher's (see
-//! [`Matcher::resolve_at`]):
-//! - a place the tagger reads inside an organisation's name links to no
-//!   place: right after a word that heads such names («نادي أبها الأدبي»,
-//!   «ريال مدريد», «جامعة بغداد»), or a city followed by a masculine
-//!   nisba, which agrees with a club, not with a city («روما الإيطالي»,
-//!   «إشبيلية الإسباني»); a team the context rules call an organisation
-//!   links to no place either (the label differs);
-//! - a person of one name (one word, or two that make one name: «عبد
-//!   العزيز», «نصر الله») links only to an entry that names one person:
-//!   not to the one-name people the gazetteer has from ANERcorp
-//!   (`src=anercorp`: «محمد», «رضا», «كلينتون», «عبد العزيز»), which the
-//!   matcher finds as names but which say nothing about who is meant;
-//! - a span that is the start of another entry's listed name, with the one
-//!   or two words after it, links to nothing («أميركا الجنوبية» is South
-//!   America, not the United States), as one that ends such a name.
-//!
-//! Then, for every name linked as a listed spelling (`alias`) by any finder,
-//! the guard on ordinary words ([`drop_ordinary_words`]): a one-word alias
-//! that reads as an ordinary Arabic word («بحماس» "with enthusiasm», «هجين»
-//! "hybrid", «كفيفاً» "blind") is linked only when the chunk names the same
-//! entity in another way too. The same pass drops a place inside the name
-//! of an event, a venue, a club, a bank or another place built on it
-//! («كوبا أمريكا», «بنك أوف أمريكا», «أمريكا المكسيكي», «ظهران الجنوب»).
-//! Last, [`prefer_fitting_entries`] chooses the entry a title fits: the
-//! province after «أمير» («أمير مكة»), the royal after «الأمير».
+//! [`Matcher::resolve_at`]), are in [`super::guards`]: a place inside the
+//! name of an organisation, an event or a venue, a one-name person from
+//! ANERcorp, a span that is part of another listed name, a one-word alias
+//! that reads as an ordinary word. A name they refuse at lookup keeps its
+//! span and no id; once the chunk is linked, whatever found its names,
+//! [`drop_ordinary_words`] unlinks those they take back (and drops a name
+//! only the gazetteer found). Last, [`prefer_fitting_entries`] chooses the
+//! entry a title fits: the province after «أمير» («أمير مكة»), the royal
+//! after «الأمير».
 //!
 //! Scope: one chunk, read-only lookups in the shared matcher; the result
 //! depends only on the chunk.
 
 use std::ops::Range;
 
-use crate::doc::{
-    Candidate, Chunk, Label, Link, Source, is_word_char, word_before_space, word_start,
-};
+use super::guards::{self, PLACE_BEFORE, after_one_of, ordinary_word};
+use crate::doc::{Candidate, Chunk, Label, Link, Source, word_start};
 use crate::gazetteer::{Entry, Matcher};
 use crate::values::mark_after;
-use crate::vocab::lists::NATIONALITIES;
-use crate::vocab::{COLLISIONS, frequent};
-
-/// Words (matching keys) after which a listed place is a place, whatever
-/// the tagger says: prepositions of place and place nouns.
-const PLACE_BEFORE: &[&str] = &[
-    "في",
-    "الى",
-    "نحو",
-    "داخل",
-    "قرب",
-    "شمال",
-    "جنوب",
-    "شرق",
-    "غرب",
-    "وسط",
-    "شمالي",
-    "جنوبي",
-    "شرقي",
-    "غربي",
-    "مدينه",
-    "عاصمه",
-    "بلده",
-    "قريه",
-    "محافظه",
-    "ولايه",
-    "اقليم",
-    "منطقه",
-];
-
-/// Words (matching keys, with or without a proclitic) that head the name
-/// of an organisation: a place right after one is part of that name.
-const ORG_HEADS: &[&str] = &[
-    "نادي",
-    "فريق",
-    "منتخب",
-    "ريال",
-    "جامعه",
-    "هييه",
-    "شرطه",
-    "تلفزيون",
-    "اذاعه",
-    "قناه",
-    "صحيفه",
-    "شركه",
-    "مستشفي",
-    "فندق",
-    "بنك",
-    "مصرف",
-];
-
-/// Proclitics before a word of [`ORG_HEADS`] or [`PLACE_BEFORE`].
-const CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"];
-
-/// Place types that are towns: feminine in Arabic, so a masculine nisba
-/// after one agrees with something else (a club).
-const TOWN_TYPES: &[&str] = &["city", "capital", "town"];
 
 /// Resolves the names of one chunk in place (see the module docs).
 pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candidate]) {
@@ -160,22 +86,7 @@ pub(crate) fn resolve(chunk: &Chunk<'_>, matcher: &Matcher, cands: &mut [Candida
         } else {
             continue;
         };
-        if label == Label::Place
-            && (after_one_of(key, c.range.start, ORG_HEADS)
-                || entry.attr("type").is_some_and(|t| TOWN_TYPES.contains(&t))
-                    && masculine_nisba_after(key, c.range.end))
-        {
-            continue;
-        }
-        if label == Label::Person
-            && one_name(&key[c.range.clone()])
-            && entry.attr("src") == Some("anercorp")
-        {
-            continue;
-        }
-        if inside_other_name(key, c.range.clone(), entry, matcher)
-            || before_other_name(key, c.range.clone(), entry, matcher)
-        {
+        if guards::refuses(key, c.range.clone(), label, entry, matcher) {
             continue;
         }
         c.label = label;
@@ -219,15 +130,7 @@ pub(crate) fn drop_ordinary_words<'o>(
         .zip(&ordinary)
         .map(|(c, &o)| {
             o && !c.id.as_deref().is_some_and(supported)
-                || c.id.is_some()
-                    && c.label == Label::Place
-                    && (in_event_or_venue(chunk.key, c)
-                        || nisba_of_a_noun(chunk.key, c)
-                        || in_name_after_place(chunk.key, c, cands))
-                || c.link == Some(Link::Alias) && owner_missing(chunk.key, c.range.clone(), matcher)
-                || c.id.is_some()
-                    && c.label == Label::Person
-                    && ends_with_a_preposition(written(c.range.clone()))
+                || guards::unlinks(chunk.key, c, cands, matcher, written)
         })
         .collect();
     let mut i = 0;
@@ -245,99 +148,6 @@ pub(crate) fn drop_ordinary_words<'o>(
         c.link = None;
         true
     });
-}
-
-/// Words (matching keys, a proclitic allowed) that head the name of a
-/// club, bank or company named after a place, and the English «of» of
-/// such names: «نادي أبها», «بنك قطر الدولي», «بنك أوف أمريكا».
-const NAMED_AFTER: &[&str] = &["نادي", "فريق", "بنك", "بانك", "مصرف", "شركه", "اوف"];
-
-/// The connectors of Spanish, Portuguese and Italian names: «أميركا دي
-/// كالي» (América de Cali), «ريو دي جانيرو».
-const CONNECTORS: &[&str] = &["دي", "دو", "ديل", "دا"];
-
-/// Nouns of a compass point that follow a place's name to make another
-/// place's: «ظهران الجنوب» is a town of Asir, not Dhahran (the news
-/// writes "the south of X" as «جنوب X», before it).
-const COMPASS_AFTER: &[&str] = &["الجنوب", "الشمال"];
-
-/// Whether the place `c` is a word of another name built on it, whose
-/// bearer is no place:
-/// - right after a word that heads the name of a club, bank or company
-///   ([`NAMED_AFTER`]): «بنك أوف أمريكا», «فريق أبها»;
-/// - before a masculine nationality adjective, which agrees with a club,
-///   not with a country or town (both feminine): «أمريكا المكسيكي» (Club
-///   America), «فالنسيا الإسباني»; the feminine «فالنسيا الإسبانية» is
-///   the city, and so is a place after a word that introduces one or a
-///   masculine noun the adjective agrees with ([`MASCULINE_HEADS`]:
-///   «ميناء العقبة الأردني», «بإقليم بلوشستان الباكستاني»);
-/// - before a Latin connector and a word that starts no person: «أميركا
-///   دي كالي» (but «إلى سوريا دي ميستورا», the envoy, is Syria);
-/// - before a compass noun ([`COMPASS_AFTER`]): «ظهران الجنوب».
-fn in_name_after_place(key: &str, c: &Candidate, cands: &[Candidate]) -> bool {
-    if word_start(key, c.range.start) == c.range.start
-        && after_one_of(key, c.range.start, NAMED_AFTER)
-    {
-        return true;
-    }
-    let Some(next) = word_after(key, c.range.end) else {
-        return false;
-    };
-    let next_at = c.range.end + 1;
-    if CONNECTORS.contains(&next) {
-        let then = next_at + next.len() + 1;
-        return !cands.iter().any(|o| {
-            o.label == Label::Person && (o.range.start == next_at || o.range.start == then)
-        });
-    }
-    COMPASS_AFTER.contains(&next)
-        || !next.ends_with('ه')
-            && NATIONALITIES.contains(next)
-            && !after_one_of(key, c.range.start, PLACE_BEFORE)
-            && !after_one_of(key, c.range.start, MASCULINE_HEADS)
-}
-
-/// Masculine nouns (matching keys) a place's name follows as the genitive:
-/// a nationality adjective after the name agrees with them («ميناء العقبة
-/// الأردني», the Jordanian port of Aqaba; «مدافع مانشستر الإيرلندي»,
-/// Manchester's Irish defender).
-const MASCULINE_HEADS: &[&str] = &[
-    "ميناء",
-    "مينا",
-    "مطار",
-    "ريف",
-    "ساحل",
-    "خليج",
-    "مضيق",
-    "جبل",
-    "وادي",
-    "سهل",
-    "نهر",
-    "بحر",
-    "معبر",
-    "سجن",
-    "مخيم",
-    "قضاء",
-    "اقليم",
-    "اقاليم",
-    "لاعب",
-    "مدافع",
-    "مهاجم",
-    "حارس",
-    "مدرب",
-    "نجم",
-    "قائد",
-    "رئيس",
-    "مدير",
-    "سفير",
-    "مواطن",
-];
-
-/// The word right after `end`, one space between, if a word follows.
-fn word_after(key: &str, end: usize) -> Option<&str> {
-    let next = key[end..].strip_prefix(' ')?;
-    let word = next.split(|c: char| !is_word_char(c)).next()?;
-    (!word.is_empty()).then_some(word)
 }
 
 /// Words (matching keys, a proclitic allowed) after which a city whose
@@ -441,173 +251,6 @@ pub(crate) fn prefer_fitting_entries(
     }
 }
 
-/// Whether a person's name as written ends with a preposition or particle
-/// written with ى that its matching key folds into a name: «مدينة الملك
-/// عبدالعزيز على حسن الاستضافة» ("… for the hospitality") is no «عبد
-/// العزيز علي».
-fn ends_with_a_preposition(written: &str) -> bool {
-    let last = written.rsplit(' ').next().unwrap_or("");
-    let bare: String = last
-        .chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .collect();
-    written.contains(' ') && COLLISIONS.contains(&bare.as_str())
-}
-
-/// Words (matching keys) that head the name of an event or a venue named
-/// after a place: a place right after one is part of that name («كوبا
-/// أمريكا», the Copa América; «كأس آسيا»; «فندق شانقريلا», a hotel).
-const EVENT_OR_VENUE: &[&str] = &[
-    "كاس",
-    "بطوله",
-    "كوبا",
-    "فندق",
-    "منتجع",
-    "ملعب",
-    "استاد",
-    "ستاد",
-];
-
-/// Whether the place `c` stands right after a word of [`EVENT_OR_VENUE`]
-/// (a proclitic allowed), one space and perhaps an opening quote between,
-/// and its entry is not itself a stadium («ملعب ويمبلي» is listed: «استاد
-/// «ويمبلي»» stays; «ستاد سانتياجو برنابيو» is no Santiago, «استاد
-/// القاهرة» no Cairo).
-fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
-    // «فندق «شانقريلا»»: an opening quote may stand between.
-    let at = key[..c.range.start]
-        .trim_end_matches(['«', '"', '“', '\'', '('])
-        .len();
-    let named = c.norm.as_deref().map(crate::gazetteer::matching_key_of);
-    let a_venue = named.is_some_and(|n| {
-        n.split(' ')
-            .next()
-            .is_some_and(|w| VENUES.contains(&w) && n.contains(' '))
-    });
-    word_start(key, c.range.start) == c.range.start
-        && after_one_of(key, at, EVENT_OR_VENUE)
-        && !a_venue
-}
-
-/// The words of [`EVENT_OR_VENUE`] that head a stadium's name: a listed
-/// name that starts with one is the stadium itself («ملعب ويمبلي»).
-const VENUES: &[&str] = &["ملعب", "استاد", "ستاد"];
-
-/// Whether the place `c`, one word ending in ية without a proclitic, is
-/// the feminine nisba of an indefinite feminine noun right before it, or
-/// of «الجنسية» after it: «طائرة سورية» is a Syrian plane, «مقيمة سورية»
-/// a Syrian resident, «سورية الجنسية» of Syrian nationality — not Syria,
-/// which the news also writes «سورية» («في سورية», «إلى سورية»).
-fn nisba_of_a_noun(key: &str, c: &Candidate) -> bool {
-    let span = &key[c.range.clone()];
-    if span.contains(' ')
-        || !span.ends_with("يه")
-        || word_start(key, c.range.start) != c.range.start
-    {
-        return false;
-    }
-    let before = word_before_space(key, c.range.start).unwrap_or("");
-    let noun = before.ends_with('ه') && !before.starts_with("ال") && before.chars().count() > 2;
-    noun || key[c.range.end..].starts_with(" الجنسيه")
-}
-
-/// Whether the alias at `range` is its entry's name without the owner
-/// the name gives it with the preposition ل («الجمعية العامة» of «الجمعية
-/// العامة للأمم المتحدة»), and the chunk does not make that owner its own:
-/// the owner is named nowhere in the chunk, or another owner or the
-/// adjective of a company's meeting follows the span («الجمعية العامة
-/// للشركة», «الجمعية العامة العادية», «غير العادية»).
-fn owner_missing(key: &str, range: Range<usize>, matcher: &Matcher) -> bool {
-    let span = &key[range.clone()];
-    let Some(entry) = matcher.listing(span) else {
-        return false;
-    };
-    let name = crate::gazetteer::matching_key_of(&entry.name);
-    let Some(rest) = name.strip_prefix(span).and_then(|r| r.strip_prefix(" ل")) else {
-        return false;
-    };
-    // «للأمم المتحدة»: the owner is «الأمم المتحدة».
-    let owner = match rest.strip_prefix('ل') {
-        Some(r) => format!("ال{r}"),
-        None => rest.to_owned(),
-    };
-    let next = key[range.end..]
-        .strip_prefix(' ')
-        .and_then(|n| n.split(|c: char| !is_word_char(c)).next())
-        .unwrap_or("");
-    !key.contains(owner.as_str())
-        || next
-            .strip_prefix('ل')
-            .is_some_and(|r| !r.is_empty() && !owner.contains(r))
-        || matches!(next, "العاديه" | "غير")
-}
-
-/// Whether the one-word span at `range`, linked as a listed spelling of an
-/// entry, reads as an ordinary Arabic word instead:
-/// - a proclitic is glued to it and the whole word is an inflected form of
-///   a frequent word of the news (an accusative, feminine or pronoun
-///   ending: «كفيفاً», "blind", is no ك + FIFA), or the preposition is ب
-///   or ك, the whole word is frequent and the span alone is an ordinary
-///   word too (its article form is frequent): «بحماس», "with enthusiasm";
-///   not «لحماس», «للحوثيين», «بمكة»;
-/// - no proclitic, and the span is a place's spelling that is a frequent
-///   word the news also writes with the article: «هجين» (Hajin;
-///   "hybrid": الهجين) — not a name ending as a feminine nisba (سورية),
-///   nor one right after a word that introduces a place («في أوروغواي»,
-///   «محافظة ظهران الجنوب»);
-/// - a spelling of at most three letters written with a hamza the entry's
-///   spellings do not have: «وأم» ("and a mother") is not «وام» (WAM).
-fn ordinary_word<'o>(
-    chunk: &Chunk<'_>,
-    range: Range<usize>,
-    label: Label,
-    matcher: &Matcher,
-    written: &dyn Fn(Range<usize>) -> &'o str,
-) -> bool {
-    let key = chunk.key;
-    let span = &key[range.clone()];
-    if span.contains(' ') || key[range.end..].chars().next().is_some_and(is_word_char) {
-        return false;
-    }
-    let from = word_start(key, range.start);
-    let ordinary_alone = frequent(span) && frequent(&format!("ال{span}"));
-    if from < range.start {
-        let whole = &key[from..range.end];
-        // «للحوثيين»: the article's lam, not a preposition and a word.
-        let lil = key[from..range.start].ends_with('ل') && span.starts_with('ل');
-        let form = ["ا", "ت", "ه", "ها", "هم"]
-            .iter()
-            .any(|e| whole.strip_suffix(e).is_some_and(frequent));
-        // ب and ك make adverbs of abstract nouns («بحماس», «بسرعة»); ل
-        // before a name is mostly "to" or "of" it («التابعة لحماس»).
-        let manner = key[from..range.start].ends_with(['ب', 'ك']);
-        return !lil && (form || manner && frequent(whole) && ordinary_alone);
-    }
-    // Alone, only a place: the news writes the names of organisations and
-    // people with the article too (الفيفا), and a country's name may be
-    // its feminine nisba (سورية).
-    if ordinary_alone
-        && label == Label::Place
-        && !span.ends_with("يه")
-        && !after_one_of(key, range.start, PLACE_BEFORE)
-    {
-        return true;
-    }
-    if span.chars().count() > 3 {
-        return false;
-    }
-    // The letters as written: no diacritics (U+064B-U+065F, U+0670) or
-    // tatweel (U+0640).
-    let text: String = written(range)
-        .chars()
-        .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .collect();
-    text.contains(['أ', 'إ', 'آ', 'ؤ', 'ئ', 'ء'])
-        && matcher
-            .listing(span)
-            .is_some_and(|e| !e.spellings().any(|s| s == text))
-}
-
 /// Whether `text[range]` stands where a dateline names its place: first on
 /// its line, and followed by a dash, perhaps after an agency in
 /// parentheses («يريفان - قال», «الخرطوم (رويترز) - قال»), as the dates'
@@ -618,65 +261,6 @@ fn in_dateline(text: &str, range: Range<usize>) -> bool {
     let line = text[..range.start].rsplit('\n').next().unwrap_or("");
     line.chars().all(char::is_whitespace)
         && mark_after(text, range.end).is_some_and(|c| matches!(c, '-' | '–' | '—'))
-}
-
-/// Whether the word right before the word that `start` lies in (one
-/// space between) is one of `words`, with or without proclitics
-/// ([`CLITICS`]).
-fn after_one_of(key: &str, start: usize, words: &[&str]) -> bool {
-    word_before_space(key, word_start(key, start)).is_some_and(|w| {
-        CLITICS
-            .iter()
-            .filter_map(|c| w.strip_prefix(c))
-            .any(|rest| words.contains(&rest))
-    })
-}
-
-/// Whether the one or two words before `range` (single spaces between)
-/// and the name make a listed name of another entry: «جنوب السودان»
-/// (South Sudan), «وجنوب شرق آسيا», where the tagger found «السودان»,
-/// «آسيا» (but «حركة طالبان» is a spelling of Taliban itself).
-fn inside_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Matcher) -> bool {
-    let mut start = range.start;
-    if word_start(key, start) != start {
-        return false;
-    }
-    for _ in 0..2 {
-        let Some(prev) = word_before_space(key, start).filter(|w| !w.is_empty()) else {
-            return false;
-        };
-        start -= prev.len() + 1;
-        // «وجنوب السودان»: the first word may carry a proclitic.
-        let longer = CLITICS
-            .iter()
-            .filter(|c| prev.starts_with(**c) && prev.len() > c.len())
-            .find_map(|c| matcher.listing(&key[start + c.len()..range.end]));
-        if let Some(longer) = longer {
-            return longer.id != entry.id;
-        }
-    }
-    false
-}
-
-/// Whether the span and the one or two words after it (single spaces
-/// between) make the listed name of another entry: «أميركا الجنوبية» is
-/// South America, where the tagger found «أميركا».
-fn before_other_name(key: &str, range: Range<usize>, entry: &Entry, matcher: &Matcher) -> bool {
-    let mut end = range.end;
-    for _ in 0..2 {
-        let Some(next) = key[end..].strip_prefix(' ') else {
-            return false;
-        };
-        let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-        if word.is_empty() {
-            return false;
-        }
-        end += 1 + word.len();
-        if let Some(longer) = matcher.listing(&key[range.start..end]) {
-            return longer.id != entry.id;
-        }
-    }
-    false
 }
 
 /// The listed place a span names when it ends with the feminine nisba of
@@ -728,248 +312,11 @@ fn country_of_nisba<'m>(nisba: &str, matcher: &'m Matcher) -> Option<&'m Entry> 
     .filter(|e| e.label == Label::Place && e.attr("type") == Some("country"))
 }
 
-/// Whether a person's name (matching key) is one name: one word, or two
-/// that make one name («عبد العزيز», «أبو بكر», «نصر الله», «سيف الدين»).
-pub(crate) fn one_name(key: &str) -> bool {
-    match key.split(' ').collect::<Vec<_>>()[..] {
-        [_] => true,
-        [first, second] => {
-            matches!(first, "عبد" | "ابو" | "ابي") || matches!(second, "الله" | "الدين")
-        }
-        _ => false,
-    }
-}
-
-/// Whether the word after `end` (one space between) is a masculine nisba
-/// with the article: «الإيطالي», «الإسباني» (not «الإيطالية»).
-fn masculine_nisba_after(key: &str, end: usize) -> bool {
-    let Some(next) = key[end..].strip_prefix(' ') else {
-        return false;
-    };
-    let word = next.split(|c: char| !is_word_char(c)).next().unwrap_or("");
-    word.starts_with("ال") && word.ends_with('ي') && word.chars().count() >= 5
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::TestChunk;
     use crate::gazetteer::{Gazetteer, HEADER, matching_key_of};
-
-    /// The ids of the names the default extractor (no model) finds in
-    /// `text`, with their text.
-    fn linked(text: &str) -> Vec<(String, String)> {
-        static EXTRACTOR: std::sync::LazyLock<crate::extract::Extractor> =
-            std::sync::LazyLock::new(|| {
-                crate::extract::Extractor::builder()
-                    .default_model(false)
-                    .build()
-                    .unwrap()
-            });
-        EXTRACTOR
-            .extract(text)
-            .into_iter()
-            .filter_map(|e| Some((e.text, e.id?.to_string())))
-            .collect()
-    }
-
-    #[test]
-    fn ordinary_words_are_no_aliases() {
-        // (case, text, an entity id that must not be linked).
-        let unlinked = [
-            (
-                "a preposition and a noun",
-                "وظل اللاعب يؤدي التدريبات بحماس كبير وجدية تامة",
-                "kashf:org:hamas",
-            ),
-            (
-                "a noun the news writes with the article",
-                "وطرحت الشركة جهاز هجين يجمع بين الحاسوب واللوحي",
-                "Q5639989",
-            ),
-            (
-                "an adjective's accusative",
-                "وكان الشاب كفيفاً منذ ولادته",
-                "kashf:org:fifa",
-            ),
-            (
-                "a conjunction and a noun with its hamza",
-                "تمنت معلمة وأم لستة أبناء أن تشاركهم فرحتهم",
-                "kashf:org:emirates-news-agency",
-            ),
-        ];
-        assert_none_linked(&unlinked);
-        // The feminine nisba, not the country.
-        for text in [
-            "وأظهرت اللقطات حطام طائرة سورية وسط المنطقة",
-            "كانت سارة وهي مقيمة سورية تقول إنها",
-            "اتضح بأنها سورية الجنسية ومطلوبة",
-        ] {
-            let got = linked(text);
-            assert!(!got.iter().any(|(t, _)| t == "سورية"), "{text}: {got:?}");
-        }
-        let got = linked("وقالت إنها سافرت إلى سورية عبر تركيا");
-        assert!(got.iter().any(|(t, _)| t == "سورية"), "{got:?}");
-        // A company's general assembly; the Copa América; a hotel.
-        let more = [
-            (
-                "a company's meeting",
-                "وافقت الجمعية العامة غير العادية لشركة الصناعات الزجاجية على زيادة رأس المال",
-                "kashf:org:united-nations-general-assembly",
-            ),
-            (
-                "a company's meeting in an article that names the UN",
-                "وقال إن الأمم المتحدة رحبت. ودعت الشركة إلى اجتماع الجمعية العامة للشركة",
-                "kashf:org:united-nations-general-assembly",
-            ),
-            (
-                "a tournament",
-                "وخسر المنتخب نهائي كوبا أمريكا أمام تشيلي",
-                "kashf:country:united-states",
-            ),
-            (
-                "a hotel, the name in quotes",
-                "وستشارك في مهرجان فندق «شانقريلا» بأبوظبي الشهر المقبل",
-                "Q363479",
-            ),
-            (
-                "a cup",
-                "وتأهل المنتخب إلى نهائيات كأس آسيا",
-                "kashf:region:asia",
-            ),
-        ];
-        assert_none_linked(&more);
-        let got = linked("وألقى كلمة أمام الجمعية العامة في دورتها السبعين في مقر الأمم المتحدة");
-        assert!(
-            got.iter()
-                .any(|(t, i)| t == "الجمعية العامة"
-                    && i == "kashf:org:united-nations-general-assembly"),
-            "{got:?}"
-        );
-        // The same spellings where they are the names.
-        let still = [
-            (
-                "another mention supports it",
-                "وقال متحدث باسم حركة حماس إن الاتصالات بحماس مستمرة",
-                "بحماس",
-                "kashf:org:hamas",
-            ),
-            (
-                "a preposition and the name",
-                "وقال إن الأجهزة الأمنية التابعة لحماس اعتقلت نشطاء",
-                "لحماس",
-                "kashf:org:hamas",
-            ),
-            (
-                "the agency as it writes itself",
-                "أبوظبي (وام) - أعلنت الحكومة",
-                "وام",
-                "kashf:org:emirates-news-agency",
-            ),
-        ];
-        for (name, text, word, id) in still {
-            let got = linked(text);
-            assert!(
-                got.iter()
-                    .any(|(t, i)| word.ends_with(t.as_str()) && i == id),
-                "case {name}: {got:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn words_of_other_names_link_nothing() {
-        // (case, text, an entity id that must not be linked).
-        let unlinked = [
-            (
-                "a bank named in English",
-                "وقال بنك أوف أمريكا ميريل لينش إن أسعار النفط ستتراجع",
-                "kashf:country:united-states",
-            ),
-            (
-                "a club and a foreign nationality adjective",
-                "بدأ جولته بالفوز على أمريكا المكسيكي بهدف",
-                "kashf:country:united-states",
-            ),
-            (
-                "a club and its own nationality adjective",
-                "وتعادل مع فالنسيا الإسباني سلبيا",
-                "Q8818",
-            ),
-            (
-                "a club with a Latin connector",
-                "حين تغلب على أميركا دي كالي الكولومبي في النهائي",
-                "kashf:country:united-states",
-            ),
-            (
-                "a stadium named after a person",
-                "فاز الفريق على ضيفه بثلاثية على ستاد سانتياجو برنابيو ضمن الدوري",
-                "Q2887",
-            ),
-            (
-                "a stadium named after its city",
-                "وتقام المباراة على استاد القاهرة الدولي",
-                "Q85",
-            ),
-            (
-                "a preposition written with ى after a name",
-                "وعبر عن شكره للمسؤولين في مدينة الملك عبدالعزيز على حسن الاستضافة",
-                "kashf:person:abdulaziz-ali",
-            ),
-            (
-                "another town, a compass noun after",
-                "حرس الحدود المرابطون بمحافظة ظهران الجنوب أمس",
-                "Q268915",
-            ),
-        ];
-        assert_none_linked(&unlinked);
-        // (case, text, the place, its id).
-        let still = [
-            (
-                "an envoy after the country",
-                "وقال المبعوث الدولي إلى سوريا دي ميستورا إن",
-                "سوريا",
-                "kashf:country:syria",
-            ),
-            (
-                "the city and a feminine adjective",
-                "وصل الوفد إلى فالنسيا الإسبانية أمس",
-                "فالنسيا",
-                "Q8818",
-            ),
-            (
-                "the country alone",
-                "وعاد الوفد من أمريكا أمس",
-                "أمريكا",
-                "kashf:country:united-states",
-            ),
-            (
-                "a compass point before",
-                "وقعت الحادثة جنوب الرياض أمس",
-                "الرياض",
-                "Q3692",
-            ),
-            (
-                "a stadium listed as itself",
-                "وفاز أرسنال على تشيلسي على ملعب «ويمبلي» في لندن",
-                "ويمبلي",
-                "Q146858",
-            ),
-            (
-                "a port and its country's adjective",
-                "وصلت الشحنة إلى ميناء العقبة الأردني أمس",
-                "العقبة",
-                "Q180522",
-            ),
-        ];
-        for (name, text, place, id) in still {
-            let got = linked(text);
-            assert!(
-                got.iter().any(|(t, i)| t == place && i == id),
-                "case {name}: {got:?}"
-            );
-        }
-    }
 
     #[test]
     fn titles_choose_among_entries_of_one_name() {
@@ -1024,15 +371,6 @@ mod tests {
                 got.iter().any(|(t, i)| t == span && i.as_deref() == want),
                 "case {name}: {got:?}"
             );
-        }
-    }
-
-    /// Asserts of every (case, text, id) that nothing in the text is linked
-    /// to the id.
-    fn assert_none_linked(cases: &[(&str, &str, &str)]) {
-        for (name, text, id) in cases {
-            let got = linked(text);
-            assert!(!got.iter().any(|(_, i)| i == id), "case {name}: {got:?}");
         }
     }
 

@@ -5,7 +5,9 @@
 //! 1. every person, place and organisation that no finder linked is looked
 //!    up in the gazetteers, whatever found it ([`entity`]: exact key,
 //!    alias, variant key, then a bounded edit distance for long names), and
-//!    takes the entry's `id` and name with `link` saying how;
+//!    takes the entry's `id` and name with `link` saying how, unless a
+//!    guard of this stage ([`guards`]) says the name is not that entry
+//!    where it stands;
 //! 2. the mentions of one person share the `norm` and `id` of its full
 //!    name ([`link`]: a surname alone, another spelling of a first name),
 //!    and words no finder claimed that are such a surname become people.
@@ -20,4 +22,5 @@
 
 pub mod corpus;
 pub(crate) mod entity;
+mod guards;
 pub(crate) mod link;
