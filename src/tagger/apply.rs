@@ -190,6 +190,7 @@ pub(crate) fn apply(
             &joined,
             &tags,
             &mut cache.views,
+            &mut cache.doc,
         );
     }
     mend_people(&mut tags, &info, &lines, chunk.text, words);

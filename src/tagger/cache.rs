@@ -93,6 +93,9 @@ pub(crate) struct Cache {
     /// The summed weights of the second pass's document features, by
     /// `stack::View` key.
     pub(super) views: FastMap<u64, [f32; TAGS]>,
+    /// The second pass's counts of the chunk being read, kept for their
+    /// room.
+    pub(super) doc: super::stack::Doc,
 }
 
 impl Cache {

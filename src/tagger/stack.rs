@@ -71,15 +71,40 @@ struct Place {
     joined: bool,
 }
 
-/// The first pass's tags of one document, counted by stem.
-struct Doc<'a> {
-    tags: &'a [usize],
+/// The first pass's tags of one document, counted by stem. A thread keeps
+/// one (in the tagger's [`Cache`](super::Cache)) and reads each chunk into
+/// it ([`Doc::read`]): its vectors and maps keep their room from chunk to
+/// chunk, so a chunk allocates nothing once they have grown, and each word
+/// costs one probe of a map (its stem's number) where a map of counts built
+/// for each chunk cost two and the pairs' map a third.
+#[derive(Debug, Default)]
+pub(crate) struct Doc {
+    /// The first pass's tags.
+    tags: Vec<u8>,
+    /// Each word's place in the first pass's spans.
+    places: Vec<Place>,
+    /// The number of each distinct stem of the chunk, by [`stem_hash`], in
+    /// order of first mention.
+    numbers: FastMap<u64, u32>,
+    /// Each word's stem number.
+    stem: Vec<u32>,
+    /// How the first pass tagged each stem's mentions, by stem number.
+    counts: Vec<Counts>,
+    /// Whether a stem is the first of a pair of `pairs`, by stem number:
+    /// the words of any other stem need no look-up there.
+    starts_pair: Vec<bool>,
+    /// The labels of the spans that hold two adjacent stems, by
+    /// [`pair_key`].
+    pairs: FastMap<u64, [u32; 3]>,
     /// For each word, how the first pass tagged the other mentions of its
     /// stem.
     others: Vec<Counts>,
     /// For each word, the [`PAIRS`] code of the label of the first-pass
     /// spans that hold it and the next word together elsewhere.
     pair_next: Vec<u8>,
+    /// For each word, the bits of its [`View::key`] that depend on it
+    /// alone: the shares, first and last of `others`.
+    own: Vec<u64>,
 }
 
 /// The key of a pair of adjacent stems.
@@ -87,16 +112,23 @@ fn pair_key(a: u64, b: u64) -> u64 {
     a.rotate_left(21) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
-impl<'a> Doc<'a> {
-    fn new(stems: &[u64], tags: &'a [usize]) -> Doc<'a> {
-        let mut places = vec![Place::default(); tags.len()];
+impl Doc {
+    /// Counts the first pass's tags `tags` of a chunk whose words' stems
+    /// are `stems` ([`stem_hash`]), in place of the chunk read before.
+    fn read(&mut self, stems: &[u64], tags: &[usize]) {
+        debug_assert_eq!(stems.len(), tags.len());
+        self.tags.clear();
+        self.tags
+            .extend(tags.iter().map(|&t| u8::try_from(t).expect("a tag")));
+        self.places.clear();
+        self.places.resize(tags.len(), Place::default());
         for (label, a, b) in super::spans(tags) {
             let l = super::NAME_LABELS
                 .iter()
                 .position(|&x| x == label)
                 .expect("a name label");
             let multi_person = l == 0 && b > a;
-            for (i, p) in places[a..=b].iter_mut().enumerate() {
+            for (i, p) in self.places[a..=b].iter_mut().enumerate() {
                 *p = Place {
                     label: Some(l),
                     first: multi_person && i == 0,
@@ -105,30 +137,36 @@ impl<'a> Doc<'a> {
                 };
             }
         }
-        // (Sized for the chunk up front: growing them cost a fifth of
-        // `Doc::new`'s instructions.)
-        let mut counts: FastMap<u64, Counts> =
-            FastMap::with_capacity_and_hasher(stems.len(), Default::default());
-        let mut pairs: FastMap<u64, [u32; 3]> =
-            FastMap::with_capacity_and_hasher(stems.len() / 4, Default::default());
-        for (i, (&s, p)) in stems.iter().zip(&places).enumerate() {
-            let c = counts.entry(s).or_default();
+        self.numbers.clear();
+        self.stem.clear();
+        self.counts.clear();
+        self.starts_pair.clear();
+        self.pairs.clear();
+        for (i, (&s, p)) in stems.iter().zip(&self.places).enumerate() {
+            let next = self.counts.len() as u32;
+            let n = *self.numbers.entry(s).or_insert(next);
+            if n == next {
+                self.counts.push(Counts::default());
+                self.starts_pair.push(false);
+            }
+            self.stem.push(n);
+            let c = &mut self.counts[n as usize];
             c.mentions += 1;
             if let Some(l) = p.label {
                 c.label[l] += 1;
                 c.first += u32::from(p.first);
                 c.last += u32::from(p.last);
                 if p.joined {
-                    pairs.entry(pair_key(stems[i - 1], s)).or_default()[l] += 1;
+                    self.pairs.entry(pair_key(stems[i - 1], s)).or_default()[l] += 1;
+                    self.starts_pair[self.stem[i - 1] as usize] = true;
                 }
             }
         }
         // Each word's own mention (and its own pair) is taken out.
-        let others = stems
-            .iter()
-            .zip(&places)
-            .map(|(s, p)| {
-                let mut c = counts[s];
+        self.others.clear();
+        self.others
+            .extend(self.stem.iter().zip(&self.places).map(|(&n, p)| {
+                let mut c = self.counts[n as usize];
                 c.mentions -= 1;
                 if let Some(l) = p.label {
                     c.label[l] -= 1;
@@ -136,36 +174,74 @@ impl<'a> Doc<'a> {
                     c.last -= u32::from(p.last);
                 }
                 c
-            })
-            .collect();
-        let pair_next = (0..stems.len())
-            .map(|i| {
-                let Some(mut n) = stems
-                    .get(i + 1)
-                    .and_then(|next| pairs.get(&pair_key(stems[i], *next)))
-                    .copied()
-                else {
-                    return 0;
-                };
-                if let Some(Place {
-                    joined: true,
-                    label: Some(l),
-                    ..
-                }) = places.get(i + 1)
-                {
-                    n[*l] -= 1;
-                }
-                (0..3)
-                    .filter(|&l| n[l] > 0)
-                    .max_by_key(|&l| (n[l], std::cmp::Reverse(l)))
-                    .map_or(0, |l| l as u8 + 1)
-            })
-            .collect();
-        Doc {
-            tags,
-            others,
-            pair_next,
-        }
+            }));
+        self.own.clear();
+        self.own.extend(self.others.iter().map(|c| {
+            View {
+                tags: [0; 3],
+                shares: std::array::from_fn(|l| share(c.label[l], c.mentions)),
+                first: c.first > 0,
+                last: c.last > 0,
+                person: [0; 2],
+                pair: [0; 2],
+            }
+            .key()
+        }));
+        self.pair_next.clear();
+        self.pair_next.extend((0..stems.len()).map(|i| {
+            // (A stem that starts no pair has none with the next word,
+            // unless two pairs' keys of 64 bits were one.)
+            if !self.starts_pair[self.stem[i] as usize] {
+                return 0;
+            }
+            let Some(mut n) = stems
+                .get(i + 1)
+                .and_then(|next| self.pairs.get(&pair_key(stems[i], *next)))
+                .copied()
+            else {
+                return 0;
+            };
+            if let Some(Place {
+                joined: true,
+                label: Some(l),
+                ..
+            }) = self.places.get(i + 1)
+            {
+                n[*l] -= 1;
+            }
+            (0..3)
+                .filter(|&l| n[l] > 0)
+                .max_by_key(|&l| (n[l], std::cmp::Reverse(l)))
+                .map_or(0, |l| l as u8 + 1)
+        }));
+    }
+
+    /// The [`View::key`] of word `i` of `line` (indices into the
+    /// document): the word's own bits read once a chunk ([`Doc::own`]),
+    /// and its neighbours' tags, the share of people among their stems'
+    /// other mentions (the first field of their own bits) and the pairs.
+    #[inline]
+    fn key(&self, i: usize, line: &Range<usize>) -> u64 {
+        let prev = i.checked_sub(1).filter(|j| line.contains(j));
+        let next = Some(i + 1).filter(|j| line.contains(j));
+        let tag = |j: Option<usize>| u64::from(j.map_or(TAGS as u8, |j| self.tags[j]));
+        let person = |j: Option<usize>| j.map_or(5, |j| self.own[j] >> View::SHARES & 0xF);
+        let pair = |p: Option<usize>| u64::from(p.map_or(4, |p| self.pair_next[p]));
+        self.own[i]
+            | tag(prev) << View::TAGS
+            | tag(Some(i)) << (View::TAGS - 4)
+            | tag(next) << (View::TAGS - 8)
+            | person(prev) << View::PERSON
+            | person(next) << (View::PERSON - 4)
+            | pair(prev) << View::PAIR
+            | pair(next.map(|_| i))
+    }
+
+    /// A document read from `stems` and `tags` (training).
+    fn new(stems: &[u64], tags: &[usize]) -> Doc {
+        let mut d = Doc::default();
+        d.read(stems, tags);
+        d
     }
 }
 
@@ -210,28 +286,21 @@ struct View {
 }
 
 impl View {
+    /// Where the fields start in [`View::key`], four bits a code: the
+    /// three tags from bit 36 down, the three shares from 24, the two
+    /// people from 12, the two pairs from 4; `last` at 40, `first` at 41.
+    const TAGS: u32 = 36;
+    const SHARES: u32 = 24;
+    const PERSON: u32 = 12;
+    const PAIR: u32 = 4;
+
     /// Word `i` of `line` (indices into the document).
-    fn of(d: &Doc<'_>, i: usize, line: &Range<usize>) -> View {
-        let prev = i.checked_sub(1).filter(|j| line.contains(j));
-        let next = Some(i + 1).filter(|j| line.contains(j));
-        let tag = |j: Option<usize>| j.map_or(TAGS as u8, |j| d.tags[j] as u8);
-        let c = d.others[i];
-        let person =
-            |j: Option<usize>| j.map_or(5, |j| share(d.others[j].label[0], d.others[j].mentions));
-        View {
-            tags: [tag(prev), tag(Some(i)), tag(next)],
-            shares: std::array::from_fn(|l| share(c.label[l], c.mentions)),
-            first: c.first > 0,
-            last: c.last > 0,
-            person: [person(prev), person(next)],
-            pair: [
-                prev.map_or(4, |p| d.pair_next[p]),
-                next.map_or(4, |_| d.pair_next[i]),
-            ],
-        }
+    fn of(d: &Doc, i: usize, line: &Range<usize>) -> View {
+        View::from_key(d.key(i, line))
     }
 
-    /// A number that tells views apart.
+    /// A number that tells views apart: its codes, four bits each
+    /// (none is above 7), after `first` and `last`.
     fn key(&self) -> u64 {
         let [t0, t1, t2] = self.tags;
         let [s0, s1, s2] = self.shares;
@@ -241,6 +310,19 @@ impl View {
             u64::from(self.first) << 1 | u64::from(self.last),
             |k, &c| k << 4 | u64::from(c),
         )
+    }
+
+    /// The view whose [`View::key`] is `k`.
+    fn from_key(k: u64) -> View {
+        let code = |at: u32| (k >> at & 0xF) as u8;
+        View {
+            tags: [View::TAGS, View::TAGS - 4, View::TAGS - 8].map(code),
+            shares: [View::SHARES, View::SHARES - 4, View::SHARES - 8].map(code),
+            first: k >> 41 & 1 == 1,
+            last: k >> 40 & 1 == 1,
+            person: [View::PERSON, View::PERSON - 4].map(code),
+            pair: [View::PAIR, 0].map(code),
+        }
     }
 
     /// The second pass's features of the view, into `out`.
@@ -267,7 +349,9 @@ impl View {
 /// Decodes the lines of a chunk again: `emits` holds `second`'s scores of
 /// each word's first-pass features, `tags` the first pass's tags; the
 /// weights of the document features are added, summed once per distinct
-/// [`View`] in `sums`. Returns the new tags.
+/// [`View`] in `sums`; the chunk's counts are read into `doc`. Returns
+/// the new tags.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn second_pass(
     second: &Model,
     stems: &[u64],
@@ -276,8 +360,10 @@ pub(super) fn second_pass(
     joined: &[bool],
     tags: &[usize],
     sums: &mut FastMap<u64, [f32; TAGS]>,
+    doc: &mut Doc,
 ) -> Vec<usize> {
-    let doc = Doc::new(stems, tags);
+    doc.read(stems, tags);
+    let doc = &*doc;
     let mut out = vec![0; tags.len()];
     let mut feats = Vec::new();
     let mut line_emits = Vec::new();
@@ -285,9 +371,9 @@ pub(super) fn second_pass(
     for line in lines {
         line_emits.clear();
         for i in line.clone() {
-            let view = View::of(&doc, i, line);
-            let sum = sums.entry(view.key()).or_insert_with(|| {
-                view.features(&mut feats);
+            let key = doc.key(i, line);
+            let sum = sums.entry(key).or_insert_with(|| {
+                View::from_key(key).features(&mut feats);
                 second.scores(&feats)
             });
             let mut emit = emits[i];
@@ -428,6 +514,85 @@ pub(super) mod tests {
         assert_eq!(PAIRS[usize::from(d.pair_next[2])], "-");
         // The last word has no next.
         assert_eq!(d.pair_next[7], 0);
+    }
+
+    /// A word's view field by field from the document's counts, as
+    /// `View::of` read it before the keys were made of each word's own
+    /// bits.
+    fn view_field_by_field(d: &Doc, i: usize, line: &Range<usize>) -> View {
+        let prev = i.checked_sub(1).filter(|j| line.contains(j));
+        let next = Some(i + 1).filter(|j| line.contains(j));
+        let tag = |j: Option<usize>| j.map_or(TAGS as u8, |j| d.tags[j]);
+        let c = d.others[i];
+        let person =
+            |j: Option<usize>| j.map_or(5, |j| share(d.others[j].label[0], d.others[j].mentions));
+        View {
+            tags: [tag(prev), tag(Some(i)), tag(next)],
+            shares: std::array::from_fn(|l| share(c.label[l], c.mentions)),
+            first: c.first > 0,
+            last: c.last > 0,
+            person: [person(prev), person(next)],
+            pair: [
+                prev.map_or(4, |p| d.pair_next[p]),
+                next.map_or(4, |_| d.pair_next[i]),
+            ],
+        }
+    }
+
+    /// Pseudo-random documents: stems from a few, any tags (I tags
+    /// without a B too), 40 to 100 words.
+    fn documents() -> Vec<(Vec<u64>, Vec<usize>)> {
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        (0..200)
+            .map(|_| {
+                let len = 40 + next(61) as usize;
+                let few = 2 + next(12);
+                let stems = (0..len).map(|_| next(few)).collect();
+                let tags = (0..len).map(|_| next(TAGS as u64) as usize).collect();
+                (stems, tags)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_words_key_is_its_view_field_by_field() {
+        let mut d = Doc::default();
+        for (stems, tags) in documents() {
+            d.read(&stems, &tags);
+            let n = stems.len();
+            // The whole document as one line, and cut into lines of 7.
+            let lines: Vec<Range<usize>> = std::iter::once(0..n)
+                .chain((0..n).step_by(7).map(|a| a..(a + 7).min(n)))
+                .collect();
+            for line in &lines {
+                for i in line.clone() {
+                    let want = view_field_by_field(&d, i, line);
+                    assert_eq!(View::of(&d, i, line), want, "word {i} of {line:?}");
+                    assert_eq!(d.key(i, line), want.key(), "word {i} of {line:?}");
+                    assert_eq!(View::from_key(want.key()), want);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_document_read_again_keeps_nothing_of_the_one_before() {
+        let docs = documents();
+        let mut d = Doc::default();
+        for (stems, tags) in &docs {
+            d.read(stems, tags);
+            let fresh = Doc::new(stems, tags);
+            assert_eq!(d.tags, fresh.tags);
+            assert_eq!(d.pair_next, fresh.pair_next);
+            assert_eq!(d.own, fresh.own);
+            assert_eq!(format!("{:?}", d.others), format!("{:?}", fresh.others));
+        }
     }
 
     #[test]
