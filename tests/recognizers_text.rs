@@ -263,14 +263,18 @@ const LEADING_WORDS: &[&str] = &[
 /// Whether kashf's span `got` is the expected span `want` (see the module
 /// docs): the same text once white space and sentence punctuation are
 /// trimmed, or the same after a leading preposition or glued proclitic
-/// (و ف ب ل ك) of `want`, or after a leading «يوم» of `got`.
+/// (و ف ب ل ك) of `want`, or after a leading «يوم» or «الساعة» of `got`.
 fn span_matches(got: &str, want: &str) -> bool {
     let (mut got, mut want) = (trim(got), trim(want));
-    // kashf keeps the noun that introduces a date: «يوم الجمعة».
-    if let Some(rest) = got.strip_prefix("يوم ")
-        && !want.starts_with("يوم")
-    {
-        got = rest;
+    // kashf keeps the noun that introduces a date or a time: «يوم
+    // الجمعة», «الساعة 8 مساءً» (Recognizers-Text keeps «الساعة» in some
+    // cases and not in others).
+    for noun in ["يوم", "الساعة"] {
+        if let Some(rest) = got.strip_prefix(noun).and_then(|r| r.strip_prefix(' '))
+            && !want.starts_with(noun)
+        {
+            got = rest;
+        }
     }
     loop {
         if got == want {
@@ -905,6 +909,9 @@ mod mapping {
         assert!(span_matches("الثانية والعشرين", "للثانية والعشرين"));
         assert!(span_matches("الخميس", "والخميس"));
         assert!(span_matches("يوم الجمعة", "الجمعة"));
+        assert!(span_matches("الساعة 8 مساء اليوم", " 8 مساء اليوم"));
+        assert!(span_matches("الساعة 8 مساء اليوم", "الساعة 8 مساء اليوم"));
+        assert!(!span_matches("الساعة 8", "8 مساء"));
         assert!(!span_matches("15", "15 مارس"));
         assert!(!span_matches("مارس", "في"));
         assert!(span_matches("2 مساءً", "2 مساء"));

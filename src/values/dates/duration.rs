@@ -5,7 +5,8 @@
 //!
 //! In: a [`Chunk`] and a token position. Out: the phrase that starts there.
 
-use super::{Found, after, article_before, date_word, hit, next_hit};
+use super::relative::part_suffix;
+use super::{Found, after, article_before, date_word, hit, next_hit, time};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
@@ -223,7 +224,24 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     ))
 }
 
-/// «يومياً», «كل يوم», «كل عام», «كل ثلاثة أشهر», «كل يوم جمعة».
+/// The weekday a word names, with or without its article («جمعة»,
+/// «الجمعة»), as ISO numbers it (Monday 1).
+fn weekday_word(w: &str) -> Option<u8> {
+    Some(match w.strip_prefix("ال").unwrap_or(w) {
+        "اثنين" => 1,
+        "ثلاثاء" => 2,
+        "اربعاء" => 3,
+        "خميس" => 4,
+        "جمعه" => 5,
+        "سبت" => 6,
+        "احد" => 7,
+        _ => return None,
+    })
+}
+
+/// «يومياً», «كل يوم», «كل عام», «كل ثلاثة أشهر», «كل يوم جمعة», «أيام
+/// الجمعة» (on Fridays), «كل صباح» (`TMO`), «كل ليلة في الساعة 9
+/// مساءً» (`T21:00`).
 pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let h = hit(key, pos)?;
@@ -234,33 +252,66 @@ pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             duration_value(1.0, unit),
             Kind::Set,
         )),
+        // «أيام الجمعة»: the plural before one weekday with its article.
+        // Before a list it names those days once: «حددت الكلية أيام
+        // الثلاثاء والأربعاء والخميس (12، 13، 14 شوال)».
+        DateW::Unit(Unit::Day, Count::Plural) if !h.article && h.clitic.is_empty() => {
+            let w = next_token(key, h.end).filter(|w| w.s.starts_with("ال"))?;
+            let wd = weekday_word(w.s)?;
+            let list = next_token(key, w.end).is_some_and(|n| {
+                n.s.strip_prefix('و')
+                    .is_some_and(|r| weekday_word(r).is_some())
+                    || n.s == "و"
+                        && next_token(key, n.end).is_some_and(|m| weekday_word(m.s).is_some())
+            });
+            if list {
+                return None;
+            }
+            Some(Found::new(
+                h.start,
+                w.end,
+                format!("XXXX-WXX-{wd}"),
+                Kind::Set,
+            ))
+        }
         DateW::Opener(Opener::Every) if !h.article => {
             let q = after(key, h.end)?;
+            // «كل صباح», «كل ليلة في الساعة 9 مساءً»: a part of every day,
+            // or a time in it (read as a time after a day's part is).
+            if let Some(p) = hit(key, q).filter(|p| p.clitic.is_empty() && !p.article)
+                && let Some(DateW::Part(part, _)) = date_word(&p)
+            {
+                let any_day = Found::new(
+                    h.start,
+                    p.end,
+                    format!("{ANY_DAY}{}", part_suffix(part)),
+                    Kind::Date,
+                );
+                let (end, value) = match time::after_date(c, &any_day) {
+                    Some(t) => (t.end, t.value),
+                    None => (any_day.end, any_day.value),
+                };
+                return Some(Found::new(
+                    h.start,
+                    end,
+                    value.replace(ANY_DAY, ""),
+                    Kind::Set,
+                ));
+            }
             if let Some(u) = hit(key, q).filter(|u| u.clitic.is_empty() && !u.article)
                 && let Some(DateW::Unit(unit, Count::One)) = date_word(&u)
             {
                 // «كل يوم جمعة», «كل يوم الجمعة».
                 if unit == Unit::Day
                     && let Some(w) = next_token(key, u.end)
+                    && let Some(wd) = weekday_word(w.s)
                 {
-                    let wd = match w.s {
-                        "جمعه" | "الجمعه" => Some(5),
-                        "خميس" | "الخميس" => Some(4),
-                        "اثنين" | "الاثنين" => Some(1),
-                        "ثلاثاء" | "الثلاثاء" => Some(2),
-                        "اربعاء" | "الاربعاء" => Some(3),
-                        "سبت" | "السبت" => Some(6),
-                        "احد" | "الاحد" => Some(7),
-                        _ => None,
-                    };
-                    if let Some(wd) = wd {
-                        return Some(Found::new(
-                            h.start,
-                            w.end,
-                            format!("XXXX-WXX-{wd}"),
-                            Kind::Set,
-                        ));
-                    }
+                    return Some(Found::new(
+                        h.start,
+                        w.end,
+                        format!("XXXX-WXX-{wd}"),
+                        Kind::Set,
+                    ));
                 }
                 return Some(Found::new(
                     h.start,
@@ -274,6 +325,33 @@ pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// A day not named, for reading a time the way one is read after a day
+/// (`XXXX-XX-XXT21:00`), then dropped from the value.
+const ANY_DAY: &str = "XXXX-XX-XX";
+
+/// A time of day with a set after it: «الساعة 3 مساءً كل يوم»
+/// (`T15:00`), «الساعة 9 صباحاً كل يوم أحد», «الساعة 9 صباحاً أيام
+/// الاثنين» (`XXXX-WXX-1T09:00`), «8 صباحاً يومياً». `time` is the time
+/// found; it must not name its day («الساعة 8 مساء الأحد كل أسبوع» is no
+/// such set), so its value is the time alone or on the reference day.
+pub(super) fn time_then_set(c: &Chunk<'_>, time: &Found) -> Option<Found> {
+    if time.kind != Kind::Time {
+        return None;
+    }
+    let (day, clock) = time.value.split_once('T')?;
+    let on_reference = day.is_empty() || c.ref_date.is_some_and(|r| r.to_string() == day);
+    if !on_reference || !clock.contains(':') || clock.contains('/') {
+        return None;
+    }
+    let set = set_at(c, after(c.key, time.end)?)?;
+    let value = match set.value.as_str() {
+        "P1D" => format!("T{clock}"),
+        v if v.starts_with("XXXX-WXX-") && v.len() == 10 => format!("{v}T{clock}"),
+        _ => return None,
+    };
+    Some(Found::new(time.start, set.end, value, Kind::Set))
 }
 
 #[cfg(test)]
@@ -308,5 +386,44 @@ mod tests {
         let got = super::super::dates_in("ارتفعت الأسعار طوال العام الماضي", Some("2021-03-12"));
         assert_eq!(got, vec![("العام الماضي".to_owned(), "2020".to_owned())]);
         assert!(super::super::dates_in("يستمر البرنامج طوال العام الدراسي", None).is_empty());
+    }
+
+    #[test]
+    fn sets_of_days_and_times() {
+        let r = Some("2021-03-12");
+        super::super::check_dates(&[
+            ("تفتح المكتبة أيام السبت", None, "ايام السبت", "XXXX-WXX-6"),
+            ("تقصف المدينة كل ليلة", None, "كل ليلة", "TNI"),
+            ("يصلي كل فجر", None, "كل فجر", "TMO"),
+            (
+                "تنطلق الحافلة كل صباح في الساعة 6",
+                None,
+                "كل صباح في الساعة 6",
+                "T06:00",
+            ),
+            ("يرن الجرس كل مساء في 8", None, "كل مساء في 8", "T20:00"),
+            // A time with a set after it recurs: no day of its own.
+            (
+                "يصل القطار الساعة 7 صباحاً كل يوم",
+                r,
+                "الساعة 7 صباحا كل يوم",
+                "T07:00",
+            ),
+            (
+                "يجتمع المجلس الساعة 10 صباحاً كل يوم خميس",
+                r,
+                "الساعة 10 صباحا كل يوم خميس",
+                "XXXX-WXX-4T10:00",
+            ),
+            (
+                "يجتمع المجلس الساعة 10 صباحاً أيام الخميس",
+                None,
+                "الساعة 10 صباحا ايام الخميس",
+                "XXXX-WXX-4T10:00",
+            ),
+        ]);
+        // Before a list, «أيام» names those days once.
+        let got = super::super::dates_in("حددت الكلية أيام الثلاثاء والأربعاء", None);
+        assert!(got.iter().all(|(_, v)| !v.is_empty()) && got[0].0 == "الثلاثاء");
     }
 }

@@ -293,6 +293,7 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     let found = time::part_after_date(c, &found).unwrap_or(found);
     let found = time::after_date(c, &found).unwrap_or(found);
+    let found = duration::time_then_set(c, &found).unwrap_or(found);
     Some(time::early_or_late_before(c, found))
 }
 
@@ -358,7 +359,9 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     calendar(c, pos),
                     relative(c, pos),
                     time_at(c, pos),
-                    duration_at(c, pos).or_else(|| century_at(c, pos)),
+                    duration_at(c, pos)
+                        .or_else(|| century_at(c, pos))
+                        .or_else(|| set_at(c, pos)),
                     time_range_at(c, pos).or_else(|| holiday_at(c, pos)),
                 ],
                 // Number words: an ordinal day, an hour, a count of units,

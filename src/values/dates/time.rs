@@ -80,9 +80,23 @@ fn day_after(c: &Chunk<'_>, end: usize) -> (Option<String>, usize) {
             return (Some(v), e);
         } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
             return (Some(cal.cal.timex()), cal.end);
+        } else if let Some((e, d)) = day_of_month_after(key, q) {
+            return (Some(format!("XXXX-XX-{d:02}")), e);
         }
     }
     (c.ref_date.map(|r| Cal::of(r).timex()), end)
+}
+
+/// «يوم 15», «في 15» after a time: a day of the month (1–31) with nothing
+/// after it but the end of the sentence («الساعة 8 مساءً يوم 15»; not «في
+/// 15 مدينة»). Its month is not named, so its value is `XXXX-XX-15`.
+fn day_of_month_after(key: &str, q: usize) -> Option<(usize, u32)> {
+    let t = token_at(key, q).filter(|t| matches!(t.s, "يوم" | "في"))?;
+    let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+    let n =
+        parse_digits(d.s).filter(|n| n.int && n.width <= 2 && (1.0..=31.0).contains(&n.value))?;
+    let ends = next_token(key, d.end).is_none_or(|n| n.kind == TokKind::Punct && n.s != "/");
+    ends.then_some((d.end, n.value as u32))
 }
 
 /// A range of times of day: «من 5 إلى 6 مساءً», «بين الساعة 5 و6
@@ -313,10 +327,18 @@ pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
         return None;
     }
     let mut q = after_comma(key, date.end)?;
+    // «6 يناير 2017 - 6:37 صباحاً»: a dash before a clock time.
+    if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "-" | "–"))
+        && let Some(n) = after(key, t.end).filter(|&n| clock_at(key, n).is_some())
+    {
+        q = n;
+    }
     // «في الساعة», «عند الساعة», «حوالي الساعة».
+    let mut at = false;
     if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "في" | "عند" | "حوالي" | "نحو"))
     {
         q = after(key, t.end)?;
+        at = t.s != "حوالي" && t.s != "نحو";
     }
     // «اليوم من الخامسة إلى السابعة», «غداً بين 5 و6 مساءً».
     if let Some((_, a, b)) = clock_range(c, q, true) {
@@ -335,8 +357,17 @@ pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
     }
     let mut clock = clock_phrase(c, q).or_else(|| {
         // «صباح الغد الساعة 7», «الليلة في 7»: after a part of the day a
-        // bare hour will do.
-        let (end, h, min, sec) = hour_at(c, q).filter(|_| part.is_some())?;
+        // bare hour will do; after a day, an hour word after «في» or «عند»
+        // («23 أكتوبر في السابعة»), but not an age («في السابعة من عمره»).
+        let word_hour = || {
+            let whole = numbers::ordinal(c, q).map(|o| o.end);
+            at && token_at(key, q).is_some_and(|t| t.kind == TokKind::Word)
+                && hour_at(c, q).is_some_and(|(e, ..)| {
+                    // The whole ordinal («الثامنة عشرة» is no hour).
+                    Some(e) == whole && next_word_is(key, e, &["من"]).is_none()
+                })
+        };
+        let (end, h, min, sec) = hour_at(c, q).filter(|_| part.is_some() || word_hour())?;
         Some(Clock {
             start: q,
             end,
@@ -407,13 +438,13 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
         ),
     };
     let (mut end, mut h, mut min, sec) = hour_at(c, hour_pos)?;
-    let clock = sec.is_some() || key[hour_pos..end].contains(':');
+    let written = sec.is_some() || key[hour_pos..end].contains(':');
     let word_hour = token_at(key, hour_pos).is_some_and(|t| t.kind == TokKind::Word);
     if h > 24 || min > 59 {
         return None;
     }
     let mut has_minutes = false;
-    if !clock && let Some((e, m)) = minutes_after(c, end, word_hour) {
+    if !written && let Some((e, m)) = minutes_after(c, end, word_hour) {
         end = e;
         has_minutes = true;
         if m < 0 {
@@ -434,6 +465,18 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
     if let Some((part, e)) = part_after(key, end) {
         clock.part = Some(part);
         clock.end = e;
+    } else if written
+        && let Some(t) = next_token(key, end)
+        && let Some(part) = match t.s {
+            // «10:50 ص», «7:15 م»: the letters for صباحاً and مساءً, read
+            // after a clock time only («1990م» is a year).
+            "ص" => Some(DayPart::Morning),
+            "م" => Some(DayPart::Evening),
+            _ => None,
+        }
+    {
+        clock.part = Some(part);
+        clock.end = t.end;
     }
     let bare = after_word.is_none() && !clock_written(key, hour_pos) && !has_minutes;
     Some((clock, bare))
@@ -648,7 +691,7 @@ fn clock_at(key: &str, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::check_dates;
+    use super::super::{check_dates, dates_in};
 
     #[test]
     fn early_and_late_parts_of_a_day() {
@@ -768,7 +811,56 @@ mod tests {
                 "مساء اليوم في السابعة",
                 "2016-11-07T19:00",
             ),
+            // An hour word after «في» once the day is named.
+            (
+                "تبدأ الجلسة 12 مارس في العاشرة",
+                None,
+                "12 مارس في العاشرة",
+                "XXXX-03-12T10:00",
+            ),
+            // A dash before a clock time; «ص» and «م» after one.
+            (
+                "وقع الانفجار 6 يناير 2017 - 6:40 صباحاً",
+                None,
+                "6 يناير 2017 - 6:40 صباحا",
+                "2017-01-06T06:40",
+            ),
+            (
+                "نشر في 06 مايو 2021 - 10:50 م",
+                None,
+                "06 مايو 2021 - 10:50 م",
+                "2021-05-06T22:50",
+            ),
+            ("يفتح المتجر 9:15 ص", None, "9:15 ص", "T09:15"),
         ]);
+        // An age is no hour: «في الثامنة عشرة من عمره».
+        assert_eq!(
+            dates_in("تزوج في 3 مايو في الثامنة عشرة من عمره", None),
+            vec![("3 مايو".to_owned(), "XXXX-05-03".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_day_of_the_month_after_a_time() {
+        check_dates(&[
+            (
+                "يبدأ العرض الساعة 9 مساءً يوم 20",
+                None,
+                "الساعة 9 مساء يوم 20",
+                "XXXX-XX-20T21:00",
+            ),
+            (
+                "يبدأ العرض الساعة 9 مساءً في 20.",
+                None,
+                "الساعة 9 مساء في 20",
+                "XXXX-XX-20T21:00",
+            ),
+        ]);
+        // A count after «في» is not a day.
+        assert_eq!(
+            dates_in("وصل الساعة 9 مساءً في 20 حافلة", None),
+            vec![("الساعة 9 مساء".to_owned(), "T21:00".to_owned())]
+        );
     }
 
     #[test]
