@@ -84,7 +84,9 @@ pub(super) fn unlinks<'o>(
         && c.label == Label::Place
         && (in_event_or_venue(key, c)
             || nisba_of_a_noun(key, c)
-            || in_name_after_place(key, c, cands))
+            || in_name_after_place(key, c, cands)
+            || in_list_of_universities(key, c)
+            || before_another_latin_name(key, c, matcher, written))
         || c.link == Some(Link::Alias) && owner_missing(key, c.range.clone(), matcher)
         || c.id.is_some()
             && c.label == Label::Person
@@ -131,6 +133,14 @@ pub(super) fn after_one_of(key: &str, start: usize, words: &[&str]) -> bool {
             .filter_map(|c| w.strip_prefix(c))
             .any(|rest| words.contains(&rest))
     })
+}
+
+/// Where `start` would be without the opening quotes or parenthesis right
+/// before it: «فندق «شانقريلا»» reads as «فندق شانقريلا».
+fn before_quote(key: &str, start: usize) -> usize {
+    key[..start]
+        .trim_end_matches(['«', '"', '“', '\'', '('])
+        .len()
 }
 
 /// The word right after `end`, one space between, if a word follows.
@@ -321,9 +331,7 @@ const EVENT_OR_VENUE: &[&str] = &[
 /// القاهرة» no Cairo).
 fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
     // «فندق «شانقريلا»»: an opening quote may stand between.
-    let at = key[..c.range.start]
-        .trim_end_matches(['«', '"', '“', '\'', '('])
-        .len();
+    let at = before_quote(key, c.range.start);
     let named = c.norm.as_deref().map(crate::gazetteer::matching_key_of);
     let a_venue = named.is_some_and(|n| {
         n.split(' ')
@@ -358,9 +366,23 @@ fn nisba_of_a_noun(key: &str, c: &Candidate) -> bool {
 }
 
 /// Words (matching keys, a proclitic allowed) that head the name of a
-/// club, bank or company named after a place, and the English «of» of
-/// such names: «نادي أبها», «بنك قطر الدولي», «بنك أوف أمريكا».
-const NAMED_AFTER: &[&str] = &["نادي", "فريق", "بنك", "بانك", "مصرف", "شركه", "اوف"];
+/// club, bank, company, troupe or school named after a place, and the
+/// English «of» of such names: «نادي أبها», «بنك قطر الدولي», «بنك أوف
+/// أمريكا», «فرقة «مكة»» (a folk troupe), «مدرسة الرقة الثانوية», «كلية
+/// لندن للاقتصاد».
+const NAMED_AFTER: &[&str] = &[
+    "نادي",
+    "فريق",
+    "بنك",
+    "بانك",
+    "مصرف",
+    "شركه",
+    "اوف",
+    "فرقه",
+    "مدرسه",
+    "كليه",
+    "معهد",
+];
 
 /// The connectors of Spanish, Portuguese and Italian names: «أميركا دي
 /// كالي» (América de Cali), «ريو دي جانيرو».
@@ -373,8 +395,9 @@ const COMPASS_AFTER: &[&str] = &["الجنوب", "الشمال"];
 
 /// Whether the place `c` is a word of another name built on it, whose
 /// bearer is no place:
-/// - right after a word that heads the name of a club, bank or company
-///   ([`NAMED_AFTER`]): «بنك أوف أمريكا», «فريق أبها»;
+/// - right after a word that heads the name of a club, bank, company,
+///   troupe or school ([`NAMED_AFTER`]), perhaps an opening quote between:
+///   «بنك أوف أمريكا», «فريق أبها», «فرقة «مكة»»;
 /// - before a masculine nationality adjective, which agrees with a club,
 ///   not with a country or town (both feminine): «أمريكا المكسيكي» (Club
 ///   America), «فالنسيا الإسباني»; the feminine «فالنسيا الإسبانية» is
@@ -386,7 +409,7 @@ const COMPASS_AFTER: &[&str] = &["الجنوب", "الشمال"];
 /// - before a compass noun ([`COMPASS_AFTER`]): «ظهران الجنوب».
 fn in_name_after_place(key: &str, c: &Candidate, cands: &[Candidate]) -> bool {
     if word_start(key, c.range.start) == c.range.start
-        && after_one_of(key, c.range.start, NAMED_AFTER)
+        && after_one_of(key, before_quote(key, c.range.start), NAMED_AFTER)
     {
         return true;
     }
@@ -485,6 +508,96 @@ fn ends_with_a_preposition(written: &str) -> bool {
         .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
         .collect();
     written.contains(' ') && COLLISIONS.contains(&bare.as_str())
+}
+
+/// Words (matching keys, a proclitic allowed) that head the name of a
+/// university, or of several.
+const UNIVERSITIES: &[&str] = &["جامعه", "جامعات", "جامعتي"];
+
+/// Whether the place `c`, joined by «و» to what comes before it, closes a
+/// list of universities whose first names a university: «جامعة هارفارد
+/// وجامعة كورنيل وشيكاغو وتورنتو», «جامعات السوربون، وأكسفورد، وبولونيا»
+/// (the head «جامعة» is left out before the later names). Walking back
+/// from the place, every word is joined by «و» until a university's name
+/// («جامعة X», «وجامعة X»); at most eight words.
+fn in_list_of_universities(key: &str, c: &Candidate) -> bool {
+    let ws = word_start(key, c.range.start);
+    if &key[ws..c.range.start] != "و" {
+        return false;
+    }
+    let head = |w: &str| {
+        CLITICS
+            .iter()
+            .filter_map(|p| w.strip_prefix(p))
+            .any(|rest| UNIVERSITIES.contains(&rest))
+    };
+    let words: Vec<&str> = key[..ws]
+        .rsplit(' ')
+        .map(|w| w.trim_end_matches(['،', ',']))
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        if head(w) {
+            return true;
+        }
+        if !w.starts_with('و') && !words.get(i + 1).is_some_and(|n| head(n)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the place `c` is written right before a name in Latin letters
+/// (after a closing quote or one space, perhaps a parenthesis) that is not
+/// its own English name (attribute `en`): «منصة “فلوري” Flurry» is an app,
+/// not Vlorë; «كولاي E. coli» a bacterium, not Kulai. «ستوكهولم
+/// Stockholm», «الرياض (Riyadh)» stay; so does a place before an address
+/// («h.sandokji@…») or before a line break (a page's «Next Previous»).
+fn before_another_latin_name<'o>(
+    key: &str,
+    c: &Candidate,
+    matcher: &Matcher,
+    written: &dyn Fn(Range<usize>) -> &'o str,
+) -> bool {
+    let mut end = (c.range.end + 80).min(key.len());
+    while !key.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end <= c.range.end {
+        return false;
+    }
+    let after = written(c.range.end..end);
+    let after = after.trim_start_matches(['”', '"', '»', '\'', '’']);
+    let after = after.strip_prefix(' ').unwrap_or(after);
+    let after = after.strip_prefix('(').unwrap_or(after);
+    if !after.starts_with(|ch: char| ch.is_ascii_alphabetic()) {
+        return false;
+    }
+    let latin = after
+        .split(|ch: char| !(ch.is_ascii_alphanumeric() || " .-'@/:_".contains(ch)))
+        .next()
+        .unwrap_or("");
+    if latin.contains('@') || latin.contains("www") || latin.contains("http") {
+        return false;
+    }
+    let Some(english) = c
+        .norm
+        .as_deref()
+        .and_then(|n| matcher.listing(&crate::gazetteer::matching_key_of(n)))
+        .filter(|e| c.id.as_ref() == Some(&e.id))
+        .and_then(|e| e.attr("en"))
+    else {
+        return false;
+    };
+    let letters = |t: &str| -> String {
+        t.chars()
+            .filter(char::is_ascii_alphabetic)
+            .map(|ch| ch.to_ascii_lowercase())
+            .collect()
+    };
+    let stem: String = letters(english).chars().take(4).collect();
+    !stem.is_empty() && !letters(latin).contains(&stem)
 }
 
 #[cfg(test)]
@@ -648,6 +761,41 @@ mod tests {
                 "حرس الحدود المرابطون بمحافظة ظهران الجنوب أمس",
                 "Q268915",
             ),
+            (
+                "a troupe, its name in quotes",
+                "وشاركت فرقة «مكة» للفنون الشعبية في المهرجان",
+                "Q5806",
+            ),
+            (
+                "a school",
+                "وتقدم طلاب مدرسة الرقة الثانوية للامتحانات",
+                "Q283368",
+            ),
+            (
+                "a college",
+                "وقال أستاذ في كلية لندن للاقتصاد إن النمو تباطأ",
+                "Q84",
+            ),
+            (
+                "the last of a list of universities",
+                "وتعاونت مع جامعة هارفارد وجامعة كورنيل وشيكاغو وتورنتو في البحث",
+                "Q172",
+            ),
+            (
+                "a list of universities, a name without its head",
+                "وتعاونت مع جامعة هارفارد وجامعة كورنيل وشيكاغو وتورنتو في البحث",
+                "kashf:city:us-chicago",
+            ),
+            (
+                "a list of universities with commas",
+                "وتخرج في جامعات السوربون، وأكسفورد، وبولونيا",
+                "kashf:city:it-bologna",
+            ),
+            (
+                "an app and its Latin name",
+                "وأطلقت الشركة منصة “فلوري” Flurry لتحليل التطبيقات",
+                "Q159610",
+            ),
         ];
         assert_none_linked(&unlinked);
         // (case, text, the place, its id).
@@ -687,6 +835,36 @@ mod tests {
                 "وصلت الشحنة إلى ميناء العقبة الأردني أمس",
                 "العقبة",
                 "Q180522",
+            ),
+            (
+                "a list of cities",
+                "وزار الوفد شيكاغو وبوسطن وتورنتو الشهر الماضي",
+                "تورنتو",
+                "Q172",
+            ),
+            (
+                "a city after a university's name",
+                "ودرس في جامعة هارفارد ثم انتقل إلى تورنتو للعمل",
+                "تورنتو",
+                "Q172",
+            ),
+            (
+                "a place and its English name",
+                "وهي حالة تعرف بمتلازمة ستوكهولم Stockholm بين الرهائن",
+                "ستوكهولم",
+                "Q1754",
+            ),
+            (
+                "the English name in parentheses",
+                "وقال إن الرياض (Riyadh) تستضيف المؤتمر",
+                "الرياض",
+                "Q3692",
+            ),
+            (
+                "a troupe travels to the city",
+                "وصلت الفرقة إلى مكة أمس",
+                "مكة",
+                "Q5806",
             ),
         ];
         assert_linked(&still);
