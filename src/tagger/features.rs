@@ -40,6 +40,13 @@ pub(super) fn feature(template: u8, parts: &[&str]) -> u64 {
     finish(h)
 }
 
+/// [`feature`] of one part, without the loop over parts (the second
+/// pass's stem of every word, [`super::stack::stem_hash`]).
+#[inline]
+pub(super) fn feature1(template: u8, a: &str) -> u64 {
+    finish(absorb(start(template), a.as_bytes()))
+}
+
 /// [`feature`] of two parts, without the loop over parts (the pair
 /// features, four a word).
 #[inline]
@@ -813,6 +820,18 @@ mod tests {
             );
         }
         assert_ne!(feature(1, &["ab", "c"]), feature(1, &["a", "bc"]));
+        // The loops written out: one part, and two, at every length up to
+        // past two eight-byte steps.
+        let text = "زيلينسكي وقال الرئيس abcdefgh";
+        let parts: Vec<&str> = (0..=text.len())
+            .filter(|&n| text.is_char_boundary(n))
+            .map(|n| &text[..n])
+            .collect();
+        for (k, a) in parts.iter().enumerate() {
+            assert_eq!(feature1(100, a), feature(100, &[a]), "{a:?}");
+            let b = parts[parts.len() - 1 - k];
+            assert_eq!(feature2(10, a, b), feature(10, &[a, b]), "{a:?} {b:?}");
+        }
         assert_ne!(feature(1, &["قال"]), feature(2, &["قال"]));
         assert_ne!(feature(1, &[""]), feature(1, &[]));
     }

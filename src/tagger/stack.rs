@@ -27,7 +27,7 @@
 use std::ops::Range;
 
 use super::decode::viterbi;
-use super::features::feature;
+use super::features::{feature, feature1};
 use super::train::train_pass;
 use super::{Example, Model, TAGS, add_to};
 use crate::hash::FastMap;
@@ -45,7 +45,7 @@ const LABEL_NAMES: [&str; 3] = ["PER", "LOC", "ORG"];
 /// word's stem (its matching key without a proclitic or the article), so
 /// that «والحكيم» counts with «الحكيم».
 pub(super) fn stem_hash(stem: &str) -> u64 {
-    feature(100, &[stem])
+    feature1(100, stem)
 }
 
 /// How the first pass tagged the mentions of one stem.
@@ -220,7 +220,7 @@ impl Doc {
     /// document): the word's own bits read once a chunk ([`Doc::own`]),
     /// and its neighbours' tags, the share of people among their stems'
     /// other mentions (the first field of their own bits) and the pairs.
-    #[inline]
+    #[inline(always)]
     fn key(&self, i: usize, line: &Range<usize>) -> u64 {
         let prev = i.checked_sub(1).filter(|j| line.contains(j));
         let next = Some(i + 1).filter(|j| line.contains(j));
