@@ -226,7 +226,7 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
 
 /// The weekday a word names, with or without its article («جمعة»,
 /// «الجمعة»), as ISO numbers it (Monday 1).
-fn weekday_word(w: &str) -> Option<u8> {
+pub(super) fn weekday_word(w: &str) -> Option<u8> {
     Some(match w.strip_prefix("ال").unwrap_or(w) {
         "اثنين" => 1,
         "ثلاثاء" => 2,

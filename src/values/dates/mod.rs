@@ -343,7 +343,15 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     return calendar(c, pos);
                 }
                 Some(DateW::MonthHead(_)) => [calendar(c, pos), None, None, None, None],
-                Some(DateW::Weekday(_)) => [calendar(c, pos), relative(c, pos), None, None, None],
+                // The nth weekday first: «الأحد الثاني من الشهر المقبل» is
+                // the second Sunday, not the 2nd (a Friday).
+                Some(DateW::Weekday(_)) => [
+                    named::nth_weekday(c, pos),
+                    calendar(c, pos),
+                    relative(c, pos),
+                    None,
+                    None,
+                ],
                 Some(DateW::Day(_) | DateW::Ghad) => return relative(c, pos),
                 Some(DateW::Part(..)) => [
                     relative(c, pos),
@@ -356,8 +364,8 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 Some(DateW::Feast) => return holiday_at(c, pos),
                 Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None, None],
                 Some(DateW::Unit(..)) => [
-                    calendar(c, pos),
-                    relative(c, pos),
+                    named::nth_weekday(c, pos).or_else(|| calendar(c, pos)),
+                    relative(c, pos).or_else(|| named::day_alone(c, pos)),
                     time_at(c, pos),
                     duration_at(c, pos)
                         .or_else(|| century_at(c, pos))
@@ -368,7 +376,7 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 // «أول أمس», «الربع الأول من 2023».
                 None => [
                     calendar(c, pos),
-                    relative(c, pos),
+                    relative(c, pos).or_else(|| named::nth_weekday(c, pos)),
                     time_at(c, pos),
                     duration_at(c, pos),
                     time_range_at(c, pos),

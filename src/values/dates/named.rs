@@ -9,6 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::{Cal, add_days, add_months, gregorian_to_hijri, hijri_to_gregorian};
+use super::duration::weekday_word;
 use super::numeric::{day_month, month_year, numeric_at};
 use super::{Found, after, article_before, date_word, hit, next_hit, next_word_is, word_is};
 use crate::doc::{Chunk, Kind};
@@ -242,6 +243,111 @@ fn year_after_comma(key: &str, q: usize) -> Option<(usize, usize, i32, bool)> {
     (!scale_follows).then_some(y)
 }
 
+/// A year in words after a day and month: «ألفان وثمانية عشر», «من ألف
+/// وتسعمائة وثمانية وسبعين», «، ألفين» (1900–2100). Only where the number
+/// ends the sentence: «15 مارس ألفين شخص» is a count.
+fn year_in_words(key: &str, q: usize) -> Option<(usize, usize, i32, bool)> {
+    let q = match token_at(key, q)?.s {
+        "," | "،" | "من" => after(key, token_at(key, q)?.end)?,
+        _ => q,
+    };
+    if token_at(key, q)?.kind != TokKind::Word {
+        return None;
+    }
+    let n = numbers::cardinal(key, q).filter(|n| n.int && (1900.0..=2100.0).contains(&n.value))?;
+    let ends = next_token(key, n.end).is_none_or(|t| t.kind == TokKind::Punct);
+    ends.then_some((n.start, n.end, n.value as i32, false))
+}
+
+/// «يوم 27», and after a time «في 15» (`words`): a day of the month
+/// (1–31) whose month is not named, only where it ends the sentence
+/// («يوم 15 أغسطس» is a whole date, «في 15 مدينة» a count). Returns the
+/// end and the day.
+pub(super) fn day_of_month_alone(key: &str, q: usize, words: &[&str]) -> Option<(usize, u8)> {
+    let t = token_at(key, q).filter(|t| words.contains(&t.s))?;
+    let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
+    let n =
+        parse_digits(d.s).filter(|n| n.int && n.width <= 2 && (1.0..=31.0).contains(&n.value))?;
+    let ends = next_token(key, d.end).is_none_or(|n| {
+        n.kind == TokKind::Punct && matches!(n.s, "." | "!" | "?" | "؟" | "," | "،" | "؛" | ")")
+    });
+    ends.then_some((d.end, n.value as u8))
+}
+
+/// «يوم 27»: see [`day_of_month_alone`]; `XXXX-XX-27`.
+pub(super) fn day_alone(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let (end, d) = day_of_month_alone(c.key, pos, &["يوم"])?;
+    Some(Found::new(pos, end, format!("XXXX-XX-{d:02}"), Kind::Date))
+}
+
+/// The nth weekday of a month: «الأحد الثاني» (the second Sunday),
+/// «الجمعة الأولى من يوليو», «أول يوم جمعة في هذا الشهر». The month is
+/// the one named after «من» or «في», else the reference's; with a year
+/// the value is the date (`2017-09-10`), without one Recognizers-Text's
+/// form `XXXX-07-WXX-5-#1` (TIMEX3 has none). Ordinals 1–5 only: above
+/// that they are days of the month («الأحد الرابع عشر», see
+/// [`weekday_with_day`]). Not a count of weeks («الجمعة الثانية على
+/// التوالي»), nor before a month kashf cannot place (a Hijri one).
+pub(super) fn nth_weekday(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let (wd, n, mut end) = if let Some(e) = word_is(key, pos, "اول") {
+        let y = next_token(key, e).filter(|t| t.s == "يوم")?;
+        let w = next_token(key, y.end)?;
+        // «يوم جمعة»: the weekday without its article.
+        let wd = Some(w.s)
+            .filter(|w| !w.starts_with("ال"))
+            .and_then(weekday_word)?;
+        (wd, 1, w.end)
+    } else {
+        let (_, we, wd) = weekday_at(key, pos)?;
+        let o = numbers::ordinal(c, after(key, we)?).filter(|o| {
+            o.int && (1.0..=5.0).contains(&o.value) && key[o.start..].starts_with("ال")
+        })?;
+        (wd, o.value as u8, o.end)
+    };
+    if next_word_is(key, end, &["علي"])
+        .is_some_and(|e| next_word_is(key, e, &["التوالي"]).is_some())
+    {
+        return None;
+    }
+    // (year, month) of the month named after it, or the reference's.
+    let mut month = c.ref_date.map(|r| (Some(r.year()), r.month() as u8));
+    if let Some(e) = next_word_is(key, end, &["من", "في"]) {
+        let q = after(key, e)?;
+        if let Some(mo) = month_at(key, q).filter(|m| !m.hijri) {
+            let year = after(key, mo.end).and_then(|q| year_at(key, q, true));
+            end = year.map_or(mo.end, |y| y.1);
+            month = Some((year.map(|y| y.2).or(c.ref_date.map(|r| r.year())), mo.m));
+        } else if let Some(f) = super::relative::relative(c, q).filter(|f| f.value.len() == 7) {
+            // «هذا الشهر», «الشهر الماضي»: `2016-11`, `XXXX-XX`.
+            end = f.end;
+            month = match (f.value[..4].parse().ok(), f.value[5..].parse().ok()) {
+                (y, Some(m)) => Some((y, m)),
+                _ => None,
+            };
+        } else if !key[q..].starts_with("كل") {
+            // «من رمضان»: a month kashf cannot place. «من كل شهر» is a
+            // set; the weekday alone is read.
+            return None;
+        }
+    }
+    let value = match month {
+        Some((Some(y), m)) => {
+            let first = NaiveDate::from_ymd_opt(y, u32::from(m), 1)?;
+            let offset =
+                (i64::from(wd) - i64::from(first.weekday().number_from_monday())).rem_euclid(7);
+            let date = add_days(first, offset + 7 * (i64::from(n) - 1))?;
+            if date.month() != u32::from(m) {
+                return None;
+            }
+            date.to_string()
+        }
+        Some((None, m)) => format!("XXXX-{m:02}-WXX-{wd}-#{n}"),
+        None => format!("XXXX-XX-WXX-{wd}-#{n}"),
+    };
+    Some(Found::new(pos, end, value, Kind::Date))
+}
+
 /// A parsed calendar date with its span.
 #[derive(Clone, Debug)]
 pub(super) struct CalAt {
@@ -455,6 +561,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
                 year_at(key, after(key, e)?, false)
             })
             .or_else(|| year_after_comma(key, q))
+            .or_else(|| year_in_words(key, q))
     });
     let reference = c.ref_date;
     let mut cal = Cal {
@@ -1130,6 +1237,76 @@ fn century_of(c: &Chunk<'_>, pos: usize) -> Option<(usize, i32)> {
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, dates_in};
+
+    #[test]
+    fn nth_weekday_of_a_month() {
+        // 2021-03-12 is a Friday; March 2021 begins on a Monday.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "يجتمع المجلس يوم الاثنين الثاني",
+                r,
+                "يوم الاثنين الثاني",
+                "2021-03-08",
+            ),
+            ("تقام الصلاة الجمعة الأولى", r, "الجمعة الاولى", "2021-03-05"),
+            (
+                "تبدأ الدورة أول يوم خميس من أبريل",
+                r,
+                "اول يوم خميس من ابريل",
+                "2021-04-01",
+            ),
+            (
+                "يعقد اللقاء الأحد الثاني من الشهر المقبل",
+                r,
+                "الاحد الثاني من الشهر المقبل",
+                "2021-04-11",
+            ),
+            (
+                "يجتمع المجلس يوم الاثنين الثاني",
+                None,
+                "يوم الاثنين الثاني",
+                "XXXX-XX-WXX-1-#2",
+            ),
+            (
+                "تبدأ الدورة أول يوم خميس من أبريل",
+                None,
+                "اول يوم خميس من ابريل",
+                "XXXX-04-WXX-4-#1",
+            ),
+        ]);
+        // A count of weeks, and a fifth that the month does not have.
+        let got = dates_in("خرجوا الجمعة الثانية على التوالي", r);
+        assert_eq!(got, vec![("الجمعة".to_owned(), "2021-03-12".to_owned())]);
+        let got = dates_in("يوم الخميس الخامس", Some("2021-02-10"));
+        assert_eq!(
+            got,
+            vec![("يوم الخميس".to_owned(), "2021-02-11".to_owned())]
+        );
+    }
+
+    #[test]
+    fn a_day_alone_and_a_year_in_words() {
+        check_dates(&[
+            ("تقام المباراة يوم 27.", None, "يوم 27", "XXXX-XX-27"),
+            (
+                "ولد في العاشر من سبتمبر ، ألفين",
+                None,
+                "العاشر من سبتمبر ، الفين",
+                "2000-09-10",
+            ),
+            (
+                "وقع في 5 مارس ألف وتسعمائة وثمانية وسبعين",
+                None,
+                "5 مارس الف وتسعمائة وثمانية وسبعين",
+                "1978-03-05",
+            ),
+        ]);
+        // A count after the day, or a number before a noun, is no date.
+        assert!(dates_in("وصل يوم 27 لاعبا", None).is_empty());
+        let got = dates_in("وصل في 5 مارس ألفين شخص", None);
+        assert_eq!(got, vec![("5 مارس".to_owned(), "XXXX-03-05".to_owned())]);
+    }
 
     #[test]
     fn weekday_with_a_day_of_the_month() {

@@ -12,7 +12,7 @@
 //! أكتوبر الساعة 8:00») is joined to it by [`after_date`].
 
 use super::calendar::Cal;
-use super::named::{cal_at, weekday_at};
+use super::named::{cal_at, day_of_month_alone, weekday_at};
 use super::relative::{day_value, part_suffix, relative_day, weekday_phrase};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
 use crate::doc::{Chunk, Kind};
@@ -80,23 +80,11 @@ fn day_after(c: &Chunk<'_>, end: usize) -> (Option<String>, usize) {
             return (Some(v), e);
         } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
             return (Some(cal.cal.timex()), cal.end);
-        } else if let Some((e, d)) = day_of_month_after(key, q) {
+        } else if let Some((e, d)) = day_of_month_alone(key, q, &["يوم", "في"]) {
             return (Some(format!("XXXX-XX-{d:02}")), e);
         }
     }
     (c.ref_date.map(|r| Cal::of(r).timex()), end)
-}
-
-/// «يوم 15», «في 15» after a time: a day of the month (1–31) with nothing
-/// after it but the end of the sentence («الساعة 8 مساءً يوم 15»; not «في
-/// 15 مدينة»). Its month is not named, so its value is `XXXX-XX-15`.
-fn day_of_month_after(key: &str, q: usize) -> Option<(usize, u32)> {
-    let t = token_at(key, q).filter(|t| matches!(t.s, "يوم" | "في"))?;
-    let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
-    let n =
-        parse_digits(d.s).filter(|n| n.int && n.width <= 2 && (1.0..=31.0).contains(&n.value))?;
-    let ends = next_token(key, d.end).is_none_or(|n| n.kind == TokKind::Punct && n.s != "/");
-    ends.then_some((d.end, n.value as u32))
 }
 
 /// A range of times of day: «من 5 إلى 6 مساءً», «بين الساعة 5 و6
