@@ -118,6 +118,9 @@ pub struct Matcher {
     homonyms: Homonyms,
     /// The entries made so far.
     entries: Box<[OnceLock<Box<Entry>>]>,
+    /// The typo sketches of the places' and organisations' spellings,
+    /// made on the first typo search ([`Matcher::fuzzy`]).
+    sketches: OnceLock<Sketches>,
     /// The bytes of a table built at run time, which `t` views. Never
     /// changed or dropped while the matcher lives (clones share it).
     _owned: Option<Arc<[u8]>>,
@@ -202,6 +205,7 @@ impl Matcher {
         Matcher {
             automaton,
             entries: (0..t.len()).map(|_| OnceLock::new()).collect(),
+            sketches: OnceLock::new(),
             t,
             homonyms,
             _owned: owned,
@@ -348,9 +352,21 @@ impl Matcher {
     /// the minor places listed with `cue=place`: too many villages are one
     /// letter from a word.
     fn fuzzy(&self, key: &str) -> Option<u32> {
-        if key.chars().filter(|&c| c != ' ').count() < FUZZY_LETTERS {
+        let (s, letters) = sketch(key);
+        if letters < FUZZY_LETTERS {
             return None;
         }
+        // Every slip leaves the sketch as it is: no spelling with the
+        // key's sketch, no typo (most names, people's above all).
+        let sketches = self.sketches.get_or_init(|| Sketches::of(&self.t));
+        if !sketches.may_hold(s) {
+            return None;
+        }
+        self.typo_of(key)
+    }
+
+    /// [`Matcher::fuzzy`] without the sketch: each slip tried in turn.
+    fn typo_of(&self, key: &str) -> Option<u32> {
         let mut found = None;
         let mut ambiguous = false;
         let mut edited = String::with_capacity(key.len() + 2);
@@ -727,6 +743,71 @@ pub const FUZZY_LETTERS: usize = 7;
 /// The letters a typist adds or drops for a fuzzy link: the long vowels.
 const FUZZY_VOWELS: &[char] = &['ا', 'و', 'ي'];
 
+/// A spelling's typo sketch: a hash of its characters without the long
+/// vowels ([`FUZZY_VOWELS`]), each run of one character counted once. A
+/// slip of [`Matcher::fuzzy`] (a long vowel added or dropped, one of a
+/// doubled letter dropped) never changes it: the vowels are not in it, and
+/// a doubled letter is one run with or without its twin. So a key whose
+/// sketch no place or organisation spelling has is no typo of one.
+/// Returned with the number of characters of `key` but spaces.
+fn sketch(key: &str) -> (u64, usize) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = None;
+    let mut letters = 0;
+    for c in key.chars() {
+        letters += usize::from(c != ' ');
+        if last != Some(c) && !FUZZY_VOWELS.contains(&c) {
+            h = (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
+            last = Some(c);
+        }
+    }
+    // Spread the high bits into the low ones, which index the bits.
+    (h ^ h >> 29 ^ h >> 47, letters)
+}
+
+/// The sketches ([`sketch`]) of every spelling a typo can be of (a place's
+/// or an organisation's, not a لل form, of at least [`FUZZY_LETTERS`] less
+/// one letters, spaces aside: a slip drops one at most), as a set of bits
+/// indexed by a sketch's low bits, 32 bits or more a spelling (about 3 %
+/// of the keys that are no typo pass it). The typo search tried about 30
+/// spellings a key of the news, each looked up in the table (8,500
+/// instructions a key); most keys are people's names, which this answers
+/// in a few dozen.
+#[derive(Clone, Debug)]
+struct Sketches {
+    bits: Box<[u64]>,
+}
+
+impl Sketches {
+    fn of(t: &Tables<'_>) -> Sketches {
+        let typo_of = |p: u32| {
+            let p = t.pattern(p);
+            !p.lil && matches!(t.label(p.entry), Label::Place | Label::Org)
+        };
+        let sketches: Vec<u64> = (0..t.by_key.len() as u32)
+            .filter(|&p| typo_of(p))
+            .map(|p| sketch(t.by_key.str(p)))
+            .filter(|&(_, letters)| letters + 1 >= FUZZY_LETTERS)
+            .map(|(s, _)| s)
+            .collect();
+        let words = (sketches.len() / 2).next_power_of_two();
+        let mut bits = vec![0u64; words].into_boxed_slice();
+        let mask = words as u64 * 64 - 1;
+        for s in sketches {
+            let b = s & mask;
+            bits[(b / 64) as usize] |= 1 << (b % 64);
+        }
+        Sketches { bits }
+    }
+
+    /// False if no spelling has sketch `s`.
+    #[inline]
+    fn may_hold(&self, s: u64) -> bool {
+        let b = s & (self.bits.len() as u64 * 64 - 1);
+        self.bits[(b / 64) as usize] & 1 << (b % 64) != 0
+    }
+}
+
 /// How a listed spelling links: as the entry's name, or another spelling.
 fn listed_as(alias: bool) -> Link {
     if alias { Link::Alias } else { Link::Exact }
@@ -813,6 +894,93 @@ pub(super) mod tests {
             .iter()
             .map(|p| std::fs::read_to_string(p).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_slip_leaves_the_typo_sketch_as_it_is() {
+        let same = [
+            ("long vowel dropped", "بنسلفانيا", "بنسلفنيا"),
+            ("long vowel added", "مونتريال", "مونتيريال"),
+            ("waw dropped", "لوكسمبورغ", "لوكسمبرغ"),
+            ("yaa added", "كاليفورنيا", "كاليفورنييا"),
+            ("doubled letter dropped", "ماساتشوستس", "ماساتشوسستس"),
+            ("vowel between twins dropped", "سيسيليا", "سسيليا"),
+            ("words kept apart", "وادي السيليكون", "وادي السليكون"),
+        ];
+        for (name, a, b) in same {
+            assert_eq!(sketch(a).0, sketch(b).0, "{name}: {a} / {b}");
+        }
+        let other = [
+            ("consonant changed", "مونتريال", "مونتريار"),
+            ("consonant dropped", "بنسلفانيا", "بنسفانيا"),
+            ("letters swapped", "لوكسمبورغ", "لوسكمبورغ"),
+            ("space dropped", "وادي السيليكون", "واديالسيليكون"),
+        ];
+        for (name, a, b) in other {
+            assert_ne!(sketch(a).0, sketch(b).0, "{name}: {a} / {b}");
+        }
+    }
+
+    #[test]
+    fn the_typo_sketches_turn_no_typo_away() {
+        let m = Matcher::embedded();
+        let sketches = Sketches::of(&m.t);
+        // Each slip of each place or organisation spelling (every third
+        // one) is let through.
+        let mut slips = 0;
+        for p in (0..m.t.by_key.len() as u32).step_by(3) {
+            let pattern = m.t.pattern(p);
+            if pattern.lil || !matches!(m.t.label(pattern.entry), Label::Place | Label::Org) {
+                continue;
+            }
+            let key = m.t.by_key.str(p);
+            let chars: Vec<char> = key.chars().collect();
+            for i in 1..chars.len() {
+                let mut edits = Vec::new();
+                if FUZZY_VOWELS.contains(&chars[i]) || chars[i] == chars[i - 1] {
+                    let mut dropped = chars.clone();
+                    dropped.remove(i);
+                    edits.push(dropped);
+                }
+                for &v in FUZZY_VOWELS {
+                    let mut added = chars.clone();
+                    added.insert(i, v);
+                    edits.push(added);
+                }
+                for edit in edits {
+                    let edit: String = edit.into_iter().collect();
+                    if edit.chars().filter(|&c| c != ' ').count() >= FUZZY_LETTERS {
+                        assert!(sketches.may_hold(sketch(&edit).0), "{edit} (of {key})");
+                        slips += 1;
+                    }
+                }
+            }
+        }
+        assert!(slips > 10_000, "{slips} slips");
+        // With and without the sketches, the same typos of the words and
+        // word pairs of the fixture documents, and of listed names.
+        let mut keys: Vec<String> = ["موريتنيا", "كاليفورنييا", "اندونيسييا", "الفلبيين"]
+            .map(key_of)
+            .to_vec();
+        for text in fixture_texts() {
+            let words: Vec<String> = text.split_whitespace().map(key_of).collect();
+            keys.extend(words.windows(2).map(|w| w.join(" ")));
+            keys.extend(words);
+        }
+        keys.retain(|k| k.chars().filter(|&c| c != ' ').count() >= FUZZY_LETTERS);
+        let (mut typos, mut turned_away) = (0, 0);
+        for key in &keys {
+            let fuzzy = m.fuzzy(key);
+            assert_eq!(fuzzy, m.typo_of(key), "{key}");
+            typos += usize::from(fuzzy.is_some());
+            turned_away += usize::from(!sketches.may_hold(sketch(key).0));
+        }
+        assert!(typos >= 2, "{typos} typos");
+        assert!(
+            turned_away * 10 > keys.len() * 8,
+            "{turned_away} of {}",
+            keys.len()
+        );
     }
 
     #[test]
