@@ -13,7 +13,7 @@
 
 use super::calendar::Cal;
 use super::named::{cal_at, day_of_month_alone, weekday_at};
-use super::relative::{day_value, part_suffix, relative_day, weekday_phrase};
+use super::relative::{day_value, part_suffix, relative, relative_day, weekday_phrase};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -60,32 +60,178 @@ impl Clock {
 }
 
 /// «الساعة الثامنة صباحاً», «الساعة 10:30», «05:16 مساءً», «الساعة الثامنة
-/// والنصف مساء أمس», «منتصف الليل».
+/// والنصف مساء أمس», «منتصف الليل», «ثلاث دقائق قبل الثامنة», «عند
+/// السابعة», «8 هذا الصباح», and a part of the day alone («في الصباح»,
+/// see [`part_alone`]).
 pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    let clock = clock_phrase(c, pos).or_else(|| named_time(c, pos))?;
-    let (day, end) = day_after(c, clock.end);
-    let value = format!("{}T{}", day.unwrap_or_default(), clock.value());
-    Some(Found::new(clock.start, end, value, Kind::Time))
+    let found = clock_any(c, pos)
+        .or_else(|| named_time(c, pos).map(|k| (k, false)))
+        .or_else(|| minutes_to_hour(c, pos).map(|k| (k, false)))
+        .or_else(|| alarm_clock(c, pos).map(|k| (k, false)));
+    let Some((mut clock, bare)) = found else {
+        return part_alone(c, pos);
+    };
+    let day = day_after(c, clock.end);
+    // An hour alone is a time with a part of the day after it («8 هذا
+    // الصباح», «10 ، الليلة»), or where [`hour_alone`] allows it.
+    if bare
+        && clock.part.is_none()
+        && !(day.part.is_some() && (1..=12).contains(&clock.h))
+        && !hour_alone(c, &clock, day.named)
+    {
+        return None;
+    }
+    if clock.part.is_none() {
+        clock.part = day.part;
+    }
+    // «وقت الغداء الساعة 1»: lunchtime, around noon (13:00).
+    let lunch = lunch_before(c.key, clock.start);
+    if lunch.is_some() && clock.part.is_none() {
+        clock.part = Some(DayPart::Noon);
+    }
+    let start = lunch.unwrap_or(clock.start);
+    let value = format!("{}T{}", day.value.unwrap_or_default(), clock.value());
+    Some(Found::new(start, day.end, value, Kind::Time))
+}
+
+/// The day a time is anchored to (see [`day_after`]).
+struct DayAfter {
+    /// The day's TIMEX3 value: the one the text names, else the
+    /// reference date's, else none.
+    value: Option<String>,
+    /// A part of the day named with the day: «8 هذا الصباح», «7:00 يوم
+    /// الأحد بعد الظهر».
+    part: Option<DayPart>,
+    /// Where the phrase ends.
+    end: usize,
+    /// Whether the text names the day (rather than the reference giving
+    /// it).
+    named: bool,
 }
 
 /// The day a time at `end` is anchored to: one named after it («مساء
-/// أمس», «يوم الأحد المقبل», «، 1 يناير»), else the reference date, else
-/// none. Returns the day's value and where the phrase ends.
-fn day_after(c: &Chunk<'_>, end: usize) -> (Option<String>, usize) {
+/// أمس», «يوم الأحد المقبل», «، 1 يناير», «من الغد», «في 1 يناير», «يوم
+/// 20»), with a part of the day after that day («يوم الأحد بعد الظهر»),
+/// or a part of a day («هذا الصباح», «الليلة»); else the reference date,
+/// else none.
+fn day_after(c: &Chunk<'_>, end: usize) -> DayAfter {
     let key = c.key;
-    if let Some(q) = after_comma(key, end) {
-        if let Some((_, e, n)) = relative_day(key, q) {
-            return (Some(day_value(c.ref_date, n)), e);
-        } else if let Some((_, e, v)) = weekday_phrase(c, q) {
-            return (Some(v), e);
-        } else if let Some(cal) = cal_at(c, q, false).filter(|k| k.cal.d.is_some()) {
-            return (Some(cal.cal.timex()), cal.end);
-        } else if let Some((e, d)) = day_of_month_alone(key, q, &["يوم", "في"]) {
-            return (Some(format!("XXXX-XX-{d:02}")), e);
+    let reference = DayAfter {
+        value: c.ref_date.map(|r| Cal::of(r).timex()),
+        part: None,
+        end,
+        named: false,
+    };
+    let Some(q) = after_comma(key, end) else {
+        return reference;
+    };
+    let named = |value: String, e: usize| {
+        let (part, e) = part_after(key, e, false).map_or((None, e), |(p, e)| (Some(p), e));
+        DayAfter {
+            value: Some(value),
+            part,
+            end: e,
+            named: true,
+        }
+    };
+    // «والخامس من الشهر المقبل»: a day joined to something else.
+    if hit(key, q).is_some_and(|h| h.clitic.starts_with('و')) {
+        return reference;
+    }
+    // «من الغد», «من 22 أبريل», «في 1 يناير»: a day after a preposition
+    // (a calendar date after «في»: «في اليوم ذاته» is no reference to
+    // today).
+    let prep = token_at(key, q).filter(|t| matches!(t.s, "من" | "في"));
+    let behind = prep.and_then(|t| Some((t.s == "من", after(key, t.end)?)));
+    for (p, relative_ok) in [(q, true)].into_iter().chain(behind.map(|(r, p)| (p, r))) {
+        if let Some((_, e, n)) = relative_day(key, p).filter(|_| relative_ok) {
+            return named(day_value(c.ref_date, n), e);
+        } else if let Some((_, e, v)) = weekday_phrase(c, p).filter(|_| relative_ok) {
+            return named(v, e);
+        } else if let Some(cal) = cal_at(c, p, false).filter(|k| k.cal.d.is_some()) {
+            return named(cal.cal.timex(), cal.end);
         }
     }
-    (c.ref_date.map(|r| Cal::of(r).timex()), end)
+    if let Some((e, d)) = day_of_month_alone(key, q, &["يوم", "في"]) {
+        return named(format!("XXXX-XX-{d:02}"), e);
+    }
+    // «8 هذا الصباح», «10 ، الليلة»: a part of a named day.
+    if let Some(f) = relative(c, q).filter(|f| f.kind == Kind::Time && f.start == q)
+        && let Some((day, p)) = f.value.split_once('T')
+        && let Some(Some(part)) = part_of_suffix(p)
+    {
+        return DayAfter {
+            value: Some(day.to_owned()),
+            part: Some(part),
+            end: f.end,
+            named: true,
+        };
+    }
+    reference
 }
+
+/// Whether an hour alone (no «الساعة», minutes or part of the day) is a
+/// time: an hour word, feminine and the whole ordinal, and no age
+/// («الثامنة عشرة», «في السابعة من عمره»), after «عند» («عند السابعة»), or after «في» with a
+/// day named after it («في السابعة يوم الأحد», «في السابعة في 15») or a
+/// verb in the future before it, maybe with its subject («سأعود في
+/// السابعة», «ستنطلق الرحلة في التاسعة»). An hour in digits
+/// alone is a count or an index more often than a time («أغلق المؤشر عند
+/// 54»), and «في السابعة» alone an age («طفلة في السادسة»).
+fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
+    let key = c.key;
+    let whole = numbers::ordinal(c, clock.start).map(|o| o.end);
+    // Hours are feminine: «الثانية», not «الثاني» (a day, a place).
+    let feminine = token_at(key, clock.start).is_some_and(|t| t.s.ends_with('ه'));
+    if token_at(key, clock.start).is_none_or(|t| t.kind != TokKind::Word)
+        || !feminine
+        || whole != Some(clock.end)
+        || next_word_is(key, clock.end, &["من"]).is_some()
+    {
+        return false;
+    }
+    match words::prev_token(key, clock.start) {
+        Some(p) if p.s == "عند" => true,
+        // The verb, or the verb and its subject («ستنطلق الرحلة في
+        // التاسعة»).
+        Some(p) if p.s == "في" => {
+            let one = words::prev_token(key, p.start);
+            let two = one.and_then(|t| words::prev_token(key, t.start));
+            dated
+                || [one, two]
+                    .into_iter()
+                    .flatten()
+                    .any(|v| future_verb(key, v))
+        }
+        _ => false,
+    }
+}
+
+/// Whether `t` is a verb in the future tense: «سأعود», «سيصل», «ستبدأ»,
+/// «سنلتقي» (س, then the prefix of the imperfect), not a word of the
+/// tables («ستة», «ساعة»).
+fn future_verb(key: &str, t: words::Tok<'_>) -> bool {
+    let mut cs = t.s.chars();
+    cs.next() == Some('س')
+        && matches!(cs.next(), Some('ا' | 'ي' | 'ت' | 'ن'))
+        && t.s.chars().count() >= 4
+        && t.kind == TokKind::Word
+        && words::lookup(key, t.start, t.end).is_none()
+}
+
+/// Where «وقت الغداء» or «وقت» («وقت الظهيرة») starts before a time at
+/// `start`.
+fn lunch_before(key: &str, start: usize) -> Option<usize> {
+    let p = words::prev_token(key, start)?;
+    if p.s == "وقت" && key[start..].starts_with("الظهيره") {
+        return Some(p.start);
+    }
+    let w = words::prev_token(key, p.start).filter(|w| w.s == "وقت" && LUNCH.contains(&p.s))?;
+    Some(w.start)
+}
+
+/// «الغداء» (lunch) as keys.
+const LUNCH: &[&str] = &["الغداء", "الغدا"];
 
 /// A range of times of day: «من 5 إلى 6 مساءً», «بين الساعة 5 و6
 /// مساءً», «الساعة 4 حتى 5 مساءً», «4-5 مساءً», «من 1:30 مساءً إلى
@@ -104,9 +250,9 @@ fn day_after(c: &Chunk<'_>, end: usize) -> (Option<String>, usize) {
 /// no time.
 pub(super) fn time_range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let (start, a, b) = clock_range(c, pos, false)?;
-    let (day, end) = day_after(c, b.end);
-    let value = range_value(day.as_deref(), &a, &b);
-    Some(Found::new(start, end, value, Kind::Time))
+    let day = day_after(c, b.end);
+    let value = range_value(day.value.as_deref(), &a, &b);
+    Some(Found::new(start, day.end, value, Kind::Time))
 }
 
 /// The TIMEX3 value of the times `a` to `b` on `day` (see
@@ -403,10 +549,22 @@ fn clock_phrase(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
 fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
     let key = c.key;
     let t = token_at(key, pos)?;
-    let after_word = words::word(key, Some(t))
-        .filter(|w| w.article && date_word(w) == Some(DateW::Unit(Unit::Hour, Count::One)));
-    // «بعد الظهر الساعة 7», «الظهر الساعة 7»: a part of the day first.
-    if let Some((part, q)) = part_before(key, pos) {
+    // «في تمام الساعة 9»: «تمام» (sharp) before «الساعة».
+    if t.s == "تمام" {
+        let q = after(key, t.end).filter(|&q| hour_word_at(key, q))?;
+        let (clock, bare) = clock_any(c, q)?;
+        return Some((
+            Clock {
+                start: pos,
+                ..clock
+            },
+            bare,
+        ));
+    }
+    let after_word = words::word(key, Some(t)).filter(|_| hour_word_at(key, pos));
+    // «بعد الظهر الساعة 7», «الظهر الساعة 7», «في الليل الخامسة والنصف»:
+    // a part of the day first.
+    if let Some((part, q)) = part_before(c, pos) {
         let (mut clock, _) = clock_any(c, q)?;
         if clock.part.is_none() {
             clock.part = Some(part);
@@ -426,21 +584,18 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
         ),
     };
     let (mut end, mut h, mut min, sec) = hour_at(c, hour_pos)?;
-    let written = sec.is_some() || key[hour_pos..end].contains(':');
+    // A clock time: «10:30», «7:56:30», «1140» (before a part of the day).
+    let written = sec.is_some()
+        || key[hour_pos..end].contains(':')
+        || token_at(key, hour_pos).is_some_and(|d| d.kind == TokKind::Digits && d.s.len() > 2);
     let word_hour = token_at(key, hour_pos).is_some_and(|t| t.kind == TokKind::Word);
     if h > 24 || min > 59 {
         return None;
     }
     let mut has_minutes = false;
     if !written && let Some((e, m)) = minutes_after(c, end, word_hour) {
-        end = e;
+        (end, h, min) = add_minutes(c, e, h, min, m);
         has_minutes = true;
-        if m < 0 {
-            h = (h + 23) % 24;
-            min = (60 + m) as u32;
-        } else {
-            min = m as u32;
-        }
     }
     let mut clock = Clock {
         start,
@@ -450,9 +605,16 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
         sec,
         part: None,
     };
-    if let Some((part, e)) = part_after(key, end) {
+    if let Some((part, e)) = part_after(key, end, written) {
         clock.part = Some(part);
         clock.end = e;
+        // «9 مساءً وثلاثة أرباع»: the minutes after the part of the day.
+        if !written
+            && !has_minutes
+            && let Some((e, m)) = minutes_after(c, clock.end, word_hour)
+        {
+            (clock.end, clock.h, clock.min) = add_minutes(c, e, clock.h, clock.min, m);
+        }
     } else if written
         && let Some(t) = next_token(key, end)
         && let Some(part) = match t.s {
@@ -466,8 +628,56 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
         clock.part = Some(part);
         clock.end = t.end;
     }
-    let bare = after_word.is_none() && !clock_written(key, hour_pos) && !has_minutes;
+    // «12 وقت الغداء», «الساعة 1 وقت الغداء» (13:00): lunchtime, around
+    // noon; «12 منتصف الليل» (00:00), «1:00 منتصف الليل».
+    let mut marked = false;
+    if let Some(e) =
+        next_word_is(key, clock.end, &["وقت"]).and_then(|e| next_word_is(key, e, LUNCH))
+    {
+        clock.part = clock.part.or(Some(DayPart::Noon));
+        clock.end = e;
+        marked = true;
+    } else if clock.part.is_none()
+        && let Some(e) =
+            next_word_is(key, clock.end, &["منتصف"]).and_then(|e| next_word_is(key, e, &["الليل"]))
+    {
+        if clock.h == 12 {
+            clock.h = 0;
+        }
+        clock.end = e;
+        marked = true;
+    }
+    let bare = after_word.is_none()
+        && !written
+        && !clock_written(key, hour_pos)
+        && !has_minutes
+        && !marked;
     Some((clock, bare))
+}
+
+/// `m` minutes added to `h:min` (taken off for `m` below 0), and the
+/// minutes of an «إلا» after them at `end` taken off: «الخامسة والنصف إلا
+/// ثلاث دقائق» (05:27). Returns the end, the hour and the minutes.
+fn add_minutes(c: &Chunk<'_>, end: usize, h: u32, min: u32, m: i32) -> (usize, u32, u32) {
+    let at = |total: i32| {
+        let t = total.rem_euclid(24 * 60);
+        ((t / 60) as u32, (t % 60) as u32)
+    };
+    let total = h as i32 * 60 + min as i32 + m;
+    if let Some(n) = next_token(c.key, end).filter(|n| n.s == "الا")
+        && let Some((e, less)) = after(c.key, n.end).and_then(|q| counted_minutes(c, q, true))
+    {
+        let (h, min) = at(total - less);
+        return (e, h, min);
+    }
+    let (h, min) = at(total);
+    (end, h, min)
+}
+
+/// Whether the word at `pos` is «الساعة» (the hour).
+fn hour_word_at(key: &str, pos: usize) -> bool {
+    hit(key, pos)
+        .is_some_and(|w| w.article && date_word(&w) == Some(DateW::Unit(Unit::Hour, Count::One)))
 }
 
 /// Whether the hour at `pos` is a clock time (10:30).
@@ -513,6 +723,12 @@ fn minutes_after(c: &Chunk<'_>, end: usize, word_hour: bool) -> Option<(usize, i
     } else {
         return None;
     };
+    // «وثلاثة أرباع»: three quarters of an hour.
+    if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "ثلاثه" | "ثلاث"))
+        && let Some(e) = next_word_is(key, t.end, &["ارباع"])
+    {
+        return Some((e, 45));
+    }
     counted_minutes(c, q, !word_hour)
 }
 
@@ -535,9 +751,10 @@ fn counted_minutes(c: &Chunk<'_>, pos: usize, need_unit: bool) -> Option<(usize,
 }
 
 /// A part of the day after a time: «صباحاً», «مساء», «بعد الظهر», «في
-/// الليل», «من صباح» (the noun only before its day: «صباح الخميس»).
+/// الليل», «من صباح» (the noun only before its day: «صباح الخميس»; with
+/// its article after a clock time when `article`: «7:56 الصباح»).
 /// Returns the part and the end.
-fn part_after(key: &str, end: usize) -> Option<(DayPart, usize)> {
+fn part_after(key: &str, end: usize, article: bool) -> Option<(DayPart, usize)> {
     let mut p = end;
     // «من صباح اليوم», «من مساء يوم الخميس»; «في الليل».
     if let Some(e) = next_word_is(key, p, &["من", "في"])
@@ -549,7 +766,7 @@ fn part_after(key: &str, end: usize) -> Option<(DayPart, usize)> {
     match date_word(&w) {
         Some(DateW::Part(dp, adverb)) => {
             let noun_ok = adverb
-                || (w.article && p != end)
+                || (w.article && (p != end || article))
                 || after(key, w.end).is_some_and(|q| {
                     relative_day(key, q).is_some() || weekday_at(key, q).is_some()
                 });
@@ -563,33 +780,63 @@ fn part_after(key: &str, end: usize) -> Option<(DayPart, usize)> {
     }
 }
 
-/// A part of the day before a time: «بعد الظهر الساعة 7», «الظهر 7:00».
-/// Returns the part and where the time starts.
-fn part_before(key: &str, pos: usize) -> Option<(DayPart, usize)> {
+/// A part of the day before a time: «بعد الظهر الساعة 7», «الظهر 7:00»,
+/// «بعد الظهر السابعة مساء», «في الليل الخامسة والنصف», «مساء 7» ending
+/// the sentence. Returns the part and where the time starts.
+fn part_before(c: &Chunk<'_>, pos: usize) -> Option<(DayPart, usize)> {
+    let key = c.key;
     let t = token_at(key, pos)?;
-    let (part, end) = if t.s == "بعد" {
+    let w = hit(key, pos).filter(|w| w.clitic.is_empty());
+    // The part, and whether the noun comes with its article after «في».
+    let (part, end, adverb) = if t.s == "بعد" {
         (
             DayPart::Afternoon,
             next_word_is(key, t.end, &["الظهر", "الظهيره"])?,
+            false,
         )
     } else {
-        let w = hit(key, pos).filter(|w| w.article && w.clitic.is_empty())?;
-        match date_word(&w) {
-            Some(DateW::Part(DayPart::Noon, _)) => (DayPart::Afternoon, w.end),
+        let w = w?;
+        let article = w.article || key[w.start..w.end].starts_with("ال");
+        let after_fi = words::prev_token(key, w.start).is_some_and(|p| p.s == "في");
+        match date_word(&w)? {
+            DateW::Part(DayPart::Noon, _) if article => (DayPart::Afternoon, w.end, false),
+            DateW::Part(p @ (DayPart::Morning | DayPart::Evening | DayPart::Night), _)
+                if article && after_fi =>
+            {
+                (p, w.end, false)
+            }
+            DateW::Part(p, true) if !article => (p, w.end, true),
             _ => return None,
         }
     };
     let q = after(key, end)?;
-    // The time must follow: «الساعة …» or a clock time.
-    let next = token_at(key, q)?;
-    let ok = words::word(key, Some(next))
-        .is_some_and(|w| w.article && date_word(&w) == Some(DateW::Unit(Unit::Hour, Count::One)))
-        || clock_at(key, q).is_some();
+    // The time must follow: «الساعة …», a clock time or an hour word with
+    // its minutes or part of the day; after an adverb, an hour in digits
+    // ending the sentence («مساء 7»).
+    let ok = if adverb {
+        let d = token_at(key, q).filter(|d| d.kind == TokKind::Digits)?;
+        let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
+        (1.0..=12.0).contains(&n.value) && sentence_ends(key, d.end)
+    } else {
+        hour_word_at(key, q)
+            || clock_at(key, q).is_some()
+            || token_at(key, q).is_some_and(|t| t.kind == TokKind::Word)
+                && clock_any(c, q).is_some_and(|(k, bare)| !bare || k.part.is_some())
+    };
     ok.then_some((part, q))
 }
 
+/// Whether the sentence ends at `end`: the text ends, or a full stop, a
+/// comma or a question mark follows.
+fn sentence_ends(key: &str, end: usize) -> bool {
+    next_token(key, end).is_none_or(|n| {
+        n.kind == TokKind::Punct && matches!(n.s, "." | "!" | "?" | "؟" | "," | "،" | "؛")
+    })
+}
+
 /// Times named by a word: «منتصف الليل» (`T00:00`), «منتصف النهار»,
-/// «الظهيرة» (`T12:00`).
+/// «الظهيرة» (`T12:00`), «منتصف الصباح» (`T10:00`), «منتصف الظهر»
+/// (`T14:00`).
 fn named_time(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
     let key = c.key;
     let t = token_at(key, pos)?;
@@ -603,6 +850,10 @@ fn named_time(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
             match n.s {
                 "الليل" => (0, n.end),
                 "النهار" => (12, n.end),
+                // Mid-morning and mid-afternoon, as Recognizers-Text
+                // reads them.
+                "الصباح" => (10, n.end),
+                "الظهر" => (14, n.end),
                 _ => return None,
             }
         }
@@ -617,6 +868,129 @@ fn named_time(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
         sec: None,
         part: None,
     })
+}
+
+/// Minutes counted to or from an hour: «ثلاث دقائق قبل الثامنة» (07:57),
+/// «خمس دقائق حتى السابعة», «عشرين دقيقة بعد الخامسة». The hour is a
+/// word or follows «الساعة»: «5 دقائق قبل 90» is a match's clock.
+fn minutes_to_hour(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
+    let key = c.key;
+    let (e, m) = counted_minutes(c, pos, true)?;
+    let w = next_token(key, e)?;
+    let sign = match w.s {
+        "قبل" | "حتي" => -1,
+        "بعد" => 1,
+        _ => return None,
+    };
+    let q =
+        after(key, w.end).filter(|&q| token_at(key, q).is_some_and(|t| t.kind == TokKind::Word))?;
+    let (clock, _) = clock_any(c, q)?;
+    let (end, h, min) = add_minutes(c, clock.end, clock.h, clock.min, sign * m);
+    Some(Clock {
+        start: pos,
+        end,
+        h,
+        min,
+        ..clock
+    })
+}
+
+/// A clock time in cardinal words where an alarm is set: «ضبط المنبه على
+/// ثمانية وأربعين» (08:40), «… على عشرة وخمسة وأربعين» (10:45), «… على
+/// خمسة عشر خمسة عشر مساءً» (15:15), «… على عشرة عشرة». Elsewhere the
+/// words are a number («ثمانية وأربعين» is 48).
+fn alarm_clock(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
+    let key = c.key;
+    let on = words::prev_token(key, pos).filter(|t| t.s == "علي")?;
+    words::prev_token(key, on.start).filter(|t| matches!(t.s, "المنبه" | "منبه"))?;
+    let first = hit(key, pos).filter(|h| h.clitic.is_empty() && !h.article)?;
+    let teen = next_hit(key, first.end).filter(|t| t.entry.num == Some(Num::Ten));
+    let (h, end) = match (first.entry.num?, teen) {
+        (Num::Unit(n), Some(t)) => (u32::from(n) + 10, t.end),
+        (Num::Ahad, Some(t)) => (11, t.end),
+        (Num::Unit(n), None) => (u32::from(n), first.end),
+        (Num::Ten, None) => (10, first.end),
+        _ => return None,
+    };
+    let n = next_token(key, end)?;
+    let q = if n.s == "و" {
+        after(key, n.end)?
+    } else if n.s.starts_with('و') && n.s.len() > 'و'.len_utf8() {
+        n.start + 'و'.len_utf8()
+    } else {
+        n.start
+    };
+    let m = numbers::cardinal(key, q)
+        .filter(|m| m.int && m.kind == Kind::Cardinal && (1.0..60.0).contains(&m.value))?;
+    let mut clock = Clock {
+        start: pos,
+        end: m.end,
+        h,
+        min: m.value as u32,
+        sec: None,
+        part: None,
+    };
+    if let Some((part, e)) = part_after(key, clock.end, false) {
+        clock.part = Some(part);
+        clock.end = e;
+    }
+    Some(clock)
+}
+
+/// A part of the day alone after «في», «عند» or «خلال»: «في الصباح»,
+/// «خلال الليل», «في المساء», «في الصباح الباكر», «في أواخر الصباح», «في
+/// أول الليل», «في وقت متأخر من الصباح», «عند وقت متأخر من الليل»; and
+/// «بعد الظهر» («في وقت مبكر بعد الظهر», «في فترة ما بعد الظهر»). The
+/// value is TIMEX3's code for the part (`TMO`), anchored like a time
+/// (`2016-11-07TMO` with that reference); TIMEX3 has none for its early
+/// or late hours. Not the noun without a preposition («صحيفة الصباح»,
+/// «آل الصباح»), nor «في الظهر» (the back: «طعنة في الظهر») or «في
+/// العصر» (the era).
+fn part_alone(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let (part, end, needs_at) = if t.s == "بعد" {
+        let e = next_word_is(key, t.end, &["الظهر", "الظهيره"])?;
+        (DayPart::Afternoon, e, false)
+    } else {
+        let w = hit(key, pos).filter(|w| w.clitic.is_empty() && w.article)?;
+        match date_word(&w)? {
+            // Not «في الليلة» (a night: «في الليلة الظلماء»).
+            DateW::Part(p @ (DayPart::Morning | DayPart::Evening | DayPart::Night), _)
+                if key[w.start..w.end] != *"الليله" =>
+            {
+                (
+                    p,
+                    next_word_is(key, w.end, &["الباكر"]).unwrap_or(w.end),
+                    true,
+                )
+            }
+            _ => return None,
+        }
+    };
+    // Back over «وقت متأخر من», «وقت مبكر», «أواخر», «أول».
+    let mut start = t.start;
+    let mut before = words::prev_token(key, start);
+    if let Some(p) = before.filter(|p| p.s == "من") {
+        let e = words::prev_token(key, p.start).filter(|e| matches!(e.s, "مبكر" | "متاخر"))?;
+        let v = words::prev_token(key, e.start).filter(|v| v.s == "وقت")?;
+        start = v.start;
+    } else if let Some(e) = before.filter(|e| matches!(e.s, "مبكر" | "متاخر")) {
+        let v = words::prev_token(key, e.start).filter(|v| v.s == "وقت")?;
+        start = v.start;
+    } else if let Some(e) = before.filter(|e| matches!(e.s, "اواخر" | "اوايل" | "اول" | "بدايه"))
+    {
+        start = e.start;
+    }
+    if start != t.start {
+        before = words::prev_token(key, start);
+    }
+    if needs_at && before.is_none_or(|b| !matches!(b.s, "في" | "عند" | "خلال")) {
+        return None;
+    }
+    let day = day_after(c, end);
+    let value = format!("{}{}", day.value.unwrap_or_default(), part_suffix(part));
+    Some(Found::new(start, day.end, value, Kind::Time))
 }
 
 /// The hour at `pos`: a clock time («10:30», «7:56:30»), digits («8»,
@@ -634,8 +1008,15 @@ fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> 
         if let Some((e, h, m, s)) = clock_at(key, d.start) {
             return Some((e, h, m, s));
         }
-        let n = parse_digits(d.s).filter(|n| n.int && n.width <= 2)?;
-        return (n.value <= 24.0).then_some((d.end, n.value as u32, 0, None));
+        let n = parse_digits(d.s).filter(|n| n.int)?;
+        // «340 مساءً», «1140 صباحاً»: hours and minutes without the colon,
+        // before a part of the day only.
+        if (3..=4).contains(&n.width) {
+            let (h, m) = (n.value as u32 / 100, n.value as u32 % 100);
+            let ok = (1..=12).contains(&h) && m < 60 && part_after(key, d.end, true).is_some();
+            return ok.then_some((d.end, h, m, None));
+        }
+        return (n.width <= 2 && n.value <= 24.0).then_some((d.end, n.value as u32, 0, None));
     }
     if let Some(o) = numbers::ordinal(c, pos) {
         // «الثامنة وعشرين»: the ordinal reader takes the minutes for tens
@@ -995,6 +1376,248 @@ mod tests {
             let got = super::super::dates_in(text, None);
             assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn parts_of_the_day_alone() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            ("يشتد البرد في الليل", None, "الليل", "TNI"),
+            ("يشتد البرد في الليل", r, "الليل", "2021-03-12TNI"),
+            ("تنشط الدوريات خلال المساء", None, "المساء", "TEV"),
+            (
+                "يخرج الصيادون في الصباح الباكر",
+                None,
+                "الصباح الباكر",
+                "TMO",
+            ),
+            ("يصل الضيوف في أوائل المساء", None, "اوائل المساء", "TEV"),
+            (
+                "عاد الفريق في وقت متأخر من الليل",
+                None,
+                "وقت متاخر من الليل",
+                "TNI",
+            ),
+            (
+                "تتكون السحب خلال فترة ما بعد الظهر",
+                None,
+                "بعد الظهر",
+                "TAF",
+            ),
+            (
+                "نفتح الأبواب في وقت مبكر بعد الظهر",
+                None,
+                "وقت مبكر بعد الظهر",
+                "TAF",
+            ),
+            // A day named after the part anchors it.
+            (
+                "تبدأ الاحتفالات في المساء يوم الخميس",
+                None,
+                "المساء يوم الخميس",
+                "XXXX-WXX-4TEV",
+            ),
+        ]);
+        for text in [
+            "قالت صحيفة الصباح إن الوزير استقال",
+            "تلقى طعنة في الظهر",
+            "في العصر الحديث تغيرت المدن",
+            "كان القمر ساطعا في الليلة الظلماء",
+            "زار الشيخ صباح الأحمد الجابر الصباح المعرض",
+        ] {
+            assert_eq!(super::super::dates_in(text, None), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn an_hour_word_alone() {
+        check_dates(&[
+            ("يصل الوفد عند العاشرة", None, "العاشرة", "T10:00"),
+            ("ستنطلق الرحلة في التاسعة", None, "التاسعة", "T09:00"),
+            (
+                "نلتقي في الثامنة يوم الخميس",
+                None,
+                "الثامنة يوم الخميس",
+                "XXXX-WXX-4T08:00",
+            ),
+            (
+                "يغلق المتحف في الرابعة في 12.",
+                None,
+                "الرابعة في 12",
+                "XXXX-XX-12T04:00",
+            ),
+            (
+                "ستبدأ المباراة في الحادية عشرة",
+                None,
+                "الحادية عشرة",
+                "T11:00",
+            ),
+        ]);
+        // Ages, ranks, an index, a masculine ordinal: no time.
+        for text in [
+            "توفيت طفلة في السادسة.",
+            "بدأ العزف وهو في السابعة، ثم درس",
+            "أغلق المؤشر عند 54.",
+            "تزوج عند الثامنة عشرة من عمره",
+            "تقام المباريات في الثاني والخامس من الشهر المقبل",
+            "حل الفريق في السابعة.",
+        ] {
+            let got = super::super::dates_in(text, None);
+            assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn minutes_to_and_from_an_hour() {
+        check_dates(&[
+            (
+                "وصل القطار خمس دقائق قبل العاشرة",
+                None,
+                "خمس دقائق قبل العاشرة",
+                "T09:55",
+            ),
+            (
+                "أقلعت الطائرة عشر دقائق بعد السادسة مساء",
+                None,
+                "عشر دقائق بعد السادسة مساء",
+                "T18:10",
+            ),
+            (
+                "بقيت سبع دقائق حتى الثانية عشرة",
+                None,
+                "سبع دقائق حتى الثانية عشرة",
+                "T11:53",
+            ),
+            (
+                "يبدأ الدرس الرابعة والنصف إلا خمس دقائق",
+                None,
+                "الرابعة والنصف الا خمس دقائق",
+                "T04:25",
+            ),
+            (
+                "تنتهي السهرة العاشرة مساء وثلاثة أرباع",
+                None,
+                "العاشرة مساء وثلاثة ارباع",
+                "T22:45",
+            ),
+        ]);
+        // A match's minute is no hour.
+        let got = super::super::dates_in("سجل الهدف 5 دقائق قبل 90", None);
+        assert!(got.iter().all(|(_, v)| !v.contains(':')), "{got:?}");
+    }
+
+    #[test]
+    fn a_part_of_the_day_before_the_time() {
+        check_dates(&[
+            ("نلتقي الظهر الساعة 3", None, "الظهر الساعة 3", "T15:00"),
+            (
+                "نلتقي بعد الظهر الرابعة والنصف",
+                None,
+                "بعد الظهر الرابعة والنصف",
+                "T16:30",
+            ),
+            ("يبدأ البث مساء 9.", None, "مساء 9", "T21:00"),
+            (
+                "سنعود في المساء الثامنة والربع",
+                None,
+                "المساء الثامنة والربع",
+                "T20:15",
+            ),
+        ]);
+        // «مساء 7 يناير» is the evening of a day.
+        check_dates(&[("وصل مساء 7 يناير", None, "مساء 7 يناير", "XXXX-01-07TEV")]);
+    }
+
+    #[test]
+    fn times_named_by_words() {
+        check_dates(&[
+            ("نلتقي منتصف الصباح", None, "منتصف الصباح", "T10:00"),
+            ("نلتقي منتصف الظهر", None, "منتصف الظهر", "T14:00"),
+            ("تشتد الحرارة وقت الظهيرة", None, "وقت الظهيرة", "T12:00"),
+            (
+                "نلتقي الساعة 2 وقت الغداء",
+                None,
+                "الساعة 2 وقت الغداء",
+                "T14:00",
+            ),
+            (
+                "نلتقي وقت الغداء الساعة 1",
+                None,
+                "وقت الغداء الساعة 1",
+                "T13:00",
+            ),
+            (
+                "يغلق المطعم 12 منتصف الليل",
+                None,
+                "12 منتصف الليل",
+                "T00:00",
+            ),
+            ("أقلعت 2:30 منتصف الليل", None, "2:30 منتصف الليل", "T02:30"),
+        ]);
+    }
+
+    #[test]
+    fn clock_times_without_a_colon_or_in_words() {
+        check_dates(&[
+            ("يفتح المتجر 930 صباحا", None, "930 صباحا", "T09:30"),
+            ("يغلق المتجر 1015 مساء", None, "1015 مساء", "T22:15"),
+            ("وصل 7:45 الصباح", None, "7:45 الصباح", "T07:45"),
+            ("اضبط المنبه على سبعة وعشرين", None, "سبعة وعشرين", "T07:20"),
+            (
+                "ضبطت المنبه على ستة عشر وخمسة وأربعين",
+                None,
+                "ستة عشر وخمسة واربعين",
+                "T16:45",
+            ),
+            (
+                "ضبط المنبه على تسعة تسعة مساء",
+                None,
+                "تسعة تسعة مساء",
+                "T21:09",
+            ),
+        ]);
+        // Digits without a part of the day, and number words elsewhere,
+        // are numbers.
+        for text in ["بلغ عدد الزوار 1140 زائرا", "حصل على ثمانية وأربعين صوتا"]
+        {
+            let got = super::super::dates_in(text, None);
+            assert!(got.iter().all(|(_, v)| !v.contains(':')), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_day_or_a_part_of_one_after_the_time() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "يعود بعد غد في تمام الساعة العاشرة",
+                r,
+                "بعد غد في تمام الساعة العاشرة",
+                "2021-03-14T10:00",
+            ),
+            ("نلتقي 9 هذا المساء", r, "9 هذا المساء", "2021-03-12T21:00"),
+            ("نلتقي 11 ، الليلة", r, "11 ، الليلة", "2021-03-12T23:00"),
+            (
+                "يصل الساعة 6:00 يوم الجمعة بعد الظهر",
+                None,
+                "الساعة 6:00 يوم الجمعة بعد الظهر",
+                "XXXX-WXX-5T18:00",
+            ),
+            (
+                "تغلق المراكز من 3 إلى 4 مساء من 10 مايو",
+                None,
+                "من 3 الى 4 مساء من 10 مايو",
+                "XXXX-05-10T15:00/XXXX-05-10T16:00",
+            ),
+        ]);
+        // «في اليوم ذاته» is the day of the story, not today: the time
+        // does not take it in.
+        check_dates(&[(
+            "عند الساعة الثامنة في اليوم ذاته",
+            None,
+            "الساعة الثامنة",
+            "T08:00",
+        )]);
     }
 
     #[test]
