@@ -562,16 +562,17 @@ fn show(e: &Entity) -> String {
 // ---------------------------------------------------------------------------
 // Running a file.
 
-/// A number range (`[20,30)`, `(30,)`): its finite bounds, in order.
+/// A number range (`[20,30)`, `(30,)`): its finite bounds, in order; a
+/// point (`[170,170]`, «يساوي 170») has one bound, the number itself.
 fn range_bounds(v: &str) -> Option<Vec<String>> {
     let inner = v.strip_prefix(['[', '('])?.strip_suffix([']', ')'])?;
-    Some(
-        inner
-            .split(',')
-            .filter(|b| !b.is_empty())
-            .map(str::to_owned)
-            .collect(),
-    )
+    let mut bounds: Vec<String> = inner
+        .split(',')
+        .filter(|b| !b.is_empty())
+        .map(str::to_owned)
+        .collect();
+    bounds.dedup();
+    Some(bounds)
 }
 
 /// Whether `case` passes: returns the unmatched expectations and entities
@@ -999,5 +1000,6 @@ mod mapping {
             Some(vec!["20".into(), "30".into()])
         );
         assert_eq!(range_bounds("(,100]"), Some(vec!["100".into()]));
+        assert_eq!(range_bounds("[170,170]"), Some(vec!["170".into()]));
     }
 }

@@ -91,7 +91,7 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
     let key = chunk.key;
     let t = token_at(key, pos)?;
     match t.kind {
-        TokKind::Digits => digits_number(key, t).map(|p| with_sign(key, over(key, p))),
+        TokKind::Digits => digits_number(key, t).map(|p| ratio(key, with_sign(key, over(key, p)))),
         TokKind::Punct if t.s == "%" => {
             // «%15», as some right-to-left text writes it.
             if prev_token(key, t.start).is_some_and(|p| p.kind != TokKind::Word) {
@@ -113,7 +113,10 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
         }
         TokKind::Word => {
             let p = ordinal(chunk, pos).or_else(|| cardinal(key, pos))?;
-            (!idiom(chunk, &p)).then(|| with_sign(key, over(key, p)))
+            if let Some(f) = part_of(key, &p) {
+                return Some(f);
+            }
+            (!idiom(chunk, &p)).then(|| ratio(key, with_sign(key, over(key, p))))
         }
         TokKind::Punct => None,
     }
@@ -143,6 +146,9 @@ fn over_fraction(key: &str, p: &Parsed) -> Option<Parsed> {
             let of = next_token(key, t.end).filter(|o| o.s == "من")?;
             next_token(key, of.end)?
         }
+        // Not «واحد من كل خمسة» (one in every five): «كل» is no number,
+        // and fixtures/numbers.tsv keeps its two numbers.
+        "من" if !digits(p.start, p.end) => next_token(key, t.end)?,
         _ => return None,
     };
     let d = cardinal(key, q.start)
@@ -150,13 +156,128 @@ fn over_fraction(key: &str, p: &Parsed) -> Option<Parsed> {
     if t.s == "علي" && p.value != 1.0 && digits(d.start, d.end) {
         return None;
     }
-    (d.value > p.value).then_some(Parsed {
+    if t.s == "من" && (digits(d.start, d.end) || !one_in(key, &d)) {
+        return None;
+    }
+    if d.value <= p.value {
+        // «مئة أجزاء من خمسة وثلاثين»: parts counted in words may pass
+        // the whole.
+        if t.s == "اجزاء" && !digits(p.start, d.end) {
+            return Some(Parsed {
+                end: d.end,
+                value: p.value / d.value,
+                int: false,
+                kind: Kind::Fraction,
+                ..*p
+            });
+        }
+        return hundredths(key, p, t.s, &d);
+    }
+    Some(Parsed {
         end: d.end,
         value: p.value / d.value,
         int: false,
         kind: Kind::Fraction,
         ..*p
     })
+}
+
+/// «مائتان وثلاثة جزء من مائة» (200.03), «مئة وخمسة وعشرون جزء من
+/// مئة» (100.25): a whole number in words whose last part, after «و», counts
+/// parts of a power of ten; that part is the decimals.
+fn hundredths(key: &str, p: &Parsed, part: &str, d: &Parsed) -> Option<Parsed> {
+    if part != "جزء" || key[p.start..p.end].bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let parts = p.value % d.value;
+    if parts == 0.0 || !power_of_ten(d.value) || !key[p.start..p.end].contains(" و") {
+        return None;
+    }
+    Some(Parsed {
+        end: d.end,
+        value: p.value - parts + parts / d.value,
+        int: false,
+        ..*p
+    })
+}
+
+/// 10, 100, 1000, …
+fn power_of_ten(v: f64) -> bool {
+    let mut v = v;
+    while v >= 10.0 && v % 10.0 == 0.0 {
+        v /= 10.0;
+    }
+    v == 1.0
+}
+
+/// «واحد من مئة», «جزء من مليون», «اثنان من ثلاثة.»: after «من» a
+/// number in words is a denominator when it is a round hundred or more
+/// (one in a hundred, in a million), or when it ends the clause. Before a
+/// counted noun or another «من» it is the whole a thing is one of:
+/// «واحدة من أربعة أعوام», «واحد من اثنين من المتهمين».
+fn one_in(key: &str, d: &Parsed) -> bool {
+    let round = d.value >= 100.0 && power_of_ten(d.value);
+    round || next_token(key, d.end).is_none_or(|n| n.kind == TokKind::Punct && n.s != "%")
+}
+
+/// «جزء من مئة», «جزء من مليون»: a part of a number in words with no count
+/// before «جزء» is one such part, under the same condition as «واحد من»
+/// ([`one_in`]).
+fn part_of(key: &str, p: &Parsed) -> Option<Parsed> {
+    if p.kind != Kind::Cardinal || !p.int || p.value < 2.0 {
+        return None;
+    }
+    if key[p.start..p.end].bytes().any(|c| c.is_ascii_digit()) || !one_in(key, p) {
+        return None;
+    }
+    let of = prev_token(key, p.start).filter(|o| o.s == "من")?;
+    let part = prev_token(key, of.start).filter(|t| t.s == "جزء")?;
+    // «ثلاثة أجزاء من عشرة», «واحد جزء من مئة» are read from their count.
+    if prev_token(key, part.start).is_some_and(|c| cardinal(key, c.start).is_some()) {
+        return None;
+    }
+    Some(Parsed {
+        start: part.start,
+        value: 1.0 / p.value,
+        int: false,
+        kind: Kind::Fraction,
+        ..*p
+    })
+}
+
+/// «بنسبة 10», «نسبة اثنين وعشرين»: a number after «نسبة» ("a rate
+/// of") with no percent sign is a percentage all the same (news writes
+/// «بنسبة 10%» or «بنسبة 10 في المئة»; the bare number is the same
+/// thing), the span opening with «نسبة». Not a ratio of two numbers
+/// («بنسبة 2 إلى 1», «نسبة 3 مقابل 1»).
+fn ratio(key: &str, p: Parsed) -> Parsed {
+    if p.kind != Kind::Cardinal {
+        return p;
+    }
+    let Some(word) = prev_token(key, p.start).filter(|w| w.end < p.start) else {
+        return p;
+    };
+    let Some(clitic) = ["", "ب", "و", "وب", "فب", "ل", "ول"].into_iter().find(|c| {
+        word.s
+            .strip_prefix(c)
+            .is_some_and(|w| matches!(w, "نسبه" | "النسبه"))
+    }) else {
+        return p;
+    };
+    if next_token(key, p.end).is_some_and(|n| matches!(n.s, "الي" | "مقابل" | ":" | "/")) {
+        return p;
+    }
+    // «بنسبة 2،5 في المئة»: a decimal comma this reader does not join.
+    if key[p.end..].starts_with('،')
+        && key[p.end + '،'.len_utf8()..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return p;
+    }
+    Parsed {
+        start: word.start + clitic.len(),
+        kind: Kind::Percent,
+        ..p
+    }
 }
 
 /// A number with the minus before it: a sign glued to it in any script
@@ -277,6 +398,9 @@ fn digits_number(key: &str, t: Tok<'_>) -> Option<Parsed> {
         return Some(f);
     }
     let p = cardinal(key, t.start)?;
+    if let Some(m) = mixed_fraction(key, &p) {
+        return Some(m);
+    }
     // «5G», «4K», «3D»: Latin letters glued after make a name, too.
     let glued = &key[p.end..p.end + words::letter_run(&key[p.end..])];
     if glued.bytes().any(|b| b.is_ascii_alphabetic()) {
@@ -334,6 +458,27 @@ fn slash_fraction(key: &str, t: Tok<'_>) -> Option<Parsed> {
         value: a.value / b.value,
         int: false,
         kind: Kind::Fraction,
+    })
+}
+
+/// «2 1/4», «-١ ٤/٥»: a whole number of at most three digits, one space,
+/// and a proper fraction with a slash (see [`slash_fraction`]) make one
+/// mixed number.
+fn mixed_fraction(key: &str, p: &Parsed) -> Option<Parsed> {
+    if p.kind != Kind::Cardinal || !p.int || p.end - p.start > 3 {
+        return None;
+    }
+    let f = key[p.end..]
+        .strip_prefix(' ')
+        .and_then(|_| token_at(key, p.end + 1))
+        .filter(|f| f.kind == TokKind::Digits)
+        .and_then(|f| slash_fraction(key, f))?;
+    Some(Parsed {
+        end: f.end,
+        value: p.value + f.value,
+        int: false,
+        kind: Kind::Fraction,
+        ..*p
     })
 }
 
@@ -492,6 +637,11 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
     // The unit word just added after «و» («مئة وثلاثة»), if the last
     // element was one.
     let mut conj_unit = None;
+    // Whether «و» joined a part yet («ألف مليون» multiplies; «مليون وألف
+    // مليون» does not).
+    let mut joined = false;
+    // The hundreds were counted by digits («٣ مئة و ٢١»).
+    let mut digit_hundreds = false;
     match first.what {
         What::Digits(d) => {
             group = d.value;
@@ -505,6 +655,17 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 return None;
             }
             match n {
+                // «خمس الناتج», «خمس الأمريكيين»: «خمس» (not «خمسة») in
+                // construct with a definite whole is a fifth of it.
+                Num::Unit(5) if !first.article && fifth_of(key, end) => {
+                    return Some(Parsed {
+                        start,
+                        end,
+                        value: 0.2,
+                        int: false,
+                        kind: Kind::Fraction,
+                    });
+                }
                 Num::Unit(u) => {
                     group = f64::from(u);
                     flags = U;
@@ -616,6 +777,34 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                     group *= 100.0;
                     flags = H;
                 }
+                // «٤ آلاف ٣ مائة»: after a scale, a digit counting the
+                // hundreds that follow.
+                What::Digits(d)
+                    if group == 0.0
+                        && total > 0.0
+                        && flags == 0
+                        && d.int
+                        && (1.0..10.0).contains(&d.value)
+                        && next_elem(key, e.end)
+                            .is_some_and(|h| !h.conj && is(&h, Num::Hundred(100))) =>
+                {
+                    group = d.value;
+                    flags = DIGITS;
+                }
+                // «٣ مئة», «322 مائة»: digits counting hundreds.
+                What::Word(Num::Hundred(100)) if flags == DIGITS && int && group >= 1.0 => {
+                    group *= 100.0;
+                    flags = H;
+                    digit_hundreds = true;
+                }
+                // «ألف مليون», «مئة ألف تريليون»: a larger scale right
+                // after a scale multiplies the whole.
+                What::Word(Num::Scale(s, Count::One))
+                    if group == 0.0 && flags == 0 && !joined && s as f64 > last_scale =>
+                {
+                    total *= s as f64;
+                    last_scale = total;
+                }
                 What::Word(Num::Scale(s, c)) if group > 0.0 && (s as f64) < last_scale => {
                     if c == Count::Two {
                         break;
@@ -650,6 +839,37 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                         kind: Kind::Fraction,
                     });
                 }
+                // «عشرون أخماس», «مئة وثلاثون أخماس»: fifths to tenths
+                // counted past one whole, by a number with tens; and
+                // «ثلاثة وعشرون خمس», the singular after such a number
+                // (not before a larger word: «ألف خمس مئة» is 1 500).
+                What::Word(Num::Denom(d)) if int && d >= 5 && flags & T != 0 => {
+                    return Some(Parsed {
+                        start,
+                        end: e.end,
+                        value: (total + group) / f64::from(d),
+                        int: false,
+                        kind: Kind::Fraction,
+                    });
+                }
+                What::Word(Num::Unit(5))
+                    if int
+                        && flags & T != 0
+                        && !last_unit
+                        && &key[e.start..e.end] == "خمس"
+                        && next_elem(key, e.end).is_none_or(|n| {
+                            n.conj
+                                || !matches!(n.what, What::Word(Num::Hundred(_) | Num::Scale(..)))
+                        }) =>
+                {
+                    return Some(Parsed {
+                        start,
+                        end: e.end,
+                        value: (total + group) / 5.0,
+                        int: false,
+                        kind: Kind::Fraction,
+                    });
+                }
                 _ => break,
             }
             last_unit = false;
@@ -657,6 +877,7 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
             continue;
         }
         // After «و»: the next part of the same number, or the end of it.
+        joined = true;
         let fresh = group == 0.0 && total > 0.0;
         // «40 ألفاً و5 ملايين»: a part followed by a scale at least as large
         // as the last one starts a new number.
@@ -678,7 +899,13 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 flags = DIGITS;
                 last_unit = false;
             }
-            What::Word(Num::Unit(u)) if fresh || flags == H => {
+            What::Digits(d) if digit_hundreds && flags == H && d.int && d.value < 100.0 => {
+                group += d.value;
+                flags |= U | T;
+                last_unit = false;
+            }
+            // «ثلاثمئة وصفر»: zero joins no number.
+            What::Word(Num::Unit(u)) if u > 0 && (fresh || flags == H) => {
                 group += f64::from(u);
                 flags |= U;
                 last_unit = true;
@@ -703,6 +930,14 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
                 flags |= U | T;
                 last_unit = false;
             }
+            // «مئة وثلاثون وخمسين»: with the hundreds and the tens taken,
+            // «خمسين» can only be the dual of «خمس», two fifths (not in
+            // «بين ثلاثين وخمسين», where it is fifty).
+            What::Word(Num::Tens(50))
+                if flags & H != 0 && flags & T != 0 && &key[e.start..e.end] == "خمسين" =>
+            {
+                return Some(with_percent(key, start, e.end, total + group + 0.4, false));
+            }
             What::Word(Num::Tens(t)) if fresh || flags == H || flags & (U | T) == U => {
                 group += f64::from(t);
                 flags |= T;
@@ -711,6 +946,14 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
             What::Word(Num::Hundred(h)) if fresh => {
                 group = f64::from(h);
                 flags = H;
+                last_unit = false;
+            }
+            // «ثلاث مئة ودزينتين»: a dozen or two after the hundreds.
+            What::Word(Num::Scale(12, c @ (Count::One | Count::Two)))
+                if group > 0.0 && flags == H =>
+            {
+                group += if c == Count::Two { 24.0 } else { 12.0 };
+                flags |= U | T;
                 last_unit = false;
             }
             What::Word(Num::Scale(s, Count::One)) if fresh && (s as f64) < last_scale => {
@@ -762,6 +1005,28 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
     Some(with_percent(key, start, end, total + group, int))
 }
 
+/// Whether the «خمس» ending at `end` is a fifth: the word as written is
+/// «خمس» and a definite noun follows that is no number (and no plural of
+/// time: «خمس السنوات الماضية» are five years).
+fn fifth_of(key: &str, end: usize) -> bool {
+    if !key[..end].ends_with("خمس") {
+        return false;
+    }
+    let Some(n) = next_token(key, end).filter(|n| n.kind == TokKind::Word) else {
+        return false;
+    };
+    if !n.s.starts_with("ال") {
+        return false;
+    }
+    match words::lookup(key, n.start, n.end) {
+        None => true,
+        Some(h) => {
+            h.entry.num.is_none()
+                && matches!(h.entry.date, None | Some(words::DateW::Unit(_, Count::One)))
+        }
+    }
+}
+
 /// «فاصلة خمسة», «فاصلة صفر خمسة», «فاصلة 25» after a whole number: the
 /// digits of the decimal part, read as written. Returns the end and the
 /// fraction (0.5, 0.05, 0.25).
@@ -775,6 +1040,15 @@ fn decimal_after(key: &str, end: usize) -> Option<(usize, f64)> {
     }
     let n =
         cardinal(key, q.start).filter(|n| n.int && n.kind == Kind::Cardinal && n.value >= 0.0)?;
+    // «فاصلة ثلاثة من مائة»: three hundredths.
+    if zeros.is_empty()
+        && let Some(of) = next_token(key, n.end).filter(|o| o.s == "من")
+        && let Some(d) = next_token(key, of.end)
+            .and_then(|d| cardinal(key, d.start))
+            .filter(|d| d.kind == Kind::Cardinal && power_of_ten(d.value) && d.value > n.value)
+    {
+        return Some((d.end, n.value / d.value));
+    }
     let frac: f64 = format!("0.{zeros}{}", n.value as u64).parse().ok()?;
     Some((n.end, frac))
 }
@@ -839,6 +1113,20 @@ pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
         // «الحادي عشر», «الأحد عشر», «الواحد والعشرون»: a first part
         // that needs the rest.
         Num::Hadi => None,
+        // «المئة والخامسة والعشرون», «المائة والأول»: a hundred with the
+        // article, then an ordinal after «و».
+        Num::Hundred(hv) if h.article => {
+            let n = next_token(key, h.end)?;
+            words::lookup(key, n.start, n.end).filter(|x| x.clitic == "و")?;
+            let o = ordinal(chunk, n.start).filter(|o| o.value < 100.0)?;
+            return Some(Parsed {
+                start: h.start,
+                end: o.end,
+                value: f64::from(hv) + o.value,
+                int: true,
+                kind: Kind::Ordinal,
+            });
+        }
         Num::Ahad if h.article => None,
         Num::Unit(1) if h.article => None,
         Num::Tens(t) if h.article => {
@@ -890,6 +1178,9 @@ const IDIOMS_BEFORE: &[(&str, &str)] = &[
     ("يد", "واحده"),
     ("كل", "واحد"),
     ("كل", "واحده"),
+    // «أي واحد تفضل؟»: which one.
+    ("اي", "واحد"),
+    ("اي", "واحده"),
     ("العالم", "الثالث"),
     ("المقام", "الاول"),
     ("الطراز", "الاول"),
@@ -1203,6 +1494,79 @@ mod tests {
             let got = first(text);
             assert_eq!(got.as_ref().map(|g| g.1), Some(want), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn one_in_fifths_mixed_numbers_and_rates() {
+        use Kind::*;
+        check_firsts(&[
+            ("واحد من ألف", "واحد من الف", 0.001, Fraction),
+            ("فرصة واحد من مليون", "واحد من مليون", 1e-6, Fraction),
+            ("فاز اثنان من خمسة.", "اثنان من خمسة", 0.4, Fraction),
+            ("احتمال جزء من مليون", "جزء من مليون", 1e-6, Fraction),
+            ("أنفق خمس الميزانية", "خمس", 0.2, Fraction),
+            ("شرب أربعون أعشار اللتر", "اربعون اعشار", 4.0, Fraction),
+            ("خمسة وعشرون خمس", "خمسة وعشرون خمس", 5.0, Fraction),
+            ("مائتان وثلاثون أخماس", "مائتان وثلاثون اخماس", 46.0, Fraction),
+            ("قطع 3 1/2 كيلومتر", "3 1/2", 3.5, Fraction),
+            ("انخفضت إلى -٢ ١/٢ درجة", "-2 1/2", -2.5, Fraction),
+            ("خمسمائة ودستة", "خمسمائة ودستة", 512.0, Cardinal),
+            ("ارتفع بنسبة 12 خلال العام", "نسبة 12", 12.0, Percent),
+            ("نسبة خمسة وثلاثين", "نسبة خمسة وثلاثين", 35.0, Percent),
+            ("الذكرى المئة والخامسة", "المئة والخامسة", 105.0, Ordinal),
+            ("دفع ألف مليون دولار", "الف مليون", 1e9, Cardinal),
+            (
+                "مئة وخمسة وعشرون جزء من مئة",
+                "مئة وخمسة وعشرون جزء من مئة",
+                100.25,
+                Cardinal,
+            ),
+            (
+                "ثلاثة فاصلة خمسة من مئة",
+                "ثلاثة فاصلة خمسة من مئة",
+                3.05,
+                Cardinal,
+            ),
+            ("أعطاه 4 مئة و 50", "4 مئة و 50", 450.0, Cardinal),
+            ("دفع 7 آلاف 2 مئة و 15", "7 الاف 2 مئة و 15", 7215.0, Cardinal),
+            (
+                "مئتان وعشرون وخمسين",
+                "مئتان وعشرون وخمسين",
+                220.4,
+                Cardinal,
+            ),
+            (
+                "ثمانية أجزاء من خمسة",
+                "ثمانية اجزاء من خمسة",
+                1.6,
+                Fraction,
+            ),
+            (
+                "أربعة آلاف وثلاثمئة وصفر",
+                "اربعة الاف وثلاثمئة",
+                4300.0,
+                Cardinal,
+            ),
+        ]);
+        // One of a counted whole, five before a plural of time, a ratio,
+        // hundreds after a thousand: no fraction, no percentage.
+        for (text, want) in [
+            ("واحدة من أربعة أعوام", 1.0),
+            ("واحد من اثنين من المتهمين", 1.0),
+            ("خلال خمس السنوات الماضية", 5.0),
+            ("فاز القرار بنسبة 2 إلى 1", 2.0),
+            ("بين ثلاثين وخمسين", 30.0),
+        ] {
+            let got = first(text);
+            assert_eq!(
+                got.as_ref().map(|g| (g.1, g.2)),
+                Some((want, Cardinal)),
+                "{text}: {got:?}"
+            );
+        }
+        assert_eq!(first("من ألف إلى ألف خمس مئة").map(|g| g.1), Some(1000.0));
+        assert!(all("من ألف إلى ألف خمس مئة").contains(&"خمس مئة".to_owned()));
+        assert!(all("أي واحد تفضل؟").is_empty());
     }
 
     #[test]

@@ -38,10 +38,15 @@ pub(super) fn length_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64,
                 (h.start, h.end, 1.0, u)
             }
             (_, Some(Num::Frac(f))) => {
-                let u = next_hit(key, h.end).filter(|u| u.clitic.is_empty() && !u.article)?;
+                let u = next_hit(key, h.end).filter(|u| u.clitic.is_empty())?;
                 let Some(DateW::Unit(unit, Count::One)) = date_word(&u) else {
                     return None;
                 };
+                // «نصف الساعة», «ربع الساعة»: an hour or a minute may take
+                // the article; «نصف العام» is a half of a year, a period.
+                if u.article && !matches!(unit, Unit::Hour | Unit::Minute) {
+                    return None;
+                }
                 (h.start, u.end, f, unit)
             }
             _ => counted(c, pos)?,
@@ -65,10 +70,17 @@ pub(super) fn length_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64,
 pub(super) fn counted(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, Unit)> {
     let key = c.key;
     let n = numbers::cardinal(key, pos).filter(|n| n.kind == Kind::Cardinal)?;
-    let u = next_hit(key, n.end).filter(|u| u.clitic.is_empty() && !u.article)?;
-    let DateW::Unit(unit, Count::One | Count::Acc | Count::Plural) = date_word(&u)? else {
+    let u = next_hit(key, n.end).filter(|u| u.clitic.is_empty())?;
+    let DateW::Unit(unit, count @ (Count::One | Count::Acc | Count::Plural)) = date_word(&u)?
+    else {
         return None;
     };
+    // «3 الساعات»: digits before a plural unit with the article (a
+    // singular one after digits is a year and a time: «2013 الساعة 5»).
+    let digits = token_at(key, n.start).is_some_and(|t| t.kind == TokKind::Digits);
+    if u.article && !(digits && count == Count::Plural) {
+        return None;
+    }
     // «الـ24 ساعة الماضية»: the article before the digits, and the
     // direction after the unit, belong to the span.
     match article_before(key, n.start) {
@@ -163,29 +175,200 @@ fn whole_after(key: &str, end: usize) -> usize {
 /// «السنوات العشر الأخيرة».
 pub(super) fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let found = length_or_unit_at(c, pos)?;
-    let end = if found.kind == Kind::Duration {
-        whole_after(c.key, found.end)
-    } else {
-        found.end
-    };
-    Some(Found { end, ..found })
+    if found.kind != Kind::Duration {
+        return Some(found);
+    }
+    let end = whole_after(c.key, found.end);
+    Some(compound(c, Found { end, ..found }))
 }
 
-fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit; «يوم كامل».
-    if let Some(u) = hit(c.key, pos).filter(|u| u.clitic.is_empty() && !u.article)
-        && let Some(DateW::Unit(unit, Count::One | Count::Acc)) = date_word(&u)
-        && (words::prev_token(c.key, pos)
-            .is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"))
-            || whole_after(c.key, u.end) != u.end)
-        && next_hit(c.key, u.end).is_none_or(|n| n.entry.num.is_none() && n.entry.date.is_none())
+/// «سنتين وثلاثة أشهر», «ساعة و30 دقيقة», «عام واحد وشهر و21 يوماً»:
+/// lengths of different units joined by «و» make one duration
+/// (`P2Y3M`, `PT1H30M`, `P1Y1M21D`). Not after «بين» («بين أسبوع
+/// وشهر» is a range of lengths), not when a unit repeats («يومين وثلاثة
+/// أيام» is a list), and whole counts only.
+fn compound(c: &Chunk<'_>, first: Found) -> Found {
+    let key = c.key;
+    let Some(mut parts) = one_part(&first.value).map(|p| vec![p]) else {
+        return first;
+    };
+    if words::prev_token(key, first.start).is_some_and(|p| p.s.ends_with("بين")) {
+        return first;
+    }
+    let mut end = first.end;
+    while let Some((e, n, unit)) = next_part(c, end) {
+        if n.fract() != 0.0 || parts.iter().any(|&(_, u)| u == unit) {
+            break;
+        }
+        parts.push((n, unit));
+        end = e;
+    }
+    if parts.len() == 1 {
+        return first;
+    }
+    Found {
+        end,
+        value: compound_value(&mut parts),
+        ..first
+    }
+}
+
+/// The count and unit of a one-unit duration value (`P3D`, `PT30M`;
+/// decades and centuries are years).
+fn one_part(value: &str) -> Option<(f64, Unit)> {
+    let (time, body) = match value.strip_prefix("PT") {
+        Some(b) => (true, b),
+        None => (false, value.strip_prefix('P')?),
+    };
+    let (digits, unit) = body.split_at(body.len().checked_sub(1)?);
+    let n: f64 = digits.parse().ok()?;
+    let unit = match (time, unit) {
+        (false, "Y") => Unit::Year,
+        (false, "M") => Unit::Month,
+        (false, "W") => Unit::Week,
+        (false, "D") => Unit::Day,
+        (true, "H") => Unit::Hour,
+        (true, "M") => Unit::Minute,
+        (true, "S") => Unit::Second,
+        _ => return None,
+    };
+    (n.fract() == 0.0).then_some((n, unit))
+}
+
+/// The length after `end` joined by «و»: «و30 دقيقة», «وشهر», «و شهر
+/// واحد». Returns its end, count and unit.
+fn next_part(c: &Chunk<'_>, end: usize) -> Option<(usize, f64, Unit)> {
+    let key = c.key;
+    let t = next_token(key, end)?;
+    let pos = if t.s == "و" {
+        next_token(key, t.end)?.start
+    } else if t.s.starts_with('و') {
+        t.start
+    } else {
+        return None;
+    };
+    if let Some((_, e, n, unit)) = length_at(c, pos) {
+        return Some((e, n, unit));
+    }
+    // «وشهر», «و شهر واحد»: one unit, not the start of a date («وشهر
+    // رمضان», «ويوم الجمعة»).
+    let u = hit(key, pos).filter(|u| matches!(u.clitic, "" | "و") && !u.article)?;
+    // Not «وعقد»: a contract as often as a decade.
+    let Some(DateW::Unit(unit, Count::One | Count::Acc)) = date_word(&u) else {
+        return None;
+    };
+    if matches!(unit, Unit::Decade | Unit::Century) {
+        return None;
+    }
+    let end = one_after(key, u.end);
+    let next = next_hit(key, end);
+    if next.is_some_and(|n| n.entry.num.is_some() || n.entry.date.is_some())
+        || next_token(key, end).is_some_and(|n| n.kind == TokKind::Digits)
     {
-        return Some(Found::new(
-            u.start,
-            u.end,
-            duration_value(1.0, unit),
-            Kind::Duration,
-        ));
+        return None;
+    }
+    Some((end, 1.0, unit))
+}
+
+/// The TIMEX3 value of lengths of several units, largest first:
+/// `P1Y1M21D`, `PT1H30M`, `P1W3D`.
+fn compound_value(parts: &mut [(f64, Unit)]) -> String {
+    const ORDER: [(Unit, &str); 7] = [
+        (Unit::Year, "Y"),
+        (Unit::Month, "M"),
+        (Unit::Week, "W"),
+        (Unit::Day, "D"),
+        (Unit::Hour, "H"),
+        (Unit::Minute, "M"),
+        (Unit::Second, "S"),
+    ];
+    let rank = |u: Unit| ORDER.iter().position(|&(o, _)| o == u).unwrap_or(0);
+    parts.sort_by_key(|&(_, u)| rank(u));
+    let mut value = String::from("P");
+    for &(n, unit) in parts.iter() {
+        if rank(unit) >= 4 && !value.contains('T') {
+            value.push('T');
+        }
+        value.push_str(&format!("{}{}", n as i64, ORDER[rank(unit)].1));
+    }
+    value
+}
+
+/// `end`, extended over «واحد», «واحدة» after a unit («عام واحد»).
+fn one_after(key: &str, end: usize) -> usize {
+    next_token(key, end)
+        .filter(|t| matches!(t.s, "واحد" | "واحده" | "واحدا"))
+        .map_or(end, |t| t.end)
+}
+
+/// Prepositions and length words before a length («خلال عام واحد», «بعد
+/// عقد واحد»).
+const BEFORE_LENGTH: &[&str] = &[
+    "في",
+    "خلال",
+    "بعد",
+    "قبل",
+    "منذ",
+    "لمده",
+    "مده",
+    "مدته",
+    "ومدته",
+    "طوال",
+    "طيله",
+    "غضون",
+    "سوي",
+    "الا",
+    "من",
+    "عن",
+    "حتي",
+    "لاكثر",
+    "اكثر",
+    "اقل",
+];
+
+/// Words of a vague count before a plural unit: «بضع ساعات», «بضعة
+/// أيام», «عدة أشهر».
+const FEW: &[&str] = &["بضع", "بضعه", "عده"];
+
+fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    // «لمدة أسبوع», «طوال شهر», «في غضون ساعة»: one unit; «يوم كامل»,
+    // «ليوم كامل», «عام واحد». After «طوال», «طيلة» the span opens with
+    // them, as it does before a unit with the article.
+    if let Some(u) = hit(c.key, pos).filter(|u| !u.article)
+        && let Some(DateW::Unit(unit, Count::One | Count::Acc)) = date_word(&u)
+    {
+        let prev = words::prev_token(c.key, pos);
+        // «عام», «عقد» are also "public" and "contract": with «واحد»
+        // after them they are lengths after a preposition or before
+        // another length only («خلال عام واحد», «عاماً واحداً وشهرين»;
+        // not «موقفاً عاماً واحداً», «وقع عقداً واحداً»).
+        let two_senses = unit == Unit::Decade || c.key[u.start..u.end].starts_with("عام");
+        let full = one_after(c.key, u.end);
+        let trusted = !two_senses
+            || prev.is_some_and(|p| BEFORE_LENGTH.contains(&p.s))
+            || next_part(c, full).is_some_and(|(_, _, v)| v != unit);
+        let one = if trusted { full } else { u.end };
+        let whole = whole_after(c.key, u.end) != u.end;
+        let after_length_word =
+            prev.is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"));
+        // «ساعة و30 دقيقة»: one unit before a smaller one.
+        let joined = || next_part(c, one).is_some_and(|(_, _, v)| v != unit);
+        if (u.clitic.is_empty() && (after_length_word || one != u.end || whole || joined())
+            || u.clitic == "ل" && whole)
+            && next_hit(c.key, one).is_none_or(|n| {
+                n.entry.num.is_none() && n.entry.date.is_none() || n.clitic == "و" && joined()
+            })
+        {
+            let start = prev
+                .filter(|p| u.clitic.is_empty() && matches!(p.s, "طوال" | "طيله"))
+                .map_or(u.start, |p| p.start);
+            return Some(Found::new(
+                start,
+                one,
+                duration_value(1.0, unit),
+                Kind::Duration,
+            ));
+        }
     }
     if let Some((start, end, n, unit)) = length_at(c, pos) {
         return Some(Found::new(
@@ -196,6 +379,19 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         ));
     }
     let key = c.key;
+    // «بضع ساعات», «لعدة أيام»: an unknown count (`PTXH`, `PXD`).
+    if let Some(u) = hit(key, pos).filter(|u| u.clitic.is_empty() && !u.article)
+        && let Some(DateW::Unit(unit, Count::Plural)) = date_word(&u)
+        && !matches!(unit, Unit::Decade | Unit::Century)
+        && let Some(few) = words::prev_token(key, pos)
+        && let Some(word) = ["", "ل", "ب", "و"]
+            .iter()
+            .find_map(|cl| few.s.strip_prefix(cl).filter(|w| FEW.contains(w)))
+    {
+        let start = few.end - word.len();
+        let value = duration_value(1.0, unit).replace('1', "X");
+        return Some(Found::new(start, u.end, value, Kind::Duration));
+    }
     let h = hit(key, pos).filter(|h| h.article)?;
     let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
         return None;
@@ -365,6 +561,11 @@ mod tests {
         assert_eq!(duration_value(0.5, Unit::Hour), "PT30M");
         assert_eq!(duration_value(1.5, Unit::Hour), "PT90M");
         assert_eq!(duration_value(3.0, Unit::Decade), "P30Y");
+        assert_eq!(one_part("PT30M"), Some((30.0, Unit::Minute)));
+        assert_eq!(one_part("P2W"), Some((2.0, Unit::Week)));
+        assert_eq!(one_part("P1.5Y"), None);
+        let mut parts = [(21.0, Unit::Day), (1.0, Unit::Year), (30.0, Unit::Minute)];
+        assert_eq!(compound_value(&mut parts), "P1Y21DT30M");
     }
 
     #[test]
@@ -386,6 +587,68 @@ mod tests {
         let got = super::super::dates_in("ارتفعت الأسعار طوال العام الماضي", Some("2021-03-12"));
         assert_eq!(got, vec![("العام الماضي".to_owned(), "2020".to_owned())]);
         assert!(super::super::dates_in("يستمر البرنامج طوال العام الدراسي", None).is_empty());
+    }
+
+    #[test]
+    fn compound_and_vague_lengths() {
+        super::super::check_dates(&[
+            (
+                "أمضى في السجن سنتين وثلاثة أشهر",
+                None,
+                "سنتين وثلاثة اشهر",
+                "P2Y3M",
+            ),
+            (
+                "استغرقت العملية ساعة و45 دقيقة",
+                None,
+                "ساعة و45 دقيقة",
+                "PT1H45M",
+            ),
+            (
+                "بقي هناك عاماً واحداً وشهرين",
+                None,
+                "عاما واحدا وشهرين",
+                "P1Y2M",
+            ),
+            ("توقف البث 4 أيام و شهراً", None, "4 ايام و شهرا", "P1M4D"),
+            ("غاب عن المنزل لبضعة أيام", None, "بضعة ايام", "PXD"),
+            ("تأجل الاجتماع عدة ساعات", None, "عدة ساعات", "PTXH"),
+            ("انقطعت الكهرباء طوال أسبوع", None, "طوال اسبوع", "P1W"),
+            ("سافر ليوم كامل", None, "يوم كامل", "P1D"),
+            ("انتظر ربع الساعة", None, "ربع الساعة", "PT15M"),
+            ("نام 8 الساعات", None, "8 الساعات", "PT8H"),
+        ]);
+        // A range of lengths, a list of the same unit, a unit before a
+        // date: no compound.
+        for text in [
+            "تتراوح المدة بين أسبوع وشهر",
+            "تستغرق الرحلة يومين وثلاثة أيام",
+            "صام ثلاثة أيام وشهر رمضان",
+            "وقع لمدة 3 سنوات وعقد شراكة",
+        ] {
+            let got = super::super::dates_in(text, None);
+            assert!(
+                got.iter()
+                    .all(|(_, v)| one_part(v).is_some() || !v.starts_with('P')),
+                "{text}: {got:?}"
+            );
+        }
+        // «عام», «عقد» with «واحد» after a noun are "public", "contract".
+        for text in ["صار موقفاً عاماً واحداً", "وقع عقداً واحداً"]
+        {
+            let got = super::super::dates_in(text, None);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        assert!(
+            super::super::dates_in("أنجز خلال عام واحد", None)
+                .contains(&("عام واحد".to_owned(), "P1Y".to_owned()))
+        );
+        // After digits a singular unit with the article is a year and a time.
+        assert!(
+            super::super::dates_in("في 2013 الساعة الخامسة", None)
+                .iter()
+                .all(|(_, v)| !v.starts_with('P'))
+        );
     }
 
     #[test]
