@@ -269,7 +269,9 @@ fn span_matches(got: &str, want: &str) -> bool {
     // kashf keeps the noun that introduces a date or a time: «يوم
     // الجمعة», «الساعة 8 مساءً» (Recognizers-Text keeps «الساعة» in some
     // cases and not in others).
-    for noun in ["يوم", "الساعة"] {
+    // kashf keeps the «من» that opens a range of days («من الجمعة حتى
+    // الأحد»); the suite keeps it in some cases and not in others.
+    for noun in ["يوم", "الساعة", "من"] {
         if let Some(rest) = got.strip_prefix(noun).and_then(|r| r.strip_prefix(' '))
             && !want.starts_with(noun)
         {
@@ -467,6 +469,17 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
             && got_c[10..] == rest[1..]
             && day.weekday().number_from_monday() == wd
             && (day - r).num_days().abs() < 7
+        {
+            return true;
+        }
+        // An ISO week (`2015-W01`): Recognizers-Text writes the nth week
+        // of a year with a month (`2015-01-W01`, `2015-12-W53`) and
+        // resolves it to the week's Monday (`2014-12-29`).
+        if let Some((y, w)) = got_c.split_once("-W")
+            && y.len() == 4
+            && let (Ok(y), Ok(w)) = (y.parse::<i32>(), w.parse::<u32>())
+            && NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon)
+                .is_some_and(|monday| monday.to_string() == *want)
         {
             return true;
         }

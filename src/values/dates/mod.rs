@@ -288,7 +288,9 @@ impl Found {
 /// time after it joined to it («غداً الساعة 8 صباحاً»).
 fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let found = phrase_at(c, pos)?;
-    if let Some(range) = range::days_after(c, &found) {
+    if let Some(range) =
+        range::days_after(c, &found).or_else(|| range::days_of_month_before(c, &found))
+    {
         return Some(range);
     }
     let found = time::part_after_date(c, &found).unwrap_or(found);
@@ -364,7 +366,9 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 Some(DateW::Feast) => return holiday_at(c, pos),
                 Some(DateW::Edge(_)) => [part_of_period(c, pos), time_at(c, pos), None, None, None],
                 Some(DateW::Unit(..)) => [
-                    named::nth_weekday(c, pos).or_else(|| calendar(c, pos)),
+                    named::nth_weekday(c, pos)
+                        .or_else(|| named::nth_week(c, pos))
+                        .or_else(|| calendar(c, pos)),
                     relative(c, pos).or_else(|| named::day_alone(c, pos)),
                     time_at(c, pos),
                     duration_at(c, pos)
@@ -425,6 +429,19 @@ fn word_is(key: &str, pos: usize, w: &str) -> Option<usize> {
 fn next_word_is(key: &str, end: usize, words: &[&str]) -> Option<usize> {
     let t = next_token(key, end)?;
     words.contains(&t.s).then_some(t.end)
+}
+
+/// Whether the word after `end` makes the number before it a count: «%»,
+/// a number word («ألفاً», «مليون»), a unit of time, «في المئة».
+fn counts_after(key: &str, end: usize) -> bool {
+    next_token(key, end).is_some_and(|n| {
+        n.s == "%"
+            || words::word(key, Some(n)).is_some_and(|w| {
+                w.entry.num.is_some() || matches!(w.entry.date, Some(DateW::Unit(..)))
+            })
+            || n.s == "في"
+                && next_token(key, n.end).is_some_and(|m| matches!(m.s, "الميه" | "المايه"))
+    })
 }
 
 /// Where the article starts when digits at `start` carry one: «الـ24»

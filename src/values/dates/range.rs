@@ -8,8 +8,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Cal;
-use super::named::{CalAt, cal_at, day_at, year_at};
-use super::{Found, after, date_word, hit};
+use super::named::{CalAt, Period, cal_at, day_at, period_at, year_at};
+use super::{Found, after, counts_after, date_word, hit, next_word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::words::{self, Count, DateW, Opener, TokKind, Unit, next_token, token_at};
 
@@ -53,30 +53,40 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         .or_else(|| bare_day(c, q))
         .or_else(|| bare_year(key, q))?;
     q = first.end;
-    // The link: و (between), إلى, حتى, وحتى (from).
+    // The link: و (between), إلى, حتى, وحتى (from); a hyphen between two
+    // days of a month named after them («من 4-23 في الشهر المقبل»).
+    let mut dash = false;
     let second_pos = match opener {
-        Opener::Between => {
-            let t = next_token(key, q)?;
-            if t.s == "و" {
-                after(key, t.end)?
-            } else if t.s.starts_with('و') {
-                t.start + 'و'.len_utf8()
-            } else {
-                return None;
-            }
-        }
+        Opener::Between => and_link(key, q)?,
         _ => {
             let t = next_token(key, q)?;
             let w = t.s.strip_prefix('و').unwrap_or(t.s);
-            if !matches!(w, "الي" | "حتي") {
+            dash = w == "-" && first.cal.m.is_none() && first.cal.y.is_none();
+            if !(matches!(w, "الي" | "حتي") || dash) {
                 return None;
             }
             after(key, t.end)?
         }
     };
-    let second = cal_at(c, second_pos, true)
+    let mut second = cal_at(c, second_pos, true)
         .or_else(|| bare_day(c, second_pos))
         .or_else(|| bare_year(key, second_pos))?;
+    // Two days, then their month: «من 4 إلى 22 هذا الشهر», «بين 4 و22 من
+    // الشهر المقبل» (the month's year where it has one, else the
+    // reference's).
+    let mut month_named = false;
+    if second.cal.d.is_some() && second.cal.m.is_none() && second.cal.y.is_none() {
+        let p = next_word_is(key, second.end, &["من", "في"]).unwrap_or(second.end);
+        if let Some((e, Period::Month(y, m))) = after(key, p).and_then(|q| period_at(c, q)) {
+            second.end = e;
+            second.cal.m = m;
+            second.cal.y = y.or(c.ref_date.map(|r| r.year()));
+            month_named = true;
+        }
+    }
+    if dash && !month_named {
+        return None;
+    }
     let (mut a, mut b) = (first.cal, second.cal);
     // The first end takes what it lacks from the second: «من 3 إلى 7 مارس».
     if a.m.is_none() && a.d.is_some() {
@@ -90,7 +100,7 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     if a.m.is_none() != b.m.is_none()
         || a.d.is_none() != b.d.is_none()
-        || a.m.is_none() && a.y.is_none()
+        || a.m.is_none() && a.y.is_none() && !month_named
     {
         return None;
     }
@@ -108,6 +118,66 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     Some(Found::new(
         h.start,
         second.end,
+        format!("{}/{}", a.timex(), b.timex()),
+        Kind::Date,
+    ))
+}
+
+/// After `q`, «و» and the start of what follows it, or the start of a
+/// word «و» is glued to («و22», «والتاسع عشر»).
+fn and_link(key: &str, q: usize) -> Option<usize> {
+    let t = next_token(key, q)?;
+    if t.s == "و" {
+        after(key, t.end)
+    } else if t.s.starts_with('و') {
+        Some(t.start + 'و'.len_utf8())
+    } else {
+        None
+    }
+}
+
+/// «نوفمبر بين 15 و19», «شهر نوفمبر بين الخامس عشر والتاسع عشر»: a
+/// Gregorian month `first` (found by the grammars at its start), «بين» and
+/// two of its days. Not where the second number counts something («في
+/// مايو بين 10 و20 في المئة», «… و20 ألفاً»).
+pub(super) fn days_of_month_before(c: &Chunk<'_>, first: &Found) -> Option<Found> {
+    let key = c.key;
+    let (e, Period::Month(y, Some(m))) = period_at(c, first.start)? else {
+        return None;
+    };
+    if e != first.end {
+        return None;
+    }
+    let between = next_token(key, e).filter(|b| b.s == "بين")?;
+    let (_, e1, d1) = day_at(c, after(key, between.end)?)?;
+    // An ordinal takes its glued «و» as a clitic: «والتاسع عشر».
+    let link = next_token(key, e1)?;
+    let (_, e2, d2) = day_at(c, and_link(key, e1)?).or_else(|| day_at(c, link.start))?;
+    if d1 >= d2 || counts_after(key, e2) {
+        return None;
+    }
+    let y = y.or(c.ref_date.map(|r| r.year()));
+    let (a, b) = (
+        Cal {
+            y,
+            m: Some(m),
+            d: Some(d1),
+        },
+        Cal {
+            y,
+            m: Some(m),
+            d: Some(d2),
+        },
+    );
+    // A day the month has (in a leap year where the year is not known).
+    Cal {
+        y: Some(y.unwrap_or(2000)),
+        ..b
+    }
+    .date()?;
+    Some(Found::new(
+        first.start,
+        e2,
         format!("{}/{}", a.timex(), b.timex()),
         Kind::Date,
     ))
@@ -238,6 +308,50 @@ mod tests {
     use super::super::{check_dates, dates_in};
 
     #[test]
+    fn days_with_their_month_after_or_before() {
+        // 2021-03-12 is a Friday.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "سأسافر من 4 إلى 22 هذا الشهر",
+                r,
+                "من 4 الى 22 هذا الشهر",
+                "2021-03-04/2021-03-22",
+            ),
+            (
+                "تعقد الدورة بين 4 و22 من الشهر المقبل",
+                r,
+                "بين 4 و22 من الشهر المقبل",
+                "2021-04-04/2021-04-22",
+            ),
+            (
+                "العطلة من 4-23 في الشهر المقبل",
+                r,
+                "من 4-23 في الشهر المقبل",
+                "2021-04-04/2021-04-23",
+            ),
+            (
+                "سأسافر من 4 إلى 22 هذا الشهر",
+                None,
+                "من 4 الى 22 هذا الشهر",
+                "XXXX-XX-04/XXXX-XX-22",
+            ),
+            (
+                "تجري الانتخابات في نوفمبر بين 15 و19",
+                r,
+                "نوفمبر بين 15 و19",
+                "2021-11-15/2021-11-19",
+            ),
+            (
+                "شهر نوفمبر بين الخامس عشر والتاسع عشر",
+                None,
+                "شهر نوفمبر بين الخامس عشر والتاسع عشر",
+                "XXXX-11-15/XXXX-11-19",
+            ),
+        ]);
+    }
+
+    #[test]
     fn ranges_of_days() {
         // 2013-02-12 is a Tuesday.
         let r = Some("2013-02-12");
@@ -280,6 +394,15 @@ mod tests {
             ),
         ]);
         // Ends out of order, or not days: no range.
+        for (text, want) in [
+            ("ارتفعت الأسعار في مايو بين 10 و20 في المئة", 1),
+            ("تراوحت في مايو بين 10 و20%", 1),
+            ("سجل من 4-23 نقطة", 0),
+        ] {
+            let got = dates_in(text, r);
+            assert!(got.iter().all(|(_, v)| !v.contains('/')), "{text}: {got:?}");
+            assert_eq!(got.len(), want, "{text}: {got:?}");
+        }
         for (text, want) in [
             ("من الأحد حتى الجمعة", 2),
             ("20-19 نوفمبر", 1),

@@ -241,6 +241,15 @@ pub(super) fn relative(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         // «الأسبوع الماضي», «الشهر المقبل», «العام الجاري».
         DateW::Unit(unit, Count::One) if h.article => {
             let d = next_hit(key, h.end)?;
+            // «الأسبوع بعد المقبل», «العام قبل الماضي»: two units on.
+            if let Some(DateW::Opener(o @ (Opener::After | Opener::Before))) = date_word(&d)
+                && let Some(d2) = next_hit(key, d.end)
+                && let Some(DateW::Dir(dir @ (1 | -1))) = date_word(&d2)
+                && (dir == 1) == (o == Opener::After)
+            {
+                let value = unit_value(reference, unit, 2 * i32::from(dir))?;
+                return Some(Found::new(h.start, d2.end, value, Kind::Date));
+            }
             let DateW::Dir(dir) = date_word(&d)? else {
                 return None;
             };
@@ -814,6 +823,22 @@ mod tests {
         ] {
             let got = dates_in(text, R);
             assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn two_units_on() {
+        // 2021-03-12 is in ISO week 10.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            ("يعقد الأسبوع بعد المقبل", r, "الاسبوع بعد المقبل", "2021-W12"),
+            ("جرى ذلك العام قبل الماضي", r, "العام قبل الماضي", "2019"),
+            ("الشهر بعد القادم", r, "الشهر بعد القادم", "2021-05"),
+        ]);
+        // «قبل» with a coming one, «بعد» with a past one: not two units.
+        for text in ["الشهر قبل المقبل", "العام بعد الماضي"] {
+            let got = dates_in(text, r);
+            assert!(got.iter().all(|(s, _)| !s.contains(' ')), "{text}: {got:?}");
         }
     }
 
