@@ -127,11 +127,14 @@ const CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "ف
 /// space between) is one of `words`, with or without proclitics
 /// ([`CLITICS`]).
 pub(super) fn after_one_of(key: &str, start: usize, words: &[&str]) -> bool {
+    // Each word of `words` that ends `w`, then what comes before it among
+    // the proclitics: a few comparisons of a word's end instead of one for
+    // each proclitic and word (this is asked of every linked place).
     word_before_space(key, word_start(key, start)).is_some_and(|w| {
-        CLITICS
-            .iter()
-            .filter_map(|c| w.strip_prefix(c))
-            .any(|rest| words.contains(&rest))
+        words.iter().any(|x| {
+            w.strip_suffix(x)
+                .is_some_and(|clitic| CLITICS.contains(&clitic))
+        })
     })
 }
 
@@ -332,15 +335,22 @@ const EVENT_OR_VENUE: &[&str] = &[
 fn in_event_or_venue(key: &str, c: &Candidate) -> bool {
     // «فندق «شانقريلا»»: an opening quote may stand between.
     let at = before_quote(key, c.range.start);
-    let named = c.norm.as_deref().map(crate::gazetteer::matching_key_of);
-    let a_venue = named.is_some_and(|n| {
-        n.split(' ')
-            .next()
-            .is_some_and(|w| VENUES.contains(&w) && n.contains(' '))
-    });
+    // The entry's name is read (its matching key made, a string) only for
+    // the few places after such a word: `unlinks` asks this of every
+    // linked place.
+    let a_venue = || {
+        c.norm
+            .as_deref()
+            .map(crate::gazetteer::matching_key_of)
+            .is_some_and(|n| {
+                n.split(' ')
+                    .next()
+                    .is_some_and(|w| VENUES.contains(&w) && n.contains(' '))
+            })
+    };
     word_start(key, c.range.start) == c.range.start
         && after_one_of(key, at, EVENT_OR_VENUE)
-        && !a_venue
+        && !a_venue()
 }
 
 /// The words of [`EVENT_OR_VENUE`] that head a stadium's name: a listed
@@ -617,6 +627,44 @@ mod tests {
             .into_iter()
             .filter_map(|e| Some((e.text, e.id?.to_string())))
             .collect()
+    }
+
+    #[test]
+    fn the_word_before_is_one_of_the_words_with_or_without_its_proclitics() {
+        use super::{CLITICS, PLACE_BEFORE, after_one_of, word_before_space, word_start};
+        // (key, whether a word of PLACE_BEFORE, proclitics allowed,
+        // stands right before the last word, one space between).
+        let cases = [
+            ("في جده", true),
+            ("وفي جده", true),
+            ("فبمدينه جده", true),
+            ("للمنطقه الشرقيه", false),
+            ("ولمنطقه الشرقيه", true),
+            ("وكفي جده", false),
+            ("اوفي جده", false),
+            ("فيه جده", false),
+            ("في  جده", false),
+            ("جده", false),
+        ];
+        for (key, want) in cases {
+            let last = key.rfind(' ').map_or(0, |i| i + 1);
+            // At the last word's start, and inside it (its start counts).
+            for start in [last, last + "ج".len()] {
+                assert_eq!(
+                    after_one_of(key, start, PLACE_BEFORE),
+                    want,
+                    "{key:?} at {start}"
+                );
+            }
+            // The same as one comparison for each proclitic and word.
+            let each = word_before_space(key, word_start(key, last)).is_some_and(|w| {
+                CLITICS
+                    .iter()
+                    .filter_map(|c| w.strip_prefix(c))
+                    .any(|rest| PLACE_BEFORE.contains(&rest))
+            });
+            assert_eq!(each, want, "{key:?}");
+        }
     }
 
     #[test]
