@@ -46,6 +46,8 @@
 //! [`find`] dispatches on the first word of a phrase (`date_at`) to the
 //! grammars, one file each, and keeps the longest phrase:
 //!
+//! - [`bare`]: a day alone and a day and month in digits, where the words
+//!   around them make them dates;
 //! - [`calendar`]: date arithmetic (no parsing): partial dates, weekdays,
 //!   the Hijri calendar;
 //! - [`named`]: dates with month names, years, weekdays, parts of a year,
@@ -61,6 +63,7 @@ use chrono::{Datelike, NaiveDate};
 use super::words::{self, DateW, Hit, Opener, TokKind, next_token, token_at};
 use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
 
+mod bare;
 mod calendar;
 mod duration;
 mod holiday;
@@ -312,7 +315,7 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             calendar(c, pos),
             time_at(c, pos),
             duration_at(c, pos),
-            time_range_at(c, pos),
+            time_range_at(c, pos).or_else(|| bare::day_after_preposition(c, pos)),
         ],
         TokKind::Word => {
             // «طوال اليوم», «طوال الشهر»: the whole unit.
@@ -383,7 +386,7 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     relative(c, pos).or_else(|| named::nth_weekday(c, pos)),
                     time_at(c, pos),
                     duration_at(c, pos),
-                    time_range_at(c, pos),
+                    time_range_at(c, pos).or_else(|| bare::day_after_preposition(c, pos)),
                 ],
             }
         }
@@ -496,6 +499,16 @@ pub(super) fn check_dates(rows: &[(&str, Option<&str>, &str, &str)]) {
             got.iter().any(|(s, v)| s == span && v == value),
             "{text:?} (reference {reference:?}): want «{span}» = {value}, got {got:?}"
         );
+    }
+}
+
+/// Checks that the grammars find no date in any of `texts` (no
+/// reference date).
+#[cfg(test)]
+pub(super) fn check_no_dates(texts: &[&str]) {
+    for text in texts {
+        let got = dates_in(text, None);
+        assert!(got.is_empty(), "{text}: want no date, got {got:?}");
     }
 }
 

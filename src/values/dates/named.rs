@@ -571,9 +571,9 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     // where a date is announced.
     let announcer =
         words::prev_token(key, p).filter(|t| matches!(t.s, "يوم" | "بتاريخ" | "تاريخ" | "الموافق"));
-    if (weekday.is_some() || announcer.is_some())
-        && let Some((ds, de, d, m)) = day_month(key, p)
-    {
+    if let Some((ds, de, d, m)) = day_month(key, p).filter(|&(ds, de, ..)| {
+        weekday.is_some() || announcer.is_some() || super::bare::cued_day_month(c, ds, de)
+    }) {
         // «يوم 22/04»: the word for day joins the span, as elsewhere.
         let ds = announcer.filter(|t| t.s == "يوم").map_or(ds, |t| t.start);
         let cal = Cal {
