@@ -152,6 +152,67 @@ pub(super) fn cued_day_month(c: &Chunk<'_>, pos: usize, end: usize) -> bool {
     cued && !counts_after(key, end) && (sep.s == "/" || sentence_ends(key, end))
 }
 
+/// The marks that may join a day in digits to its month: «2- أكتوبر»,
+/// «28-نوفمبر», «2/ أكتوبر», «16. نوفمبر. 2016».
+const JOINERS: &[&str] = &["-", "/", "."];
+
+/// After a day in digits (`ds..de`), a mark of [`JOINERS`] and where the
+/// word after it starts (the month, if the caller finds one there), with
+/// whether a year must follow the month: where no «يوم» or «في» comes
+/// before the day, at the start of a line («1- يناير» numbers a list) and
+/// after a dot (the month may open the next sentence: «قتل 12. أكتوبر
+/// الماضي شهد …»).
+pub(super) fn joined_to_month(
+    c: &Chunk<'_>,
+    ds: usize,
+    de: usize,
+) -> Option<(usize, &'static str, bool)> {
+    let key = c.key;
+    if !key[ds..de].bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let t = next_token(key, de)?;
+    let j = *JOINERS.iter().find(|&&j| j == t.s)?;
+    let q = next_token(key, t.end)
+        .filter(|m| m.kind == TokKind::Word)?
+        .start;
+    let line_start = key[..ds].trim_end_matches(' ').is_empty()
+        || key[..ds].trim_end_matches(' ').ends_with('\n');
+    let cue = key[ds..].starts_with("يوم")
+        || prev_token(key, ds).is_some_and(|p| matches!(p.s, "يوم" | "في"));
+    Some((q, j, !cue && (line_start || j == ".")))
+}
+
+/// A day in digits after its month: «يناير 1.», «يناير-1», «سبتمبر 10،
+/// 2001», «سبتمبر10, ألف وتسعمائة وواحد». Only where the sentence ends
+/// after it or a year follows (after a comma or not): «يونيو 30 ألف
+/// دولار» is an amount. Returns its end and the day.
+pub(super) fn digits_after_month(c: &Chunk<'_>, end: usize) -> Option<(usize, u8)> {
+    let key = c.key;
+    let mut t = next_token(key, end)?;
+    if t.s == "-" {
+        t = next_token(key, t.end)?;
+    }
+    if t.kind != TokKind::Digits {
+        return None;
+    }
+    let n =
+        parse_digits(t.s).filter(|n| n.int && n.width <= 2 && (1.0..=31.0).contains(&n.value))?;
+    let year_at = |p: usize| {
+        next_token(key, p).is_some_and(|y| {
+            y.kind == TokKind::Digits && y.s.len() == 4
+                || y.kind == TokKind::Word
+                    && words::lookup(key, y.start, y.end).is_some_and(|h| h.entry.num.is_some())
+        })
+    };
+    let comma = next_token(key, t.end).filter(|x| matches!(x.s, "," | "،"));
+    let year_follows = match comma {
+        Some(x) => year_at(x.end),
+        None => year_at(t.end) && !counts_after(key, t.end),
+    };
+    (sentence_ends(key, t.end) || year_follows).then_some((t.end, n.value as u8))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, check_no_dates};
@@ -207,6 +268,38 @@ mod tests {
     }
 
     #[test]
+    fn a_day_and_month_joined_by_a_mark() {
+        check_dates(&[
+            ("وصل الوفد يوم 5- مارس", None, "يوم 5- مارس", "XXXX-03-05"),
+            (
+                "عاد في 14-فبراير",
+                Some("2019-06-01"),
+                "14-فبراير",
+                "2019-02-14",
+            ),
+            ("تقرر ذلك في 7/ أغسطس", None, "7/ اغسطس", "XXXX-08-07"),
+            ("3. ديسمبر. 2019", None, "3. ديسمبر. 2019", "2019-12-03"),
+            ("يوم 9. يونيو", None, "يوم 9. يونيو", "XXXX-06-09"),
+            ("نلتقي في فبراير 7.", None, "فبراير 7", "XXXX-02-07"),
+            ("نلتقي في فبراير-7", None, "فبراير-7", "XXXX-02-07"),
+            ("وقع في أغسطس 3، 2004", None, "اغسطس 3، 2004", "2004-08-03"),
+            ("بتاريخ 10/شوال / 1436هـ", None, "10/شوال / 1436ه", "2015-07-26"),
+        ]);
+    }
+
+    #[test]
+    fn list_numbers_and_amounts_after_a_month_are_no_day() {
+        check_dates(&[
+            // A list item: the month alone.
+            ("1- يناير شهد أمطارا", None, "يناير", "XXXX-01"),
+            // A sentence's last number, then a month opening the next.
+            ("قتل 12. أغسطس شهد هدوءا", None, "اغسطس", "XXXX-08"),
+            // An amount after a month.
+            ("أنفق في أغسطس 30 ألف دولار", None, "اغسطس", "XXXX-08"),
+        ]);
+    }
+
+    #[test]
     fn scores_fractions_and_decimals_are_no_day_and_month() {
         check_no_dates(&[
             // Scores and ranges with a dash inside a sentence.
@@ -219,6 +312,9 @@ mod tests {
             // A decimal.
             "استقر المؤشر عند 4.7",
             "بلغ حجم التداول عند 12.5",
+            // صفر is zero there, not the Hijri month.
+            "فاز الفريق 2-صفر",
+            "تقدم 1 / صفر في الشوط الأول",
             // Words that begin like a future verb and are not one.
             "ساعات 3/4",
             "ساهمت 3/4 من الأسر",

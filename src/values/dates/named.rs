@@ -245,6 +245,13 @@ fn year_after_comma(key: &str, q: usize) -> Option<(usize, usize, i32, bool)> {
     (!scale_follows).then_some(y)
 }
 
+/// A year in digits after a month and the mark that joined the day to
+/// it: «نوفمبر. 2016», «أكتوبر-2016».
+fn year_after_joiner(key: &str, end: usize, joiner: &str) -> Option<(usize, usize, i32, bool)> {
+    let t = next_token(key, end).filter(|t| t.s == joiner)?;
+    year_at(key, after(key, t.end)?, true)
+}
+
 /// A year in words after a day and month: «ألفان وثمانية عشر», «من ألف
 /// وتسعمائة وثمانية وسبعين», «، ألفين» (1900–2100). Only where the number
 /// ends the sentence: «15 مارس ألفين شخص» is a count.
@@ -628,8 +635,21 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
             ..f
         });
     }
+    // «2- أكتوبر», «16. نوفمبر. 2016»: a mark joining the day to its month
+    // (and the month to its year).
+    let mut joiner = None;
     let (mstart, mo) = match day {
-        Some((ds, de, d)) => match after(key, de).and_then(|q| month_at(key, q)) {
+        Some((ds, de, d)) => match after(key, de).and_then(|q| month_at(key, q)).or_else(|| {
+            let (q, j, needs_year) = super::bare::joined_to_month(c, ds, de)?;
+            let mo = month_at(key, q)?;
+            // «1-صفر» is a score (صفر: zero): a Hijri month joined to
+            // its day needs its year.
+            if (needs_year || mo.hijri) && year_after_joiner(key, mo.end, j).is_none() {
+                return None;
+            }
+            joiner = Some(j);
+            Some(mo)
+        }) {
             Some(mo) => (ds, mo),
             None => {
                 if let (Some(ws), Some(wd)) = (start, weekday)
@@ -655,7 +675,8 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     if d.is_none()
         && !mo.hijri
         && (mo.safe || month_word.is_some())
-        && let Some((de, dd)) = day_after_month(c, mo.end)
+        && let Some((de, dd)) =
+            day_after_month(c, mo.end).or_else(|| super::bare::digits_after_month(c, mo.end))
     {
         d = Some(dd);
         end = de;
@@ -669,7 +690,9 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     // «5 مارس 2021», «5 مارس عام 2021», «18 ديسمبر من العام 2022»,
     // «يناير، 2001».
     let year = after(key, end).and_then(|q| {
-        year_at(key, q, true)
+        joiner
+            .and_then(|j| year_after_joiner(key, end, j))
+            .or_else(|| year_at(key, q, true))
             .or_else(|| {
                 let e = word_is(key, q, "من")?;
                 year_at(key, after(key, e)?, false)
