@@ -22,6 +22,7 @@
 //! - two numbers with a dot are a decimal («عند 53.5»): never a day and
 //!   month without a year (see the docs' Recognizers-Text conventions).
 
+use super::calendar::week_value;
 use super::{Found, counts_after};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -213,6 +214,61 @@ pub(super) fn digits_after_month(c: &Chunk<'_>, end: usize) -> Option<(usize, u8
     (sentence_ends(key, t.end) || year_follows).then_some((t.end, n.value as u8))
 }
 
+/// A period with «وقت لاحق», «وقت سابق», «وقت مبكر» or «لاحقاً» before it:
+/// «(في) وقت لاحق من هذا الشهر», «في وقت سابق من العام الجاري», «وقت مبكر
+/// هذا الأسبوع», «لاحقا في هذا الأسبوع». The span grows over the words
+/// (the preposition «في» before them stays out, as everywhere); the value
+/// stays the period's, the part of it being no TIMEX3 value. Only before
+/// a week, a month or a year: a day has «في وقت متأخر من» its parts.
+pub(super) fn later_or_earlier_before(c: &Chunk<'_>, found: Found) -> Found {
+    let key = c.key;
+    let period = found.kind == Kind::Date
+        && !found.value.contains(['T', '/'])
+        && matches!(found.value.len(), 4 | 7 | 8);
+    if !period {
+        return found;
+    }
+    let mut p = found.start;
+    if let Some(t) = prev_token(key, p).filter(|t| matches!(t.s, "من" | "في")) {
+        p = t.start;
+    }
+    let start = prev_token(key, p).and_then(|t| match t.s {
+        // «عاد لاحقا في أواخر 2012»: later, then when; «لاحقا» is the
+        // period's only before this one («هذا العام», «الشهر الجاري»).
+        "لاحقا" if key[found.start..].starts_with("هذ") || key[found.start..].starts_with("ال") => {
+            Some(t.start)
+        }
+        "لاحق" | "سابق" | "مبكر" => prev_token(key, t.start)
+            .filter(|v| v.s == "وقت")
+            .map(|v| v.start),
+        _ => None,
+    });
+    match start {
+        Some(start) => Found { start, ..found },
+        None => found,
+    }
+}
+
+/// A day with «أسبوع» before it: the week that holds it («أسبوع 16
+/// سبتمبر»), its ISO week where the year is known (`2016-W37`), else the
+/// day (`XXXX-09-16`).
+pub(super) fn week_of(c: &Chunk<'_>, found: Found) -> Found {
+    let Some(w) = prev_token(c.key, found.start).filter(|t| t.s == "اسبوع") else {
+        return found;
+    };
+    if found.kind != Kind::Date || found.value.len() != 10 {
+        return found;
+    }
+    let value = chrono::NaiveDate::parse_from_str(&found.value, "%Y-%m-%d")
+        .map_or_else(|_| found.value.clone(), week_value);
+    Found {
+        start: w.start,
+        value,
+        norm: None,
+        ..found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, check_no_dates};
@@ -283,7 +339,12 @@ mod tests {
             ("نلتقي في فبراير 7.", None, "فبراير 7", "XXXX-02-07"),
             ("نلتقي في فبراير-7", None, "فبراير-7", "XXXX-02-07"),
             ("وقع في أغسطس 3، 2004", None, "اغسطس 3، 2004", "2004-08-03"),
-            ("بتاريخ 10/شوال / 1436هـ", None, "10/شوال / 1436ه", "2015-07-26"),
+            (
+                "بتاريخ 10/شوال / 1436هـ",
+                None,
+                "10/شوال / 1436ه",
+                "2015-07-26",
+            ),
         ]);
     }
 
@@ -296,6 +357,58 @@ mod tests {
             ("قتل 12. أغسطس شهد هدوءا", None, "اغسطس", "XXXX-08"),
             // An amount after a month.
             ("أنفق في أغسطس 30 ألف دولار", None, "اغسطس", "XXXX-08"),
+        ]);
+    }
+
+    #[test]
+    fn later_or_earlier_in_a_period() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "ستعلن النتائج في وقت لاحق من هذا الشهر",
+                r,
+                "وقت لاحق من هذا الشهر",
+                "2021-03",
+            ),
+            (
+                "التقى الوزيران في وقت سابق من العام الجاري",
+                r,
+                "وقت سابق من العام الجاري",
+                "2021",
+            ),
+            (
+                "يصل وقت مبكر الأسبوع المقبل",
+                r,
+                "وقت مبكر الاسبوع المقبل",
+                "2021-W11",
+            ),
+            (
+                "نلتقي لاحقا في هذا الأسبوع",
+                r,
+                "لاحقا في هذا الاسبوع",
+                "2021-W10",
+            ),
+            ("عاد لاحقا في أواخر 2012", r, "اواخر 2012", "2012"),
+            // Not before a day.
+            ("وصل في وقت لاحق من اليوم", r, "اليوم", "2021-03-12"),
+        ]);
+    }
+
+    #[test]
+    fn the_week_of_a_day() {
+        check_dates(&[
+            (
+                "ما جدول أسبوع 14 يونيو",
+                Some("2021-03-12"),
+                "اسبوع 14 يونيو",
+                "2021-W24",
+            ),
+            (
+                "ما جدول أسبوع 14 يونيو",
+                None,
+                "اسبوع 14 يونيو",
+                "XXXX-06-14",
+            ),
         ]);
     }
 
