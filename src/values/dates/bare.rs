@@ -22,7 +22,7 @@
 //! - two numbers with a dot are a decimal («عند 53.5»): never a day and
 //!   month without a year (see the docs' Recognizers-Text conventions).
 
-use super::calendar::week_value;
+use super::calendar::{add_days, add_months, week_value};
 use super::{Found, counts_after};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -269,6 +269,62 @@ pub(super) fn week_of(c: &Chunk<'_>, found: Found) -> Found {
     }
 }
 
+/// A length of days, months and years with «من الآن» after it: the day
+/// that far from the reference, ahead («2 عام و 21 يوماً من الآن»), or
+/// back where «منذ» or «قبل» stands before the length. Without a
+/// reference, `XXXX-XX-XX`. A length with hours or minutes stays a length
+/// (the reference is a day, not a moment).
+pub(super) fn from_now(c: &Chunk<'_>, found: Found) -> Found {
+    let key = c.key;
+    if found.kind != Kind::Duration || found.value.contains(['T', 'X']) {
+        return found;
+    }
+    let Some(end) = next_token(key, found.end)
+        .filter(|t| t.s == "من")
+        .and_then(|t| next_token(key, t.end))
+        .filter(|t| t.s == "الان")
+        .map(|t| t.end)
+    else {
+        return found;
+    };
+    let back = prev_token(key, found.start).is_some_and(|t| matches!(t.s, "منذ" | "قبل"));
+    let value = match c.ref_date {
+        Some(r) => match moved(r, &found.value, if back { -1 } else { 1 }) {
+            Some(d) => d.to_string(),
+            None => return found,
+        },
+        None => "XXXX-XX-XX".to_owned(),
+    };
+    Found {
+        end,
+        value,
+        kind: Kind::Date,
+        norm: None,
+        ..found
+    }
+}
+
+/// `date` moved by the length `value` (`P2Y1M21D`, `P3W`) in direction
+/// `dir` (1 ahead, -1 back).
+fn moved(date: chrono::NaiveDate, value: &str, dir: i32) -> Option<chrono::NaiveDate> {
+    let mut rest = value.strip_prefix('P')?;
+    let (mut months, mut days) = (0i32, 0i64);
+    while !rest.is_empty() {
+        let digits = rest.find(|ch: char| !ch.is_ascii_digit())?;
+        let n: i32 = rest[..digits].parse().ok()?;
+        match rest[digits..].chars().next()? {
+            'Y' => months += 12 * n,
+            'M' => months += n,
+            'W' => days += 7 * i64::from(n),
+            'D' => days += i64::from(n),
+            _ => return None,
+        }
+        rest = &rest[digits + 1..];
+    }
+    let d = add_months(date, dir * months)?;
+    add_days(d, i64::from(dir) * days)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, check_no_dates};
@@ -408,6 +464,38 @@ mod tests {
                 None,
                 "اسبوع 14 يونيو",
                 "XXXX-06-14",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_length_from_now() {
+        let r = Some("2019-05-10");
+        check_dates(&[
+            (
+                "ينتهي العقد بعد عام و 3 أشهر من الآن",
+                r,
+                "عام و 3 اشهر من الان",
+                "2020-08-10",
+            ),
+            (
+                "سيكتمل المشروع 2 سنة و 10 أيام من الآن",
+                r,
+                "2 سنة و 10 ايام من الان",
+                "2021-05-20",
+            ),
+            (
+                "سيكتمل المشروع 2 سنة و 10 أيام من الآن",
+                None,
+                "2 سنة و 10 ايام من الان",
+                "XXXX-XX-XX",
+            ),
+            // A length of hours stays one.
+            (
+                "يصل خلال ساعتين و 10 دقائق من الآن",
+                r,
+                "ساعتين و 10 دقائق",
+                "PT2H10M",
             ),
         ]);
     }
