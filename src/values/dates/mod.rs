@@ -298,6 +298,9 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     let found = time::part_after_date(c, &found).unwrap_or(found);
     let found = time::after_date(c, &found).unwrap_or(found);
+    if let Some(range) = time::dated_ends(c, &found) {
+        return Some(range);
+    }
     let found = duration::time_then_set(c, &found).unwrap_or(found);
     let found = bare::from_now(c, bare::week_of(c, found));
     let found = time::early_or_late_before(c, found);

@@ -21,6 +21,9 @@ use crate::values::words::{
     self, Count, DateW, DayPart, Num, TokKind, Unit, next_token, parse_digits, token_at,
 };
 
+mod joined;
+pub(super) use joined::dated_ends;
+
 /// A time of day read at a position, before it is written as TIMEX3.
 #[derive(Clone, Copy, Debug)]
 struct Clock {
@@ -247,10 +250,24 @@ const LUNCH: &[&str] = &["الغداء", "الغدا"];
 /// of times: a part of the day, «الساعة», a clock time or minutes; and
 /// without «من» or «بين» before it, the first end must carry such a mark
 /// itself or be joined by a dash («4-5 مساءً»): «ارتفع من 4 إلى 5» is
-/// no time.
+/// no time. Two bare hours after «من» or «بين» are a range where a day is
+/// named right after them («من 5 إلى 6 الأحد القادم», «من 5 إلى 6 في 1
+/// يناير») and no verb of change or counted noun stands before them
+/// («ارتفع عدد القتلى من 5 إلى 6 الأحد»).
 pub(super) fn time_range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    let (start, a, b) = clock_range(c, pos, false)?;
-    let day = day_after(c, b.end);
+    let (start, a, b, day) = match clock_range(c, pos, false) {
+        Some((start, a, b)) => (start, a, b, day_after(c, b.end)),
+        // «من 5 إلى 6 الأحد القادم», «من الخامسة إلى السابعة من الغد»:
+        // two bare hours with a day named right after them.
+        None => {
+            let (start, a, b) = clock_range(c, pos, true)?;
+            let day = day_after(c, b.end);
+            if !day.named || joined::counted_before(c.key, start) {
+                return None;
+            }
+            (start, a, b, day)
+        }
+    };
     let value = range_value(day.value.as_deref(), &a, &b);
     Some(Found::new(start, day.end, value, Kind::Time))
 }
@@ -298,6 +315,11 @@ fn clock_range(c: &Chunk<'_>, pos: usize, dated: bool) -> Option<(usize, Clock, 
         _ => return None,
     };
     let (mut b, b_bare) = clock_any(c, q2)?;
+    // «من 2 مارس الساعة 8 إلى 4 مارس الساعة 12»: the second end is a
+    // day of a month, not an hour.
+    if b_bare && cal_at(c, b.start, false).is_some_and(|k| k.end > b.end) {
+        return None;
+    }
     let marked = |cl: &Clock, bare: bool| !bare || cl.part.is_some();
     let either = marked(&a, a_bare) || marked(&b, b_bare);
     if !(either || dated && opener.is_some()) {
@@ -451,6 +473,9 @@ pub(super) fn early_or_late_before(c: &Chunk<'_>, found: Found) -> Found {
 /// الغد الساعة 7». `date` is the date found; returns it extended over the
 /// time, or `None`.
 pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
+    if let Some(f) = joined::month_then_day(c, date) {
+        return Some(f);
+    }
     let key = c.key;
     // A day (`2016-11-08`), maybe with a part of it (`2016-11-08TMO`).
     let (day, part) = match date.value.split_once('T') {
