@@ -10,7 +10,7 @@ use super::{Found, after, article_before, date_word, hit, next_hit, time};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
 use crate::values::words::{
-    self, Count, DateW, Num, Opener, TokKind, Unit, next_token, parse_digits, token_at,
+    self, Count, DateW, DayPart, Num, Opener, TokKind, Unit, next_token, parse_digits, token_at,
 };
 
 /// A length: a count and a unit («12 عاماً», «خمس دقائق», «ثلاثة عشر
@@ -509,6 +509,16 @@ pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                         Kind::Set,
                     ));
                 }
+                // «كل يوم في الساعة 4 مساءً»: a time every day.
+                if unit == Unit::Day {
+                    let any_day = Found::new(h.start, u.end, ANY_DAY.to_owned(), Kind::Date);
+                    if let Some(t) = time::after_date(c, &any_day)
+                        .filter(|t| t.value.starts_with(ANY_DAY) && !t.value.contains('/'))
+                    {
+                        let value = t.value.replace(ANY_DAY, "");
+                        return Some(Found::new(h.start, t.end, value, Kind::Set));
+                    }
+                }
                 return Some(Found::new(
                     h.start,
                     u.end,
@@ -526,6 +536,46 @@ pub(super) fn set_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
 /// A day not named, for reading a time the way one is read after a day
 /// (`XXXX-XX-XXT21:00`), then dropped from the value.
 const ANY_DAY: &str = "XXXX-XX-XX";
+
+/// «بعد ظهر كل يوم» (`TAF`), «صباح كل يوم» (`TMO`), «بعد ظهر كل يوم في
+/// الساعة 4 مساءً» (`T16:00`): a part of the day, without its article,
+/// before «كل يوم»; the time of every day, where one follows, wins.
+pub(super) fn part_of_every_day(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let t = token_at(key, pos)?;
+    let (part, end) = if t.s == "بعد" {
+        let z = next_token(key, t.end).filter(|z| matches!(z.s, "ظهر" | "الظهر"))?;
+        (DayPart::Afternoon, z.end)
+    } else {
+        // Not «الظهر» («طعنه في الظهر كل يوم»: the back).
+        let w = hit(key, pos).filter(|w| {
+            w.clitic.is_empty() && !w.article && !key[w.start..w.end].starts_with("ال")
+        })?;
+        match date_word(&w)? {
+            DateW::Part(p, _) => (p, w.end),
+            _ => return None,
+        }
+    };
+    let every = next_token(key, end).filter(|k| k.s == "كل")?;
+    let day = next_token(key, every.end).filter(|d| d.s == "يوم")?;
+    // The part goes to the time after it, as after a day's part.
+    let any_day = Found::new(
+        t.start,
+        day.end,
+        format!("{ANY_DAY}{}", part_suffix(part)),
+        Kind::Date,
+    );
+    let (end, value) = match time::after_date(c, &any_day).filter(|f| !f.value.contains('/')) {
+        Some(f) => (f.end, f.value),
+        None => (any_day.end, any_day.value),
+    };
+    Some(Found::new(
+        t.start,
+        end,
+        value.replace(ANY_DAY, ""),
+        Kind::Set,
+    ))
+}
 
 /// A time of day with a set after it: «الساعة 3 مساءً كل يوم»
 /// (`T15:00`), «الساعة 9 صباحاً كل يوم أحد», «الساعة 9 صباحاً أيام
@@ -566,6 +616,28 @@ mod tests {
         assert_eq!(one_part("P1.5Y"), None);
         let mut parts = [(21.0, Unit::Day), (1.0, Unit::Year), (30.0, Unit::Minute)];
         assert_eq!(compound_value(&mut parts), "P1Y21DT30M");
+    }
+
+    #[test]
+    fn a_time_or_a_part_of_every_day() {
+        super::super::check_dates(&[
+            (
+                "يصل القطار كل يوم في الساعة 7 صباحاً",
+                None,
+                "كل يوم في الساعة 7 صباحا",
+                "T07:00",
+            ),
+            ("تمارس الرياضة صباح كل يوم", None, "صباح كل يوم", "TMO"),
+            (
+                "تفتح السوق بعد ظهر كل يوم عند الساعة 3",
+                None,
+                "بعد ظهر كل يوم عند الساعة 3",
+                "T15:00",
+            ),
+            ("يسهر مساء كل يوم", None, "مساء كل يوم", "TEV"),
+        ]);
+        let got = super::super::dates_in("طعنه في الظهر كل يوم", None);
+        assert_eq!(got, vec![("كل يوم".to_owned(), "P1D".to_owned())]);
     }
 
     #[test]

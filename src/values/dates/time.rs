@@ -72,7 +72,7 @@ pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         .or_else(|| minutes_to_hour(c, pos).map(|k| (k, false)))
         .or_else(|| alarm_clock(c, pos).map(|k| (k, false)));
     let Some((mut clock, bare)) = found else {
-        return part_alone(c, pos);
+        return part_alone(c, pos).or_else(|| super::duration::part_of_every_day(c, pos));
     };
     let day = day_after(c, clock.end);
     // An hour alone is a time with a part of the day after it («8 هذا
@@ -183,14 +183,7 @@ fn day_after(c: &Chunk<'_>, end: usize) -> DayAfter {
 /// 54»), and «في السابعة» alone an age («طفلة في السادسة»).
 fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
     let key = c.key;
-    let whole = numbers::ordinal(c, clock.start).map(|o| o.end);
-    // Hours are feminine: «الثانية», not «الثاني» (a day, a place).
-    let feminine = token_at(key, clock.start).is_some_and(|t| t.s.ends_with('ه'));
-    if token_at(key, clock.start).is_none_or(|t| t.kind != TokKind::Word)
-        || !feminine
-        || whole != Some(clock.end)
-        || next_word_is(key, clock.end, &["من"]).is_some()
-    {
+    if !hour_word_alone(c, clock.start) {
         return false;
     }
     match words::prev_token(key, clock.start) {
@@ -208,6 +201,20 @@ fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether an hour word alone starts at `pos`: feminine («الثانية», not
+/// «الثاني»: a day, a place), the whole ordinal («الثامنة عشرة» is no
+/// hour), and no age after it («في السابعة من عمره»).
+fn hour_word_alone(c: &Chunk<'_>, pos: usize) -> bool {
+    let key = c.key;
+    let Some(t) = token_at(key, pos).filter(|t| t.kind == TokKind::Word && t.s.ends_with('ه'))
+    else {
+        return false;
+    };
+    let whole = numbers::ordinal(c, t.start).map(|o| o.end);
+    hour_at(c, pos)
+        .is_some_and(|(end, ..)| whole == Some(end) && next_word_is(key, end, &["من"]).is_none())
 }
 
 /// Whether `t` is a verb in the future tense: «سأعود», «سيصل», «ستبدأ»,
@@ -835,6 +842,15 @@ fn part_before(c: &Chunk<'_>, pos: usize) -> Option<(DayPart, usize)> {
         }
     };
     let q = after(key, end)?;
+    // «في الصباح في التاسعة», «في المساء عند الثامنة»: after the noun, an
+    // hour word alone after «في» or «عند».
+    if !adverb
+        && let Some(p) = token_at(key, q).filter(|p| matches!(p.s, "في" | "عند"))
+        && let Some(h) = after(key, p.end)
+        && hour_word_alone(c, h)
+    {
+        return Some((part, h));
+    }
     // The time must follow: «الساعة …», a clock time or an hour word with
     // its minutes or part of the day; after an adverb, an hour in digits
     // ending the sentence («مساء 7»).
@@ -1490,6 +1506,28 @@ mod tests {
             let got = super::super::dates_in(text, None);
             assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn an_hour_word_after_a_part_of_the_day() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "نلتقي في المساء عند الثامنة",
+                r,
+                "المساء عند الثامنة",
+                "2021-03-12T20:00",
+            ),
+            (
+                "تبدأ الجولة في الصباح في العاشرة",
+                None,
+                "الصباح في العاشرة",
+                "T10:00",
+            ),
+        ]);
+        // An age or a rank after «في» is no hour.
+        let got = dates_in("رأيته في الصباح في السابعة من عمره", None);
+        assert!(got.iter().all(|(_, v)| !v.contains(':')), "{got:?}");
     }
 
     #[test]
