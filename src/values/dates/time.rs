@@ -175,7 +175,9 @@ fn day_after(c: &Chunk<'_>, end: usize) -> DayAfter {
 
 /// Whether an hour alone (no «الساعة», minutes or part of the day) is a
 /// time: an hour word, feminine and the whole ordinal, and no age
-/// («الثامنة عشرة», «في السابعة من عمره»), after «عند» («عند السابعة»), or after «في» with a
+/// («الثامنة عشرة», «في السابعة من عمره»), after «عند» («عند السابعة»),
+/// right after a verb in the future where the sentence ends there («سأعود
+/// الحادية عشرة.»), or after «في» with a
 /// day named after it («في السابعة يوم الأحد», «في السابعة في 15») or a
 /// verb in the future before it, maybe with its subject («سأعود في
 /// السابعة», «ستنطلق الرحلة في التاسعة»). An hour in digits
@@ -188,6 +190,9 @@ fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
     }
     match words::prev_token(key, clock.start) {
         Some(p) if p.s == "عند" => true,
+        // «سأعود الحادية عشرة.»: right after a verb in the future, ending
+        // the sentence («ستكون الثانية من نوعها» is a rank).
+        Some(p) if future_verb(key, p) => sentence_ends(key, clock.end),
         // The verb, or the verb and its subject («ستنطلق الرحلة في
         // التاسعة»).
         Some(p) if p.s == "في" => {
@@ -986,7 +991,8 @@ fn alarm_clock(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
 /// (`2016-11-07TMO` with that reference); TIMEX3 has none for its early
 /// or late hours. Not the noun without a preposition («صحيفة الصباح»,
 /// «آل الصباح»), nor «في الظهر» (the back: «طعنة في الظهر») or «في
-/// العصر» (the era).
+/// العصر» (the era). «الظهر» is noon (`T12:00`) right after a verb in the
+/// future where the sentence ends («سأعود الظهر»).
 fn part_alone(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let key = c.key;
     let t = token_at(key, pos)?;
@@ -994,17 +1000,26 @@ fn part_alone(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         let e = next_word_is(key, t.end, &["الظهر", "الظهيره"])?;
         (DayPart::Afternoon, e, false)
     } else {
-        let w = hit(key, pos).filter(|w| w.clitic.is_empty() && w.article)?;
+        let w = hit(key, pos).filter(|w| w.clitic.is_empty())?;
         match date_word(&w)? {
             // Not «في الليلة» (a night: «في الليلة الظلماء»).
             DateW::Part(p @ (DayPart::Morning | DayPart::Evening | DayPart::Night), _)
-                if key[w.start..w.end] != *"الليله" =>
+                if w.article && key[w.start..w.end] != *"الليله" =>
             {
                 (
                     p,
                     next_word_is(key, w.end, &["الباكر"]).unwrap_or(w.end),
                     true,
                 )
+            }
+            // «سأعود الظهر.»: noon right after a verb in the future, ending
+            // the sentence (not «طعنه في الظهر»).
+            DateW::Part(DayPart::Noon, _)
+                if key[w.start..w.end] == *"الظهر"
+                    && words::prev_token(key, w.start).is_some_and(|v| future_verb(key, v))
+                    && sentence_ends(key, w.end) =>
+            {
+                (DayPart::Noon, w.end, false)
             }
             _ => return None,
         }
@@ -1493,6 +1508,9 @@ mod tests {
                 "الحادية عشرة",
                 "T11:00",
             ),
+            // Right after a verb in the future, ending the sentence.
+            ("سنغادر العاشرة.", None, "العاشرة", "T10:00"),
+            ("سيصلون الثانية عشرة", None, "الثانية عشرة", "T12:00"),
         ]);
         // Ages, ranks, an index, a masculine ordinal: no time.
         for text in [
@@ -1502,6 +1520,8 @@ mod tests {
             "تزوج عند الثامنة عشرة من عمره",
             "تقام المباريات في الثاني والخامس من الشهر المقبل",
             "حل الفريق في السابعة.",
+            "ستكون الثانية من نوعها",
+            "ستحتل الثالثة في الترتيب",
         ] {
             let got = super::super::dates_in(text, None);
             assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
@@ -1525,6 +1545,11 @@ mod tests {
                 "T10:00",
             ),
         ]);
+        check_dates(&[("سنلتقي الظهر.", None, "الظهر", "T12:00")]);
+        for text in ["طعنه في الظهر.", "ستحمي الظهر من الإصابة"] {
+            let got = dates_in(text, None);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
         // An age or a rank after «في» is no hour.
         let got = dates_in("رأيته في الصباح في السابعة من عمره", None);
         assert!(got.iter().all(|(_, v)| !v.contains(':')), "{got:?}");
