@@ -431,6 +431,8 @@ fn tonight(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
     let (end, offset) = match next_token(key, end) {
         // «الليلة قبل الماضية»: the night before last.
         Some(t) if t.s == "قبل" => (next_word_is(key, t.end, &["الماضيه"])?, -2),
+        // «الليلة الساعة 9:30 مساءً»: a time of tonight follows.
+        Some(t) if t.s == "الساعه" => (end, 0),
         Some(t) if t.kind == TokKind::Word && t.s.starts_with("ال") => {
             let w = words::word(key, Some(t)).filter(|w| w.clitic.is_empty())?;
             match date_word(&w)? {
