@@ -23,10 +23,12 @@
 //!   month without a year (see the docs' Recognizers-Text conventions).
 
 use super::calendar::{add_days, add_months, week_value};
-use super::{Found, counts_after};
+use super::{Found, counts_after, date_word, hit, next_hit};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
-use crate::values::words::{self, TokKind, next_token, parse_digits, prev_token, token_at};
+use crate::values::words::{
+    self, Count, DateW, TokKind, Unit, next_token, parse_digits, prev_token, token_at,
+};
 
 /// Prepositions before a day of the month alone (key spellings).
 const DAY_PREPOSITIONS: &[&str] = &["في", "الي", "حتي", "عند"];
@@ -325,6 +327,39 @@ fn moved(date: chrono::NaiveDate, value: &str, dir: i32) -> Option<chrono::Naive
     add_days(d, i64::from(dir) * days)
 }
 
+/// «القليلة», «العديدة»: few, several (key spellings).
+const FEW_AFTER: &[&str] = &["القليله", "العديده"];
+
+/// A plural unit with the article, «القليلة» or «العديدة» and a direction:
+/// «الأيام القليلة الماضية», «الساعات القليلة المقبلة», «الأسابيع العديدة
+/// الماضية». A length of an unknown count (`PXD`, `PTXH`), as «بضعة أيام»
+/// is, and as «الأيام الثلاثة الماضية» is `P3D`.
+pub(super) fn few_units(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos).filter(|h| h.article)?;
+    let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
+        return None;
+    };
+    let value = match unit {
+        Unit::Minute => "PTXM",
+        Unit::Hour => "PTXH",
+        Unit::Day => "PXD",
+        Unit::Week => "PXW",
+        Unit::Month => "PXM",
+        Unit::Year => "PXY",
+        _ => return None,
+    };
+    let few = next_token(key, h.end).filter(|t| FEW_AFTER.contains(&t.s))?;
+    let dir = next_hit(key, few.end)
+        .filter(|d| d.clitic.is_empty() && matches!(date_word(d), Some(DateW::Dir(-1 | 1))))?;
+    Some(Found::new(
+        h.start,
+        dir.end,
+        value.to_owned(),
+        Kind::Duration,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, check_no_dates};
@@ -498,6 +533,31 @@ mod tests {
                 "PT2H10M",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_few_units_past_or_next() {
+        check_dates(&[
+            (
+                "تصاعد القتال خلال الأيام القليلة الماضية",
+                None,
+                "الايام القليلة الماضية",
+                "PXD",
+            ),
+            (
+                "ستتضح الصورة في الساعات القليلة المقبلة",
+                None,
+                "الساعات القليلة المقبلة",
+                "PTXH",
+            ),
+            (
+                "تراجعت الأسعار في الأشهر العديدة الماضية",
+                None,
+                "الاشهر العديدة الماضية",
+                "PXM",
+            ),
+        ]);
+        check_no_dates(&["زار الأيام القليلة التي قضاها هناك", "في السنوات القليلة"]);
     }
 
     #[test]

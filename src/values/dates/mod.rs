@@ -382,7 +382,9 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     duration_at(c, pos)
                         .or_else(|| century_at(c, pos))
                         .or_else(|| set_at(c, pos)),
-                    time_range_at(c, pos).or_else(|| holiday_at(c, pos)),
+                    time_range_at(c, pos)
+                        .or_else(|| holiday_at(c, pos))
+                        .or_else(|| bare::few_units(c, pos)),
                 ],
                 // Number words: an ordinal day, an hour, a count of units,
                 // «أول أمس», «الربع الأول من 2023».
