@@ -270,8 +270,9 @@ fn span_matches(got: &str, want: &str) -> bool {
     // الجمعة», «الساعة 8 مساءً» (Recognizers-Text keeps «الساعة» in some
     // cases and not in others).
     // kashf keeps the «من» that opens a range of days («من الجمعة حتى
-    // الأحد»); the suite keeps it in some cases and not in others.
-    for noun in ["يوم", "الساعة", "من"] {
+    // الأحد»); the suite keeps it in some cases and not in others. «من»
+    // first: «من الساعة 4:00 إلى الساعة 7» drops both.
+    for noun in ["من", "يوم", "الساعة"] {
         if let Some(rest) = got.strip_prefix(noun).and_then(|r| r.strip_prefix(' '))
             && !want.starts_with(noun)
         {
