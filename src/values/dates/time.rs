@@ -93,6 +93,13 @@ pub(super) fn time_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         clock.part = Some(DayPart::Noon);
     }
     let start = lunch.unwrap_or(clock.start);
+    // «في الخامس في 4 صباحاً»: a day of the month before the time.
+    if !day.named
+        && let Some((s, d)) = joined::day_before(c, start)
+    {
+        let value = format!("XXXX-XX-{d:02}T{}", clock.value());
+        return Some(Found::new(s, day.end, value, Kind::Time));
+    }
     let value = format!("{}T{}", day.value.unwrap_or_default(), clock.value());
     Some(Found::new(start, day.end, value, Kind::Time))
 }

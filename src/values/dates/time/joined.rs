@@ -8,6 +8,7 @@
 
 use super::super::{Found, after};
 use crate::doc::{Chunk, Kind};
+use crate::values::numbers;
 use crate::values::words::{TokKind, next_token, prev_token};
 
 /// The links between the two ends of a range after «من» (`false`) or
@@ -53,6 +54,9 @@ pub(in super::super) fn dated_ends(c: &Chunk<'_>, first: &Found) -> Option<Found
         return None;
     };
     let second = super::super::date_at(c, q).filter(has_clock)?;
+    if [first, &second].into_iter().any(|f| masculine_hour(c, f)) {
+        return None;
+    }
     // «من التاسعة صباحاً حتى منتصف الليل»: an end before the start on
     // the same day falls on the next.
     let mut end = second.value.clone();
@@ -66,6 +70,26 @@ pub(in super::super) fn dated_ends(c: &Chunk<'_>, first: &Found) -> Option<Found
     }
     let value = format!("{}/{end}", first.value);
     Some(Found::new(opener.start, second.end, value, Kind::Time))
+}
+
+/// Whether a time after a day reads its hour from a masculine ordinal
+/// after «في» («يوم الجمعة في الثاني»): that is more likely the day of
+/// the month (the 2nd) than two o'clock, so no range is built on it.
+fn masculine_hour(c: &Chunk<'_>, f: &Found) -> bool {
+    let key = c.key;
+    let mut pos = f.start;
+    while let Some(t) = next_token(key, pos).filter(|t| t.end <= f.end) {
+        if t.s == "في"
+            && let Some(w) = next_token(key, t.end).filter(|w| w.end <= f.end)
+            && w.s.starts_with("ال")
+            && !w.s.ends_with('ه')
+            && numbers::ordinal(c, w.start).is_some_and(|o| o.kind == Kind::Ordinal)
+        {
+            return true;
+        }
+        pos = t.end;
+    }
+    false
 }
 
 /// «أكتوبر 14 8:00 صباحاً»: a month `month` (`2016-10`, `XXXX-10`) with
@@ -83,6 +107,22 @@ pub(super) fn month_then_day(c: &Chunk<'_>, month: &Found) -> Option<Found> {
     let d = t.s.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?;
     let value = format!("{}-{d:02}", month.value);
     super::after_date(c, &Found::new(month.start, t.end, value, Kind::Date))
+}
+
+/// «في الخامس في 4 صباحاً», «يوم العاشر عند الساعة 8»: a day of the
+/// month written as a masculine ordinal with its article, after «في» or
+/// «يوم», then «في» or «عند» before the time at `start`. Returns where
+/// the phrase starts and the day. Not a rank («حل في المركز الخامس في»:
+/// the ordinal follows a noun).
+pub(super) fn day_before(c: &Chunk<'_>, start: usize) -> Option<(usize, u32)> {
+    let key = c.key;
+    let p = prev_token(key, start).filter(|p| matches!(p.s, "في" | "عند"))?;
+    let w = prev_token(key, p.start)
+        .filter(|w| w.kind == TokKind::Word && w.s.starts_with("ال") && !w.s.ends_with('ه'))?;
+    let o = numbers::ordinal(c, w.start).filter(|o| o.end == w.end && o.kind == Kind::Ordinal)?;
+    let d = (o.int && (1.0..=31.0).contains(&o.value)).then_some(o.value as u32)?;
+    let b = prev_token(key, w.start).filter(|b| matches!(b.s, "في" | "يوم"))?;
+    Some((if b.s == "يوم" { b.start } else { w.start }, d))
 }
 
 /// Whether the range at `start` counts something rather than naming hours:
@@ -212,6 +252,33 @@ mod tests {
             let got = dates_in(text, r);
             assert!(got.iter().all(|(_, v)| !v.contains('/')), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_day_of_the_month_before_a_time() {
+        check_dates(&[
+            (
+                "نلتقي في العاشر في 6 مساءً",
+                None,
+                "العاشر في 6 مساء",
+                "XXXX-XX-10T18:00",
+            ),
+            (
+                "تبدأ الدورة يوم الثالث عند الساعة 9 صباحاً",
+                Some("2021-03-12"),
+                "يوم الثالث عند الساعة 9 صباحا",
+                "XXXX-XX-03T09:00",
+            ),
+        ]);
+        // Weekdays with a day of the month: no range of times.
+        let got = dates_in(
+            "سأسافر من يوم الأحد في الثاني حتى يوم الخميس في السادس",
+            None,
+        );
+        assert!(got.iter().all(|(_, v)| !v.contains('/')), "{got:?}");
+        // A rank before the time: no day.
+        let got = dates_in("حل في المركز الخامس في 4 ساعات", None);
+        assert!(got.iter().all(|(_, v)| !v.contains("XX-05")), "{got:?}");
     }
 
     #[test]
