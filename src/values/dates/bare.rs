@@ -15,6 +15,9 @@
 //!   («في 15 مدينة», «إلى 27 قتيلا»): a day alone must end its sentence;
 //! - a range of numbers («ارتفع من 20 إلى 27.»): no number before it in
 //!   its clause;
+//! - an amount reached («وارتفع عدد الضحايا إلى 18.», «وتراجع المؤشر إلى
+//!   12.»): no verb of change or of reaching, nor a counted noun, before
+//!   it in its clause;
 //! - a feminine ordinal after «في» is an age or an hour («وهو في الحادية
 //!   والعشرين»): the day's ordinal is masculine (يوم);
 //! - two numbers joined by a dash are a score or a range («فاز 2-1»,
@@ -23,6 +26,7 @@
 //!   month without a year (see the docs' Recognizers-Text conventions).
 
 use super::calendar::{add_days, add_months, week_value};
+use super::time::counted_within;
 use super::{Found, counts_after, date_word, hit, next_hit};
 use crate::doc::{Chunk, Kind};
 use crate::values::numbers;
@@ -119,7 +123,11 @@ pub(super) fn day_after_preposition(c: &Chunk<'_>, pos: usize) -> Option<Found> 
         }
         TokKind::Punct => return None,
     };
-    if !(1.0..=31.0).contains(&d) || !sentence_ends(key, end) || number_before(c, start) {
+    if !(1.0..=31.0).contains(&d)
+        || !sentence_ends(key, end)
+        || number_before(c, start)
+        || counted_within(key, start, CLAUSE_WORDS)
+    {
         return None;
     }
     Some(Found::new(
@@ -395,6 +403,13 @@ mod tests {
             "قتل 12 شخصا بينهم طفلة في السادسة.",
             // A number after other words.
             "حصل الفريق على 12.",
+            // An amount reached: a verb of change or of reaching, or a
+            // counted noun, earlier in the clause.
+            "وارتفع عدد الضحايا إلى 18.",
+            "وتراجع المؤشر العام للسوق إلى 9.",
+            "وصلت درجة الحرارة في المدينة إلى 31.",
+            "بلغت الخسائر حتى الآن في 24.",
+            "يرتفع الرقم إلى الحادي عشر.",
         ]);
     }
 

@@ -22,7 +22,7 @@ use crate::values::words::{
 };
 
 mod joined;
-pub(super) use joined::dated_ends;
+pub(super) use joined::{counted_within, dated_ends};
 
 /// A time of day read at a position, before it is written as TIMEX3.
 #[derive(Clone, Copy, Debug)]

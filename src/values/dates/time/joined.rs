@@ -129,8 +129,15 @@ pub(super) fn day_before(c: &Chunk<'_>, start: usize) -> Option<(usize, u32)> {
 /// a verb of change or a counted noun among the three words before it
 /// («ارتفع عدد القتلى من 5 إلى 6 الأحد», «زادت النسبة من 5 إلى 6 أمس»).
 pub(super) fn counted_before(key: &str, start: usize) -> bool {
+    counted_within(key, start, 3)
+}
+
+/// Whether a number, a verb of change or a counted noun stands among the
+/// `words` words before `start`, within its clause: the number at `start`
+/// is then an amount («وارتفع عدد الضحايا إلى 18.»), not a time or a day.
+pub(in crate::values::dates) fn counted_within(key: &str, start: usize, words: usize) -> bool {
     let mut pos = start;
-    for _ in 0..3 {
+    for _ in 0..words {
         let Some(t) = prev_token(key, pos) else {
             return false;
         };
@@ -149,8 +156,8 @@ pub(super) fn counted_before(key: &str, start: usize) -> bool {
     false
 }
 
-/// Verbs of change and counted nouns, as keys: the numbers after them are
-/// amounts, not hours.
+/// Verbs of change and of reaching, and counted nouns, as keys: the
+/// numbers after them are amounts, not hours or days.
 const COUNTED: &[&str] = &[
     "ارتفع",
     "ارتفعت",
@@ -172,6 +179,20 @@ const COUNTED: &[&str] = &[
     "خفضت",
     "تقلص",
     "تقلصت",
+    "يرتفع",
+    "ترتفع",
+    "ينخفض",
+    "تنخفض",
+    "يتراجع",
+    "تتراجع",
+    "وصل",
+    "وصلت",
+    "يصل",
+    "تصل",
+    "بلغ",
+    "بلغت",
+    "يبلغ",
+    "تبلغ",
     "عدد",
     "نسبه",
     "حصيله",
