@@ -600,6 +600,39 @@ pub(super) fn time_then_set(c: &Chunk<'_>, time: &Found) -> Option<Found> {
     Some(Found::new(time.start, set.end, value, Kind::Set))
 }
 
+/// «القليلة», «العديدة»: few, several (key spellings).
+const FEW_AFTER: &[&str] = &["القليله", "العديده"];
+
+/// A plural unit with the article, «القليلة» or «العديدة» and a direction:
+/// «الأيام القليلة الماضية», «الساعات القليلة المقبلة», «الأسابيع العديدة
+/// الماضية». A length of an unknown count (`PXD`, `PTXH`), as «بضعة أيام»
+/// is, and as «الأيام الثلاثة الماضية» is `P3D`.
+pub(super) fn few_units(c: &Chunk<'_>, pos: usize) -> Option<Found> {
+    let key = c.key;
+    let h = hit(key, pos).filter(|h| h.article)?;
+    let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
+        return None;
+    };
+    let value = match unit {
+        Unit::Minute => "PTXM",
+        Unit::Hour => "PTXH",
+        Unit::Day => "PXD",
+        Unit::Week => "PXW",
+        Unit::Month => "PXM",
+        Unit::Year => "PXY",
+        _ => return None,
+    };
+    let few = next_token(key, h.end).filter(|t| FEW_AFTER.contains(&t.s))?;
+    let dir = next_hit(key, few.end)
+        .filter(|d| d.clitic.is_empty() && matches!(date_word(d), Some(DateW::Dir(-1 | 1))))?;
+    Some(Found::new(
+        h.start,
+        dir.end,
+        value.to_owned(),
+        Kind::Duration,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -760,5 +793,31 @@ mod tests {
         // Before a list, «أيام» names those days once.
         let got = super::super::dates_in("حددت الكلية أيام الثلاثاء والأربعاء", None);
         assert!(got.iter().all(|(_, v)| !v.is_empty()) && got[0].0 == "الثلاثاء");
+    }
+
+    #[test]
+    fn a_few_units_past_or_next() {
+        use super::super::{check_dates, check_no_dates};
+        check_dates(&[
+            (
+                "تصاعد القتال خلال الأيام القليلة الماضية",
+                None,
+                "الايام القليلة الماضية",
+                "PXD",
+            ),
+            (
+                "ستتضح الصورة في الساعات القليلة المقبلة",
+                None,
+                "الساعات القليلة المقبلة",
+                "PTXH",
+            ),
+            (
+                "تراجعت الأسعار في الأشهر العديدة الماضية",
+                None,
+                "الاشهر العديدة الماضية",
+                "PXM",
+            ),
+        ]);
+        check_no_dates(&["زار الأيام القليلة التي قضاها هناك", "في السنوات القليلة"]);
     }
 }

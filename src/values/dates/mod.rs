@@ -46,6 +46,8 @@
 //! [`find`] dispatches on the first word of a phrase (`date_at`) to the
 //! grammars, one file each, and keeps the longest phrase:
 //!
+//! - [`around`]: a found phrase grown by the words around it («وقت لاحق
+//!   من», «أسبوع» before a day, «من الآن» after a length);
 //! - [`bare`]: a day alone and a day and month in digits, where the words
 //!   around them make them dates;
 //! - [`calendar`]: date arithmetic (no parsing): partial dates, weekdays,
@@ -63,6 +65,7 @@ use chrono::{Datelike, NaiveDate};
 use super::words::{self, DateW, Hit, Opener, TokKind, next_token, token_at};
 use crate::doc::{Candidate, Chunk, Kind, Label, Source, Value};
 
+mod around;
 mod bare;
 mod calendar;
 mod duration;
@@ -302,9 +305,9 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         return Some(range);
     }
     let found = duration::time_then_set(c, &found).unwrap_or(found);
-    let found = bare::from_now(c, bare::week_of(c, found));
+    let found = around::from_now(c, around::week_of(c, found));
     let found = time::early_or_late_before(c, found);
-    Some(bare::later_or_earlier_before(c, found))
+    Some(around::later_or_earlier_before(c, found))
 }
 
 /// The longest date expression that starts at the token at `pos`.
@@ -384,7 +387,7 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                         .or_else(|| set_at(c, pos)),
                     time_range_at(c, pos)
                         .or_else(|| holiday_at(c, pos))
-                        .or_else(|| bare::few_units(c, pos)),
+                        .or_else(|| duration::few_units(c, pos)),
                 ],
                 // Number words: an ordinal day, an hour, a count of units,
                 // «أول أمس», «الربع الأول من 2023».
