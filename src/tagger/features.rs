@@ -6,7 +6,7 @@
 //! platforms, since model files store the hashes). A word's features are
 //! its matching key and stem, its neighbours', affixes, what the shared
 //! word tables know of it ([`crate::vocab::known`]) and whether Wikidata
-//! names a person so where they do not ([`WEAK_NAME_TOKENS`]), whether the
+//! names a person so where they do not ([`flag::WEAK_NAME`]), whether the
 //! news writes it often, its word cluster and its neighbours'
 //! ([`clusters`]), the separator before and after it, what the finders said
 //! of it and its neighbours (label, begin or inside, source), and how a
@@ -20,11 +20,12 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::cache::Scored;
+use super::words::WordTable;
 use super::{Cache, Model, NewsLexicon, news};
-use crate::doc::{Candidate, Chunk, Label, Source};
-use crate::hash::{FastMap, FastSet};
+use crate::doc::{Candidate, Chunk, Label, Lex, Source};
+use crate::hash::FastMap;
 use crate::vocab::shape::{arabic_form, has_surname_ending, inflected};
-use crate::vocab::{frequent, known};
+use crate::vocab::{Vocab, WordId, flag};
 
 /// The hash of a feature: its template number and its parts. Eight bytes
 /// at a time, multiply and rotate as FxHash does (byte-at-a-time FNV-1a
@@ -254,19 +255,26 @@ const FLAG_NAMES: [&str; 7] = [
     "weak-name-token",
 ];
 
-/// Person-name tokens of Wikidata that the rules' lexicon leaves out (rare
-/// there, or also a place or a common word) and the news does not write
-/// often (`gazetteers/names/weak-name-tokens.txt`): too weak for a rule,
-/// but a feature the tagger weighs («يلتسن», «ماتيراتزي»). ANERcorp's
-/// 5-fold: PERSON 0.801 → 0.805 (or 0.802 in another run); AQMAR by
-/// article, ORG 0.335 → 0.350 (0.349), PERSON within its retraining
-/// noise (0.599, 0.621 against 0.612).
-static WEAK_NAME_TOKENS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../gazetteers/names/weak-name-tokens.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect()
-});
+/// Whether a word's record says it is one of Wikidata's person-name tokens
+/// that the rules' lexicon leaves out (rare there, or also a place or a
+/// common word) and the news does not write often
+/// (`gazetteers/names/weak-name-tokens.txt`, the vocabulary's
+/// [`flag::WEAK_NAME`]): too weak for a rule, but a feature the tagger
+/// weighs («يلتسن», «ماتيراتزي»). ANERcorp's 5-fold: PERSON 0.801 → 0.805
+/// (or 0.802 in another run); AQMAR by article, ORG 0.335 → 0.350
+/// (0.349), PERSON within its retraining noise (0.599, 0.621 against
+/// 0.612). Read from the vocabulary's record, not from a set of the
+/// file's 34,000 lines built on the first unknown word (15 M
+/// instructions, callgrind).
+fn weak_name_token(lex: Lex) -> bool {
+    lex.flags & flag::WEAK_NAME != 0
+}
+
+/// Whether a word's record says it is a frequent news word
+/// ([`crate::vocab::frequent`], from the record at hand).
+fn frequent_word(lex: Lex) -> bool {
+    lex.flags & (flag::COMMON | flag::FREQUENT) != 0
+}
 
 /// Bit numbers as feature parts.
 const BIT_NAMES: [&str; 32] = [
@@ -286,12 +294,30 @@ const CLUSTER_MAX: u16 = 1000;
 // vocabulary, which holds its words too.
 pub(super) use crate::vocab::CLUSTERS;
 
-/// The clusters of word `k` (a matching key), if it has them. The table
-/// is built on the tagger's first use (about 40 M instructions, an eighth
-/// of a one-sentence run, callgrind); a binary search of the sorted file
-/// instead cost a seventh of the time of a corpus run, in cache misses
-/// (`perf`), where the tagger's [`Cache`] asks once per distinct word.
+/// The clusters of word `k` (a matching key), if it has them.
 pub(super) fn clusters(k: &str) -> Option<Clusters> {
+    clusters_of(k, Vocab::get().id(k))
+}
+
+/// The clusters of word `k` (a matching key) of vocabulary id `id`: from
+/// the embedded model's word table, which holds every word of the cluster
+/// file with its clusters (the vocabulary holds them all), or, when that
+/// table is stale, from the file ([`clusters_in_file`]). The table saves
+/// building a hash map of the file's 88,000 words on the tagger's first
+/// word it does not hold (39 M instructions, callgrind).
+fn clusters_of(k: &str, id: Option<WordId>) -> Option<Clusters> {
+    match WordTable::shared() {
+        Some(table) => table.clusters_of(id?),
+        None => clusters_in_file(k),
+    }
+}
+
+/// The clusters of word `k` (a matching key) as the cluster file gives
+/// them, if it has them. The table is built on first use (about 40 M
+/// instructions, callgrind); a binary search of the sorted file instead
+/// cost a seventh of the time of a corpus run, in cache misses (`perf`),
+/// where the tagger's [`Cache`] asks once per distinct word.
+fn clusters_in_file(k: &str) -> Option<Clusters> {
     static TABLE: LazyLock<FastMap<&'static str, Clusters>> = LazyLock::new(|| {
         // One pass over the bytes: `str::lines`, `split` and `parse` cost
         // four times as many instructions (callgrind).
@@ -366,14 +392,23 @@ pub(super) fn word_info<'a>(
     news: Option<&NewsLexicon>,
 ) -> WordInfo<'a> {
     let (clitic, stem) = split_clitic(k);
+    // One probe of the vocabulary for the word, one for its stem: each
+    // record answers the lexicon bits, the word lists and the clusters.
+    let vocab = Vocab::get();
+    let word = vocab.lex(k);
+    let stem_lex = if clitic.is_empty() {
+        word
+    } else {
+        vocab.lex(stem)
+    };
     let flags = [
-        frequent(k),
-        frequent(stem),
+        frequent_word(word),
+        frequent_word(stem_lex),
         arabic_form(stem),
         inflected(k),
         has_surname_ending(stem),
         k.bytes().next().is_some_and(|b| b.is_ascii()),
-        WEAK_NAME_TOKENS.contains(stem),
+        weak_name_token(stem_lex),
     ]
     .iter()
     .enumerate()
@@ -382,13 +417,13 @@ pub(super) fn word_info<'a>(
         key: k,
         clitic,
         stem,
-        bits: known(k),
-        stem_bits: if clitic.is_empty() { 0 } else { known(stem) },
-        clusters: clusters(k),
+        bits: word.bits,
+        stem_bits: if clitic.is_empty() { 0 } else { stem_lex.bits },
+        clusters: clusters_of(k, word.id),
         stem_clusters: if clitic.is_empty() {
             None
         } else {
-            clusters(stem)
+            clusters_of(stem, stem_lex.id)
         },
         flags,
         news: news.map(|n| n.code(stem)),
@@ -668,6 +703,8 @@ pub(super) fn lines(infos: &[WordInfo<'_>]) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hash::FastSet;
+    use crate::vocab::known;
 
     #[test]
     fn proclitics_split_off_only_with_three_letters_left() {
@@ -720,10 +757,16 @@ mod tests {
         let frequent: FastSet<&str> = include_str!("../../gazetteers/frequent-words.txt")
             .lines()
             .collect();
-        assert!(WEAK_NAME_TOKENS.len() > 30_000);
-        for &w in WEAK_NAME_TOKENS.iter() {
+        let weak: Vec<&str> = include_str!("../../gazetteers/names/weak-name-tokens.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect();
+        assert!(weak.len() > 30_000);
+        for &w in &weak {
             assert_eq!(known(w) & crate::vocab::NAME_BITS, 0, "{w}");
             assert!(!frequent.contains(w), "{w}");
+            // The vocabulary's flag, which the features read, is the file.
+            assert!(weak_name_token(Vocab::get().lex(w)), "{w}");
         }
     }
 
@@ -761,6 +804,7 @@ mod tests {
             let want = [number(fields[1]), number(fields[2]), number(fields[3])];
             assert!(want.iter().all(|&n| n < CLUSTER_MAX), "{line:?}");
             assert_eq!(clusters(word), Some(want), "{word}");
+            assert_eq!(clusters_in_file(word), Some(want), "{word}");
             words += 1;
         }
         assert!(words > 50_000, "only {words} words");
@@ -770,6 +814,18 @@ mod tests {
     fn words_outside_the_cluster_file_have_none() {
         for k in ["", "#", "\t", "zzzzzz", "ىىىىىى", "بوتينن", "ابوتين", "a b"] {
             assert_eq!(clusters(k), None, "{k:?}");
+            assert_eq!(clusters_in_file(k), None, "{k:?}");
+        }
+        // Nor do the vocabulary's words that only the word lists hold,
+        // which have an id but no row in the model's word table.
+        let vocab = Vocab::get();
+        let outside = (0..vocab.len() as u32)
+            .map(|id| vocab.word(id))
+            .filter(|w| clusters_in_file(w).is_none())
+            .step_by(17)
+            .take(2_000);
+        for w in outside {
+            assert_eq!(clusters(w), None, "{w:?}");
         }
     }
 

@@ -40,6 +40,8 @@
 //! generated again (`KASHF_UPDATE_TABLES=1 cargo test --release --lib
 //! tables_are_what`).
 
+use std::sync::LazyLock;
+
 #[cfg(test)]
 use super::Model;
 use super::cache::Facts;
@@ -103,7 +105,16 @@ pub(super) struct WordTable {
 impl WordTable {
     /// The embedded table, if it was generated from this build's sources.
     pub(super) fn embedded() -> Option<WordTable> {
-        load(EMBEDDED, KIND, inputs(), WordTable::read)
+        Self::shared().copied()
+    }
+
+    /// The embedded table, read and checked once for the process (the
+    /// model and the features' cluster lookups share it), if it was
+    /// generated from this build's sources.
+    pub(super) fn shared() -> Option<&'static WordTable> {
+        static SHARED: LazyLock<Option<WordTable>> =
+            LazyLock::new(|| load(EMBEDDED, KIND, inputs(), WordTable::read));
+        SHARED.as_ref()
     }
 
     fn read(bytes: &'static [u8]) -> Result<WordTable, ReadError> {
@@ -160,6 +171,18 @@ impl WordTable {
     #[cfg(test)]
     pub(super) fn id(&self, k: &str) -> Option<u32> {
         Vocab::get().id(k).and_then(|w| self.row(w))
+    }
+
+    /// The clusters of vocabulary word `word`, if the table holds the word
+    /// and it has clusters: the table holds every word of the cluster file
+    /// (the record's clusters, the file's).
+    #[inline]
+    pub(super) fn clusters_of(&self, word: WordId) -> Option<[u16; 3]> {
+        let row = self.row(word)? as usize;
+        let r: &[u8; RECORD] = self.records[row * RECORD..][..RECORD]
+            .try_into()
+            .expect("RECORD bytes");
+        clusters_at(r, 8)
     }
 
     /// The facts of row `id`.
