@@ -49,6 +49,7 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         }
     }
     // The first end: a date, a day alone or a year alone.
+    let first_start = q;
     let first = cal_at(c, q, true)
         .or_else(|| bare_day(c, q))
         .or_else(|| bare_year(key, q))?;
@@ -109,6 +110,12 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     {
         a.y = Some(r.year());
         b.y = Some(r.year());
+    }
+    // «تأجيل المباراة من 3 إلى 7 مارس»: the old date and the new, two
+    // points; the first here (with what it takes from the second), the
+    // second found after it.
+    if opener == Opener::From && super::time::moved_before(key, h.start) {
+        return Some(Found::new(first_start, first.end, a.timex(), Kind::Date));
     }
     if let (Some(x), Some(y)) = (a.date(), b.date())
         && x >= y
@@ -283,6 +290,10 @@ pub(super) fn days_after(c: &Chunk<'_>, first: &Found) -> Option<Found> {
     // السابع من سبتمبر»); «حتى» still closes a range.
     let from = words::prev_token(key, first.start).filter(|b| b.s == "من");
     if !(w == "حتي" || w == "الي" && from.is_some()) {
+        return None;
+    }
+    // «تأجيل المباراة من الخميس إلى السبت»: the old day and the new.
+    if super::time::moved_before(key, from.map_or(first.start, |b| b.start)) {
         return None;
     }
     let second = super::phrase_at(c, after(key, link.end)?)?;

@@ -22,7 +22,7 @@ use crate::values::words::{
 };
 
 mod joined;
-pub(super) use joined::{counted_within, dated_ends};
+pub(super) use joined::{counted_within, dated_ends, moved_before};
 
 /// A time of day read at a position, before it is written as TIMEX3.
 #[derive(Clone, Copy, Debug)]
@@ -192,8 +192,16 @@ fn day_after(c: &Chunk<'_>, end: usize) -> DayAfter {
 /// 54»), and «في السابعة» alone an age («طفلة في السادسة»).
 fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
     let key = c.key;
-    if !hour_word_alone(c, clock.start) {
+    // «سأغير موعد الاجتماع من الثالثة إلى الثالثة عشرة»: the old and the
+    // new time of a moved appointment, the hour on a 24-hour clock too.
+    let moved = words::prev_token(key, clock.start).is_some_and(|p| {
+        matches!(p.s, "من" | "الي" | "حتي") && joined::appointment_moved(key, p.start)
+    });
+    if !hour_word_alone(c, clock.start, moved) {
         return false;
+    }
+    if moved {
+        return true;
     }
     match words::prev_token(key, clock.start) {
         Some(p) if p.s == "عند" => true,
@@ -216,17 +224,19 @@ fn hour_alone(c: &Chunk<'_>, clock: &Clock, dated: bool) -> bool {
 }
 
 /// Whether an hour word alone starts at `pos`: feminine («الثانية», not
-/// «الثاني»: a day, a place), the whole ordinal («الثامنة عشرة» is no
-/// hour), and no age after it («في السابعة من عمره»).
-fn hour_word_alone(c: &Chunk<'_>, pos: usize) -> bool {
+/// «الثاني»: a day, a place), the whole ordinal, at most twelve unless
+/// `teens` («الثامنة عشرة» is an age more often than 18:00), and no age
+/// after it («في السابعة من عمره»).
+fn hour_word_alone(c: &Chunk<'_>, pos: usize, teens: bool) -> bool {
     let key = c.key;
     let Some(t) = token_at(key, pos).filter(|t| t.kind == TokKind::Word && t.s.ends_with('ه'))
     else {
         return false;
     };
     let whole = numbers::ordinal(c, t.start).map(|o| o.end);
-    hour_at(c, pos)
-        .is_some_and(|(end, ..)| whole == Some(end) && next_word_is(key, end, &["من"]).is_none())
+    hour_at(c, pos).is_some_and(|(end, h, ..)| {
+        (teens || h <= 12) && whole == Some(end) && next_word_is(key, end, &["من"]).is_none()
+    })
 }
 
 /// Whether `t` is a verb in the future tense: «سأعود», «سيصل», «ستبدأ»,
@@ -275,13 +285,20 @@ const LUNCH: &[&str] = &["الغداء", "الغدا"];
 /// («ارتفع عدد القتلى من 5 إلى 6 الأحد»).
 pub(super) fn time_range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let (start, a, b, day) = match clock_range(c, pos, false) {
+        // «سأغير موعد الثالثة مساءً إلى الرابعة»: the old time and the
+        // new, two points; the first here, the second found after it.
+        Some((start, a, _)) if moved_before(c.key, start) => {
+            let day = day_after(c, a.end);
+            let value = format!("{}T{}", day.value.unwrap_or_default(), a.value());
+            return Some(Found::new(a.start, a.end, value, Kind::Time));
+        }
         Some((start, a, b)) => (start, a, b, day_after(c, b.end)),
         // «من 5 إلى 6 الأحد القادم», «من الخامسة إلى السابعة من الغد»:
         // two bare hours with a day named right after them.
         None => {
             let (start, a, b) = clock_range(c, pos, true)?;
             let day = day_after(c, b.end);
-            if !day.named || joined::counted_before(c.key, start) {
+            if !day.named || joined::counted_before(c.key, start) || moved_before(c.key, start) {
                 return None;
             }
             (start, a, b, day)
@@ -859,7 +876,7 @@ fn part_before(c: &Chunk<'_>, pos: usize) -> Option<(DayPart, usize)> {
     if !adverb
         && let Some(p) = token_at(key, q).filter(|p| matches!(p.s, "في" | "عند"))
         && let Some(h) = after(key, p.end)
-        && hour_word_alone(c, h)
+        && hour_word_alone(c, h, false)
     {
         return Some((part, h));
     }
@@ -1083,8 +1100,13 @@ fn hour_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> 
     }
     if let Some(o) = numbers::ordinal(c, pos) {
         // «الثامنة وعشرين»: the ordinal reader takes the minutes for tens
-        // (28th); the hour is the first word.
-        let (end, hour) = if o.value <= 12.0 {
+        // (28th); the hour is the first word. «الساعة الثالثة عشرة» is
+        // 13:00 on a 24-hour clock: a unit and «عشرة» (not «العشرين»).
+        let teen = (13.0..20.0).contains(&o.value)
+            && key[o.start..o.end]
+                .split_once(' ')
+                .is_some_and(|(_, ten)| matches!(ten, "عشر" | "عشره"));
+        let (end, hour) = if o.value <= 12.0 || teen {
             (o.end, o.value as u32)
         } else {
             let h = hit(key, pos)?;

@@ -44,6 +44,10 @@ pub(in super::super) fn dated_ends(c: &Chunk<'_>, first: &Found) -> Option<Found
         return None;
     }
     let opener = prev_token(key, first.start).filter(|t| matches!(t.s, "من" | "بين"))?;
+    // «سأغير موعد الاجتماع من الثالثة إلى الرابعة»: two points.
+    if moved_before(key, opener.start) {
+        return None;
+    }
     let between = opener.s == "بين";
     let link = next_token(key, first.end)?;
     let q = if link_ok(between, link.s) {
@@ -155,6 +159,109 @@ pub(in crate::values::dates) fn counted_within(key: &str, start: usize, words: u
     }
     false
 }
+
+/// Whether a verb of moving an appointment stands among the eight words
+/// before `start`, within its clause: «سأغير موعد الثالثة مساءً إلى
+/// الرابعة», «قررت اللجنة تأجيل المباراة من الخميس إلى السبت», «نقل موعد
+/// الجلسة من 10 إلى 12». The two ends after it are the old time and the
+/// new, two points rather than a range.
+pub(in crate::values::dates) fn moved_before(key: &str, start: usize) -> bool {
+    move_before(key, start).is_some()
+}
+
+/// Whether an appointment is moved before `start`: a verb of moving and
+/// «موعد» among the eight words before it («سأغير موعد الاجتماع من الثالثة
+/// إلى الرابعة»). Hours alone after it are times; after a verb of moving
+/// alone they may be ranks («تغير ترتيبه من الثالثة إلى الرابعة»).
+pub(in crate::values::dates) fn appointment_moved(key: &str, start: usize) -> bool {
+    move_before(key, start) == Some(true)
+}
+
+/// The verb of moving before `start` (see [`moved_before`]), and whether
+/// «موعد» stands between it and `start`.
+fn move_before(key: &str, start: usize) -> Option<bool> {
+    let mut pos = start;
+    let mut next: Option<&str> = None;
+    let mut appointment = false;
+    for _ in 0..8 {
+        let t = prev_token(key, pos).filter(|t| t.kind != TokKind::Punct)?;
+        let w =
+            t.s.strip_prefix(['و', 'ف'])
+                .filter(|w| w.chars().count() >= 3);
+        let is = |list: &[&str]| list.contains(&t.s) || w.is_some_and(|w| list.contains(&w));
+        let named = next.is_some_and(|n| APPOINTMENT.contains(&n));
+        appointment |= APPOINTMENT.contains(&t.s);
+        if is(MOVE) || named && is(MOVE_APPOINTMENT) {
+            return Some(appointment);
+        }
+        next = Some(t.s);
+        pos = t.start;
+    }
+    None
+}
+
+/// «موعد» (an appointment) and its forms, as keys.
+const APPOINTMENT: &[&str] = &["موعد", "الموعد", "مواعيد", "موعدي", "موعده", "موعدها"];
+
+/// Verbs and nouns of changing, postponing or bringing forward, as keys,
+/// that move whatever they govern: «غيّر», «تأجيل», «أرجأ». Not the bare
+/// «غير» (other, not) nor «أجل» (for, yes).
+const MOVE: &[&str] = &[
+    "تغيير",
+    "يغير",
+    "تغير",
+    "اغير",
+    "نغير",
+    "ساغير",
+    "سيغير",
+    "ستغير",
+    "سنغير",
+    "غيرت",
+    "غيروا",
+    "يغيرون",
+    "اجلت",
+    "اجلوا",
+    "يوجل",
+    "توجل",
+    "نوجل",
+    "اوجل",
+    "ساوجل",
+    "سيوجل",
+    "ستوجل",
+    "سنوجل",
+    "تاجيل",
+    "تاجل",
+    "تاجلت",
+    "ارجا",
+    "ارجات",
+    "ارجاوا",
+    "يرجي",
+    "ترجي",
+    "ارجاء",
+];
+
+/// Verbs and nouns that move an appointment only with «موعد» after them:
+/// «نقل موعد المباراة», «تقديم موعد الامتحان» («نقل المصابين»,
+/// «قدم العرض» move nothing in time).
+const MOVE_APPOINTMENT: &[&str] = &[
+    "غير",
+    "اجل",
+    "نقل",
+    "نقلت",
+    "ينقل",
+    "تنقل",
+    "قدم",
+    "قدمت",
+    "يقدم",
+    "تقدم",
+    "تقديم",
+    "عدل",
+    "عدلت",
+    "يعدل",
+    "تعديل",
+    "بكر",
+    "تبكير",
+];
 
 /// Verbs of change and of reaching, and counted nouns, as keys: the
 /// numbers after them are amounts, not hours or days.
@@ -272,6 +379,65 @@ mod tests {
         ] {
             let got = dates_in(text, r);
             assert!(got.iter().all(|(_, v)| !v.contains('/')), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_moved_appointment_is_two_points() {
+        let r = Some("2021-03-12");
+        for (text, want) in [
+            (
+                "قرر المدير تغيير موعد الاجتماع من الثالثة إلى الخامسة",
+                &[
+                    ("الثالثة", "2021-03-12T03:00"),
+                    ("الخامسة", "2021-03-12T05:00"),
+                ][..],
+            ),
+            (
+                "سنغير موعد المؤتمر الصحفي التاسعة صباحاً إلى الحادية عشرة",
+                &[
+                    ("التاسعة صباحا", "2021-03-12T09:00"),
+                    ("الحادية عشرة", "2021-03-12T11:00"),
+                ],
+            ),
+            (
+                "ستؤجل الإدارة موعد التصويت من العاشرة صباحاً إلى الثالثة عشرة",
+                &[
+                    ("العاشرة صباحا", "2021-03-12T10:00"),
+                    ("الثالثة عشرة", "2021-03-12T13:00"),
+                ],
+            ),
+            (
+                "أرجأ الاتحاد المباراة من الخميس إلى السبت",
+                &[("الخميس", "2021-03-11"), ("السبت", "2021-03-13")],
+            ),
+            (
+                "أجلت المحكمة محاكمة المتهمين من 3 مايو إلى 10 يونيو",
+                &[("3 مايو", "2021-05-03"), ("10 يونيو", "2021-06-10")],
+            ),
+            (
+                "وقررت الوزارة تقديم موعد الامتحانات من 20 إلى 12 يونيو",
+                &[("20", "2021-06-20"), ("12 يونيو", "2021-06-12")],
+            ),
+        ] {
+            let got = dates_in(text, r);
+            let got: Vec<(&str, &str)> =
+                got.iter().map(|(s, v)| (s.as_str(), v.as_str())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // No verb of moving, or a rank after one: ranges and numbers as before.
+        check_dates(&[(
+            "يفتح المعرض من التاسعة صباحاً إلى الحادية عشرة",
+            r,
+            "من التاسعة صباحا الى الحادية عشرة",
+            "2021-03-12T09:00/2021-03-12T11:00",
+        )]);
+        for text in [
+            "تغير ترتيب الفريق من الثالثة إلى الرابعة",
+            "تقديم العرض من الثالثة إلى الرابعة",
+        ] {
+            let got = dates_in(text, r);
+            assert!(got.is_empty(), "{text}: {got:?}");
         }
     }
 
