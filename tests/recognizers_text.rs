@@ -307,11 +307,40 @@ fn span_matches(got: &str, want: &str) -> bool {
 /// prepositions.
 const MODIFIERS: &[&str] = &["قبل", "بعد", "منذ", "حتى"];
 
-/// `want` without a leading modifier ([`MODIFIERS`]), if it has one. Not
-/// for a length of time: «بعد 5 دقائق» is a moment, not the duration
-/// «5 دقائق» (the caller checks).
+/// Phrases of an open range Recognizers-Text keeps at the head of a span
+/// and in its `Mod` (`since`, `before`: «ابتداء من 1/1/2016», «لا يتجاوز
+/// غدًا»), where kashf reports the date that bounds it: kashf's values
+/// are points and closed ranges, with no open end.
+const OPEN_BEFORE: &[&str] = &[
+    "ابتداء من",
+    "ابتداءً من",
+    "اعتبارا من",
+    "اعتبارًا من",
+    "بدءا من",
+    "بدءًا من",
+    "لا يتجاوز",
+    "لا تتجاوز",
+    "تنتهي مع",
+    "ينتهي مع",
+];
+
+/// Phrases of an open range after its bound («2012 أو بعده»), as
+/// [`OPEN_BEFORE`].
+const OPEN_AFTER: &[&str] = &["أو بعده", "أو قبله", "أو بعد ذلك", "أو قبل ذلك"];
+
+/// `want` without a leading modifier ([`MODIFIERS`]) or the words of an
+/// open range around it ([`OPEN_BEFORE`], [`OPEN_AFTER`]), if it has
+/// them. Not for a length of time: «بعد 5 دقائق» is a moment, not the
+/// duration «5 دقائق» (the caller checks).
 fn without_modifier(want: &str) -> Option<&str> {
-    let (first, rest) = trim(want).split_once(char::is_whitespace)?;
+    let want = trim(want);
+    if let Some(rest) = OPEN_BEFORE.iter().find_map(|p| want.strip_prefix(p)) {
+        return Some(trim(rest));
+    }
+    if let Some(rest) = OPEN_AFTER.iter().find_map(|p| want.strip_suffix(p)) {
+        return Some(trim(rest));
+    }
+    let (first, rest) = want.split_once(char::is_whitespace)?;
     MODIFIERS.contains(&first).then_some(rest)
 }
 
@@ -932,6 +961,8 @@ mod mapping {
         assert!(span_matches("2 مساءً", "2 مساء"));
         assert_eq!(without_modifier("قبل الساعة 8 مساء"), Some("الساعة 8 مساء"));
         assert_eq!(without_modifier("الساعة 8 مساءً"), None);
+        assert_eq!(without_modifier("ابتداء من 1/1/2016"), Some("1/1/2016"));
+        assert_eq!(without_modifier("2012 أو بعده"), Some("2012"));
         assert_eq!(folded_find("كيف يبدو الأسبوع؟", "الإسبوع"), Some((9, 16)));
         assert_eq!(
             folded_find("سأعود غدًا الساعة 9", "غدا الساعة"),

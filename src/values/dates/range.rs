@@ -20,9 +20,12 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     let t = token_at(key, pos)?;
     // «1980-1988»: two years and a hyphen.
     if t.kind == TokKind::Digits {
-        let Some((_, ye, y1, _)) = year_at(key, pos, true) else {
+        let Some((_, ye, y1, hijri)) = year_at(key, pos, true) else {
             return hyphen_days(c, t);
         };
+        if let Some(open) = open_end(c, t.start, ye, y1, hijri) {
+            return Some(open);
+        }
         let dash = next_token(key, ye).filter(|d| matches!(d.s, "-" | "–"))?;
         let q = after(key, dash.end)?;
         let (_, e, y2, _) = year_at(key, q, true)?;
@@ -128,6 +131,22 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         format!("{}/{}", a.timex(), b.timex()),
         Kind::Date,
     ))
+}
+
+/// «2012 أو بعده», «1990 أو قبله»: a year in digits (`start` to `end`,
+/// the year `y`) bounding an open range, which kashf writes as its bound,
+/// the year (its values are points and closed ranges). Four digits alone
+/// are a year only so.
+fn open_end(c: &Chunk<'_>, start: usize, end: usize, y: i32, hijri: bool) -> Option<Found> {
+    let key = c.key;
+    let or = next_token(key, end).filter(|t| t.s == "او")?;
+    let w = next_token(key, or.end)?;
+    let open = matches!(w.s, "بعده" | "قبله")
+        || matches!(w.s, "بعد" | "قبل") && next_word_is(key, w.end, &["ذلك"]).is_some();
+    if !open || hijri || !(1000..=2100).contains(&y) {
+        return None;
+    }
+    Some(Found::new(start, end, y.to_string(), Kind::Date))
 }
 
 /// After `q`, «و» and the start of what follows it, or the start of a
@@ -360,6 +379,22 @@ mod tests {
                 "XXXX-11-15/XXXX-11-19",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_year_bounding_an_open_range() {
+        check_dates(&[
+            (
+                "تقبل السيارات المصنوعة في 2015 أو بعده",
+                None,
+                "2015",
+                "2015",
+            ),
+            ("يشمل القرار المواليد 1990 أو قبل ذلك", None, "1990", "1990"),
+        ]);
+        // Four digits alone stay a number.
+        let got = dates_in("بلغ عدد الزوار 2015 زائراً", None);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
