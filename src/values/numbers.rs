@@ -1218,6 +1218,9 @@ fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
     {
         return true;
     }
+    if stranded_construct(key, p) {
+        return true;
+    }
     if let Some(next) = next_token(key, p.end) {
         // ثاني أكسيد الكربون: carbon dioxide.
         if (this == "ثاني" || this == "ثالث") && next.s == "اكسيد" {
@@ -1226,6 +1229,36 @@ fn idiom(chunk: &Chunk<'_>, p: &Parsed) -> bool {
     }
     false
 }
+
+/// Whether a number word that needs its counted noun after it stands
+/// without one: a dual in construct («ألفي», «مليوني», «مائتي»: «ألفي
+/// دولار») or «عشر» alone («عشر سنوات»), at the end of a clause or before
+/// a particle. It is then a name more often than a count («ويقول وليد
+/// عصام الفي، رئيس اللجنة», «وأكد الفي أن …»).
+fn stranded_construct(key: &str, p: &Parsed) -> bool {
+    let this = &key[p.start..p.end];
+    if !CONSTRUCT_ONLY.contains(&this) {
+        return false;
+    }
+    let Some(n) = next_token(key, p.end) else {
+        return true;
+    };
+    // «عشر في المئة»: a percentage.
+    let percent =
+        n.s == "في" && next_token(key, n.end).is_some_and(|m| matches!(m.s, "الميه" | "المايه"));
+    n.kind == TokKind::Punct || PARTICLES.contains(&n.s) && !percent
+}
+
+/// Number words that need a counted noun after them, as keys: the duals
+/// in construct and «عشر» (ten, before a feminine plural).
+const CONSTRUCT_ONLY: &[&str] = &["الفي", "مليوني", "ملياري", "ميتي", "مايتي", "عشر"];
+
+/// Particles no counted noun can be, as keys: after a number word in
+/// construct they show it has none.
+const PARTICLES: &[&str] = &[
+    "ان", "انه", "انها", "في", "من", "علي", "عن", "الي", "الذي", "التي", "قد", "لم", "لن", "لا",
+    "هو", "هي", "مع", "حيث", "كما", "بان", "بانه",
+];
 
 #[cfg(test)]
 mod tests {
@@ -1603,6 +1636,37 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn construct_numbers_without_their_noun() {
+        // A dual in construct or «عشر» at a clause's end or before a
+        // particle: a surname, no count.
+        for text in [
+            "وقال المدير سامي الفي، إن العمل مستمر",
+            "وأكد خالد الفي أن الفريق جاهز",
+            "وشارك اللاعب نبيل عشر في المباراة",
+            "وصرح الكابتن مليوني.",
+        ] {
+            assert_eq!(all(text), Vec::<String>::new(), "{text}");
+        }
+        // With their noun, or as a percentage, they are numbers.
+        check_firsts(&[
+            ("تبرع بألفي دولار للجمعية", "الفي", 2000.0, Kind::Cardinal),
+            ("قضى عشر سنوات في السجن", "عشر", 10.0, Kind::Cardinal),
+            (
+                "ارتفعت الأسعار عشر في المئة",
+                "عشر في المئة",
+                10.0,
+                Kind::Percent,
+            ),
+            (
+                "بلغت الكلفة مليوني يورو",
+                "مليوني",
+                2_000_000.0,
+                Kind::Cardinal,
+            ),
+        ]);
     }
 
     #[test]
