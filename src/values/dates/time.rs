@@ -666,7 +666,9 @@ fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
         sec,
         part: None,
     };
-    if let Some((part, e)) = part_after(key, end, written) {
+    // «الساعة 7 الظهر», «الساعة الواحدة الليل»: after «الساعة» or a clock
+    // time the noun with its article is the hour's part of the day.
+    if let Some((part, e)) = part_after(key, end, written || after_word.is_some()) {
         clock.part = Some(part);
         clock.end = e;
         // «9 مساءً وثلاثة أرباع»: the minutes after the part of the day.
@@ -826,8 +828,9 @@ fn part_after(key: &str, end: usize, article: bool) -> Option<(DayPart, usize)> 
     let w = next_hit(key, p).filter(|w| w.clitic.is_empty())?;
     match date_word(&w) {
         Some(DateW::Part(dp, adverb)) => {
+            let definite = w.article || key[w.start..w.end].starts_with("ال");
             let noun_ok = adverb
-                || (w.article && (p != end || article))
+                || (definite && (p != end || article))
                 || after(key, w.end).is_some_and(|q| {
                     relative_day(key, q).is_some() || weekday_at(key, q).is_some()
                 });
@@ -1630,6 +1633,31 @@ mod tests {
         // A match's minute is no hour.
         let got = super::super::dates_in("سجل الهدف 5 دقائق قبل 90", None);
         assert!(got.iter().all(|(_, v)| !v.contains(':')), "{got:?}");
+    }
+
+    #[test]
+    fn a_part_of_the_day_with_its_article_after_the_hour() {
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "تبدأ الجلسة الساعة 1 الظهر",
+                r,
+                "الساعة 1 الظهر",
+                "2021-03-12T13:00",
+            ),
+            (
+                "وصل الوفد الساعة الثانية الفجر",
+                r,
+                "الساعة الثانية الفجر",
+                "2021-03-12T02:00",
+            ),
+            (
+                "انطلقت القافلة الساعة 9 الليل",
+                r,
+                "الساعة 9 الليل",
+                "2021-03-12T21:00",
+            ),
+        ]);
     }
 
     #[test]
