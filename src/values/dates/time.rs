@@ -397,6 +397,33 @@ fn next_day(day: &str) -> Option<String> {
     Some(d.succ_opt()?.to_string())
 }
 
+/// «6/6/2021 12.15»: hours and two-digit minutes joined by a dot at `q`,
+/// right after a `date` written in digits, with nothing after them but a
+/// part of the day or a mark. Elsewhere two numbers with a dot are a
+/// decimal («12.15 مليون», «12.15 دولار»). Returns the end, the hour and
+/// the minutes.
+fn dotted_clock(c: &Chunk<'_>, date: &Found, q: usize) -> Option<(usize, u32, u32)> {
+    let key = c.key;
+    if !key[..date.end].ends_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    // One token: the digit reader keeps a dot between digits.
+    let t = token_at(key, q).filter(|t| t.kind == TokKind::Digits)?;
+    let (h, m) = t.s.split_once('.')?;
+    if !(1..=2).contains(&h.len()) || m.len() != 2 || !m.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (hh, mm): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    // Nothing after it but a part of the day or a mark: «12.15 دولار»
+    // is a price.
+    let alone = next_token(key, t.end).is_none_or(|n| n.kind == TokKind::Punct)
+        || part_after(key, t.end, true).is_some();
+    if hh > 23 || mm > 59 || !alone {
+        return None;
+    }
+    Some((t.end, hh, mm))
+}
+
 /// The start of the token after `end`, past a comma between («8 مساءً ،
 /// 1 يناير»).
 fn after_comma(key: &str, end: usize) -> Option<usize> {
@@ -550,6 +577,20 @@ pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
         let value = range_value(Some(day), &a, &b);
         return Some(Found::new(date.start, b.end, value, Kind::Time));
     }
+    // «6/6/2021 12.15»: a clock time with a dot after a date in digits.
+    if let Some((end, h, min)) = dotted_clock(c, date, q) {
+        let clock = Clock {
+            start: q,
+            end,
+            h,
+            min,
+            sec: None,
+            part: part_after(key, end, true).map(|(p, _)| p).or(part),
+        };
+        let end = part_after(key, end, true).map_or(end, |(_, e)| e);
+        let value = format!("{day}T{}", clock.value());
+        return Some(Found::new(date.start, end, value, Kind::Time));
+    }
     let mut clock = clock_phrase(c, q).or_else(|| {
         // «صباح الغد الساعة 7», «الليلة في 7»: after a part of the day a
         // bare hour will do; after a day, an hour word after «في» or «عند»
@@ -558,7 +599,7 @@ pub(super) fn after_date(c: &Chunk<'_>, date: &Found) -> Option<Found> {
             let whole = numbers::ordinal(c, q).map(|o| o.end);
             at && token_at(key, q).is_some_and(|t| t.kind == TokKind::Word)
                 && hour_at(c, q).is_some_and(|(e, ..)| {
-                    // The whole ordinal («الثامنة عشرة» is no hour).
+                    // The whole ordinal («الثامنة وعشرين» is no hour).
                     Some(e) == whole && next_word_is(key, e, &["من"]).is_none()
                 })
         };
@@ -1633,6 +1674,32 @@ mod tests {
         // A match's minute is no hour.
         let got = super::super::dates_in("سجل الهدف 5 دقائق قبل 90", None);
         assert!(got.iter().all(|(_, v)| !v.contains(':')), "{got:?}");
+    }
+
+    #[test]
+    fn a_dotted_clock_after_a_date_in_digits() {
+        check_dates(&[
+            (
+                "موعد التسليم 6/6/2021 12.15",
+                None,
+                "6/6/2021 12.15",
+                "2021-06-06T12:15",
+            ),
+            (
+                "نشر في 3/2/2020 09.45 صباحا",
+                None,
+                "3/2/2020 09.45 صباحا",
+                "2020-02-03T09:45",
+            ),
+        ]);
+        // A decimal after the date: no time.
+        for text in [
+            "بلغت الصادرات في 6/6/2021 12.15 مليون دولار",
+            "سعر السهم في 6/6/2021 12.15 دولار",
+        ] {
+            let got = dates_in(text, None);
+            assert!(got.iter().all(|(_, v)| !v.contains('T')), "{text}: {got:?}");
+        }
     }
 
     #[test]
