@@ -536,9 +536,19 @@ fn timex_matches(got: &str, values: &[String], ref_date: Option<NaiveDate>) -> b
         if let Some(inner) = want.strip_prefix('(').and_then(|w| w.strip_suffix(')')) {
             let ends: Vec<&str> = inner.split(',').collect();
             if ends.len() == 3 {
+                // The last end: kashf writes the period's last day (or
+                // decade); Recognizers-Text writes it (`من الثلاثاء إلى
+                // الخميس`, `(…-14,…-16,P2D)`) or, for a counted period,
+                // the day after it (`3 أيام القادمة` on 2016-11-07,
+                // `(2016-11-08,2016-11-11,P3D)`; kashf
+                // `2016-11-08/2016-11-10`).
+                let last_matches = |b: &str| {
+                    end_matches(b, ends[1], ref_date)
+                        || interval(b).is_some_and(|(_, next)| next.to_string() == ends[1])
+                };
                 if let Some((a, b)) = got.split_once('/')
                     && end_matches(a, ends[0], ref_date)
-                    && end_matches(b, ends[1], ref_date)
+                    && last_matches(b)
                 {
                     return true;
                 }
@@ -1024,6 +1034,16 @@ mod mapping {
         assert!(!timex_matches(
             "2017-11-10T13:00/2017-11-10T17:00",
             &v(&["2017-11-10 13:00:00", "2017-11-10 16:00:00"]),
+            r
+        ));
+        // A counted period: its last day, or the day after it.
+        let three_days = v(&["(2016-11-08,2016-11-11,P3D)"]);
+        assert!(timex_matches("2016-11-08/2016-11-10", &three_days, r));
+        assert!(timex_matches("2016-11-08/2016-11-11", &three_days, r));
+        assert!(!timex_matches("2016-11-08/2016-11-09", &three_days, r));
+        assert!(timex_matches(
+            "199X/200X",
+            &v(&["(1990-01-01,2010-01-01,P20Y)"]),
             r
         ));
         assert!(timex_matches("2016-10", &v(&["2016-10-07"]), r));

@@ -445,6 +445,9 @@ const DATE_WORDS: &[Row<DateW>] = &[
     ("قرنين", DateW::Unit(Unit::Century, Count::Two)),
     // Relative days.
     ("اليوم", DateW::Day(0)),
+    // «اليومين» (the two days) with its article: the trigger «اليوم» is
+    // found first in it and then left, being part of a longer word.
+    ("اليومين", DateW::Unit(Unit::Day, Count::Two)),
     ("امس", DateW::Day(-1)),
     ("البارحه", DateW::Day(-1)),
     ("غدا", DateW::Day(1)),

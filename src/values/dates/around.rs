@@ -79,12 +79,7 @@ pub(super) fn from_now(c: &Chunk<'_>, found: Found) -> Found {
     if found.kind != Kind::Duration || found.value.contains(['T', 'X']) {
         return found;
     }
-    let Some(end) = next_token(key, found.end)
-        .filter(|t| t.s == "من")
-        .and_then(|t| next_token(key, t.end))
-        .filter(|t| t.s == "الان")
-        .map(|t| t.end)
-    else {
+    let Some(end) = from_now_at(key, found.end) else {
         return found;
     };
     let back = prev_token(key, found.start).is_some_and(|t| matches!(t.s, "منذ" | "قبل"));
@@ -102,6 +97,33 @@ pub(super) fn from_now(c: &Chunk<'_>, found: Found) -> Found {
         norm: None,
         ..found
     }
+}
+
+/// Where «من الآن» after `end` ends, if it stands there.
+pub(super) fn from_now_at(key: &str, end: usize) -> Option<usize> {
+    next_token(key, end)
+        .filter(|t| t.s == "من")
+        .and_then(|t| next_token(key, t.end))
+        .filter(|t| t.s == "الان")
+        .map(|t| t.end)
+}
+
+/// Whether a length of several units with «من الآن» after it follows the
+/// word at `pos` («منذ», «بعد», «قبل»): that length is the date, and the
+/// word before it is left out of it («منذ شهر و 21 يوماً من الآن»), where
+/// the word alone would take only the first unit («منذ شهر»).
+pub(super) fn units_from_now_after(c: &Chunk<'_>, pos: usize) -> bool {
+    let Some(q) = next_token(c.key, pos)
+        .and_then(|t| next_token(c.key, t.end))
+        .map(|t| t.start)
+    else {
+        return false;
+    };
+    super::duration::duration_at(c, q).is_some_and(|f| {
+        f.kind == Kind::Duration
+            && f.value.chars().filter(|ch| "YMWD".contains(*ch)).count() > 1
+            && from_now_at(c.key, f.end).is_some()
+    })
 }
 
 /// `date` moved by the length `value` (`P2Y1M21D`, `P3W`) in direction
@@ -182,6 +204,13 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_lengths_is_no_date() {
+        // Without «من الآن» a comma or nothing between lengths joins none.
+        let got = super::super::dates_in("استغرق البناء 3 سنوات، 5 أشهر للتجهيز", None);
+        assert!(got.iter().all(|(s, _)| s != "3 سنوات، 5 اشهر"), "{got:?}");
+    }
+
+    #[test]
     fn a_length_from_now() {
         let r = Some("2019-05-10");
         check_dates(&[
@@ -202,6 +231,32 @@ mod tests {
                 None,
                 "2 سنة و 10 ايام من الان",
                 "XXXX-XX-XX",
+            ),
+            // After «منذ», «بعد»: the whole length, back or ahead.
+            (
+                "وقع الاتفاق منذ 3 أشهر و 5 أيام من الآن",
+                r,
+                "3 اشهر و 5 ايام من الان",
+                "2019-02-05",
+            ),
+            (
+                "تنتهي الولاية بعد 4 أعوام و 6 أشهر من الآن",
+                r,
+                "4 اعوام و 6 اشهر من الان",
+                "2023-11-10",
+            ),
+            // Joined by a comma or by nothing before «من الآن».
+            (
+                "تسلم المشروع منذ 2 شهر، 10 أيام من الآن",
+                r,
+                "2 شهر، 10 ايام من الان",
+                "2019-02-28",
+            ),
+            (
+                "تنتهي المهلة 1 سنة 2 شهر 3 يوم من الآن",
+                r,
+                "1 سنة 2 شهر 3 يوم من الان",
+                "2020-07-13",
             ),
             // A length of hours stays one.
             (

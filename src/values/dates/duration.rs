@@ -5,6 +5,9 @@
 //!
 //! In: a [`Chunk`] and a token position. Out: the phrase that starts there.
 
+use chrono::{Datelike, NaiveDate};
+
+use super::calendar::{add_days, add_months};
 use super::relative::part_suffix;
 use super::{Found, after, article_before, date_word, hit, next_hit, time};
 use crate::doc::{Chunk, Kind};
@@ -24,8 +27,9 @@ pub(super) fn length_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64,
     {
         match (date_word(&h), h.entry.num) {
             (Some(DateW::Unit(u, Count::Two)), _) => {
-                // عامي, سنتي are construct duals before a noun or years.
-                if key[h.start..h.end].ends_with('ي') {
+                // عامي, سنتي are construct duals before a noun or years;
+                // «اليومين» is the table's one dual with its article.
+                if key[h.start..h.end].ends_with('ي') || key[h.start..h.end].starts_with("ال") {
                     return None;
                 }
                 (h.start, h.end, 2.0, u)
@@ -81,23 +85,49 @@ pub(super) fn counted(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, U
     if u.article && !(digits && count == Count::Plural) {
         return None;
     }
-    // «الـ24 ساعة الماضية»: the article before the digits, and the
-    // direction after the unit, belong to the span.
-    match article_before(key, n.start) {
-        Some(start) => Some((start, dir_after(key, u.end), n.value, unit)),
-        None => Some((n.start, u.end, n.value, unit)),
-    }
+    // «الـ24 ساعة الماضية», «3 أيام القادمة», «الثلاثة عقود القادمة»:
+    // the article before the digits, and the direction after the unit,
+    // belong to the span.
+    let start = article_before(key, n.start).unwrap_or(n.start);
+    Some((start, dir_after(key, u.end), n.value, unit))
 }
 
-/// `end`, extended over «الماضية», «المقبلة», «الأخيرة» after it.
+/// Directions in the dual, after a dual unit with the article:
+/// «العامين الماضيين», «اليومين المقبلين» (key spellings, with their
+/// sign).
+const DUAL_DIR: &[(&str, i8)] = &[
+    ("الاخيرين", -1),
+    ("الماضيين", -1),
+    ("المنصرمين", -1),
+    ("السابقين", -1),
+    ("المقبلين", 1),
+    ("القادمين", 1),
+    ("التاليين", 1),
+];
+
+/// The direction word after `end`: «الماضية», «المقبلة», «الأخيرة» (the
+/// last ones: the past), or a dual one («الماضيين»). Its end and sign.
+fn dir_word(key: &str, end: usize) -> Option<(usize, i8)> {
+    let d = next_hit(key, end).filter(|d| d.clitic.is_empty());
+    if let Some(d) = d {
+        match date_word(&d) {
+            Some(DateW::Dir(s @ (-1 | 1))) => return Some((d.end, s)),
+            _ if matches!(&key[d.start..d.end], "الاخيره" | "الاخير") => {
+                return Some((d.end, -1));
+            }
+            _ => {}
+        }
+    }
+    let t = next_token(key, end)?;
+    DUAL_DIR
+        .iter()
+        .find(|&&(w, _)| w == t.s)
+        .map(|&(_, s)| (t.end, s))
+}
+
+/// `end`, extended over a direction after it (see [`dir_word`]).
 fn dir_after(key: &str, end: usize) -> usize {
-    next_hit(key, end)
-        .filter(|d| {
-            d.clitic.is_empty()
-                && (matches!(date_word(d), Some(DateW::Dir(-1 | 1)))
-                    || matches!(&key[d.start..d.end], "الاخيره" | "الاخير"))
-        })
-        .map_or(end, |d| d.end)
+    dir_word(key, end).map_or(end, |(e, _)| e)
 }
 
 /// The TIMEX3 duration of `n` units: `P12Y`, `PT5M`, `P2W`; fractions go to
@@ -179,7 +209,101 @@ pub(super) fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         return Some(found);
     }
     let end = whole_after(c.key, found.end);
-    Some(compound(c, Found { end, ..found }))
+    let found = compound(c, Found { end, ..found });
+    Some(counted_period(c, found))
+}
+
+/// A count of units with a direction is the period that many units long
+/// next to the reference date, not a length: «الأيام الثلاثة الماضية»,
+/// «3 أيام القادمة», «آخر 3 سنوات», «العقدين الماضيين», «اليومين
+/// المقبلين». The value is its first and last day (`2016-11-04/2016-11-06`
+/// for the past three days on 2016-11-07): a past period ends the day
+/// before the reference, a coming one starts the day after. Decades are
+/// whole decades: the two past decades in 2016 are `199X/200X`.
+///
+/// Without a reference date, for hours, minutes and centuries, and with
+/// «التالية» or «السابقة» (see below), the phrase stays the length it
+/// names (`P3D`); a count with no direction
+/// («3 أيام», «خلال ثلاث سنوات») is always a length.
+fn counted_period(c: &Chunk<'_>, found: Found) -> Found {
+    let key = c.key;
+    let last = words::prev_token(key, found.end);
+    // «آخر 3 سنوات», «آخر يومين»: the last ones, before a count.
+    let before = words::prev_token(key, found.start).filter(|t| t.s == "اخر");
+    // «التالية», «السابقة» (the following, the previous ones) count from
+    // the time the text tells of as often as from today: «اليومين
+    // التاليين» of an event. The phrase stays a length.
+    let narrative = last.is_some_and(|t| t.s.starts_with("التالي") || t.s.starts_with("السابق"));
+    let dir = match last.and_then(|t| dir_word(key, t.start)) {
+        Some(_) if narrative => None,
+        Some((e, s)) if e == found.end => Some(s),
+        _ => before.map(|_| -1),
+    };
+    let (Some(dir), Some(reference)) = (dir, c.ref_date) else {
+        return found;
+    };
+    let Some((n, unit)) = one_part(&found.value) else {
+        return found;
+    };
+    let decades = unit_in(c, &found) == Some(Unit::Decade);
+    let Some(value) = period_value(reference, n as i32, unit, dir, decades) else {
+        return found;
+    };
+    let start = before.map_or(found.start, |t| t.start);
+    Found::new(start, found.end, value, Kind::Date)
+}
+
+/// The unit word of a one-unit length found at `found`.
+fn unit_in(c: &Chunk<'_>, found: &Found) -> Option<Unit> {
+    let mut pos = found.start;
+    while pos < found.end {
+        let t = next_token(c.key, pos)?;
+        if let Some(h) = words::word(c.key, Some(t))
+            && let Some(DateW::Unit(u, _)) = date_word(&h)
+        {
+            return Some(u);
+        }
+        pos = t.end;
+    }
+    None
+}
+
+/// The first and last day (or decade) of `n` units before (`dir` -1) or
+/// after (+1) `reference` (see [`counted_period`]); `None` for units of a
+/// day's parts.
+fn period_value(
+    reference: NaiveDate,
+    n: i32,
+    unit: Unit,
+    dir: i8,
+    decades: bool,
+) -> Option<String> {
+    if n < 1 {
+        return None;
+    }
+    if decades {
+        // `n` counts years (`P20Y`): `k` decades.
+        let (d, k) = (reference.year().div_euclid(10), n / 10);
+        let (a, b) = if dir < 0 {
+            (d - k, d - 1)
+        } else {
+            (d + 1, d + k)
+        };
+        return (a >= 0).then(|| format!("{a:03}X/{b:03}X"));
+    }
+    let shift = |from: NaiveDate, k: i32| match unit {
+        Unit::Day => add_days(from, i64::from(k)),
+        Unit::Week => add_days(from, 7 * i64::from(k)),
+        Unit::Month => add_months(from, k),
+        Unit::Year => add_months(from, 12 * k),
+        _ => None,
+    };
+    let (first, last) = if dir < 0 {
+        (shift(reference, -n)?, add_days(reference, -1)?)
+    } else {
+        (add_days(reference, 1)?, shift(reference, n)?)
+    };
+    Some(format!("{first}/{last}"))
 }
 
 /// «سنتين وثلاثة أشهر», «ساعة و30 دقيقة», «عام واحد وشهر و21 يوماً»:
@@ -187,30 +311,50 @@ pub(super) fn duration_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
 /// (`P2Y3M`, `PT1H30M`, `P1Y1M21D`). Not after «بين» («بين أسبوع
 /// وشهر» is a range of lengths), not when a unit repeats («يومين وثلاثة
 /// أيام» is a list), and whole counts only.
+///
+/// Before «من الآن» the lengths may also be joined by a comma or stand
+/// side by side: «1 شهر، 21 يوماً من الآن», «2 سنة 1 شهر 21 يوم من
+/// الآن» (elsewhere a comma or nothing between two lengths more often
+/// ends a list or a clause).
 fn compound(c: &Chunk<'_>, first: Found) -> Found {
-    let key = c.key;
-    let Some(mut parts) = one_part(&first.value).map(|p| vec![p]) else {
-        return first;
-    };
-    if words::prev_token(key, first.start).is_some_and(|p| p.s.ends_with("بين")) {
+    if words::prev_token(c.key, first.start).is_some_and(|p| p.s.ends_with("بين")) {
         return first;
     }
+    let loose = joined_parts(c, &first, true);
+    if let Some((end, _)) = &loose
+        && super::around::from_now_at(c.key, *end).is_some()
+    {
+        return with_parts(first, loose);
+    }
+    let strict = joined_parts(c, &first, false);
+    with_parts(first, strict)
+}
+
+/// `first` grown to the end of the lengths joined to it, with their value.
+fn with_parts(first: Found, parts: Option<(usize, Vec<(f64, Unit)>)>) -> Found {
+    match parts {
+        Some((end, mut parts)) if parts.len() > 1 => Found {
+            end,
+            value: compound_value(&mut parts),
+            ..first
+        },
+        _ => first,
+    }
+}
+
+/// The lengths joined to `first` (by «و», or with `loose` also by a comma
+/// or nothing): where they end, and each count and unit.
+fn joined_parts(c: &Chunk<'_>, first: &Found, loose: bool) -> Option<(usize, Vec<(f64, Unit)>)> {
+    let mut parts = vec![one_part(&first.value)?];
     let mut end = first.end;
-    while let Some((e, n, unit)) = next_part(c, end) {
+    while let Some((e, n, unit)) = next_part(c, end, loose) {
         if n.fract() != 0.0 || parts.iter().any(|&(_, u)| u == unit) {
             break;
         }
         parts.push((n, unit));
         end = e;
     }
-    if parts.len() == 1 {
-        return first;
-    }
-    Found {
-        end,
-        value: compound_value(&mut parts),
-        ..first
-    }
+    Some((end, parts))
 }
 
 /// The count and unit of a one-unit duration value (`P3D`, `PT30M`;
@@ -236,14 +380,23 @@ fn one_part(value: &str) -> Option<(f64, Unit)> {
 }
 
 /// The length after `end` joined by «و»: «و30 دقيقة», «وشهر», «و شهر
-/// واحد». Returns its end, count and unit.
-fn next_part(c: &Chunk<'_>, end: usize) -> Option<(usize, f64, Unit)> {
+/// واحد»; with `loose`, also after a comma or directly («، 21 يوماً», «1
+/// شهر»: counted lengths only). Returns its end, count and unit.
+fn next_part(c: &Chunk<'_>, end: usize, loose: bool) -> Option<(usize, f64, Unit)> {
     let key = c.key;
     let t = next_token(key, end)?;
     let pos = if t.s == "و" {
         next_token(key, t.end)?.start
     } else if t.s.starts_with('و') {
         t.start
+    } else if loose {
+        let pos = if matches!(t.s, "," | "،") {
+            next_token(key, t.end)?.start
+        } else {
+            t.start
+        };
+        let (_, e, n, unit) = counted(c, pos)?;
+        return Some((e, n, unit));
     } else {
         return None;
     };
@@ -346,13 +499,13 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         let full = one_after(c.key, u.end);
         let trusted = !two_senses
             || prev.is_some_and(|p| BEFORE_LENGTH.contains(&p.s))
-            || next_part(c, full).is_some_and(|(_, _, v)| v != unit);
+            || next_part(c, full, false).is_some_and(|(_, _, v)| v != unit);
         let one = if trusted { full } else { u.end };
         let whole = whole_after(c.key, u.end) != u.end;
         let after_length_word =
             prev.is_some_and(|p| matches!(p.s, "لمده" | "مده" | "طوال" | "طيله" | "غضون" | "خلال"));
         // «ساعة و30 دقيقة»: one unit before a smaller one.
-        let joined = || next_part(c, one).is_some_and(|(_, _, v)| v != unit);
+        let joined = || next_part(c, one, false).is_some_and(|(_, _, v)| v != unit);
         if (u.clitic.is_empty() && (after_length_word || one != u.end || whole || joined())
             || u.clitic == "ل" && whole)
             && next_hit(c.key, one).is_none_or(|n| {
@@ -392,7 +545,22 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         let value = duration_value(1.0, unit).replace('1', "X");
         return Some(Found::new(start, u.end, value, Kind::Duration));
     }
-    let h = hit(key, pos).filter(|h| h.article)?;
+    let h = hit(key, pos).filter(|h| h.article || key[h.start..h.end] == *"اليومين")?;
+    // «العامين الماضيين», «اليومين المقبلين»: two units, with the
+    // direction that makes them a period (alone, «العامين» are two named
+    // years as often).
+    if let Some(DateW::Unit(unit, Count::Two)) = date_word(&h)
+        && h.clitic.is_empty()
+        && (h.article || key[h.start..h.end].starts_with("ال"))
+        && let Some((end, _)) = dir_word(key, h.end)
+    {
+        return Some(Found::new(
+            h.start,
+            end,
+            duration_value(2.0, unit),
+            Kind::Duration,
+        ));
+    }
     let Some(DateW::Unit(unit, Count::Plural)) = date_word(&h) else {
         return None;
     };
@@ -401,6 +569,12 @@ fn length_or_unit_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         // «الساعات الـ24 الماضية».
         let d = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits)?;
         (parse_digits(d.s).filter(|d| d.int)?.value, d.end)
+    } else if t.kind == TokKind::Digits {
+        // «الأشهر 3 القادمة»: digits without their article, with a
+        // direction only.
+        let v = parse_digits(t.s).filter(|d| d.int && d.width <= 3)?.value;
+        dir_word(key, t.end)?;
+        (v, t.end)
     } else {
         let n = words::word(key, Some(t)).filter(|n| n.article && n.clitic.is_empty())?;
         let v = match n.entry.num? {
@@ -671,6 +845,73 @@ mod tests {
         ]);
         let got = super::super::dates_in("طعنه في الظهر كل يوم", None);
         assert_eq!(got, vec![("كل يوم".to_owned(), "P1D".to_owned())]);
+    }
+
+    #[test]
+    fn counted_periods() {
+        let r = Some("2021-03-12");
+        super::super::check_dates(&[
+            (
+                "قتل خمسة أشخاص خلال الأيام الثلاثة الماضية",
+                r,
+                "الايام الثلاثة الماضية",
+                "2021-03-09/2021-03-11",
+            ),
+            (
+                "تتوقع الوزارة أمطاراً في اليومين المقبلين",
+                r,
+                "اليومين المقبلين",
+                "2021-03-13/2021-03-14",
+            ),
+            (
+                "تضاعف العجز في العامين الماضيين",
+                r,
+                "العامين الماضيين",
+                "2019-03-12/2021-03-11",
+            ),
+            (
+                "ارتفعت الأسعار في آخر 3 سنوات",
+                r,
+                "اخر 3 سنوات",
+                "2018-03-12/2021-03-11",
+            ),
+            (
+                "تغير المشهد السياسي في العقدين الماضيين",
+                r,
+                "العقدين الماضيين",
+                "200X/201X",
+            ),
+            (
+                "تنفذ الخطة في الثلاثة عقود القادمة",
+                r,
+                "الثلاثة عقود القادمة",
+                "203X/205X",
+            ),
+            (
+                "تبدأ المفاوضات خلال الأسابيع 2 المقبلة",
+                r,
+                "الاسابيع 2 المقبلة",
+                "2021-03-13/2021-03-26",
+            ),
+        ]);
+        // No direction, or no reference date, or hours: a length.
+        super::super::check_dates(&[
+            ("سيعود خلال 3 أيام", r, "3 ايام", "P3D"),
+            (
+                "خلال السنوات الخمس الماضية",
+                None,
+                "السنوات الخمس الماضية",
+                "P5Y",
+            ),
+            (
+                "خلال الساعات الـ24 الماضية",
+                r,
+                "الساعات ال24 الماضية",
+                "PT24H",
+            ),
+        ]);
+        // The two days alone are no date.
+        assert!(super::super::dates_in("قضى اليومين في المستشفى", r).is_empty());
     }
 
     #[test]

@@ -335,6 +335,11 @@ fn phrase_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                 Some(DateW::Opener(Opener::Between | Opener::From)) => {
                     [range_at(c, pos), time_range_at(c, pos), None, None, None]
                 }
+                Some(DateW::Opener(Opener::After | Opener::Since | Opener::Before))
+                    if around::units_from_now_after(c, pos) =>
+                {
+                    return None;
+                }
                 Some(DateW::Opener(Opener::After)) => [
                     relative(c, pos),
                     time_at(c, pos),
