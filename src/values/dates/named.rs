@@ -154,6 +154,51 @@ pub(super) fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
     (1..=31).contains(&d).then_some((start, end, d))
 }
 
+/// Nouns of places that are named after a day (key spellings): «مدينة
+/// ستة أكتوبر», «جسر ستة أكتوبر», «ميدان ثلاثين يونيو».
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه",
+    "جسر",
+    "كوبري",
+    "ميدان",
+    "شارع",
+    "حي",
+    "جامعه",
+    "محور",
+    "مدرسه",
+];
+
+/// A day of the month in cardinal words (1 to 31): before a month that is
+/// never an ordinary word («واحد وعشرين مايو»; not «ثلاثة نيسان», three
+/// Nissans), or after a weekday and «في» (`after_weekday`: «يوم الجمعة في
+/// خمسة عشر») where no counted word follows («في خمسة عشر بلداً»).
+/// Ordinals are [`day_at`]'s.
+fn cardinal_day(c: &Chunk<'_>, pos: usize, after_weekday: bool) -> Option<(usize, usize, u8)> {
+    let key = c.key;
+    if token_at(key, pos)?.kind != TokKind::Word {
+        return None;
+    }
+    let n = numbers::cardinal(key, pos).filter(|n| n.kind == Kind::Cardinal && n.int)?;
+    if !(1.0..=31.0).contains(&n.value) {
+        return None;
+    }
+    // «مدينة ستة أكتوبر», «جسر ستة أكتوبر»: a place named after the day.
+    // (A proclitic or two may be glued to the noun: «بمدينة».)
+    let named_place = words::prev_token(key, pos).is_some_and(|t| {
+        PLACE_NOUNS.iter().any(|p| {
+            t.s.strip_suffix(p)
+                .is_some_and(|cl| matches!(cl, "" | "ب" | "و" | "ل" | "ف" | "وب" | "ول" | "فب"))
+        })
+    });
+    let before_month = !named_place
+        && after(key, n.end)
+            .and_then(|q| month_at(key, q))
+            .is_some_and(|m| m.safe && !m.hijri);
+    let counted = next_token(key, n.end)
+        .is_some_and(|t| t.kind == TokKind::Word && !matches!(t.s, "من" | "و"));
+    (before_month || after_weekday && !counted).then_some((n.start, n.end, n.value as u8))
+}
+
 /// A day of the month in ordinal words after its month: «الحادي عشر» in
 /// «مايو الحادي عشر». Returns its end (before a «من» after it) and the day.
 fn day_after_month(c: &Chunk<'_>, end: usize) -> Option<(usize, u8)> {
@@ -550,14 +595,16 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     let key = c.key;
     let mut start = None;
     let mut p = pos;
-    // A weekday before the date.
+    // A weekday before the date, and whether «في» joins them.
     let mut weekday = None;
+    let mut with_fi = false;
     if let Some((ws, we, wd)) = weekday_at(key, pos) {
         let mut q = after(key, we)?;
         if let Some(t) = token_at(key, q).filter(|t| matches!(t.s, "," | "،")) {
             q = after(key, t.end)?;
         }
         if let Some(e) = word_is(key, q, "الموافق").or_else(|| word_is(key, q, "في")) {
+            with_fi = key[..e].ends_with("في");
             q = after(key, e)?;
         }
         start = Some(ws);
@@ -623,7 +670,9 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         p = q;
     }
     let day = if month_word.is_none() {
-        day_at(c, p).map(|(s, e, d)| (day_word.unwrap_or(s), e, d))
+        day_at(c, p)
+            .map(|(s, e, d)| (day_word.unwrap_or(s), e, d))
+            .or_else(|| cardinal_day(c, p, weekday.is_some()))
     } else {
         None
     };
@@ -652,9 +701,29 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         }) {
             Some(mo) => (ds, mo),
             None => {
+                // After «في» a masculine ordinal is a day, not an hour
+                // (the hour is feminine: «في السابعة»): «يوم الخميس في
+                // السابع». Right after the weekday («يوم الأحد السادس»)
+                // it may be the weekday's rank.
+                // Not before a noun: «الخميس، في أول مناظرة» is a rank
+                // (before «حتى», «إلى» it ends a range).
+                let masculine = with_fi
+                    && !key[ds..de].bytes().any(|b| b.is_ascii_digit())
+                    && !key[ds..de].trim_end_matches(" من").ends_with('ه')
+                    && (key[ds..de].ends_with(" من")
+                        || next_token(key, de).is_none_or(|t| {
+                            t.kind != TokKind::Word || matches!(t.s, "حتي" | "الي" | "و")
+                        }));
                 if let (Some(ws), Some(wd)) = (start, weekday)
-                    && (ds < de && key[ds..de].bytes().any(|b| b.is_ascii_digit()) || d >= 11)
+                    && (ds < de && key[ds..de].bytes().any(|b| b.is_ascii_digit())
+                        || d >= 11
+                        || masculine)
                 {
+                    // «في الثالث من الشهر»: the «من» stays out.
+                    let de = match words::prev_token(key, de).filter(|t| t.s == "من") {
+                        Some(m) => words::prev_token(key, m.start).map_or(de, |t| t.end),
+                        None => de,
+                    };
                     return Some(weekday_with_day(c, ws, de, wd, d));
                 }
                 return coordinated_day(c, start.unwrap_or(ds), de, d);
@@ -1530,7 +1599,66 @@ mod tests {
                 "الجمعة الموافق 9 من الشهر الجاري",
                 "2013-08-09",
             ),
+            // A masculine ordinal after «في» is the day, not the hour.
+            (
+                "تنطلق القمة يوم الخميس في السابع",
+                r,
+                "يوم الخميس في السابع",
+                "2017-09-07",
+            ),
+            (
+                "وصل الوفد يوم الأحد في الثالث من الشهر",
+                r,
+                "يوم الاحد في الثالث",
+                "2017-09-03",
+            ),
+            // The day in cardinal words.
+            (
+                "تعقد الجلسة يوم الجمعة في خمسة عشر",
+                r,
+                "يوم الجمعة في خمسة عشر",
+                "2017-09-15",
+            ),
         ]);
+        // The feminine ordinal is the hour; a counted noun makes a count.
+        check_dates(&[(
+            "تنطلق القمة يوم الخميس في السابعة",
+            r,
+            "يوم الخميس في السابعة",
+            "2017-09-28T07:00",
+        )]);
+        let got = dates_in("زار يوم الجمعة في خمسة عشر بلدا", r);
+        assert_eq!(
+            got,
+            vec![("يوم الجمعة".to_owned(), "2017-09-29".to_owned())]
+        );
+    }
+
+    #[test]
+    fn day_in_cardinal_words_before_a_month() {
+        let r = Some("2017-09-27");
+        check_dates(&[
+            (
+                "انطلقت الثورة في ثلاثين يونيو",
+                r,
+                "ثلاثين يونيو",
+                "2017-06-30",
+            ),
+            (
+                "وقعت الاتفاقية في واحد وعشرين مايو 2015",
+                r,
+                "واحد وعشرين مايو 2015",
+                "2015-05-21",
+            ),
+        ]);
+        // Not a place named after the day, nor a rank before a noun.
+        let got = dates_in("تدرب الفريق بمدينة ستة أكتوبر", r);
+        assert!(got.iter().all(|(s, _)| !s.contains("ستة")), "{got:?}");
+        let got = dates_in("تتجه الأضواء الخميس، في أول مناظرة", r);
+        assert!(got.iter().all(|(s, _)| !s.contains("اول")), "{got:?}");
+        // Not before a month that is also a word: three Nissans.
+        let got = dates_in("اشترت الشركة ثلاثة نيسان", r);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
