@@ -99,6 +99,65 @@ pub(super) fn from_now(c: &Chunk<'_>, found: Found) -> Found {
     }
 }
 
+/// A week with a range of its weekdays after it: «الأسبوع المقبل بين
+/// الأربعاء والجمعة», «هذا الأسبوع من الثلاثاء إلى الخميس»: the days of
+/// that week (Monday to Sunday), `2017-11-22/2017-11-24`; without a
+/// reference, `XXXX-WXX-3/XXXX-WXX-5`.
+pub(super) fn weekdays_of_week(c: &Chunk<'_>, found: Found) -> Found {
+    let key = c.key;
+    let week = found.kind == Kind::Date
+        && (found.value == "XXXX-WXX"
+            || found.value.len() == 8 && found.value.get(4..6) == Some("-W"));
+    if !week {
+        return found;
+    }
+    let Some(open) = next_token(key, found.end).filter(|t| matches!(t.s, "من" | "بين")) else {
+        return found;
+    };
+    let Some((e1, a)) = weekday_after(key, open.end, "") else {
+        return found;
+    };
+    let joined = match open.s {
+        "بين" => weekday_after(key, e1, "و"),
+        _ => next_token(key, e1)
+            .filter(|t| matches!(t.s, "الي" | "حتي"))
+            .and_then(|t| weekday_after(key, t.end, "")),
+    };
+    let Some((end, b)) = joined.filter(|&(_, b)| b > a) else {
+        return found;
+    };
+    let monday = found
+        .value
+        .split_once("-W")
+        .and_then(|(y, w)| Some((y.parse::<i32>().ok()?, w.parse::<u32>().ok()?)))
+        .and_then(|(y, w)| chrono::NaiveDate::from_isoywd_opt(y, w, chrono::Weekday::Mon));
+    let value = match monday {
+        Some(m) => match (add_days(m, i64::from(a) - 1), add_days(m, i64::from(b) - 1)) {
+            (Some(x), Some(y)) => format!("{x}/{y}"),
+            _ => return found,
+        },
+        None => format!("XXXX-WXX-{a}/XXXX-WXX-{b}"),
+    };
+    Found {
+        end,
+        value,
+        norm: None,
+        ..found
+    }
+}
+
+/// The weekday after `end` («الأربعاء», «يوم الخميس»), with the proclitic
+/// `clitic` glued to it or to «يوم» («والجمعة»): its end and ISO number.
+fn weekday_after(key: &str, end: usize, clitic: &str) -> Option<(usize, u8)> {
+    let mut t = next_token(key, end)?;
+    let mut s = t.s.strip_prefix(clitic)?;
+    if s == "يوم" {
+        t = next_token(key, t.end)?;
+        s = t.s;
+    }
+    super::duration::weekday_word(s).map(|w| (t.end, w))
+}
+
 /// Where «من الآن» after `end` ends, if it stands there.
 pub(super) fn from_now_at(key: &str, end: usize) -> Option<usize> {
     next_token(key, end)
@@ -201,6 +260,35 @@ mod tests {
                 "XXXX-06-14",
             ),
         ]);
+    }
+
+    #[test]
+    fn weekdays_of_a_week() {
+        // 2021-03-12 is a Friday, in ISO week 10.
+        let r = Some("2021-03-12");
+        check_dates(&[
+            (
+                "تعقد الجولة المقبلة الأسبوع المقبل بين الثلاثاء والخميس",
+                r,
+                "الاسبوع المقبل بين الثلاثاء والخميس",
+                "2021-03-16/2021-03-18",
+            ),
+            (
+                "أغلقت المدارس الأسبوع الماضي من يوم الاثنين حتى يوم الأربعاء",
+                r,
+                "الاسبوع الماضي من يوم الاثنين حتى يوم الاربعاء",
+                "2021-03-01/2021-03-03",
+            ),
+            (
+                "يستمر المعرض هذا الأسبوع من الاثنين إلى الخميس",
+                None,
+                "هذا الاسبوع من الاثنين الى الخميس",
+                "XXXX-WXX-1/XXXX-WXX-4",
+            ),
+        ]);
+        // Days out of order are no range of the week.
+        let got = super::super::dates_in("الأسبوع المقبل بين الجمعة والاثنين", r);
+        assert!(got.iter().all(|(_, v)| !v.contains('/')), "{got:?}");
     }
 
     #[test]

@@ -306,6 +306,7 @@ fn date_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     let found = duration::time_then_set(c, &found).unwrap_or(found);
     let found = around::from_now(c, around::week_of(c, found));
+    let found = around::weekdays_of_week(c, found);
     let found = time::early_or_late_before(c, found);
     Some(around::later_or_earlier_before(c, found))
 }

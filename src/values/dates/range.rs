@@ -29,7 +29,12 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         let dash = next_token(key, ye).filter(|d| matches!(d.s, "-" | "–"))?;
         let q = after(key, dash.end)?;
         let (_, e, y2, _) = year_at(key, q, true)?;
-        return (y2 > y1).then(|| Found::new(t.start, e, format!("{y1}/{y2}"), Kind::Date));
+        // «بين 2014-2018»: «بين» opens the range's span, as in «بين
+        // عامي 1980 و1988».
+        let start = words::prev_token(key, t.start)
+            .filter(|b| b.s == "بين")
+            .map_or(t.start, |b| b.start);
+        return (y2 > y1).then(|| Found::new(start, e, format!("{y1}/{y2}"), Kind::Date));
     }
     let h = words::lookup(key, t.start, t.end)?;
     let opener = match date_word(&h)? {
@@ -336,6 +341,19 @@ pub(super) fn days_after(c: &Chunk<'_>, first: &Found) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, dates_in};
+
+    #[test]
+    fn two_years_with_a_hyphen_after_bayn() {
+        check_dates(&[
+            (
+                "ارتفع الإنتاج بين 2014-2018 بنسبة كبيرة",
+                None,
+                "بين 2014-2018",
+                "2014/2018",
+            ),
+            ("في الفترة 2014-2018", None, "2014-2018", "2014/2018"),
+        ]);
+    }
 
     #[test]
     fn days_with_their_month_after_or_before() {
