@@ -232,11 +232,23 @@ pub(super) fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize
                 _ => return None,
             }
             let Some(d) = next_token(key, t.end).filter(|d| d.kind == TokKind::Digits) else {
-                // «عام ألفين وثلاثة»: a year in words.
-                let n = numbers::cardinal(key, after(key, t.end)?).filter(|n| {
-                    n.kind == Kind::Cardinal && n.int && (1000.0..=2100.0).contains(&n.value)
-                })?;
-                return Some((h.start, n.end, n.value as i32, false));
+                // «عام ألفين وثلاثة», «عام مائتين وسبعة وستين», «عام
+                // تسعة عشر ثمانية وعشرون»: a year in words.
+                let (_, e, y) = year_words(key, after(key, t.end)?)
+                    .filter(|&(_, e, y)| (100..=2100).contains(&y) && !counts_after(key, e))?;
+                // «العام» is also the adjective "general, public": after a
+                // noun, a number before a noun is a count («التعليم العام
+                // ألف معاذ»); not after a preposition («في العام ألفين
+                // وعشرين بدأ»).
+                let after_preposition = h.clitic.contains(['ب', 'ل'])
+                    || words::prev_token(key, h.token_start()).is_some_and(|p| {
+                        let w = p.s.strip_prefix('و').unwrap_or(p.s);
+                        YEAR_CONTEXT.contains(&w) || matches!(w, "من" | "الي")
+                    });
+                if h.article && !after_preposition && !clause_goes_on(key, e) {
+                    return None;
+                }
+                return Some((h.start, e, y, false));
             };
             (h.start, d, true)
         }
@@ -275,6 +287,69 @@ pub(super) fn year_at(key: &str, pos: usize, bare: bool) -> Option<(usize, usize
         bare && n.width == 4 && (1000..=2100).contains(&y)
     };
     (ok_width && y > 0).then_some((start, end, y, era == Some(true)))
+}
+
+/// A year in words at `q`: a cardinal («ألفين وأربعة عشر», «مائتين وسبعة
+/// وستين»), or the spoken century and year, two cardinals in a row, the
+/// first 10–20 and the second 1–99, with or without «و» between them
+/// («تسعة عشر ثمانية وعشرون» = 1928, «تسعة عشر وثمانية وسبعين» = 1978).
+/// Callers say where a year may stand. Returns the span and the year.
+fn year_words(key: &str, q: usize) -> Option<(usize, usize, i32)> {
+    let card = |p: usize| {
+        token_at(key, p).filter(|t| t.kind == TokKind::Word)?;
+        numbers::cardinal(key, p).filter(|n| n.kind == Kind::Cardinal && n.int)
+    };
+    let n = card(q)?;
+    let first = n.value as i32;
+    if (10..=20).contains(&first)
+        && let Some(t) = next_token(key, n.end)
+        && let Some(m) = card(t.start).or_else(|| {
+            t.s.strip_prefix('و')
+                .and_then(|_| card(t.start + 'و'.len_utf8()))
+        })
+        && (1.0..=99.0).contains(&m.value)
+    {
+        return Some((n.start, m.end, first * 100 + m.value as i32));
+    }
+    Some((n.start, n.end, first))
+}
+
+/// Whether what follows `end` leaves a number before it uncounted: the
+/// end of the text or the sentence, punctuation, a preposition, or a new
+/// clause joined by «و» or «ف».
+fn clause_goes_on(key: &str, end: usize) -> bool {
+    next_token(key, end).is_none_or(|t| {
+        t.kind == TokKind::Punct && t.s != "%"
+            || t.kind == TokKind::Word
+                && (matches!(t.s, "في" | "من" | "الي" | "حتي" | "عندما" | "حين" | "م")
+                    || t.s.starts_with(['و', 'ف']))
+    })
+}
+
+/// A year in words in the thousands' form, 1000–2100 («ألفين وعشرين»,
+/// «ألف وسبعمائة وتسعة وثمانين»), where no marker announces it: only
+/// where nothing is counted after it, i.e. the number ends the clause
+/// («في ألفين وخمسمائة موقع» is a count). Returns the span and the year.
+pub(super) fn thousands_year(key: &str, q: usize) -> Option<(usize, usize, i32)> {
+    let (start, end, y) = thousands_number(key, q)?;
+    let ends = next_token(key, end).is_none_or(|t| t.kind == TokKind::Punct && t.s != "%");
+    ends.then_some((start, end, y))
+}
+
+/// A cardinal in words in the thousands' form, 1000–2100, wherever it
+/// stands: callers guard it.
+pub(super) fn thousands_number(key: &str, q: usize) -> Option<(usize, usize, i32)> {
+    let t = token_at(key, q).filter(|t| t.kind == TokKind::Word)?;
+    // A whole word, no proclitic: «في كالفي» is a town.
+    let n = numbers::cardinal(key, q).filter(|n| {
+        n.start == t.start
+            && n.kind == Kind::Cardinal
+            && n.int
+            && (1000.0..=2100.0).contains(&n.value)
+    })?;
+    key[n.start..]
+        .starts_with("الف")
+        .then_some((n.start, n.end, n.value as i32))
 }
 
 /// «، 2001» after a month: four digits after a comma are its year, unless
@@ -1117,7 +1192,13 @@ const YEAR_CONTEXT: &[&str] = &[
 /// Four digits alone (1900–2099) after a word of [`YEAR_CONTEXT`], and
 /// not counting something («في 2019 حالة» is a number).
 fn year_in_context(key: &str, pos: usize) -> Option<(usize, usize, i32, bool)> {
-    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Digits)?;
+    let t = token_at(key, pos)?;
+    if t.kind == TokKind::Word {
+        return year_words_in_context(key, pos);
+    }
+    if t.kind != TokKind::Digits {
+        return None;
+    }
     let prev = words::prev_token(key, t.start).filter(|p| p.end < t.start)?;
     let prev_word = prev.s.strip_prefix('و').unwrap_or(prev.s);
     let prev_word = match words::lookup(key, prev.start, prev.end) {
@@ -1136,6 +1217,21 @@ fn year_in_context(key: &str, pos: usize) -> Option<(usize, usize, i32, bool)> {
         return None;
     }
     Some((start, end, y, hijri))
+}
+
+/// A year in the thousands' form of words after a word of
+/// [`YEAR_CONTEXT`] that is no length's («في ألف وسبعمائة وتسعة وثمانين»,
+/// «منذ ألفين وأربعة عشر»; not «قبل», «بعد», «خلال», which take counts of
+/// years), where it ends the clause (see [`thousands_year`]).
+fn year_words_in_context(key: &str, pos: usize) -> Option<(usize, usize, i32, bool)> {
+    let prev = words::prev_token(key, pos).filter(|p| p.end < pos)?;
+    let prev_word = prev.s.strip_prefix('و').unwrap_or(prev.s);
+    if !YEAR_CONTEXT.contains(&prev_word) || matches!(prev_word, "قبل" | "بعد" | "خلال" | "عامي")
+    {
+        return None;
+    }
+    let (start, end, y) = thousands_year(key, pos)?;
+    Some((start, end, y, false))
 }
 
 /// «الربع الأول من العام 2022» (`2022-Q1`), «النصف الثاني من العام
@@ -1184,6 +1280,9 @@ fn part_of_year(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     let q = after(key, end)?;
     let (end, year) = if let Some((_, e, y, false)) = year_at(key, q, true) {
+        (e, Some(y))
+    } else if let Some((_, e, y)) = thousands_year(key, q) {
+        // «الربع الثالث من ألفين وعشرين».
         (e, Some(y))
     } else {
         let u = hit(key, q)?;
@@ -1570,6 +1669,82 @@ mod tests {
         assert!(dates_in("وصل يوم 27 لاعبا", None).is_empty());
         let got = dates_in("وصل في 5 مارس ألفين شخص", None);
         assert_eq!(got, vec![("5 مارس".to_owned(), "XXXX-03-05".to_owned())]);
+    }
+
+    #[test]
+    fn years_in_words() {
+        check_dates(&[
+            // After the marker, any cardinal from 100, and the spoken
+            // century and year.
+            (
+                "تأسست الشركة عام ألفين وثلاثة عشر",
+                None,
+                "عام الفين وثلاثة عشر",
+                "2013",
+            ),
+            (
+                "بني المسجد سنة ثلاثمائة وخمسة وعشرين",
+                None,
+                "سنة ثلاثمائة وخمسة وعشرين",
+                "0325",
+            ),
+            (
+                "ولد جده عام تسعة عشر اثنين وثلاثين",
+                None,
+                "عام تسعة عشر اثنين وثلاثين",
+                "1932",
+            ),
+            (
+                "هاجرت الأسرة في مارس من عام ألف وتسعمائة وخمسة وستين",
+                None,
+                "مارس من عام الف وتسعمائة وخمسة وستين",
+                "1965-03",
+            ),
+            (
+                "وقع الزلزال في شتاء عام تسعة عشر وتسعة وثمانين",
+                None,
+                "شتاء عام تسعة عشر وتسعة وثمانين",
+                "1989-WI",
+            ),
+            // The thousands' form alone, where the clause ends.
+            (
+                "انتهت الحرب في ألف وتسعمائة وثمانية عشر.",
+                None,
+                "الف وتسعمائة وثمانية عشر",
+                "1918",
+            ),
+            (
+                "تراجعت الصادرات في النصف الأول من ألفين وتسعة عشر",
+                None,
+                "النصف الاول من الفين وتسعة عشر",
+                "2019-H1",
+            ),
+            (
+                "حكم البلاد من ألف وتسعمائة وسبعين إلى ألفين وعشرة.",
+                None,
+                "من الف وتسعمائة وسبعين الى الفين وعشرة",
+                "1970/2010",
+            ),
+        ]);
+        // Counts: a noun after the number, a length, round ends of a range,
+        // a number under 100 after the marker.
+        for text in [
+            "شارك في ألف وخمسمائة موقع",
+            "انخفض العدد من ألف إلى ألفين.",
+            "قبل ألف وتسعمائة عام",
+            "وفي التعليم العام ألف طالب متفوق",
+            "هبطت الطائرة في كالفي، ثم أقلعت",
+        ] {
+            let got = dates_in(text, None);
+            assert!(
+                got.iter().all(|(_, v)| !v.starts_with(['1', '2'])),
+                "{text}: {got:?}"
+            );
+        }
+        assert_eq!(
+            dates_in("خلال عام واحد", None),
+            vec![("عام واحد".to_owned(), "P1Y".to_owned())]
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::calendar::Cal;
-use super::named::{CalAt, Period, cal_at, day_at, period_at, year_at};
+use super::named::{
+    CalAt, Period, cal_at, day_at, period_at, thousands_number, thousands_year, year_at,
+};
 use super::{Found, after, counts_after, date_word, hit, next_word_is};
 use crate::doc::{Chunk, Kind};
 use crate::values::words::{self, Count, DateW, Opener, TokKind, Unit, next_token, token_at};
@@ -58,9 +60,13 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     }
     // The first end: a date, a day alone or a year alone.
     let first_start = q;
-    let first = cal_at(c, q, true)
+    let (first, first_words) = match cal_at(c, q, true)
         .or_else(|| bare_day(c, q))
-        .or_else(|| bare_year(key, q))?;
+        .or_else(|| bare_year(key, q))
+    {
+        Some(f) => (f, false),
+        None => (words_year(key, q, false)?, true),
+    };
     q = first.end;
     // The link: و (between), إلى, حتى, وحتى (from); a hyphen between two
     // days of a month named after them («من 4-23 في الشهر المقبل»).
@@ -77,9 +83,24 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             after(key, t.end)?
         }
     };
-    let mut second = cal_at(c, second_pos, true)
+    let (mut second, second_words) = match cal_at(c, second_pos, true)
         .or_else(|| bare_day(c, second_pos))
-        .or_else(|| bare_year(key, second_pos))?;
+        .or_else(|| bare_year(key, second_pos))
+    {
+        Some(s) => (s, false),
+        None => (words_year(key, second_pos, true)?, true),
+    };
+    // Years in words in the thousands' form, at both ends or at neither
+    // («من ألفين إلى ألفين وأربعة عشر»); counts where both are round
+    // hundreds («من ألف إلى ألفين»).
+    if (first_words || second_words)
+        && (first_words != second_words
+            || [first.cal.y, second.cal.y]
+                .iter()
+                .all(|y| y.is_some_and(|y| y % 100 == 0)))
+    {
+        return None;
+    }
     // Two days, then their month: «من 4 إلى 22 هذا الشهر», «بين 4 و22 من
     // الشهر المقبل» (the month's year where it has one, else the
     // reference's).
@@ -246,6 +267,28 @@ fn bare_day(c: &Chunk<'_>, pos: usize) -> Option<CalAt> {
 fn bare_year(key: &str, pos: usize) -> Option<CalAt> {
     let (start, end, y, hijri) = year_at(key, pos, true)?;
     (!hijri).then_some(CalAt {
+        start,
+        end,
+        cal: Cal {
+            y: Some(y),
+            ..Cal::default()
+        },
+        hijri: false,
+        year_span: None,
+        month_only: false,
+    })
+}
+
+/// A year in words in the thousands' form as an end of a range: the first
+/// end before its link, the second (`last`) where the clause ends (see
+/// [`thousands_year`]).
+fn words_year(key: &str, pos: usize, last: bool) -> Option<CalAt> {
+    let (start, end, y) = if last {
+        thousands_year(key, pos)?
+    } else {
+        thousands_number(key, pos)?
+    };
+    Some(CalAt {
         start,
         end,
         cal: Cal {
