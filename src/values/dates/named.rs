@@ -1101,6 +1101,9 @@ pub(super) fn calendar(c: &Chunk<'_>, pos: usize) -> Option<Found> {
     if let Some(f) = month_number(c, pos) {
         return Some(f);
     }
+    if let Some(f) = two_thousands(c.key, pos) {
+        return Some(f);
+    }
     let (start, end, y, hijri) =
         year_at(c.key, pos, false).or_else(|| year_in_context(c.key, pos))?;
     let (cal, year_span) = if hijri {
@@ -1458,6 +1461,34 @@ fn rest_of(reference: Option<NaiveDate>, unit: Unit) -> Option<String> {
     Some(format!("{}/{}", Cal::of(r).timex(), Cal::of(last).timex()))
 }
 
+/// «الألفين», the decade of the 2000s (`200X`), after a preposition of
+/// time and where the clause ends («منذ مطلع الستينات وحتى بعد الألفين،»).
+/// Elsewhere it is the number two thousand («الألف والألفين»), and so it is
+/// before a noun or a conjunction («في الألفين والعشرات» stays unread).
+fn two_thousands(key: &str, pos: usize) -> Option<Found> {
+    let t = token_at(key, pos).filter(|t| t.s == "الالفين")?;
+    let prev = words::prev_token(key, t.start)?;
+    let prev = prev.s.strip_prefix('و').unwrap_or(prev.s);
+    if !matches!(
+        prev,
+        "في" | "بعد"
+            | "قبل"
+            | "منذ"
+            | "حتي"
+            | "مطلع"
+            | "بدايه"
+            | "اوايل"
+            | "نهايه"
+            | "اواخر"
+    ) {
+        return None;
+    }
+    let ends = next_token(key, t.end).is_none_or(|n| {
+        n.kind == TokKind::Punct && n.s != "%" || matches!(n.s, "في" | "من" | "الي" | "حتي")
+    });
+    ends.then(|| Found::new(t.start, t.end, "200X".to_owned(), Kind::Date))
+}
+
 /// «الثمانينيات» (198X), «ثمانينيات القرن الماضي», «تسعينيات القرن التاسع
 /// عشر» (189X).
 pub(super) fn decade_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
@@ -1745,6 +1776,22 @@ mod tests {
             dates_in("خلال عام واحد", None),
             vec![("عام واحد".to_owned(), "P1Y".to_owned())]
         );
+    }
+
+    #[test]
+    fn the_two_thousands() {
+        check_dates(&[
+            ("ازدهرت الصناعة في الألفين.", None, "الالفين", "200X"),
+            ("تغير المشهد بعد الألفين، ثم", None, "الالفين", "200X"),
+        ]);
+        for text in [
+            "يجعل الألف والألفين مضاعفة",
+            "في الألفين والعشرات",
+            "في الألفين سهم",
+        ] {
+            let got = dates_in(text, None);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
     }
 
     #[test]
