@@ -766,6 +766,7 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
         if e.article {
             break;
         }
+        let e = wa_ahad(key, e).unwrap_or(e);
         let after_conj_unit = conj_unit.take();
         if !e.conj {
             match e.what {
@@ -1053,6 +1054,20 @@ fn decimal_after(key: &str, end: usize) -> Option<(usize, f64)> {
     Some((n.end, frac))
 }
 
+/// «وأحد عشر» after a number: the key folds أ, so «وأحد» reads as the
+/// word «واحد» (one). Before «عشر» and after a number it is «و» and the
+/// «أحد» of eleven («ألفين وأحد عشر» = 2011, «مئة وأحد عشر» = 111).
+fn wa_ahad(key: &str, e: Elem) -> Option<Elem> {
+    let one = !e.conj && !e.article && is(&e, Num::Unit(1)) && &key[e.start..e.end] == "واحد";
+    let ten = next_elem(key, e.end).is_some_and(|t| !t.conj && is(&t, Num::Ten));
+    (one && ten).then_some(Elem {
+        start: e.start + 'و'.len_utf8(),
+        conj: true,
+        what: What::Word(Num::Ahad),
+        ..e
+    })
+}
+
 fn is(e: &Elem, n: Num) -> bool {
     matches!(e.what, What::Word(w) if w == n)
 }
@@ -1316,6 +1331,9 @@ mod tests {
             ("ثلاثة عشر", "ثلاثة عشر", 13.0, Cardinal),
             ("اثنا عشر", "اثنا عشر", 12.0, Cardinal),
             ("إحدى عشرة", "احدى عشرة", 11.0, Cardinal),
+            // «وأحد» folds to the word «واحد»: still «و» and eleven.
+            ("بلغ العدد مائة وأحد عشر", "مائة واحد عشر", 111.0, Cardinal),
+            ("ألفين وأحد عشر", "الفين واحد عشر", 2011.0, Cardinal),
             ("سبعة وثلاثون", "سبعة وثلاثون", 37.0, Cardinal),
             (
                 "ثلاث مئة وخمسة وعشرون",
