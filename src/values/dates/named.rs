@@ -1375,6 +1375,19 @@ pub(super) fn part_of_period(c: &Chunk<'_>, pos: usize) -> Option<Found> {
                     .filter(|d| d.clitic.is_empty())
                     .and_then(|d| match date_word(&d) {
                         Some(DateW::Dir(x)) => Some((d.end, x)),
+                        // «نهاية الأسبوع بعد المقبل», «أواخر العام قبل
+                        // الماضي»: two units on or back.
+                        Some(DateW::Opener(o @ (Opener::After | Opener::Before))) => {
+                            let d2 = next_hit(key, d.end)?;
+                            match date_word(&d2) {
+                                Some(DateW::Dir(x @ (1 | -1)))
+                                    if (x == 1) == (o == Opener::After) =>
+                                {
+                                    Some((d2.end, 2 * x))
+                                }
+                                _ => None,
+                            }
+                        }
                         _ => None,
                     });
                 match dir {
@@ -1948,6 +1961,19 @@ mod tests {
             ("نهاية العام 2019", r, "نهاية العام 2019", "2019"),
             ("مطلع هذا العام", r, "مطلع هذا العام", "2013"),
             ("منتصف الشهر", None, "منتصف الشهر", "XXXX-XX"),
+            // Two units on or back.
+            (
+                "تعود البعثة نهاية الأسبوع بعد المقبل",
+                r,
+                "نهاية الاسبوع بعد المقبل",
+                "2013-W09-WE",
+            ),
+            (
+                "أواخر الشهر قبل الماضي",
+                r,
+                "اواخر الشهر قبل الماضي",
+                "2012-12",
+            ),
             (
                 "في عطلة نهاية الأسبوع",
                 r,
