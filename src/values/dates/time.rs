@@ -284,19 +284,35 @@ const LUNCH: &[&str] = &["الغداء", "الغدا"];
 /// يناير») and no verb of change or counted noun stands before them
 /// («ارتفع عدد القتلى من 5 إلى 6 الأحد»).
 pub(super) fn time_range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
-    let (start, a, b, day) = match clock_range(c, pos, false) {
+    // The range is read once: whether it needs a day after it is known
+    // from its ends ([`ClockRange::bare`]), not by reading it again.
+    let (start, a, b, day) = match read_clock_range(c, pos)? {
         // «سأغير موعد الثالثة مساءً إلى الرابعة»: the old time and the
         // new, two points; the first here, the second found after it.
-        Some((start, a, _)) if moved_before(c.key, start) => {
+        ClockRange {
+            start,
+            a,
+            bare: false,
+            ..
+        } if moved_before(c.key, start) => {
             let day = day_after(c, a.end);
             let value = format!("{}T{}", day.value.unwrap_or_default(), a.value());
             return Some(Found::new(a.start, a.end, value, Kind::Time));
         }
-        Some((start, a, b)) => (start, a, b, day_after(c, b.end)),
+        ClockRange {
+            start,
+            a,
+            b,
+            bare: false,
+        } => (start, a, b, day_after(c, b.end)),
         // «من 5 إلى 6 الأحد القادم», «من الخامسة إلى السابعة من الغد»:
         // two bare hours with a day named right after them.
-        None => {
-            let (start, a, b) = clock_range(c, pos, true)?;
+        ClockRange {
+            start,
+            a,
+            b,
+            bare: true,
+        } => {
             let day = day_after(c, b.end);
             if !day.named || joined::counted_before(c.key, start) || moved_before(c.key, start) {
                 return None;
@@ -327,6 +343,26 @@ fn range_value(day: Option<&str>, a: &Clock, b: &Clock) -> String {
 /// `dated` after a day, where two hours need nothing to mark them
 /// («اليوم من الخامسة إلى السابعة»).
 fn clock_range(c: &Chunk<'_>, pos: usize, dated: bool) -> Option<(usize, Clock, Clock)> {
+    read_clock_range(c, pos)
+        .filter(|r| dated || !r.bare)
+        .map(|r| (r.start, r.a, r.b))
+}
+
+/// A range of times read at `pos` (see [`read_clock_range`]).
+#[derive(Clone, Copy, Debug)]
+struct ClockRange {
+    /// Where the range starts: at «من» or «بين», else at its first end.
+    start: usize,
+    a: Clock,
+    b: Clock,
+    /// Two bare hours after «من» or «بين»: a range only after a day, or
+    /// with a day named after it.
+    bare: bool,
+}
+
+/// The two ends of a range of times at `pos`, whether it is one only
+/// where a day marks it ([`ClockRange::bare`]) or wherever it stands.
+fn read_clock_range(c: &Chunk<'_>, pos: usize) -> Option<ClockRange> {
     let key = c.key;
     let t = token_at(key, pos)?;
     let opener = match t.s {
@@ -358,7 +394,7 @@ fn clock_range(c: &Chunk<'_>, pos: usize, dated: bool) -> Option<(usize, Clock, 
     }
     let marked = |cl: &Clock, bare: bool| !bare || cl.part.is_some();
     let either = marked(&a, a_bare) || marked(&b, b_bare);
-    if !(either || dated && opener.is_some()) {
+    if !(either || opener.is_some()) {
         return None;
     }
     if opener.is_none() && !marked(&a, a_bare) && !dash {
@@ -387,7 +423,12 @@ fn clock_range(c: &Chunk<'_>, pos: usize, dated: bool) -> Option<(usize, Clock, 
         return None;
     }
     let start = if opener.is_some() { t.start } else { a.start };
-    Some((start, a, b))
+    Some(ClockRange {
+        start,
+        a,
+        b,
+        bare: !either,
+    })
 }
 
 /// The day after a TIMEX3 day (`2016-11-07` → `2016-11-08`), where it is
