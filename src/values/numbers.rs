@@ -983,9 +983,12 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
         }
         end = e.end;
     }
-    // «ثلاثة فاصلة خمسة»: a decimal comma written as a word.
-    if int && let Some((e, frac)) = decimal_after(key, end) {
-        return Some(with_percent(key, start, e, total + group + frac, false));
+    // «ثلاثة فاصلة خمسة»: a decimal comma written as a word, then perhaps
+    // the scale of the whole number («اثنان فاصلة سبعة مليار»).
+    if int && let Some(d) = decimal_after(key, end) {
+        let v = total + group + d.frac;
+        let (e, v) = d.scale.map_or((d.end, v), |(s, e)| (e, v * s));
+        return Some(with_percent(key, start, e, v, false));
     }
     // «عشرون وثلاثة أخماس», «2 وثلاثة أرباع»: a whole number and a
     // fraction after «و».
@@ -1028,10 +1031,21 @@ fn fifth_of(key: &str, end: usize) -> bool {
     }
 }
 
+/// The decimal part of a number written with «فاصلة».
+struct Decimal {
+    /// The end of its digits.
+    end: usize,
+    /// Their value (0.5, 0.05, 0.25).
+    frac: f64,
+    /// The scale word after the digits, which scales the whole number
+    /// («اثنان فاصلة سبعة مليار» = 2.7 × 10⁹), and its end.
+    scale: Option<(f64, usize)>,
+}
+
 /// «فاصلة خمسة», «فاصلة صفر خمسة», «فاصلة 25» after a whole number: the
-/// digits of the decimal part, read as written. Returns the end and the
-/// fraction (0.5, 0.05, 0.25).
-fn decimal_after(key: &str, end: usize) -> Option<(usize, f64)> {
+/// digits of the decimal part, read as written, and a scale word after
+/// them. A percent after them is the whole number's, left to the caller.
+fn decimal_after(key: &str, end: usize) -> Option<Decimal> {
     let comma = next_token(key, end).filter(|t| t.s == "فاصله")?;
     let mut q = next_token(key, comma.end)?;
     let mut zeros = String::new();
@@ -1039,19 +1053,57 @@ fn decimal_after(key: &str, end: usize) -> Option<(usize, f64)> {
         zeros.push('0');
         q = next_token(key, q.end)?;
     }
-    let n =
-        cardinal(key, q.start).filter(|n| n.int && n.kind == Kind::Cardinal && n.value >= 0.0)?;
+    let (n_end, n) = decimal_digits(key, q.start)?;
     // «فاصلة ثلاثة من مائة»: three hundredths.
     if zeros.is_empty()
-        && let Some(of) = next_token(key, n.end).filter(|o| o.s == "من")
+        && let Some(of) = next_token(key, n_end).filter(|o| o.s == "من")
         && let Some(d) = next_token(key, of.end)
             .and_then(|d| cardinal(key, d.start))
-            .filter(|d| d.kind == Kind::Cardinal && power_of_ten(d.value) && d.value > n.value)
+            .filter(|d| d.kind == Kind::Cardinal && power_of_ten(d.value) && d.value > n)
     {
-        return Some((d.end, n.value / d.value));
+        return Some(Decimal {
+            end: d.end,
+            frac: n / d.value,
+            scale: None,
+        });
     }
-    let frac: f64 = format!("0.{zeros}{}", n.value as u64).parse().ok()?;
-    Some((n.end, frac))
+    let frac: f64 = format!("0.{zeros}{}", n as u64).parse().ok()?;
+    let scale = next_elem(key, n_end)
+        .filter(|e| !e.conj && !e.article)
+        .and_then(|e| match e.what {
+            What::Word(Num::Scale(s, Count::One | Count::Acc)) => Some((s as f64, e.end)),
+            _ => None,
+        });
+    Some(Decimal {
+        end: n_end,
+        frac,
+        scale,
+    })
+}
+
+/// The digits of a decimal part in words at `pos`: the whole cardinal
+/// read there, cut before a scale word (which is the whole number's:
+/// «سبعة مليار» is the digit 7 before «مليار») and before a percent
+/// («خمسة في المئة»). Returns their end and value.
+fn decimal_digits(key: &str, pos: usize) -> Option<(usize, f64)> {
+    let n = cardinal(key, pos)
+        .filter(|n| n.int && n.value >= 0.0 && matches!(n.kind, Kind::Cardinal | Kind::Percent))?;
+    let mut e = elem(key, pos)?;
+    let mut end = pos;
+    loop {
+        if let What::Word(Num::Scale(s, _)) = e.what {
+            // Digits, then one scale that ends the cardinal.
+            let whole = n.value / s as f64;
+            let last = next_elem(key, e.end).is_none_or(|x| x.end > n.end || x.article);
+            return (last && end > pos && whole.fract() == 0.0 && whole < 1000.0)
+                .then_some((end, whole));
+        }
+        end = e.end;
+        match next_elem(key, e.end) {
+            Some(x) if x.end <= n.end && !x.article => e = x,
+            _ => return Some((end, n.value)),
+        }
+    }
 }
 
 /// «وأحد عشر» after a number: the key folds أ, so «وأحد» reads as the
@@ -1408,6 +1460,30 @@ mod tests {
             ("تراجع سالب خمسة بالمئة", "سالب خمسة بالمئة", -5.0, Percent),
             ("نما ثلاثة فاصلة خمسة", "ثلاثة فاصلة خمسة", 3.5, Cardinal),
             ("نما 2 فاصلة 25", "2 فاصلة 25", 2.25, Cardinal),
+            (
+                "ارتفع التضخم ثلاثة فاصلة خمسة في المئة",
+                "ثلاثة فاصلة خمسة في المئة",
+                3.5,
+                Percent,
+            ),
+            (
+                "ارتفع اثنين فاصلة سبعة بالمئة",
+                "اثنين فاصلة سبعة بالمئة",
+                2.7,
+                Percent,
+            ),
+            (
+                "بلغت الصادرات اثنين فاصلة سبعة مليار دولار",
+                "اثنين فاصلة سبعة مليار",
+                2_700_000_000.0,
+                Cardinal,
+            ),
+            (
+                "بلغ عدد السكان أربعة فاصلة خمسة وعشرين مليون نسمة",
+                "اربعة فاصلة خمسة وعشرين مليون",
+                4_250_000.0,
+                Cardinal,
+            ),
             (
                 "نما واحد فاصلة صفر خمسة",
                 "واحد فاصلة صفر خمسة",
