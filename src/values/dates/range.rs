@@ -7,7 +7,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::calendar::Cal;
+use super::calendar::{Cal, gregorian_to_hijri, hijri_to_gregorian};
 use super::named::{
     CalAt, Period, cal_at, day_at, period_at, thousands_number, thousands_year, year_at,
 };
@@ -118,6 +118,11 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         return None;
     }
     let (mut a, mut b) = (first.cal, second.cal);
+    // «من 10 إلى 15 شوال»: a day alone before a Hijri day is a day of the
+    // same Hijri month, not of the Gregorian month the second falls in.
+    if second.hijri && a.m.is_none() && a.y.is_none() {
+        a = Cal::of(hijri_day_before(c, first.cal.d?, second.cal.date()?)?);
+    }
     // The first end takes what it lacks from the second: «من 3 إلى 7 مارس».
     if a.m.is_none() && a.d.is_some() {
         a.m = b.m;
@@ -157,6 +162,14 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
         format!("{}/{}", a.timex(), b.timex()),
         Kind::Date,
     ))
+}
+
+/// The Gregorian date of day `d` of the Hijri month in which `end` falls,
+/// if it comes before `end` («من 10 إلى 15 شوال 1436»: the 10th of
+/// Shawwal).
+fn hijri_day_before(c: &Chunk<'_>, d: u8, end: NaiveDate) -> Option<NaiveDate> {
+    let (y, m, e) = gregorian_to_hijri(c.hijri, end)?;
+    (d < e).then(|| hijri_to_gregorian(c.hijri, y, m, d))?
 }
 
 /// «2012 أو بعده», «1990 أو قبله»: a year in digits (`start` to `end`,
@@ -438,6 +451,33 @@ mod tests {
                 None,
                 "شهر نوفمبر بين الخامس عشر والتاسع عشر",
                 "XXXX-11-15/XXXX-11-19",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn days_of_a_hijri_month() {
+        // Umm al-Qura: 1 Shawwal 1436 = 2015-07-17, 1 Ramadan 1436 =
+        // 2015-06-18.
+        let r = Some("2015-08-12");
+        check_dates(&[
+            (
+                "يقام المهرجان خلال الفترة من 10 إلى 15 شوال 1436",
+                None,
+                "من 10 الى 15 شوال 1436",
+                "2015-07-26/2015-07-31",
+            ),
+            (
+                "تستمر الإجازة بين 5 و 9 رمضان",
+                r,
+                "بين 5 و 9 رمضان",
+                "2015-06-22/2015-06-26",
+            ),
+            (
+                "من 28 رمضان إلى 3 شوال",
+                r,
+                "من 28 رمضان الى 3 شوال",
+                "2015-07-15/2015-07-19",
             ),
         ]);
     }
