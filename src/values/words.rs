@@ -806,6 +806,7 @@ pub(crate) fn read<R>(key: &str, f: impl FnOnce() -> R) -> R {
         outer: CURRENT.get(),
     };
     reading.memo.start(key);
+    reading.memo.serial = next_serial();
     // `reading` does not move until it is dropped, after `f` returns, and
     // nothing else touches its memo meanwhile: see `with_memo`.
     CURRENT.set(&raw mut reading.memo);
@@ -834,6 +835,9 @@ pub(crate) fn read<R>(key: &str, f: impl FnOnce() -> R) -> R {
 struct Memo {
     /// The address and length of the key, while it is read.
     key: Option<(usize, usize)>,
+    /// The thread's serial number of the reading ([`reading_serial`]):
+    /// unlike `reading`, never the same for two readings of a thread.
+    serial: u64,
     /// The number of the reading (from 1).
     reading: u32,
     /// Per offset: the reading, and 0 for no token, else the token's end
@@ -851,16 +855,39 @@ thread_local! {
     /// reading; null outside one. A `Cell` of a pointer has no destructor,
     /// so reading it is one load, with no state to check.
     static CURRENT: Cell<*mut Memo> = const { Cell::new(std::ptr::null_mut()) };
+    /// The serial number of the thread's last [`read`].
+    static SERIAL: Cell<u64> = const { Cell::new(0) };
     /// The thread's memo between readings.
     static SPARE: RefCell<Memo> = const {
         RefCell::new(Memo {
             key: None,
+            serial: 0,
             reading: 0,
             tokens: Vec::new(),
             words: Vec::new(),
             hits: Vec::new(),
         })
     };
+}
+
+/// The next serial number of a [`read`] on this thread (from 1).
+fn next_serial() -> u64 {
+    let n = SERIAL.get() + 1;
+    SERIAL.set(n);
+    n
+}
+
+/// The serial number of the [`read`] under way on this thread if `key` is
+/// the key it reads or a head of it; none outside a reading. Two readings
+/// of a thread never share a number, so a grammar may remember what it
+/// read of `key` under it (see `dates::time::clock_any`): the key does not
+/// change while it is read.
+pub(super) fn reading_serial(key: &str) -> Option<u64> {
+    with_memo(|m| {
+        let m = m?;
+        m.length_of(key)?;
+        Some(m.serial)
+    })
 }
 
 /// Runs `f` with the memo of the reading under way, if there is one.
@@ -1538,6 +1565,22 @@ mod tests {
         assert!(caught.is_err());
         assert!(with_memo(|m| m.is_none()));
         assert_eq!(read(inner, || tokens(inner)), fresh.1);
+    }
+
+    #[test]
+    fn each_reading_has_a_serial_number_of_its_own() {
+        let key = "في 12 مايو 2021";
+        assert_eq!(reading_serial(key), None, "none outside a reading");
+        let (first, head, nested) = read(key, || {
+            let nested = read("قتل 3 اشخاص", || reading_serial("قتل 3 اشخاص"));
+            assert_eq!(reading_serial("قتل 3 اشخاص"), None, "not the key read");
+            (reading_serial(key), reading_serial(&key[..6]), nested)
+        });
+        let second = read(key, || reading_serial(key));
+        assert!(first.is_some() && second.is_some() && nested.is_some());
+        assert_eq!(head, first, "a head of the key shares its reading");
+        assert_ne!(first, second, "the same key read again");
+        assert_ne!(first, nested);
     }
 
     #[test]

@@ -11,11 +11,13 @@
 //! `T15:00`. A date written before the time («غداً الساعة 8 صباحاً», «14
 //! أكتوبر الساعة 8:00») is joined to it by [`after_date`].
 
+use std::cell::Cell;
+
 use super::calendar::Cal;
 use super::named::{cal_at, day_of_month_alone, weekday_at};
 use super::relative::{day_value, part_suffix, relative, relative_day, weekday_phrase};
 use super::{Found, after, date_word, hit, next_hit, next_word_is};
-use crate::doc::{Chunk, Kind};
+use crate::doc::{Chunk, HijriCalendar, Kind};
 use crate::values::numbers;
 use crate::values::words::{
     self, Count, DateW, DayPart, Num, TokKind, Unit, next_token, parse_digits, token_at,
@@ -686,10 +688,70 @@ fn clock_phrase(c: &Chunk<'_>, pos: usize) -> Option<Clock> {
     clock_any(c, pos).and_then(|(clock, bare)| (!bare || clock.part.is_some()).then_some(clock))
 }
 
+/// Where [`clock_any`] was asked: the reading ([`words::reading_serial`]),
+/// every part of the chunk (addresses and lengths of its slices) and the
+/// position. Within one reading the same question has the same answer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ClockQuery {
+    reading: u64,
+    text: (usize, usize),
+    key: (usize, usize),
+    words: (usize, usize),
+    lex: (usize, usize),
+    ref_date: Option<chrono::NaiveDate>,
+    hijri: HijriCalendar,
+    pos: usize,
+}
+
+impl ClockQuery {
+    /// The query of `clock_any(c, pos)`, if `c` is read under
+    /// [`words::read`].
+    fn of(c: &Chunk<'_>, pos: usize) -> Option<ClockQuery> {
+        let slice = |p: *const u8, len: usize| (p as usize, len);
+        Some(ClockQuery {
+            reading: words::reading_serial(c.key)?,
+            text: slice(c.text.as_ptr(), c.text.len()),
+            key: slice(c.key.as_ptr(), c.key.len()),
+            words: slice(c.words.as_ptr().cast(), c.words.len()),
+            lex: slice(c.lex.as_ptr().cast(), c.lex.len()),
+            ref_date: c.ref_date,
+            hijri: c.hijri,
+            pos,
+        })
+    }
+}
+
+/// What [`clock_any`] answers: the hour, and whether it is bare.
+type ClockAnswer = Option<(Clock, bool)>;
+
+thread_local! {
+    /// The last [`clock_any`] question of the thread and its answer.
+    static LAST_CLOCK: Cell<Option<(ClockQuery, ClockAnswer)>> = const { Cell::new(None) };
+}
+
 /// An hour with its minutes and part of the day, whatever marks it as a
 /// time; `true` beside it when nothing does: an hour alone, without
 /// «الساعة», a clock time or minutes.
-fn clock_any(c: &Chunk<'_>, pos: usize) -> Option<(Clock, bool)> {
+///
+/// A trigger's time ([`time_at`]) and range of times ([`time_range_at`])
+/// both start by reading the hour at the trigger: the last answer is
+/// remembered, for the same question in the same reading.
+fn clock_any(c: &Chunk<'_>, pos: usize) -> ClockAnswer {
+    let Some(query) = ClockQuery::of(c, pos) else {
+        return read_clock(c, pos);
+    };
+    if let Some((q, found)) = LAST_CLOCK.get()
+        && q == query
+    {
+        return found;
+    }
+    let found = read_clock(c, pos);
+    LAST_CLOCK.set(Some((query, found)));
+    found
+}
+
+/// [`clock_any`] read in the key.
+fn read_clock(c: &Chunk<'_>, pos: usize) -> ClockAnswer {
     let key = c.key;
     let t = token_at(key, pos)?;
     // «في تمام الساعة 9»: «تمام» (sharp) before «الساعة».
@@ -1231,6 +1293,27 @@ fn clock_at(key: &str, pos: usize) -> Option<(usize, u32, u32, Option<u32>)> {
 #[cfg(test)]
 mod tests {
     use super::super::{check_dates, dates_in};
+    use crate::values::words;
+
+    #[test]
+    fn a_remembered_hour_is_the_one_read_in_its_reading() {
+        // Two texts whose keys are read in turn at the same positions: each
+        // reading answers from its own key, the first question and the
+        // next alike, as the key read outside a reading.
+        for text in ["الساعة 8 مساء اليوم", "الساعة 9 صباحا غدا", "قال 8 اشخاص"]
+        {
+            let t = crate::extract::TestChunk::new(text);
+            let c = t.chunk();
+            for pos in [0, "الساعة ".len()] {
+                let outside = format!("{:?}", super::read_clock(&c, pos));
+                let (first, again) = words::read(c.key, || {
+                    (super::clock_any(&c, pos), super::clock_any(&c, pos))
+                });
+                assert_eq!(format!("{first:?}"), outside, "{text} at {pos}");
+                assert_eq!(format!("{again:?}"), outside, "{text} at {pos}");
+            }
+        }
+    }
 
     #[test]
     fn early_and_late_parts_of_a_day() {
