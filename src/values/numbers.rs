@@ -66,12 +66,21 @@ impl Parsed {
 /// [`words::triggers`] gives for the chunk's key).
 pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
+    // The number found last, and where it is in `out`.
+    let mut last: Option<(usize, Parsed)> = None;
     for &pos in triggers {
         if pos < done {
             continue;
         }
         if let Some(p) = number_at(chunk, pos) {
             done = p.end;
+            if let Some((i, a)) = last
+                && let Some(a) = range_start(chunk.key, &a, &p)
+            {
+                out[i].value = Some(a.value());
+                out[i].kind = Some(a.kind);
+            }
+            last = Some((out.len(), p));
             out.push(Candidate {
                 range: p.start..p.end,
                 label: Label::Number,
@@ -83,6 +92,60 @@ pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidat
                 link: None,
             });
         }
+    }
+}
+
+/// «بين 20 و30 ألف», «من 5 إلى 7 ملايين», «20-30 ألف», «بين 10 و15 في
+/// المئة»: the first end of a range of two numbers takes the scale word or
+/// the percent written once after the second, which both ends share. The
+/// first end is a plain number smaller than the second's count («بين 500
+/// و2 مليون» shares nothing), and the two are joined as a range: «بين …
+/// و», «من … إلى/حتى», or a dash between digits. Returns the first end
+/// with its value and kind, if it changes.
+fn range_start(key: &str, a: &Parsed, b: &Parsed) -> Option<Parsed> {
+    if a.kind != Kind::Cardinal || a.value <= 0.0 || !joined_as_range(key, a, b) {
+        return None;
+    }
+    if b.kind == Kind::Percent {
+        return Some(Parsed {
+            kind: Kind::Percent,
+            ..*a
+        });
+    }
+    if b.kind != Kind::Cardinal {
+        return None;
+    }
+    let last = prev_token(key, b.end).filter(|t| t.kind == TokKind::Word && t.start > b.start)?;
+    let Some(Num::Scale(s, _)) = words::lookup(key, last.start, last.end)?.entry.num else {
+        return None;
+    };
+    let s = s as f64;
+    let count = b.value / s;
+    (a.value < count && a.value < s).then(|| Parsed {
+        value: a.value * s,
+        int: a.int && (a.value * s).fract() == 0.0,
+        ..*a
+    })
+}
+
+/// Whether `a` and `b` are the ends of a range: «بين a وb», «من a إلى b»,
+/// «من a حتى b», «a-b» (digits).
+fn joined_as_range(key: &str, a: &Parsed, b: &Parsed) -> bool {
+    let Some(between) = key.get(a.end..b.start) else {
+        return false;
+    };
+    let mut opener = prev_token(key, a.start);
+    if opener.is_some_and(|o| o.s == "ما") {
+        opener = opener.and_then(|o| prev_token(key, o.start));
+    }
+    let opener = opener.map_or("", |o| o.s);
+    let digits = |p: &Parsed| token_at(key, p.start).is_some_and(|t| t.kind == TokKind::Digits);
+    match between.trim_matches(' ') {
+        // «و30», «و 30», «وخمسة».
+        "و" => opener == "بين",
+        "الي" | "حتي" => opener == "من",
+        "-" | "–" => !between.starts_with(' ') && digits(a) && digits(b),
+        _ => false,
     }
 }
 
@@ -1342,6 +1405,26 @@ mod tests {
         out.into_iter()
             .map(|c| t.normalized.text()[c.range].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_range_shares_the_scale_or_percent_written_after_it() {
+        use Kind::*;
+        check_firsts(&[
+            ("يتراوح العدد بين 20 و30 ألف شخص", "20", 20_000.0, Cardinal),
+            ("ما بين 3 و4 ملايين دولار", "3", 3_000_000.0, Cardinal),
+            ("تكلف من 5 إلى 7 ملايين ريال", "5", 5_000_000.0, Cardinal),
+            ("حضر 20-30 ألف متفرج", "20", 20_000.0, Cardinal),
+            ("بين 1.5 و2.5 مليار", "1.5", 1_500_000_000.0, Cardinal),
+            ("بين عشرة وخمسة عشر ألفاً", "عشرة", 10_000.0, Cardinal),
+            ("ارتفعت بين 10 و15 في المئة", "10", 10.0, Percent),
+            // Nothing shared: a first end past the second's count, no
+            // range word, a list.
+            ("بين 500 و2 مليون", "500", 500.0, Cardinal),
+            ("قتل 20 وأصيب 30 ألف", "20", 20.0, Cardinal),
+            ("في 2015 و30 ألف", "2015", 2015.0, Cardinal),
+            ("من 20 إلى ألف", "20", 20.0, Cardinal),
+        ]);
     }
 
     /// Checks the first number of each case's text: its span (normalised
