@@ -96,7 +96,6 @@ pub(super) fn counted(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, f64, U
 /// «العامين الماضيين», «اليومين المقبلين» (key spellings, with their
 /// sign).
 const DUAL_DIR: &[(&str, i8)] = &[
-    ("الاخيرين", -1),
     ("الماضيين", -1),
     ("المنصرمين", -1),
     ("السابقين", -1),
@@ -109,16 +108,19 @@ const DUAL_DIR: &[(&str, i8)] = &[
 /// last ones: the past), or a dual one («الماضيين»). Its end and sign.
 fn dir_word(key: &str, end: usize) -> Option<(usize, i8)> {
     let d = next_hit(key, end).filter(|d| d.clitic.is_empty());
-    if let Some(d) = d {
-        match date_word(&d) {
-            Some(DateW::Dir(s @ (-1 | 1))) => return Some((d.end, s)),
-            _ if matches!(&key[d.start..d.end], "الاخيره" | "الاخير") => {
-                return Some((d.end, -1));
-            }
-            _ => {}
-        }
+    if let Some(d) = d
+        && let Some(DateW::Dir(s @ (-1 | 1))) = date_word(&d)
+    {
+        return Some((d.end, s));
     }
     let t = next_token(key, end)?;
+    // «الأخيرة», «الأخيرين» (not a word of the table): the last ones, the
+    // past; but not the last ones of something else («الأيام العشرة
+    // الأخيرة من رمضان»).
+    if matches!(t.s, "الاخيره" | "الاخير" | "الاخيرين") {
+        let of = next_token(key, t.end).is_some_and(|n| n.s == "من");
+        return (!of).then_some((t.end, -1));
+    }
     DUAL_DIR
         .iter()
         .find(|&&(w, _)| w == t.s)
@@ -888,6 +890,18 @@ mod tests {
                 "203X/205X",
             ),
             (
+                "ارتفعت الأسعار خلال السنوات العشر الأخيرة",
+                r,
+                "السنوات العشر الاخيرة",
+                "2011-03-12/2021-03-11",
+            ),
+            (
+                "تراجعت المبيعات في الأشهر الستة الأخيرة",
+                r,
+                "الاشهر الستة الاخيرة",
+                "2020-09-12/2021-03-11",
+            ),
+            (
                 "تبدأ المفاوضات خلال الأسابيع 2 المقبلة",
                 r,
                 "الاسابيع 2 المقبلة",
@@ -908,6 +922,13 @@ mod tests {
                 r,
                 "الساعات ال24 الماضية",
                 "PT24H",
+            ),
+            // The last ones of another period.
+            (
+                "يعتكف المصلون في الأيام العشرة الأخيرة من رمضان",
+                r,
+                "الايام العشرة",
+                "P10D",
             ),
         ]);
         // The two days alone are no date.
