@@ -686,6 +686,11 @@ const DIGITS: u8 = 8;
 /// Reads a cardinal (or a fraction, or a percentage) at the token at
 /// `pos`. Returns the span of the number proper (proclitics outside).
 pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
+    words::remembered_cardinal(key, pos, || read_cardinal(key, pos))
+}
+
+/// [`cardinal`] read in the key.
+fn read_cardinal(key: &str, pos: usize) -> Option<Parsed> {
     let first = elem(key, pos)?;
     let start = first.start;
     let mut end = first.end;
@@ -1393,6 +1398,30 @@ const PARTICLES: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_remembered_cardinal_is_the_one_of_its_key() {
+        // Keys (folded): a number in words, and a head of the key that cuts
+        // it short, as the dateline's does.
+        let key = "بلغ عددهم ثلاثه الاف وخمسمايه شخص";
+        let pos = key.find("ثلاثه").unwrap();
+        let head = &key[..key.find(" وخمسمايه").unwrap()];
+        let (whole, cut) = (read_cardinal(key, pos), read_cardinal(head, pos));
+        assert_eq!(whole.map(|p| p.value), Some(3500.0));
+        assert_eq!(cut.map(|p| p.value), Some(3000.0));
+        let (asked, again, in_head, after) = words::read(key, || {
+            let asked = cardinal(key, pos);
+            (
+                asked,
+                cardinal(key, pos),
+                cardinal(head, pos),
+                cardinal(key, pos),
+            )
+        });
+        assert_eq!((asked, again, after), (whole, whole, whole));
+        assert_eq!(in_head, cut);
+        assert_eq!(words::read(key, || cardinal(key, 0)), read_cardinal(key, 0));
+    }
 
     /// The value of the first number in `text`, with its span.
     /// The spans of all the numbers found in `text`.

@@ -21,6 +21,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::numbers::Parsed;
+
 /// How many things a counted noun or scale word says (Arabic has a dual and
 /// an accusative singular used after 11–99: «ثلاثون ألفاً»).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -848,6 +850,11 @@ struct Memo {
     /// plus 1.
     words: Vec<(u32, u32, u32)>,
     hits: Vec<Hit>,
+    /// Per offset: the reading, the length of the key the cardinal there
+    /// was read in ([`remembered_cardinal`]), and the index of the answer
+    /// in `cardinals`.
+    cardinal_at: Vec<(u32, u32, u32)>,
+    cardinals: Vec<Option<Parsed>>,
 }
 
 thread_local! {
@@ -866,6 +873,8 @@ thread_local! {
             tokens: Vec::new(),
             words: Vec::new(),
             hits: Vec::new(),
+            cardinal_at: Vec::new(),
+            cardinals: Vec::new(),
         })
     };
 }
@@ -888,6 +897,30 @@ pub(super) fn reading_serial(key: &str) -> Option<u64> {
         m.length_of(key)?;
         Some(m.serial)
     })
+}
+
+/// `read_it()`, the cardinal that starts at `pos` of `key`
+/// ([`numbers::cardinal`](super::numbers)), remembered while `key` is
+/// [`read`]: the number grammar and the date grammars (a day, a count of
+/// units, an hour) ask it at the same triggers, about three times each.
+/// The answer is kept with the length of the key it was read in: a head of
+/// the key (the dateline's) may end a number sooner.
+pub(super) fn remembered_cardinal(
+    key: &str,
+    pos: usize,
+    read_it: impl FnOnce() -> Option<Parsed>,
+) -> Option<Parsed> {
+    let known = with_memo(|m| m?.cardinal(key, pos));
+    if let Some(known) = known {
+        return known;
+    }
+    let found = read_it();
+    with_memo(|m| {
+        if let Some(m) = m {
+            m.set_cardinal(key, pos, found);
+        }
+    });
+    found
 }
 
 /// Runs `f` with the memo of the reading under way, if there is one.
@@ -931,13 +964,16 @@ impl Memo {
             // Every number has been used: clear the tables once.
             self.tokens.clear();
             self.words.clear();
+            self.cardinal_at.clear();
             self.reading = 1;
         }
         if self.tokens.len() < key.len() {
             self.tokens.resize(key.len(), (0, 0));
             self.words.resize(key.len(), (0, 0, 0));
+            self.cardinal_at.resize(key.len(), (0, 0, 0));
         }
         self.hits.clear();
+        self.cardinals.clear();
     }
 
     /// The token at `pos` of a key `len` bytes long, if known.
@@ -1000,6 +1036,26 @@ impl Memo {
             (_, _, 0) => Some(None),
             (_, _, i) => Some(Some(self.hits[i as usize - 1])),
         }
+    }
+
+    /// The cardinal at `pos` of `key` (the key read or a head of it), if
+    /// known.
+    #[inline]
+    fn cardinal(&self, key: &str, pos: usize) -> Option<Option<Parsed>> {
+        let len = self.length_of(key)?;
+        match *self.cardinal_at.get(pos)? {
+            (r, l, i) if r == self.reading && l as usize == len => Some(self.cardinals[i as usize]),
+            _ => None,
+        }
+    }
+
+    fn set_cardinal(&mut self, key: &str, pos: usize, found: Option<Parsed>) -> Option<()> {
+        let len = u32::try_from(self.length_of(key)?).ok()?;
+        let index = u32::try_from(self.cardinals.len()).ok()?;
+        let slot = self.cardinal_at.get_mut(pos)?;
+        *slot = (self.reading, len, index);
+        self.cardinals.push(found);
+        None
     }
 
     fn set_word(&mut self, start: usize, end: usize, hit: Option<Hit>) -> Option<()> {
