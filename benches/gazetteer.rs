@@ -16,6 +16,12 @@
 //! of the corpus; the counts are checked equal across automata before
 //! anything is timed, and each timed run checks its count again.
 //!
+//! The `exact` group times the exact part of the matcher as the pipeline
+//! runs it (the daachorse automaton over the key, then the whole-word
+//! guards) against the prototype over word ids (`src/gazetteer/ids.rs`),
+//! with and without the lookups of each word's readings, over the same
+//! documents; it prints what their candidates differ by before timing.
+//!
 //! Run: `cargo bench --bench gazetteer` (filters work as usual:
 //! `cargo bench --bench gazetteer -- automaton/default`).
 
@@ -188,5 +194,40 @@ fn matcher(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, automata, matcher);
+/// The exact matcher over the key's characters (daachorse, as the
+/// pipeline runs it) and over word ids (the prototype), on the same
+/// documents, each timed run checking its count.
+fn exact(c: &mut Criterion) {
+    let Some(docs) = common::corpus_articles(16) else {
+        return;
+    };
+    let matcher = Matcher::embedded();
+    let bench = matcher.exact_bench(&docs);
+    eprintln!(
+        "{} documents, {} bytes of matching key",
+        docs.len(),
+        bench.bytes()
+    );
+    eprintln!("{}", bench.compare(60));
+    let mut g = c.benchmark_group("exact");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(6));
+    g.throughput(Throughput::Bytes(bench.bytes() as u64));
+    let contenders = ["daachorse", "ids", "ids-vocab-readings", "ids-walk-only"];
+    let counts: Vec<usize> = contenders
+        .iter()
+        .map(|c| bench.run(c).expect("a contender"))
+        .collect();
+    assert!(counts.iter().all(|&n| n == counts[0]), "{counts:?}");
+    eprintln!("exact candidates: {counts:?}");
+    for (name, want) in contenders.into_iter().zip(counts) {
+        g.bench_function(name, |b| {
+            b.iter(|| assert_eq!(black_box(&bench).run(name), Some(want)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, automata, matcher, exact);
 criterion_main!(benches);

@@ -72,7 +72,7 @@ pub(super) const CLITICS: &[&str] = &[
 
 /// Proclitics, then the article, allowed before a name that has none: ال
 /// after a conjunction or ب/ك (بال، وكال), and لل (ل + ال).
-const CLITICS_ARTICLE: &[&str] = &[
+pub(super) const CLITICS_ARTICLE: &[&str] = &[
     "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
 ];
 

@@ -45,6 +45,9 @@
 //! inside it are looked up in the key map (the automaton reports only the
 //! longest at a position).
 
+#[path = "ids.rs"]
+pub mod ids;
+
 use std::ops::Range;
 
 use std::sync::{Arc, OnceLock};
@@ -231,6 +234,19 @@ impl Matcher {
     #[inline]
     fn pattern_of(&self, key: &str) -> Option<Pattern> {
         self.t.by_key.get(key).map(|p| self.t.pattern(p))
+    }
+
+    /// The exact matching over characters and over word ids side by side
+    /// on `docs`, for `benches/gazetteer.rs` (`ids::ExactBench`). Not a
+    /// stable API.
+    #[doc(hidden)]
+    pub fn exact_bench<'m>(&'m self, docs: &[String]) -> ids::ExactBench<'m> {
+        ids::ExactBench::new(self, docs)
+    }
+
+    /// The table's views (for the word-id prototype, `ids.rs`).
+    pub(super) fn tables(&self) -> &Tables<'static> {
+        &self.t
     }
 
     /// The number of entries.
@@ -622,7 +638,7 @@ impl Matcher {
         }
     }
 
-    fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+    pub(super) fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
         let Some(ac) = &self.automaton else { return };
         let key = chunk.key;
         let mut pos = 0;
@@ -660,7 +676,13 @@ impl Matcher {
 
     /// The candidate for pattern `p` matched at `key[start..end]`, if it
     /// stands as a whole name there.
-    fn accept(&self, chunk: &Chunk<'_>, start: usize, end: usize, p: u32) -> Option<Candidate> {
+    pub(super) fn accept(
+        &self,
+        chunk: &Chunk<'_>,
+        start: usize,
+        end: usize,
+        p: u32,
+    ) -> Option<Candidate> {
         let key = chunk.key;
         let p = self.t.pattern(p);
         let span_start = if p.lil { start + "ل".len() } else { start };
