@@ -137,6 +137,14 @@ pub(super) fn day_at(c: &Chunk<'_>, pos: usize) -> Option<(usize, usize, u8)> {
         }
         TokKind::Word => {
             let o = numbers::ordinal(c, pos)?;
+            // «الحادي والثلاثين من هذا الشهر» in November: the tens of a
+            // compound that is no day are no day of their own.
+            let in_compound = words::prev_token(c.key, t.start)
+                .and_then(|p| numbers::ordinal(c, p.start))
+                .is_some_and(|p| p.end >= o.end);
+            if in_compound {
+                return None;
+            }
             // «الأسبوع الأول من», «اليوم الثالث من»: not a day of a month.
             let after_unit = words::prev_token(c.key, o.start)
                 .and_then(|p| words::word(c.key, Some(p)))
@@ -1028,8 +1036,9 @@ fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<Cal
     })
 }
 
-/// «الثاني عشر من الشهر الجاري», «5 من الشهر الماضي»: a day of a month
-/// given relative to the reference.
+/// «الثاني عشر من الشهر الجاري», «5 من الشهر الماضي», «حتى الثلاثين من
+/// هذا الشهر»: a day of a month given relative to the reference. A day the
+/// month does not have (the 31st of November) is no date.
 fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<CalAt> {
     let key = c.key;
     let q = after(key, end)?;
@@ -1039,14 +1048,18 @@ fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Opti
         None if key[..end].ends_with("من") => q,
         None => return None,
     };
-    let m = hit(key, q).filter(|m| m.article)?;
-    if date_word(&m) != Some(DateW::Unit(Unit::Month, Count::One)) {
+    // «الأيام العشرة الأولى من هذا الشهر», «في عشرين يوما الأولى من …»,
+    // «النصف الثاني من الشهر الجاري»: after a number or counted units of
+    // time the ordinal ranks them (not after «يوم»: «يوم 15 من …»).
+    let after_count = words::word(key, words::prev_token(key, start)).is_some_and(|p| {
+        // «فريق أحد يوم 15 من …»: «أحد» alone is no number.
+        p.entry.num.is_some_and(|n| n != words::Num::Ahad)
+            || matches!(date_word(&p), Some(DateW::Unit(_, n)) if n != Count::One)
+    });
+    if after_count {
         return None;
     }
-    let dir = next_hit(key, m.end)?;
-    let Some(DateW::Dir(n)) = date_word(&dir) else {
-        return None;
-    };
+    let (n, end) = relative_month(key, q)?;
     let cal = match c.ref_date {
         Some(r) => {
             let month = add_months(r, i32::from(n))?;
@@ -1065,12 +1078,36 @@ fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Opti
     };
     Some(CalAt {
         start,
-        end: dir.end,
+        end,
         cal,
         hijri: false,
         year_span: None,
         month_only: false,
     })
+}
+
+/// The month relative to the reference named at `q`: «الشهر الجاري»,
+/// «الشهر الماضي», «الشهر المقبل» (a direction word after it) or «هذا
+/// الشهر» (this month). Returns the offset in months and where the phrase
+/// ends.
+fn relative_month(key: &str, q: usize) -> Option<(i8, usize)> {
+    let is_month =
+        |m: &words::Hit| m.article && date_word(m) == Some(DateW::Unit(Unit::Month, Count::One));
+    if let Some(e) = word_is(key, q, "هذا") {
+        let m = next_hit(key, e).filter(|m| is_month(m) && m.clitic.is_empty())?;
+        // «من هذا الشهر المبارك», «… الفضيل»: a Hijri month (Ramadan) the
+        // adjective names, not the reference's Gregorian month.
+        if next_token(key, m.end).is_some_and(|t| t.s.starts_with("ال")) {
+            return None;
+        }
+        return Some((0, m.end));
+    }
+    let m = hit(key, q).filter(is_month)?;
+    let dir = next_hit(key, m.end)?;
+    let Some(DateW::Dir(n)) = date_word(&dir) else {
+        return None;
+    };
+    Some((n, dir.end))
 }
 
 /// A weekday: «الخميس», «يوم الخميس». Returns the span and the ISO number.
@@ -1805,6 +1842,59 @@ mod tests {
             let got = dates_in(text, None);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn day_of_a_relative_month() {
+        let r = Some("2016-11-07");
+        check_dates(&[
+            (
+                "وقال إن المهلة تنتهي في الحادي والعشرين من الشهر الجاري",
+                r,
+                "الحادي والعشرين من الشهر الجاري",
+                "2016-11-21",
+            ),
+            (
+                "وكان قد غادر يوم الخامس عشر من الشهر الماضي",
+                r,
+                "يوم الخامس عشر من الشهر الماضي",
+                "2016-10-15",
+            ),
+            (
+                "يستمر المعرض حتى الثلاثين من هذا الشهر",
+                r,
+                "الثلاثين من هذا الشهر",
+                "2016-11-30",
+            ),
+            (
+                "تبدأ الدورة في 12 من هذا الشهر",
+                r,
+                "12 من هذا الشهر",
+                "2016-11-12",
+            ),
+            (
+                "يستمر المعرض حتى الثلاثين من هذا الشهر",
+                None,
+                "الثلاثين من هذا الشهر",
+                "XXXX-XX-30",
+            ),
+        ]);
+        check_dates(&[(
+            "لمواجهة فريق أحد يوم 25 من الشهر الجاري",
+            r,
+            "يوم 25 من الشهر الجاري",
+            "2016-11-25",
+        )]);
+        // After a count of days the ordinal ranks them.
+        let got = dates_in("في العشرين يوما الأولى من هذا الشهر", r);
+        assert!(got.iter().all(|(s, _)| !s.contains("الاولي")), "{got:?}");
+        // A day of Ramadan («هذا الشهر المبارك») is no day of the reference's
+        // month.
+        let got = dates_in("توفي في الثاني والعشرين من هذا الشهر المبارك", r);
+        assert!(got.iter().all(|(s, _)| !s.contains("الثاني")), "{got:?}");
+        // November has no 31st: the month alone is read.
+        let got = dates_in("عاد في الحادي والثلاثين من هذا الشهر", r);
+        assert_eq!(got, vec![("هذا الشهر".to_owned(), "2016-11".to_owned())]);
     }
 
     #[test]

@@ -114,6 +114,17 @@ pub(super) fn range_at(c: &Chunk<'_>, pos: usize) -> Option<Found> {
             month_named = true;
         }
     }
+    // «بين التاسع والتاسع عشر من هذا الشهر» without a reference: the
+    // second end took its month relative to an unknown one (its value
+    // `XXXX-XX-19`); the first shares it.
+    if second.cal.d.is_some()
+        && second.cal.m.is_none()
+        && second.cal.y.is_none()
+        && c.ref_date.is_none()
+        && key[second_pos..second.end].contains("الشهر")
+    {
+        month_named = true;
+    }
     if dash && !month_named {
         return None;
     }
@@ -439,6 +450,18 @@ mod tests {
                 None,
                 "من 4 الى 22 هذا الشهر",
                 "XXXX-XX-04/XXXX-XX-22",
+            ),
+            (
+                "يقام المهرجان ما بين التاسع والتاسع عشر من هذا الشهر",
+                None,
+                "بين التاسع والتاسع عشر من هذا الشهر",
+                "XXXX-XX-09/XXXX-XX-19",
+            ),
+            (
+                "يقام المهرجان ما بين التاسع والتاسع عشر من هذا الشهر",
+                r,
+                "بين التاسع والتاسع عشر من هذا الشهر",
+                "2021-03-09/2021-03-19",
             ),
             (
                 "تجري الانتخابات في نوفمبر بين 15 و19",
