@@ -175,7 +175,12 @@ fn number_at(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
             })
         }
         TokKind::Word => {
-            let p = ordinal(chunk, pos).or_else(|| cardinal(key, pos))?;
+            let p = longer(
+                ordinal(chunk, pos).map(|o| after_hundred(key, o)),
+                definite_rank(chunk, pos),
+            )
+            .or_else(|| cardinal(key, pos))
+            .or_else(|| definite_count(key, pos))?;
             if let Some(f) = part_of(key, &p) {
                 return Some(f);
             }
@@ -691,6 +696,14 @@ pub(super) fn cardinal(key: &str, pos: usize) -> Option<Parsed> {
 
 /// [`cardinal`] read in the key.
 fn read_cardinal(key: &str, pos: usize) -> Option<Parsed> {
+    cardinal_read(key, pos, false)
+}
+
+/// [`read_cardinal`], and with `definite` a number whose first word carries
+/// the article whatever it is («المائتان», «الألف وخمسمئة», «الواحد
+/// والعشرون تريليون وثلاث مئة»): the words after it are read as the
+/// count's are.
+fn cardinal_read(key: &str, pos: usize, definite: bool) -> Option<Parsed> {
     let first = elem(key, pos)?;
     let start = first.start;
     let mut end = first.end;
@@ -719,7 +732,14 @@ fn read_cardinal(key: &str, pos: usize) -> Option<Parsed> {
         What::Word(n) => {
             // «الثلاثة», «العشرة», «النصف»; not «الصفر» («من الصفر»,
             // "from scratch") nor the article on larger words.
-            if first.article && !matches!(n, Num::Unit(1..) | Num::Ten | Num::Frac(_)) {
+            if first.article
+                && !matches!(n, Num::Unit(1..) | Num::Ten | Num::Frac(_))
+                && !(definite
+                    && matches!(
+                        n,
+                        Num::Tens(_) | Num::Hundred(_) | Num::Scale(_, Count::One)
+                    ))
+            {
                 return None;
             }
             match n {
@@ -830,10 +850,15 @@ fn read_cardinal(key: &str, pos: usize) -> Option<Parsed> {
             }
         }
     }
+    // A definite number's head may be a compound with the article on each
+    // part («الواحد والعشرون تريليون»); after the first word without it,
+    // none has it.
+    let mut definite_head = definite && first.article;
     while let Some(e) = next_elem(key, end) {
-        if e.article {
+        if e.article && !(definite_head && e.conj) {
             break;
         }
+        definite_head &= e.article;
         let e = wa_ahad(key, e).unwrap_or(e);
         let after_conj_unit = conj_unit.take();
         if !e.conj {
@@ -1300,6 +1325,244 @@ pub(super) fn ordinal(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
         value,
         int: true,
         kind: Kind::Ordinal,
+    })
+}
+
+/// The longer of two readings at the same place (the first on a tie).
+fn longer(a: Option<Parsed>, b: Option<Parsed>) -> Option<Parsed> {
+    match (a, b) {
+        (Some(a), Some(b)) if b.end > a.end => Some(b),
+        (a, b) => a.or(b),
+    }
+}
+
+/// «الحادية والخمسين بعد المئة», «العاشرة بعد الألف»: an ordinal below a
+/// hundred, «بعد» and a definite hundred or thousand is the rank that many
+/// past it (151st, 1010th).
+fn after_hundred(key: &str, o: Parsed) -> Parsed {
+    let base = next_token(key, o.end)
+        .filter(|t| t.s == "بعد" && o.kind == Kind::Ordinal && o.value < 100.0)
+        .and_then(|t| next_token(key, t.end))
+        .and_then(|n| words::lookup(key, n.start, n.end))
+        .filter(|h| h.article && h.clitic.is_empty())
+        .and_then(|h| match h.entry.num? {
+            Num::Hundred(100) => Some((h.end, 100.0)),
+            Num::Scale(1_000, Count::One) => Some((h.end, 1000.0)),
+            _ => None,
+        });
+    match base {
+        Some((end, v)) => Parsed {
+            end,
+            value: o.value + v,
+            ..o
+        },
+        None => o,
+    }
+}
+
+/// A definite cardinal from a hundred up (the article on its first word,
+/// see [`cardinal_read`]) that is a whole count, at the word at `pos`.
+fn definite_cardinal(key: &str, pos: usize) -> Option<Parsed> {
+    let head = elem(key, pos).filter(|e| e.article && !e.conj)?;
+    let p = cardinal_read(key, pos, true)?;
+    (p.start == head.start && p.kind == Kind::Cardinal && p.int && p.value >= 100.0).then_some(p)
+}
+
+/// «الذكرى المئة لتأسيس», «الدورة الألف», «الزائر المليون», «الصفحة الواحد
+/// والعشرون تريليون وثلاث مئة»: a definite cardinal from a hundred up right
+/// after the definite singular noun it qualifies is its rank, as tens with
+/// the article are («الذكرى العشرين»). Not after a plural or a dual
+/// («السنوات الألف», «الأيام المئة الأولى» are counts), nor with a clitic
+/// on it («بالمئة»), nor before its counted noun («المليون دولار»).
+fn definite_rank(chunk: &Chunk<'_>, pos: usize) -> Option<Parsed> {
+    let key = chunk.key;
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
+    let h = words::lookup(key, t.start, t.end).filter(|h| h.article && h.clitic.is_empty())?;
+    if !matches!(
+        h.entry.num?,
+        Num::Unit(1..) | Num::Tens(_) | Num::Hundred(_) | Num::Scale(_, Count::One)
+    ) || !singular_definite_noun_before(key, h.start)
+        || year_noun_before(key, h.start)
+    {
+        return None;
+    }
+    let p = definite_cardinal(key, h.start)?;
+    if counted_noun_after(key, p.end) || first_few_after(key, p.end) {
+        return None;
+    }
+    Some(Parsed {
+        kind: Kind::Ordinal,
+        ..p
+    })
+}
+
+/// Whether an ordinal or a superlative follows `end` («المراكز الخمسمائة
+/// الأولى», «المدارس المئة الأفضل»): the number then counts the first or
+/// the best few, whatever the noun before it.
+fn first_few_after(key: &str, end: usize) -> bool {
+    next_token(key, end).is_some_and(|n| {
+        // أفعل, أفعلى with the article: «الأفضل», «الأكبر», «الأولى».
+        let superlative =
+            n.s.strip_prefix("الا")
+                .is_some_and(|rest| rest.chars().count() == 3);
+        superlative
+            || matches!(n.s, "الاخيره" | "الاخير" | "الاوايل")
+            || words::lookup(key, n.start, n.end)
+                .is_some_and(|h| matches!(h.entry.num, Some(Num::Ord(_))))
+    })
+}
+
+/// Whether «العام», «السنة» stand before `start`: a number after them is a
+/// year («وفي العام الألف قبل الميلاد»), the date grammar's.
+fn year_noun_before(key: &str, start: usize) -> bool {
+    words::word(key, prev_token(key, start))
+        .is_some_and(|h| matches!(h.entry.date, Some(words::DateW::Unit(words::Unit::Year, _))))
+}
+
+/// «المائتان», «المئة وخمسة وعشرون», «الألف وخمسمئة»: a definite cardinal
+/// from a hundred up with no noun it ranks is a count ("the two hundred").
+/// A hundred may stand alone, but not as the hundred of a percentage
+/// («في المئة», «بالمئة») nor in a name («شارع المئة»); a larger scale alone («الألف», «المليون») is the
+/// letter alef («من الألف إلى الياء») or a name («مسيرة المليون»).
+fn definite_count(key: &str, pos: usize) -> Option<Parsed> {
+    let t = token_at(key, pos).filter(|t| t.kind == TokKind::Word)?;
+    let h = words::lookup(key, t.start, t.end).filter(|h| h.article && h.clitic.is_empty())?;
+    let alone_ok = match h.entry.num? {
+        Num::Hundred(_) => true,
+        Num::Scale(_, Count::One) => false,
+        _ => return None,
+    };
+    let before = prev_token(key, h.start);
+    // «في المئة»; «ارتفع 0.8 المئة», a percentage with its «في» dropped.
+    if before.is_some_and(|p| {
+        p.s == "في"
+            || p.kind == TokKind::Digits
+            || words::lookup(key, p.start, p.end).is_some_and(|w| w.entry.num.is_some())
+    }) {
+        return None;
+    }
+    let prev = before.map(|p| p.s);
+    // «شارع المئة», «نادي المئة», «"المائة" سابقاً»: a hundred alone after
+    // a noun that names places and groups, or in quotes, is a name.
+    let named = prev.is_some_and(|p| NAME_HEADS.contains(&p) || matches!(p, "\"" | "«" | "“"));
+    // «الحادية والأربعين عاما بعد المائة», «في بداية الأربعمائة بعد
+    // الألف»: the hundreds an ordinal or a year is counted past.
+    let past = prev == Some("بعد")
+        || next_token(key, h.end).is_some_and(|n| {
+            n.s == "بعد"
+                && next_token(key, n.end)
+                    .is_some_and(|m| matches!(m.s, "الالف" | "الميه" | "المايه"))
+        });
+    definite_cardinal(key, h.start).filter(|p| p.end > h.end || alone_ok && !named && !past)
+}
+
+/// Nouns (key spellings) that name a street, a place, a group or a list
+/// after a number: «شارع المئة», «ميدان الألف», «نادي المئة», «قائمة
+/// المئة».
+const NAME_HEADS: &[&str] = &[
+    "شارع",
+    "طريق",
+    "ميدان",
+    "ساحه",
+    "حي",
+    "دوار",
+    "جسر",
+    "برج",
+    "مدينه",
+    "نادي",
+    "مسيره",
+    "مجموعه",
+    "مجلس",
+    "قايمه",
+];
+
+/// Whether the word before `start` is a definite noun in the singular,
+/// one a rank can qualify: «الذكرى», «والدورة», «للمرة». Not a number or a
+/// plural of time, nor a word with the endings of a plural or a dual (ات,
+/// ون, ين, ان: «السنوات», «المشاركين», «الطرفان»), nor a common broken
+/// plural of news («الدول», «الأيام»).
+fn singular_definite_noun_before(key: &str, start: usize) -> bool {
+    let Some(p) = prev_token(key, start).filter(|p| p.kind == TokKind::Word) else {
+        return false;
+    };
+    if let Some(h) = words::lookup(key, p.start, p.end)
+        && (h.entry.num.is_some()
+            || h.entry
+                .date
+                .is_some_and(|d| !matches!(d, words::DateW::Unit(_, Count::One))))
+    {
+        return false;
+    }
+    let bare = p.s.trim_start_matches(['و', 'ف', 'ب', 'ك']);
+    let Some(noun) = bare.strip_prefix("ال").or_else(|| bare.strip_prefix("لل")) else {
+        return false;
+    };
+    noun.chars().count() >= 2
+        && !["ات", "ون", "ين", "ان"].iter().any(|e| noun.ends_with(e))
+        && !BROKEN_PLURALS.contains(&noun)
+}
+
+/// Broken plurals (key spelling, without the article) that news puts
+/// before a definite count: «الدول الخمس», «الأيام المئة الأولى».
+const BROKEN_PLURALS: &[&str] = &[
+    "ايام",
+    "اعوام",
+    "سنين",
+    "اشهر",
+    "شهور",
+    "اسابيع",
+    "قرون",
+    "عقود",
+    "دول",
+    "مدن",
+    "قري",
+    "رجال",
+    "اطفال",
+    "اشخاص",
+    "جنود",
+    "اسري",
+    "قتلي",
+    "ضحايا",
+    "شهداء",
+    "طلاب",
+    "عمال",
+    "اسر",
+    "دقايق",
+    "ثواني",
+    "كتب",
+    "صفحات",
+    "نقاط",
+    "بنود",
+    "مواد",
+    "اعضاء",
+    "نواب",
+    "مقاعد",
+];
+
+/// Whether a word after `end` is a noun the number counts («المليون دولار»,
+/// «المئة عام»): a word without the article that is no particle, no
+/// preposition glued to a noun («لتأسيس», «للمعرض»), no conjunction, no
+/// number and no date word but a unit.
+fn counted_noun_after(key: &str, end: usize) -> bool {
+    let Some(n) = next_token(key, end).filter(|n| n.kind == TokKind::Word) else {
+        return false;
+    };
+    // «عالميا», «سنويا»: an adverb, not a noun.
+    if PARTICLES.contains(&n.s)
+        || n.s.starts_with("ال")
+        || n.s.starts_with('ل')
+        || n.s.starts_with('و')
+        || n.s.ends_with("يا")
+    {
+        return false;
+    }
+    // A number goes on the count; a date word other than a unit («أمس»,
+    // «الخميس») is no noun it counts («المئة يوم» is).
+    !words::lookup(key, n.start, n.end).is_some_and(|h| {
+        h.entry.num.is_some()
+            || h.entry
+                .date
+                .is_some_and(|d| !matches!(d, words::DateW::Unit(..)))
     })
 }
 
@@ -1841,6 +2104,88 @@ mod tests {
                 Some((*span, *v)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn definite_cardinals_as_ranks_and_counts() {
+        use Kind::*;
+        // Right after the definite singular noun it qualifies: a rank.
+        check_firsts(&[
+            (
+                "احتفلت الجامعة بالذكرى المئة لتأسيسها",
+                "المئة",
+                100.0,
+                Ordinal,
+            ),
+            ("وتنعقد الدورة الألف للمجلس", "الالف", 1000.0, Ordinal),
+            ("استقبل المعرض الزائر المليون أمس", "المليون", 1e6, Ordinal),
+            (
+                "أحيا الحزب الذكرى المئتين لميلاد مؤسسه",
+                "المئتين",
+                200.0,
+                Ordinal,
+            ),
+            (
+                "حصل على المرتبة الواحد والعشرون ألفا وثلاث مئة في الترتيب",
+                "الواحد والعشرون الفا وثلاث مئة",
+                21_300.0,
+                Ordinal,
+            ),
+            // With no noun it ranks: a count.
+            ("وحضر المائتان حفل التخرج", "المائتان", 200.0, Cardinal),
+            (
+                "وصل المئة وخمسة وعشرون متسابقا",
+                "المئة وخمسة وعشرون",
+                125.0,
+                Cardinal,
+            ),
+            ("الأيام المئة الأولى من الولاية", "المئة", 100.0, Cardinal),
+            ("جمع الألف وخمسمئة توقيع", "الالف وخمسمئة", 1500.0, Cardinal),
+            // «الأولى», «الأفضل» after it: the first or best few, a count.
+            ("وجاءت المدارس المئة الأولى", "المئة", 100.0, Cardinal),
+            ("صنف المعهد المئة الأفضل", "المئة", 100.0, Cardinal),
+            (
+                "حل في المركز المائة وواحد عالميا",
+                "المائة وواحد",
+                101.0,
+                Ordinal,
+            ),
+            // An ordinal past a hundred or a thousand.
+            (
+                "عقد المجلس جلسته الحادية والخمسين بعد المئة",
+                "الحادية والخمسين بعد المئة",
+                151.0,
+                Ordinal,
+            ),
+            (
+                "احتفلت بالذكرى العاشرة بعد الألف",
+                "العاشرة بعد الالف",
+                1010.0,
+                Ordinal,
+            ),
+        ]);
+        // A percentage's hundred, a plural before, a counted noun after, a
+        // scale alone: no rank.
+        for (text, want) in [
+            ("ارتفع المؤشر 3 في المئة", vec!["3 في المئة"]),
+            ("ارتفع المؤشر 3 بالمئة", vec!["3 بالمئة"]),
+            ("خلال السنوات الألف الماضية", vec![]),
+            ("ربح المتسابق المليون دولار", vec![]),
+            ("باع نصف المليون سهم", vec!["نصف"]),
+            ("يعرف القضية من الألف إلى الياء", vec![]),
+            ("شارك في مسيرة المليون", vec![]),
+            ("أغلق شارع المئة أمس", vec![]),
+            ("وارتفع الدولار 0.8 المئة", vec!["0.8"]),
+            ("وفي العام الألف قبل الميلاد", vec![]),
+            (
+                "بلغ الحادية والأربعين عاما بعد المائة",
+                vec!["الحادية والاربعين"],
+            ),
+            ("في بداية الاربعمائة بعد الألف", vec![]),
+            ("عند تقاطع طريق \"المائة\" سابقا", vec![]),
+        ] {
+            assert_eq!(all(text), want, "{text}");
         }
     }
 
