@@ -613,6 +613,18 @@ pub(super) struct CalAt {
 }
 
 impl CalAt {
+    /// A Gregorian date (or part of one) from `start` to `end`.
+    pub fn gregorian(start: usize, end: usize, cal: Cal) -> CalAt {
+        CalAt {
+            start,
+            end,
+            cal,
+            hijri: false,
+            year_span: None,
+            month_only: false,
+        }
+    }
+
     pub fn found(self, c: &Chunk<'_>) -> Found {
         let value = match self.year_span {
             Some((a, b)) if a != b => format!("{a}/{b}"),
@@ -695,14 +707,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         p = q;
     }
     if let Some(n) = numeric_at(key, p, c.hijri).or_else(|| month_year(key, p)) {
-        return Some(CalAt {
-            start: start.unwrap_or(n.0),
-            end: n.1,
-            cal: n.2,
-            hijri: false,
-            year_span: None,
-            month_only: false,
-        });
+        return Some(CalAt::gregorian(start.unwrap_or(n.0), n.1, n.2));
     }
     // «الأربعاء 28/9», «يوم 22/04», «بتاريخ 22/04»: a day and month alone
     // where a date is announced.
@@ -721,14 +726,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
         if let (Some(y), Some(m), Some(d)) = (cal.y, cal.m, cal.d) {
             NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
         }
-        return Some(CalAt {
-            start: start.unwrap_or(ds),
-            end: de,
-            cal,
-            hijri: false,
-            year_span: None,
-            month_only: false,
-        });
+        return Some(CalAt::gregorian(start.unwrap_or(ds), de, cal));
     }
     // «شهر مارس».
     let mut month_word = None;
@@ -966,14 +964,7 @@ pub(super) fn cal_at(c: &Chunk<'_>, pos: usize, bare: bool) -> Option<CalAt> {
     if let (Some(y), Some(m), Some(d)) = (cal.y, cal.m, cal.d) {
         NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
     }
-    Some(CalAt {
-        start,
-        end,
-        cal,
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    Some(CalAt::gregorian(start, end, cal))
 }
 
 /// «الخميس 21», «الجمعة في 22», «الأحد الثالث عشر»: a weekday and a day of
@@ -999,14 +990,7 @@ fn weekday_with_day(c: &Chunk<'_>, start: usize, end: usize, weekday: u8, day: u
             ..Cal::default()
         },
     };
-    CalAt {
-        start,
-        end,
-        cal,
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    }
+    CalAt::gregorian(start, end, cal)
 }
 
 /// «في 12 و13 مارس»: a day whose month comes after the next day; the
@@ -1026,14 +1010,7 @@ fn coordinated_day(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Option<Cal
     if let (Some(y), Some(m)) = (cal.y, cal.m) {
         NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d))?;
     }
-    Some(CalAt {
-        start,
-        end,
-        cal,
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    Some(CalAt::gregorian(start, end, cal))
 }
 
 /// «الثاني عشر من الشهر الجاري», «5 من الشهر الماضي», «حتى الثلاثين من
@@ -1076,14 +1053,7 @@ fn day_of_relative_month(c: &Chunk<'_>, start: usize, end: usize, d: u8) -> Opti
             ..Cal::default()
         },
     };
-    Some(CalAt {
-        start,
-        end,
-        cal,
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    Some(CalAt::gregorian(start, end, cal))
 }
 
 /// The month relative to the reference named at `q`: «الشهر الجاري»,

@@ -274,33 +274,27 @@ fn years_pair(c: &Chunk<'_>, start: usize, end: usize) -> Option<Found> {
 /// A day number alone (the first end of «من 3 إلى 7 مارس»).
 fn bare_day(c: &Chunk<'_>, pos: usize) -> Option<CalAt> {
     let (start, end, d) = day_at(c, pos)?;
-    Some(CalAt {
+    Some(CalAt::gregorian(
         start,
         end,
-        cal: Cal {
+        Cal {
             d: Some(d),
             ..Cal::default()
         },
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    ))
 }
 
 /// A year with or without its marker.
 fn bare_year(key: &str, pos: usize) -> Option<CalAt> {
     let (start, end, y, hijri) = year_at(key, pos, true)?;
-    (!hijri).then_some(CalAt {
+    (!hijri).then_some(CalAt::gregorian(
         start,
         end,
-        cal: Cal {
+        Cal {
             y: Some(y),
             ..Cal::default()
         },
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    ))
 }
 
 /// A year in words in the thousands' form as an end of a range: the first
@@ -312,17 +306,14 @@ fn words_year(key: &str, pos: usize, last: bool) -> Option<CalAt> {
     } else {
         thousands_number(key, pos)?
     };
-    Some(CalAt {
+    Some(CalAt::gregorian(
         start,
         end,
-        cal: Cal {
+        Cal {
             y: Some(y),
             ..Cal::default()
         },
-        hijri: false,
-        year_span: None,
-        month_only: false,
-    })
+    ))
 }
 
 /// «19-20 نوفمبر», «(ما) بين 4-22 يناير 2017»: two days of one month
