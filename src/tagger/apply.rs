@@ -155,11 +155,12 @@ pub(crate) fn apply(
     let joined: Vec<bool> = info.iter().map(joins).collect();
     let lines = lines(&info);
     let codes = codes(&info);
+    let passes = model.passes();
     for line in &lines {
         for i in line.clone() {
             let mut emit = cache.context(model, &info, &codes, i, line, &mut feats);
             for f in pair_features(&info, i, line) {
-                model.add_passes(f, &mut emit);
+                passes.add(f, &mut emit);
             }
             for (role, d) in OFFSETS.iter().enumerate() {
                 let s = match i.checked_add_signed(*d).filter(|j| line.contains(j)) {

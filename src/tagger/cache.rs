@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::features::{
-    Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, word_info,
+    Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, pair_states, word_info,
 };
 #[cfg(doc)]
 use super::words::WordTable;
@@ -65,6 +65,8 @@ impl Facts {
 pub(super) struct TypeEntry {
     pub(super) facts: Facts,
     pub(super) scores: [PassScores; ROLES],
+    /// The word's [`pair_states`].
+    pub(super) pair: [u64; 3],
 }
 
 /// Where a word's scores are: in the model's [`WordTable`], by word id,
@@ -88,6 +90,9 @@ pub(crate) struct Cache {
     pub(super) entries: Vec<TypeEntry>,
     /// The summed [`context_features`] by a hash of the features.
     contexts: FastMap<u64, PassScores>,
+    /// The [`pair_states`] of the words of the model's [`WordTable`], by
+    /// row, made on a word's first sight (zeros until then).
+    table_pairs: Vec<[u64; 3]>,
     /// The scores of the line's edges in each role.
     pub(super) edges: [PassScores; ROLES],
     /// The summed weights of the second pass's document features, by
@@ -109,6 +114,9 @@ impl Cache {
             self.contexts.clear();
             self.views.clear();
             self.model = id;
+            self.table_pairs.clear();
+            self.table_pairs
+                .resize(model.words.as_ref().map_or(0, |t| t.len()), [0; 3]);
             for role in 0..ROLES {
                 self.edges[role] = model.type_scores(None, role);
             }
@@ -143,6 +151,24 @@ impl Cache {
         }
     }
 
+    /// The [`pair_states`] of a word (matching key `k`) whose scores are
+    /// at `at`: made once a distinct word, on first sight.
+    #[inline]
+    pub(super) fn pair_states(&mut self, at: Scored, k: &str) -> [u64; 3] {
+        match at {
+            Scored::Table(row) => {
+                let states = &mut self.table_pairs[row as usize];
+                // (A first state of zero, were it a word's, would only be
+                // made again each time.)
+                if states[0] == 0 {
+                    *states = pair_states(k);
+                }
+                *states
+            }
+            Scored::Cache(n) => self.entries[n as usize].pair,
+        }
+    }
+
     /// The entry of a word (matching key), computed on first sight.
     pub(super) fn entry(&mut self, model: &Model, k: &str) -> u32 {
         if let Some(&e) = self.types.get(k) {
@@ -152,6 +178,7 @@ impl Cache {
         let entry = TypeEntry {
             facts: Facts::of(&info),
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
+            pair: info.pair,
         };
         let n = self.entries.len() as u32;
         self.entries.push(entry);

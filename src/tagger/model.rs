@@ -115,6 +115,39 @@ impl Both {
     }
 }
 
+/// The weights of a model's passes, found once (a chunk) for the many
+/// features whose weights are added ([`Model::add_passes`], which asks
+/// for the second pass and the table of both each feature, out of line).
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Passes<'m> {
+    /// A model of one pass: its weights.
+    One(&'m FastMap<u64, [f32; TAGS]>),
+    /// A model of two: the weights of both.
+    Two(&'m Both),
+}
+
+impl Passes<'_> {
+    /// Adds the weights of feature `f` in each pass to `s` (nothing to the
+    /// second pass of a model of one).
+    #[inline(always)]
+    pub(super) fn add(self, f: u64, s: &mut PassScores) {
+        match self {
+            Passes::One(weights) => {
+                if let Some(ws) = weights.get(&f) {
+                    add_to(&mut s[0], ws);
+                }
+            }
+            Passes::Two(both) => {
+                if let Some(w) = both.get(f) {
+                    for (s, w) in s.iter_mut().zip(w) {
+                        add_to(s, w);
+                    }
+                }
+            }
+        }
+    }
+}
+
 impl Model {
     /// The model embedded in the binary, trained on ANERcorp's train split
     /// (`scripts/train-model.sh`).
@@ -288,16 +321,17 @@ impl Model {
 
     /// Adds the weights of feature `f` in each pass to `s`.
     pub(super) fn add_passes(&self, f: u64, s: &mut PassScores) {
-        let Some(second) = &self.second else {
-            return self.add(f, &mut s[0]);
-        };
-        let both = self
-            .both
-            .get_or_init(|| Both::new([&self.weights, &second.weights]));
-        if let Some(w) = both.get(f) {
-            for (s, w) in s.iter_mut().zip(w) {
-                add_to(s, w);
-            }
+        self.passes().add(f, s);
+    }
+
+    /// The weights of the model's passes, for [`Passes::add`].
+    pub(super) fn passes(&self) -> Passes<'_> {
+        match &self.second {
+            None => Passes::One(&self.weights),
+            Some(second) => Passes::Two(
+                self.both
+                    .get_or_init(|| Both::new([&self.weights, &second.weights])),
+            ),
         }
     }
 

@@ -159,6 +159,11 @@ impl WordTable {
         })
     }
 
+    /// How many words the table scores (rows).
+    pub(super) fn len(&self) -> usize {
+        self.records.len() / RECORD
+    }
+
     /// The row of the word with vocabulary id `word`, if the table holds
     /// it.
     #[inline]
