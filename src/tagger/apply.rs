@@ -191,6 +191,7 @@ pub(crate) fn apply(
             &joined,
             &tags,
             &mut cache.views,
+            &mut cache.recent_views,
             &mut cache.doc,
         );
     }

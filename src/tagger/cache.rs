@@ -77,6 +77,53 @@ pub(super) enum Scored {
     Cache(u32),
 }
 
+/// A direct-mapped memory of a few thousand values by key, read before a
+/// hash map of all of them: one multiply, one load and one comparison
+/// where the map hashes the key and probes a group (the context sums and
+/// the second pass's views repeat a few keys over and over). A key's
+/// value is its map's, so a value comes out the same whichever answers.
+#[derive(Debug, Default)]
+pub(super) struct Recent<V> {
+    /// `(key, value)` by [`Recent::slot`]; [`Recent::NO_KEY`] when empty.
+    slots: Vec<(u64, V)>,
+}
+
+impl<V: Copy + Default> Recent<V> {
+    /// The number of slots, as a power of two.
+    const BITS: u32 = 12;
+
+    /// The key of an empty slot: no key is (context and view keys hold
+    /// fewer than 48 bits).
+    const NO_KEY: u64 = u64::MAX;
+
+    /// Empties every slot (and makes them, the first time).
+    pub(super) fn clear(&mut self) {
+        self.slots.clear();
+        self.slots
+            .resize(1 << Self::BITS, (Self::NO_KEY, V::default()));
+    }
+
+    /// The slot of `key`: its top bits, mixed.
+    #[inline(always)]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// The value of `key`, if its slot holds it.
+    #[inline(always)]
+    pub(super) fn get(&self, key: u64) -> Option<V> {
+        debug_assert_ne!(key, Self::NO_KEY);
+        let (k, v) = self.slots[Self::slot(key)];
+        (k == key).then_some(v)
+    }
+
+    /// Remembers the value of `key`, in place of its slot's.
+    #[inline(always)]
+    pub(super) fn put(&mut self, key: u64, v: V) {
+        self.slots[Self::slot(key)] = (key, v);
+    }
+}
+
 /// Per-thread memory of the words seen with one model: news repeats its
 /// words, so most words cost one lookup here instead of a dozen in the
 /// model's table. Cleared when it holds [`Cache::MAX`] words or the model
@@ -90,6 +137,8 @@ pub(crate) struct Cache {
     pub(super) entries: Vec<TypeEntry>,
     /// The summed [`context_features`] by a hash of the features.
     contexts: FastMap<u64, PassScores>,
+    /// The last of `contexts` read, by slot.
+    recent_contexts: Recent<PassScores>,
     /// The [`pair_states`] of the words of the model's [`WordTable`], by
     /// row, made on a word's first sight (zeros until then).
     table_pairs: Vec<[u64; 3]>,
@@ -98,6 +147,8 @@ pub(crate) struct Cache {
     /// The summed weights of the second pass's document features, by
     /// `stack::View` key.
     pub(super) views: FastMap<u64, [f32; TAGS]>,
+    /// The last of `views` read, by slot.
+    pub(super) recent_views: Recent<[f32; TAGS]>,
     /// The second pass's counts of the chunk being read, kept for their
     /// room.
     pub(super) doc: super::stack::Doc,
@@ -113,6 +164,8 @@ impl Cache {
             self.entries.clear();
             self.contexts.clear();
             self.views.clear();
+            self.recent_contexts.clear();
+            self.recent_views.clear();
             self.model = id;
             self.table_pairs.clear();
             self.table_pairs
@@ -191,6 +244,7 @@ impl Cache {
     /// and its neighbours, the separators around it, and its frequency.
     /// `codes` holds each word's [`finder_code`] and the [`gap_code`] of
     /// its gap before, computed once a word ([`codes`]).
+    #[inline]
     pub(super) fn context(
         &mut self,
         model: &Model,
@@ -209,6 +263,26 @@ impl Cache {
         let gap_after = at(1).map_or(gap_code("</s>"), |j| u64::from(codes[j].1));
         key = key << 4 | u64::from(codes[i].1);
         key = key << 4 | gap_after;
+        if let Some(s) = self.recent_contexts.get(key) {
+            return s;
+        }
+        let s = self.context_sums(model, w, i, line, feats, key);
+        self.recent_contexts.put(key, s);
+        s
+    }
+
+    /// The summed weights of the [`context_features`] of word `i` of
+    /// `line`, whose [`Cache::context`] key is `key`: from the map of all
+    /// of them, else summed and remembered there.
+    fn context_sums(
+        &mut self,
+        model: &Model,
+        w: &[WordInfo<'_>],
+        i: usize,
+        line: &Range<usize>,
+        feats: &mut Vec<u64>,
+        key: u64,
+    ) -> PassScores {
         if let Some(s) = self.contexts.get(&key) {
             return *s;
         }
@@ -219,5 +293,39 @@ impl Cache {
         }
         self.contexts.insert(key, s);
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_gives_a_keys_value_until_its_slot_is_taken() {
+        let mut recent = Recent::<[f32; TAGS]>::default();
+        recent.clear();
+        let value = |k: u64| [k as f32; TAGS];
+        assert_eq!(
+            recent.get(0),
+            None,
+            "an empty slot holds no key, 0 included"
+        );
+        for k in 0..100 {
+            recent.put(k, value(k));
+        }
+        for k in 0..100 {
+            assert_eq!(recent.get(k), Some(value(k)), "{k}");
+        }
+        // Two keys of one slot: the last put wins, the other is asked of
+        // the map again.
+        let slot = Recent::<[f32; TAGS]>::slot(7);
+        let other = (100..)
+            .find(|&k| Recent::<[f32; TAGS]>::slot(k) == slot)
+            .expect("another key of the slot");
+        recent.put(other, value(other));
+        assert_eq!(recent.get(other), Some(value(other)));
+        assert_eq!(recent.get(7), None);
+        recent.clear();
+        assert_eq!(recent.get(other), None);
     }
 }

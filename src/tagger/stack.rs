@@ -26,6 +26,7 @@
 
 use std::ops::Range;
 
+use super::cache::Recent;
 use super::decode::viterbi;
 use super::features::{feature, feature1};
 use super::train::train_pass;
@@ -349,8 +350,8 @@ impl View {
 /// Decodes the lines of a chunk again: `emits` holds `second`'s scores of
 /// each word's first-pass features, `tags` the first pass's tags; the
 /// weights of the document features are added, summed once per distinct
-/// [`View`] in `sums`; the chunk's counts are read into `doc`. Returns
-/// the new tags.
+/// [`View`] in `sums` (the last read of them in `recent`); the chunk's
+/// counts are read into `doc`. Returns the new tags.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn second_pass(
     second: &Model,
@@ -360,6 +361,7 @@ pub(super) fn second_pass(
     joined: &[bool],
     tags: &[usize],
     sums: &mut FastMap<u64, [f32; TAGS]>,
+    recent: &mut Recent<[f32; TAGS]>,
     doc: &mut Doc,
 ) -> Vec<usize> {
     doc.read(stems, tags);
@@ -372,12 +374,16 @@ pub(super) fn second_pass(
         line_emits.clear();
         for i in line.clone() {
             let key = doc.key(i, line);
-            let sum = sums.entry(key).or_insert_with(|| {
-                View::from_key(key).features(&mut feats);
-                second.scores(&feats)
+            let sum = recent.get(key).unwrap_or_else(|| {
+                let sum = *sums.entry(key).or_insert_with(|| {
+                    View::from_key(key).features(&mut feats);
+                    second.scores(&feats)
+                });
+                recent.put(key, sum);
+                sum
             });
             let mut emit = emits[i];
-            add_to(&mut emit, sum);
+            add_to(&mut emit, &sum);
             line_emits.push(emit);
         }
         viterbi(
