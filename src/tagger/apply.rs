@@ -182,7 +182,9 @@ pub(crate) fn apply(
     // The second pass reads the rest of the document: a one-line chunk
     // (a sentence of `--input lines`, a headline) has none.
     if let Some(second) = model.second.as_ref().filter(|_| lines.len() > 1) {
-        let stems: Vec<u64> = info.iter().map(|w| stack::stem_hash(w.stem)).collect();
+        let stems: Vec<u64> = (info.iter().zip(&type_scores))
+            .map(|(w, &at)| cache.stem_hash(at, w.stem))
+            .collect();
         tags = stack::second_pass(
             second,
             &stems,

@@ -13,6 +13,7 @@ use std::ops::Range;
 use super::features::{
     Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, pair_states, word_info,
 };
+use super::stack::stem_hash;
 #[cfg(doc)]
 use super::words::WordTable;
 use super::{Model, PassScores, TAGS, news};
@@ -67,6 +68,8 @@ pub(super) struct TypeEntry {
     pub(super) scores: [PassScores; ROLES],
     /// The word's [`pair_states`].
     pub(super) pair: [u64; 3],
+    /// The [`stem_hash`] of the word's stem.
+    pub(super) stem: u64,
 }
 
 /// Where a word's scores are: in the model's [`WordTable`], by word id,
@@ -142,6 +145,9 @@ pub(crate) struct Cache {
     /// The [`pair_states`] of the words of the model's [`WordTable`], by
     /// row, made on a word's first sight (zeros until then).
     table_pairs: Vec<[u64; 3]>,
+    /// The [`stem_hash`] of the words of the model's [`WordTable`], by
+    /// row, made on a word's first stem (zero until then).
+    table_stems: Vec<u64>,
     /// The scores of the line's edges in each role.
     pub(super) edges: [PassScores; ROLES],
     /// The summed weights of the second pass's document features, by
@@ -168,8 +174,10 @@ impl Cache {
             self.recent_views.clear();
             self.model = id;
             self.table_pairs.clear();
-            self.table_pairs
-                .resize(model.words.as_ref().map_or(0, |t| t.len()), [0; 3]);
+            let rows = model.words.as_ref().map_or(0, |t| t.len());
+            self.table_pairs.resize(rows, [0; 3]);
+            self.table_stems.clear();
+            self.table_stems.resize(rows, 0);
             for role in 0..ROLES {
                 self.edges[role] = model.type_scores(None, role);
             }
@@ -222,6 +230,25 @@ impl Cache {
         }
     }
 
+    /// The [`stem_hash`] of `stem`, the stem of a word whose scores are
+    /// at `at`: made once a distinct word, the second pass's key of each
+    /// of its mentions.
+    #[inline]
+    pub(super) fn stem_hash(&mut self, at: Scored, stem: &str) -> u64 {
+        match at {
+            Scored::Table(row) => {
+                let hash = &mut self.table_stems[row as usize];
+                // (A hash of zero, were it a stem's, would only be made
+                // again each time.)
+                if *hash == 0 {
+                    *hash = stem_hash(stem);
+                }
+                *hash
+            }
+            Scored::Cache(n) => self.entries[n as usize].stem,
+        }
+    }
+
     /// The entry of a word (matching key), computed on first sight.
     pub(super) fn entry(&mut self, model: &Model, k: &str) -> u32 {
         if let Some(&e) = self.types.get(k) {
@@ -232,6 +259,7 @@ impl Cache {
             facts: Facts::of(&info),
             scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
             pair: info.pair,
+            stem: stem_hash(info.stem),
         };
         let n = self.entries.len() as u32;
         self.entries.push(entry);
@@ -327,5 +355,31 @@ mod tests {
         assert_eq!(recent.get(7), None);
         recent.clear();
         assert_eq!(recent.get(other), None);
+    }
+
+    #[test]
+    fn a_words_kept_hashes_are_the_ones_made_from_it() {
+        // Words the embedded model's table holds, and words it does not
+        // (scored on first sight): asked twice, the kept pair states and
+        // stem hash are those of the word's key and stem.
+        let model = Model::embedded();
+        let mut cache = Cache::default();
+        cache.prepare(&model);
+        let vocab = crate::vocab::Vocab::get();
+        let mut kinds = [0, 0];
+        for _ in 0..2 {
+            for k in ["الرئيس", "والحكومة", "قال", "زرنوخ", "وبرقاش", "x"]
+            {
+                let (facts, at) = cache.word(&model, k, vocab.id(k));
+                kinds[usize::from(matches!(at, Scored::Cache(_)))] += 1;
+                let stem = &k[usize::from(facts.clitic_len)..];
+                assert_eq!(cache.pair_states(at, k), pair_states(k), "{k}");
+                assert_eq!(cache.stem_hash(at, stem), stem_hash(stem), "{k}");
+            }
+        }
+        assert!(
+            kinds[0] > 0 && kinds[1] > 0,
+            "table words and others: {kinds:?}"
+        );
     }
 }
