@@ -26,7 +26,7 @@ use crate::doc::{Candidate, Chunk};
 pub(crate) use dates::{dateline, mark_after};
 
 /// Pushes the dates and then the numbers of `chunk` onto `out`, parsing at
-/// the triggers of its key ([`words::triggers`], put into `triggers`): both
+/// the triggers of its key (put into `triggers` by [`words::triggers_into`]): both
 /// grammars read the same words and digits, found once, and each token and
 /// table word once ([`words::read`]). A chunk that opens its document
 /// (`doc_start`) and has no reference date takes its [`dateline`], found
@@ -39,7 +39,7 @@ pub(crate) fn find(
 ) {
     words::read(chunk.key, || {
         triggers.clear();
-        triggers.extend(words::triggers(chunk.key));
+        words::triggers_into(chunk.key, chunk.words, triggers);
         let ref_date = match chunk.ref_date {
             None if doc_start => dateline(chunk, triggers),
             known => known,

@@ -63,7 +63,7 @@ impl Parsed {
 }
 
 /// Pushes the numbers of `chunk` onto `out`, parsing at `triggers` (what
-/// [`words::triggers`] gives for the chunk's key).
+/// [`words::triggers_into`] gives for the chunk's key).
 pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
     // The number found last, and where it is in `out`.

@@ -84,7 +84,7 @@ use relative::relative;
 use time::{time_at, time_range_at};
 
 /// Pushes the dates of `chunk` onto `out`, parsing at `triggers` (what
-/// [`words::triggers`] gives for the chunk's key).
+/// [`words::triggers_into`] gives for the chunk's key).
 pub(crate) fn find(chunk: &Chunk<'_>, triggers: &[usize], out: &mut Vec<Candidate>) {
     let mut done = 0;
     for &pos in triggers {
@@ -164,7 +164,7 @@ const PUBLISHED: [&str; 4] = ["نشر", "تاريخ", "اخر تحديث", "تح
 /// on most news pages that have one there: headlines and leads name the
 /// dates of events («حددت الفيفا 26 فبراير 2016 موعداً …»).
 ///
-/// `triggers` are the chunk's ([`words::triggers`]); the head's are those
+/// `triggers` are the chunk's ([`words::triggers_into`]); the head's are those
 /// before its last space or line break (no trigger word holds one, so no
 /// trigger crosses it), and those found again after it in the head, where
 /// the head's end may cut a word short.
@@ -221,11 +221,11 @@ pub(crate) fn dateline(chunk: &Chunk<'_>, triggers: &[usize]) -> Option<NaiveDat
         sub.key.rfind([' ', '\n']).unwrap_or(0)
     };
     let before = &triggers[..triggers.partition_point(|&p| p < cut)];
-    before
-        .iter()
-        .copied()
-        .chain(words::triggers_from(sub.key, cut))
-        .find_map(found)
+    before.iter().copied().find_map(&found).or_else(|| {
+        let mut after = Vec::new();
+        words::triggers_from_into(sub.key, cut, &mut after);
+        after.into_iter().find_map(&found)
+    })
 }
 
 /// The weekday written with a date that starts at `start`: the date's
