@@ -80,6 +80,38 @@ const TABLES: &[(&str, &[&str])] = &[
             "src/vocab/table.rs",
         ],
     ),
+    // The embedded gazetteers' patterns over word ids: every input of the
+    // gazetteer table (whose pattern numbers it holds) and of the
+    // vocabulary (whose word ids it is keyed by), the proclitics
+    // (`bounds.rs`), how the key is cut into words (`doc.rs`) and the
+    // code that writes the trie.
+    (
+        "GAZETTEER_IDS",
+        &[
+            "gazetteers/countries.tsv",
+            "gazetteers/regions.tsv",
+            "gazetteers/cities.tsv",
+            "gazetteers/organizations.tsv",
+            "gazetteers/people.tsv",
+            "gazetteers/localities.tsv",
+            "gazetteers/figures.tsv",
+            "gazetteers/frequent-words.txt",
+            "gazetteers/model/clusters.tsv",
+            "gazetteers/name-words.txt",
+            "gazetteers/names/first-names.txt",
+            "gazetteers/names/name-tokens.txt",
+            "gazetteers/names/common-words.txt",
+            "gazetteers/names/weak-name-tokens.txt",
+            "src/doc.rs",
+            "src/gazetteer/bounds.rs",
+            "src/gazetteer/id_trie.rs",
+            "src/gazetteer/mod.rs",
+            "src/gazetteer/skeleton.rs",
+            "src/gazetteer/table.rs",
+            "src/normalize.rs",
+            "src/vocab",
+        ],
+    ),
 ];
 
 fn files(root: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) {

@@ -44,6 +44,11 @@
 //! shorter spellings that start where it did and end at a word boundary
 //! inside it are looked up in the key map (the automaton reports only the
 //! longest at a position).
+//!
+//! The embedded gazetteers' matcher finds the same exact matches over the
+//! chunk's word ids instead, with a trie generated ahead of time, and runs
+//! the automaton only where a spelling that is not words joined by spaces
+//! may start (`ids.rs`).
 
 #[path = "ids.rs"]
 pub mod ids;
@@ -127,6 +132,10 @@ pub struct Matcher {
     /// The bytes of a table built at run time, which `t` views. Never
     /// changed or dropped while the matcher lives (clones share it).
     _owned: Option<Arc<[u8]>>,
+    /// The embedded gazetteers' patterns as a trie over word ids, which
+    /// finds the exact names instead of the automaton (`ids.rs`); `None`
+    /// for other gazetteers, or if the table is stale.
+    ids: Option<ids::IdTable<'static>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -173,11 +182,14 @@ impl Matcher {
     /// generated from other sources than this build's (or does not read),
     /// built from the gazetteers now (the same matcher, at the old cost).
     pub fn embedded() -> Matcher {
-        crate::vocab::table::load(EMBEDDED_TABLE, table::KIND, table::inputs(), Matcher::read)
-            .unwrap_or_else(|| {
-                Matcher::from_owned(vec![Gazetteer::embedded()])
-                    .expect("the embedded gazetteers make a matcher")
-            })
+        let mut m =
+            crate::vocab::table::load(EMBEDDED_TABLE, table::KIND, table::inputs(), Matcher::read)
+                .unwrap_or_else(|| {
+                    Matcher::from_owned(vec![Gazetteer::embedded()])
+                        .expect("the embedded gazetteers make a matcher")
+                });
+        m.ids = ids::IdTable::embedded(m.t.by_key.len());
+        m
     }
 
     /// The matcher of a table generated with its automaton.
@@ -212,6 +224,7 @@ impl Matcher {
             t,
             homonyms,
             _owned: owned,
+            ids: None,
         }
     }
 
@@ -244,7 +257,7 @@ impl Matcher {
         ids::ExactBench::new(self, docs)
     }
 
-    /// The table's views (for the word-id prototype, `ids.rs`).
+    /// The table's views (for the trie over word ids, `ids.rs`).
     pub(super) fn tables(&self) -> &Tables<'static> {
         &self.t
     }
@@ -638,15 +651,45 @@ impl Matcher {
         }
     }
 
+    /// Pushes every exact whole-word match in `chunk` onto `out`: over word
+    /// ids for the embedded gazetteers (`ids.rs`), else by the automaton.
     pub(super) fn find_exact(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
-        let Some(ac) = &self.automaton else { return };
+        match &self.ids {
+            Some(ids) => ids.find(self, chunk, out),
+            None => self.exact_by_automaton(chunk, out),
+        }
+    }
+
+    /// [`Matcher::find_exact`] by the automaton over the key.
+    pub(super) fn exact_by_automaton(&self, chunk: &Chunk<'_>, out: &mut Vec<Candidate>) {
+        self.exact_from(chunk, 0, usize::MAX, out);
+    }
+
+    /// The automaton's search from byte `pos` of the key, for the matches
+    /// that start before `limit`: pushes those [`Matcher::accept`] takes
+    /// and returns where the search goes on (the end of the last taken if
+    /// it is past `limit`, else `limit`).
+    pub(super) fn exact_from(
+        &self,
+        chunk: &Chunk<'_>,
+        mut pos: usize,
+        limit: usize,
+        out: &mut Vec<Candidate>,
+    ) -> usize {
+        let Some(ac) = &self.automaton else {
+            return limit;
+        };
         let key = chunk.key;
-        let mut pos = 0;
+        let mut taken = limit;
         'scan: while pos < key.len() {
             for m in ac.leftmost_find_iter(&key[pos..]) {
                 let (start, end) = (pos + m.start(), pos + m.end());
+                if start >= limit {
+                    break 'scan;
+                }
                 if let Some(c) = self.accept(chunk, start, end, m.value()) {
                     out.push(c);
+                    taken = taken.max(end);
                     continue;
                 }
                 // A rejected match may hide good ones: a shorter spelling
@@ -663,6 +706,7 @@ impl Matcher {
                         && let Some(c) = self.accept(chunk, start, shorter, p)
                     {
                         out.push(c);
+                        taken = taken.max(shorter);
                         pos = shorter;
                         continue 'scan;
                     }
@@ -672,6 +716,7 @@ impl Matcher {
             }
             break;
         }
+        taken
     }
 
     /// The candidate for pattern `p` matched at `key[start..end]`, if it
