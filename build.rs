@@ -10,31 +10,54 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// The embedded gazetteers.
+const GAZETTEERS: &[&str] = &[
+    "gazetteers/countries.tsv",
+    "gazetteers/regions.tsv",
+    "gazetteers/cities.tsv",
+    "gazetteers/organizations.tsv",
+    "gazetteers/people.tsv",
+    "gazetteers/localities.tsv",
+    "gazetteers/figures.tsv",
+];
+
+/// What the vocabulary is made from: the word lists, the rules' lists and
+/// their bits (the nationalities come from the countries, the keys from
+/// the normaliser), and the words of the clusters.
+const VOCABULARY: &[&str] = &[
+    "gazetteers/countries.tsv",
+    "gazetteers/frequent-words.txt",
+    "gazetteers/model/clusters.tsv",
+    "gazetteers/name-words.txt",
+    "gazetteers/names/first-names.txt",
+    "gazetteers/names/name-tokens.txt",
+    "gazetteers/names/common-words.txt",
+    "gazetteers/names/weak-name-tokens.txt",
+    "src/normalize.rs",
+    "src/vocab/lists.rs",
+    "src/vocab/mod.rs",
+    "src/vocab/table.rs",
+    "src/vocab/words.rs",
+];
+
+/// The code that turns the gazetteers into the matcher's table (the
+/// parser, the matching key, the variant keys and which entries have
+/// them, the table's format); not the matcher's guards, which read the
+/// table.
+const GAZETTEER_CODE: &[&str] = &[
+    "src/gazetteer/mod.rs",
+    "src/gazetteer/skeleton.rs",
+    "src/gazetteer/table.rs",
+    "src/normalize.rs",
+    "src/vocab/table.rs",
+];
+
 /// Each table, and the files and folders (all files below, recursively)
-/// it is made from: the data, and the code that turns it into the table.
-/// The fingerprint of table `NAME` is `KASHF_TABLE_INPUTS_NAME`.
-const TABLES: &[(&str, &[&str])] = &[
-    // The vocabulary: the word lists, the rules' lists and their bits (the
-    // nationalities come from the countries, the keys from the
-    // normaliser), and the words of the clusters.
-    (
-        "WORDS",
-        &[
-            "gazetteers/countries.tsv",
-            "gazetteers/frequent-words.txt",
-            "gazetteers/model/clusters.tsv",
-            "gazetteers/name-words.txt",
-            "gazetteers/names/first-names.txt",
-            "gazetteers/names/name-tokens.txt",
-            "gazetteers/names/common-words.txt",
-            "gazetteers/names/weak-name-tokens.txt",
-            "src/normalize.rs",
-            "src/vocab/lists.rs",
-            "src/vocab/mod.rs",
-            "src/vocab/table.rs",
-            "src/vocab/words.rs",
-        ],
-    ),
+/// it is made from, as groups whose union counts: the data, and the code
+/// that turns it into the table. The fingerprint of table `NAME` is
+/// `KASHF_TABLE_INPUTS_NAME`.
+const TABLES: &[(&str, &[&[&str]])] = &[
+    ("WORDS", &[VOCABULARY]),
     // The embedded model's scored words: the model, the clusters, every
     // list a word's lexicon bits and flags come from, and the code that
     // turns a word into features and sums their weights; every input of
@@ -42,44 +65,20 @@ const TABLES: &[(&str, &[&str])] = &[
     (
         "TAGGER",
         &[
-            "gazetteers/model",
-            "gazetteers/names/first-names.txt",
-            "gazetteers/names/name-tokens.txt",
-            "gazetteers/names/common-words.txt",
-            "gazetteers/names/weak-name-tokens.txt",
-            "gazetteers/frequent-words.txt",
-            "gazetteers/name-words.txt",
-            "gazetteers/countries.tsv",
-            "src/normalize.rs",
-            "src/vocab",
-            "src/tagger/features.rs",
-            "src/tagger/model.rs",
-            "src/tagger/news.rs",
-            "src/tagger/stack.rs",
-            "src/tagger/words.rs",
+            VOCABULARY,
+            &[
+                "gazetteers/model",
+                "src/vocab",
+                "src/tagger/features.rs",
+                "src/tagger/model.rs",
+                "src/tagger/news.rs",
+                "src/tagger/stack.rs",
+                "src/tagger/words.rs",
+            ],
         ],
     ),
-    // The embedded gazetteers' matcher: the gazetteers, and the code that
-    // turns them into its table (the parser, the matching key, the variant
-    // keys and which entries have them, the table's format); not the
-    // matcher's guards, which read the table.
-    (
-        "GAZETTEER",
-        &[
-            "gazetteers/countries.tsv",
-            "gazetteers/regions.tsv",
-            "gazetteers/cities.tsv",
-            "gazetteers/organizations.tsv",
-            "gazetteers/people.tsv",
-            "gazetteers/localities.tsv",
-            "gazetteers/figures.tsv",
-            "src/gazetteer/mod.rs",
-            "src/gazetteer/skeleton.rs",
-            "src/gazetteer/table.rs",
-            "src/normalize.rs",
-            "src/vocab/table.rs",
-        ],
-    ),
+    // The embedded gazetteers' matcher.
+    ("GAZETTEER", &[GAZETTEERS, GAZETTEER_CODE]),
     // The embedded gazetteers' patterns over word ids: every input of the
     // gazetteer table (whose pattern numbers it holds) and of the
     // vocabulary (whose word ids it is keyed by), the proclitics
@@ -88,28 +87,15 @@ const TABLES: &[(&str, &[&str])] = &[
     (
         "GAZETTEER_IDS",
         &[
-            "gazetteers/countries.tsv",
-            "gazetteers/regions.tsv",
-            "gazetteers/cities.tsv",
-            "gazetteers/organizations.tsv",
-            "gazetteers/people.tsv",
-            "gazetteers/localities.tsv",
-            "gazetteers/figures.tsv",
-            "gazetteers/frequent-words.txt",
-            "gazetteers/model/clusters.tsv",
-            "gazetteers/name-words.txt",
-            "gazetteers/names/first-names.txt",
-            "gazetteers/names/name-tokens.txt",
-            "gazetteers/names/common-words.txt",
-            "gazetteers/names/weak-name-tokens.txt",
-            "src/doc.rs",
-            "src/gazetteer/bounds.rs",
-            "src/gazetteer/id_trie.rs",
-            "src/gazetteer/mod.rs",
-            "src/gazetteer/skeleton.rs",
-            "src/gazetteer/table.rs",
-            "src/normalize.rs",
-            "src/vocab",
+            GAZETTEERS,
+            GAZETTEER_CODE,
+            VOCABULARY,
+            &[
+                "src/doc.rs",
+                "src/gazetteer/bounds.rs",
+                "src/gazetteer/id_trie.rs",
+                "src/vocab",
+            ],
         ],
     ),
 ];
@@ -154,11 +140,13 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     for (name, inputs) in TABLES {
         let mut all = Vec::new();
-        for rel in *inputs {
+        for rel in inputs.iter().copied().flatten() {
             println!("cargo::rerun-if-changed={rel}");
             files(&root, rel, &mut all);
         }
+        // A file two groups name (or a folder and a file in it) counts once.
         all.sort();
+        all.dedup();
         let mut h = 0;
         for (rel, path) in &all {
             let bytes = fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
