@@ -1,6 +1,6 @@
 //! The exact part of the embedded gazetteers' matcher, run over the
-//! chunk's word ids instead of over the characters of its key (issue 23,
-//! `docs/speed.md`, "Over word ids"): the same candidates as the automaton
+//! chunk's word ids instead of over the characters of its key
+//! (`docs/speed.md`, "Over word ids"): the same candidates as the automaton
 //! ([`Matcher::exact_by_automaton`]), through the same guards
 //! ([`Matcher::accept`]), in the same order.
 //!
