@@ -68,7 +68,7 @@ pub(in super::super) fn dated_ends(c: &Chunk<'_>, first: &Found) -> Option<Found
         (first.value.split_once('T'), second.value.split_once('T'))
         && d1 == d2
         && t2 < t1
-        && let Some(next) = super::next_day(d2)
+        && let Some(next) = super::range::next_day(d2)
     {
         end = format!("{next}T{t2}");
     }
