@@ -20,8 +20,8 @@
 //! matcher both ways it can run: the daachorse automaton over the key,
 //! then the whole-word guards (what a matcher over user gazetteers runs),
 //! and the trie over word ids that the pipeline runs for the embedded
-//! gazetteers (`src/gazetteer/ids.rs`), over the same documents; it prints
-//! what their candidates differ by before timing.
+//! gazetteers (`src/gazetteer/matcher/ids.rs`), over the same documents;
+//! it prints what their candidates differ by before timing.
 //!
 //! Run: `cargo bench --bench gazetteer` (filters work as usual:
 //! `cargo bench --bench gazetteer -- automaton/default`).

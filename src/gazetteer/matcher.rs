@@ -50,7 +50,6 @@
 //! the automaton only where a spelling that is not words joined by spaces
 //! may start (`ids.rs`).
 
-#[path = "ids.rs"]
 pub mod ids;
 
 use std::ops::Range;

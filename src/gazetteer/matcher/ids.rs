@@ -48,13 +48,15 @@
 //! sources than this build's (`build.rs` fingerprints the gazetteers, the
 //! vocabulary's inputs, how the key is cut into words, the proclitics and
 //! `id_trie.rs`, which writes the table) is not read; the automaton runs
-//! instead, with the same results. A child of `matcher.rs` rather than of
-//! the gazetteer module, whose file is part of the gazetteer table's
-//! fingerprint.
+//! instead, with the same results. A child of `matcher.rs` (it reads the
+//! matcher's private fields) rather than of the gazetteer module, whose
+//! file is part of the gazetteer table's fingerprint. `id_trie.rs`, which
+//! `build.rs` compiles too, stays beside that file and is mounted here by
+//! its path.
 
 use std::ops::Range;
 
-#[path = "id_trie.rs"]
+#[path = "../id_trie.rs"]
 mod id_trie;
 
 use super::Matcher;
@@ -67,7 +69,7 @@ use id_trie::{
 };
 
 /// The embedded gazetteers' trie, as generated.
-static EMBEDDED: &[u8] = include_bytes!("../../gazetteers/tables/gazetteer-ids.bin");
+static EMBEDDED: &[u8] = include_bytes!("../../../gazetteers/tables/gazetteer-ids.bin");
 
 /// The trie of a matcher's patterns over word ids, read in place from its
 /// table (see [`Builder::write`] for the layout).
