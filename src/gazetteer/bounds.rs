@@ -24,7 +24,7 @@ const SHORT_NAME: usize = 2;
 ///   frequent one («كبيرا» is not ك + بيرا, «بنوك» "banks" is not ب + نوك);
 /// - a preposition stands before a name of two letters and the whole word
 ///   is a frequent one, whether or not the name is frequent too («بين»);
-/// - the news writes the whole word more often than the name ([`GLUED`]).
+/// - the news writes the whole word more often than the name ([`glued`]).
 ///
 /// A name with the article after ل is written لل and matched as ل + the
 /// rest («للعراق»: the span is «لعراق»); the name to test is then the one

@@ -104,7 +104,7 @@ pub(super) fn readings_of(
 }
 
 /// Whether `text` (a pattern's key) is words as the key cuts them
-/// ([`words_into`]), one space between each two.
+/// ([`words_into`](crate::doc::words_into)), one space between each two.
 fn cut_as_the_key_is(text: &str) -> bool {
     text.split(' ')
         .all(|w| !w.is_empty() && w.chars().all(is_word_char))

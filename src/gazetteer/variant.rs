@@ -7,9 +7,9 @@
 //!
 //! # The variant key
 //!
-//! [`variant_key`] keeps the consonants of a spelling's matching key, each
-//! folded to its transliteration class, and drops what foreign names are
-//! written with in several ways:
+//! [`variant_key`](super::skeleton::variant_key) keeps the consonants of a
+//! spelling's matching key, each folded to its transliteration class, and
+//! drops what foreign names are written with in several ways:
 //!
 //! | class | letters | why |
 //! | --- | --- | --- |

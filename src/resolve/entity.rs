@@ -192,9 +192,9 @@ const MONARCHIES: &[&str] = &[
 
 /// Chooses, for a linked name, the entry its title fits, where the lists
 /// hold another entry of that name (run after [`drop_ordinary_words`]):
-/// - a city after «منطقة», «إمارة» or «أمير», when a province «منطقة
-///   <city>» is listed, is that province: «أمير مكة» governs the Makkah
-///   region; «مكة المكرمة» alone stays the city;
+/// - a city after «منطقة», «إمارة» or «أمير», when a province «منطقة»
+///   and the city's name is listed, is that province: «أمير مكة» governs
+///   the Makkah region; «مكة المكرمة» alone stays the city;
 /// - a person after a royal title is the royal whose full name the lists
 ///   give with his house («الأمير أحمد بن عبدالعزيز» is «أحمد بن عبد
 ///   العزيز آل سعود», not a Tunisian of that name); where the lists hold

@@ -4,7 +4,7 @@
 //! team or an outlet («فريق ليون», «ليون الفرنسي»), which [`super::find`]
 //! relabels ORG.
 //!
-//! In: the chunk's [`Words`](super::Words), the gazetteer's candidates and
+//! In: the chunk's [`Words`], the gazetteer's candidates and
 //! its matcher (a nationality adjective's country). Out: ORG candidates,
 //! `source: rule`, stopping at a preposition («وزارة الدفاع في أوكرانيا» is
 //! ORG + PLACE).
@@ -61,7 +61,7 @@ fn only_spaces_or_quotes(w: &Words<'_>, i: usize) -> bool {
 }
 
 /// The gazetteer places named as the city of a team: the index of the word
-/// each starts in («فريق ليون» → ليون). [`find`] relabels them ORG.
+/// each starts in («فريق ليون» → ليون). [`find`](super::find) relabels them ORG.
 pub(super) fn team_places(w: &Words<'_>) -> Vec<usize> {
     (0..w.len().saturating_sub(1))
         .filter(|&i| {
@@ -81,7 +81,7 @@ pub(super) fn team_places(w: &Words<'_>) -> Vec<usize> {
 /// left unsaid: «حقق ليون الفرنسي فوزه», «تعادل مع ميلان الإيطالي», «قطر
 /// القطري» (the club Qatar SC). Where both the place and the adjective's
 /// country are known, they must agree: in «مدافع مانشستر الإيرلندي» the
-/// adjective is the defender's. [`find`] relabels them ORG.
+/// adjective is the defender's. [`find`](super::find) relabels them ORG.
 pub(super) fn club_places(
     w: &Words<'_>,
     cands: &[Candidate],

@@ -3,7 +3,7 @@
 //! with a foreign surname ending, a lone name token the news rarely writes
 //! otherwise).
 //!
-//! In: the chunk's [`Words`](super::Words) and the words a place or
+//! In: the chunk's [`Words`] and the words a place or
 //! organisation rule has claimed. Out: PERSON candidates, `source: rule`,
 //! never over a claimed word, a function word, a known place or
 //! organisation, or punctuation; at most four words, particles aside.

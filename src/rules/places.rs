@@ -2,7 +2,7 @@
 //! then a rare word, and after a plural the coordinated list that follows
 //! («مدن باخموت وسوليدار»).
 //!
-//! In: the chunk's [`Words`](super::Words). Out: PLACE candidates, `source:
+//! In: the chunk's [`Words`]. Out: PLACE candidates, `source:
 //! rule`, each one or two rare words the lexicons do not know as common or
 //! function words.
 

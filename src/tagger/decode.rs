@@ -16,7 +16,7 @@ fn allowed(prev: Option<usize>, t: usize) -> bool {
 }
 
 /// The best tag sequence of one line of words under transition weights
-/// `trans` (see [`Model::viterbi`]).
+/// `trans` (see [`Model::viterbi`](super::Model::viterbi)).
 pub(super) fn viterbi(trans: &Trans, emits: &[[f32; TAGS]], joined: &[bool], out: &mut Vec<usize>) {
     out.clear();
     if emits.is_empty() {

@@ -72,7 +72,7 @@ use id_trie::{
 static EMBEDDED: &[u8] = include_bytes!("../../../gazetteers/tables/gazetteer-ids.bin");
 
 /// The trie of a matcher's patterns over word ids, read in place from its
-/// table (see [`Builder::write`] for the layout).
+/// table (see [`Builder::write`](id_trie::Builder::write) for the layout).
 #[derive(Clone, Debug)]
 pub(super) struct IdTable<'a> {
     vocab: &'static Vocab,
@@ -105,7 +105,7 @@ impl IdTable<'static> {
 }
 
 impl<'a> IdTable<'a> {
-    /// Reads what [`Builder::write`] wrote, for a matcher of `patterns`
+    /// Reads what [`Builder::write`](id_trie::Builder::write) wrote, for a matcher of `patterns`
     /// patterns over this build's vocabulary.
     fn read(bytes: &'a [u8], patterns: usize) -> Result<IdTable<'a>, ReadError> {
         let vocab = Vocab::get();

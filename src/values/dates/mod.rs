@@ -39,7 +39,7 @@
 //! Thursday strictly before the reference, «الخميس المقبل» the first
 //! strictly after.
 //!
-//! Hijri dates convert through [`calendar`].
+//! Hijri dates convert through [`calendar`](mod@calendar).
 //!
 //! # Layout
 //!
@@ -50,13 +50,13 @@
 //!   من», «أسبوع» before a day, «من الآن» after a length);
 //! - [`bare`]: a day alone and a day and month in digits, where the words
 //!   around them make them dates;
-//! - [`calendar`]: date arithmetic (no parsing): partial dates, weekdays,
+//! - [`calendar`](mod@calendar): date arithmetic (no parsing): partial dates, weekdays,
 //!   the Hijri calendar;
 //! - [`named`]: dates with month names, years, weekdays, parts of a year,
 //!   decades and centuries;
 //! - [`numeric`]: dates written in digits (23/10/2020);
 //! - [`range`]: two dates joined (بين … و…, من … إلى …, 1980-1988);
-//! - [`relative`]: dates counted from the reference (أمس, الأسبوع الماضي);
+//! - [`relative`](mod@relative): dates counted from the reference (أمس, الأسبوع الماضي);
 //! - [`time`]: times of day;
 //! - [`duration`]: lengths of time and recurring times (sets).
 
