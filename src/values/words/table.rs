@@ -428,8 +428,11 @@ fn dialect_numbers() -> impl Iterator<Item = (String, Num)> {
 /// the ya fold off in its normalised text, but the key folds ى → ي anyway,
 /// so the key is the same.
 fn key_of(word: &str) -> String {
-    let normalized =
-        crate::normalize::Normalizer::new(crate::normalize::Folds::all()).normalize(word);
+    // One normaliser for every word: building one fills its character
+    // tables (2,160 actions), which cost more than normalising a word.
+    static NORMALIZER: LazyLock<crate::normalize::Normalizer> =
+        LazyLock::new(|| crate::normalize::Normalizer::new(crate::normalize::Folds::all()));
+    let normalized = NORMALIZER.normalize(word);
     let mut key = String::new();
     crate::normalize::matching_key(normalized.text(), &mut key);
     key
