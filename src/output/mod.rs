@@ -144,6 +144,9 @@ impl Format {
             Format::Conll => conll::write(text, base, entities, out),
             Format::Html => html::body(text, entities, out),
             Format::Jsonl => {
+                // Room for every entity at once, rather than the buffer
+                // doubling as it fills (about seven times a news article).
+                out.reserve(entities.len() * ENTITY_JSON_BYTES);
                 for (i, e) in entities.iter().enumerate() {
                     if i > 0 {
                         out.push(b',');
@@ -215,6 +218,10 @@ impl Format {
 fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     serde_json::to_writer(&mut *out, value).expect("serialising to memory cannot fail");
 }
+
+/// About the length of an entity's JSON object on news text (166 bytes on
+/// average over every 10th file of the corpus), a little over.
+const ENTITY_JSON_BYTES: usize = 192;
 
 /// Writes `e` as the JSON object serde would make of it (the same bytes:
 /// the fields in declaration order, compact, strings escaped alike), with
