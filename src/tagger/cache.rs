@@ -1,7 +1,7 @@
 //! Per-thread memory of the words a model has scored.
 //!
 //! In: a model and the words of the chunks one thread reads. Out: each
-//! distinct word's [`WordInfo`](super::features::WordInfo) record and the
+//! distinct word's [`WordInfo`] record and the
 //! summed weights of its word features in every role, computed on first
 //! sight; and the summed context features by what they read. News repeats
 //! its words, so most words cost one lookup here instead of a dozen in the

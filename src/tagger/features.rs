@@ -624,7 +624,7 @@ pub(super) const OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
 /// the word is the one before (10, 34), and the word and the next (11).
 const PAIR_FIRST: [u8; 3] = [10, 11, 34];
 
-/// The states of [`feature2`] of each of [`PAIR_FIRST`] after word `k` (a
+/// The states of `feature2` of each of [`PAIR_FIRST`] after word `k` (a
 /// matching key) as the first part. The hash is a chain, so these are all
 /// of a pair feature's hash that depends on one word alone: kept with
 /// each distinct word ([`Cache`]), they spare three of the six passes
@@ -633,7 +633,7 @@ pub(super) fn pair_states(k: &str) -> [u64; 3] {
     PAIR_FIRST.map(|t| absorb(start(t), k.as_bytes()))
 }
 
-/// The features of word `i` of `line` that pair two words: [`feature2`]
+/// The features of word `i` of `line` that pair two words: `feature2`
 /// of (the word before, the word), (the word, the word after), (the word
 /// before, the word's finder label) and (the label, the word after),
 /// from the words' [`pair_states`].

@@ -6,7 +6,7 @@
 //! person spans that never end in a particle, take a regnal number, stop
 //! before a conjunction or a prayer; place and organisation spans that do
 //! not cut a listed name into pieces no list holds; a dotted abbreviation
-//! as one name. These are rules on tags, kept apart from [`super::apply`],
+//! as one name. These are rules on tags, kept apart from [`super::apply()`],
 //! which turns tags into candidates.
 
 use std::ops::Range;

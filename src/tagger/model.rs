@@ -2,7 +2,7 @@
 //! its file format.
 //!
 //! In: bytes written by [`Model::to_bytes`] (or the embedded model). Out: a
-//! [`Model`] whose weights [`super::apply`] sums and whose transitions
+//! [`Model`] whose weights [`super::apply()`] sums and whose transitions
 //! [`super::decode`] reads. The format is in the docs of [`super`];
 //! bytes that are not a model of a version this kashf reads are
 //! refused with a reason, never a panic.
@@ -23,7 +23,7 @@ const VERSION: u32 = 3;
 /// second pass's (`stack`), if it has one.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    /// Tells models apart for [`Cache`]: unique in the process for every
+    /// Tells models apart for [`Cache`](super::Cache): unique in the process for every
     /// model read or trained (0 for an empty default one, never applied).
     pub(super) id: u64,
     pub(super) weights: FastMap<u64, [f32; TAGS]>,

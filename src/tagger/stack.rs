@@ -400,7 +400,7 @@ pub(super) fn second_pass(
 /// Trains the second pass on the lines of gold documents `docs`: each
 /// [`FOLDS`]th of the documents is tagged by a first pass trained on the
 /// others, and the second pass learns from those tags; `seed` as for
-/// [`super::train`]. `None` with fewer documents than folds.
+/// [`super::train()`]. `None` with fewer documents than folds.
 pub(super) fn train(docs: &[Vec<Example>], epochs: usize, seed: u64) -> Option<Model> {
     let n = docs.len();
     if n < FOLDS || epochs == 0 {

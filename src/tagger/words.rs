@@ -7,13 +7,14 @@
 //! [`crate::vocab::table`]), that gives each of those words what the
 //! per-thread [`Cache`](super::Cache) would compute on first sight: its
 //! lexicon bits and flags, its clusters and its stem's, its news code, and
-//! the summed weights of its word features ([`type_features`]) in every
+//! the summed weights of its word features ([`type_features`](super::features::type_features)) in every
 //! role and pass. A known word then costs one hash probe and a few reads;
 //! the cache is left to the words the table does not hold.
 //!
 //! The sums are made by the same code the cache runs
-//! ([`Model::type_scores`], over [`word_info`]), feature by feature in
-//! the same order, and stored as the bits of each `f32`: the tagger's
+//! ([`Model::type_scores`](super::Model::type_scores), over
+//! [`word_info`](super::features::word_info)), feature by feature in the
+//! same order, and stored as the bits of each `f32`: the tagger's
 //! scores, and so its tags, are the same with the table or without it (a
 //! test compares every word's record with the cache's).
 //!
