@@ -262,7 +262,10 @@ const LETTER_NAMES: &[&str] = &[
 /// named its letters with one label only, they become one span.
 pub(super) fn mend_dotted(tags: &mut [usize], key: &str, words: &[Range<usize>]) {
     let letter = |w: &Range<usize>| LETTER_NAMES.contains(&&key[w.clone()]);
-    let dot = |a: &Range<usize>, b: &Range<usize>| &key[a.end..b.start] == ".";
+    // The gap is one full stop: its length and its byte, not a slice of
+    // the key compared as a string (a call to `memcmp` a word).
+    let dot =
+        |a: &Range<usize>, b: &Range<usize>| b.start == a.end + 1 && key.as_bytes()[a.end] == b'.';
     let mut i = 0;
     while i < words.len() {
         let mut j = i;
