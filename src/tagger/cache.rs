@@ -11,7 +11,8 @@
 use std::ops::Range;
 
 use super::features::{
-    Clusters, ROLES, WordInfo, context_features, finder_code, gap_code, pair_states, word_info,
+    Clusters, NeighbourKey, ROLES, WordInfo, context_features, finder_code, gap_code,
+    neighbour_own_features, pair_states, word_info,
 };
 use super::stack::stem_hash;
 #[cfg(doc)]
@@ -138,6 +139,12 @@ pub(crate) struct Cache {
     /// Indices into `entries`.
     types: FastMap<Box<str>, u32>,
     pub(super) entries: Vec<TypeEntry>,
+    /// The summed weights of the [`type_features`] of the words of
+    /// [`Cache::entry`] in a neighbour role whose key and stem add
+    /// nothing, by what the rest read ([`Cache::neighbour_scores`]).
+    ///
+    /// [`type_features`]: super::features::type_features
+    neighbours: FastMap<NeighbourKey, PassScores>,
     /// The summed [`context_features`] by a hash of the features.
     contexts: FastMap<u64, PassScores>,
     /// The last of `contexts` read, by slot.
@@ -169,6 +176,7 @@ impl Cache {
             self.types.clear();
             self.entries.clear();
             self.contexts.clear();
+            self.neighbours.clear();
             self.views.clear();
             self.recent_contexts.clear();
             self.recent_views.clear();
@@ -257,7 +265,10 @@ impl Cache {
         let info = word_info(k, ["-", "-", "-"], "sp", model.news.as_ref());
         let entry = TypeEntry {
             facts: Facts::of(&info),
-            scores: std::array::from_fn(|role| model.type_scores(Some(&info), role)),
+            scores: std::array::from_fn(|role| match role {
+                0 => model.type_scores(Some(&info), role),
+                _ => self.neighbour_scores(model, &info, role),
+            }),
             pair: info.pair,
             stem: stem_hash(info.stem),
         };
@@ -265,6 +276,29 @@ impl Cache {
         self.entries.push(entry);
         self.types.insert(k.into(), n);
         n
+    }
+
+    /// The summed weights of the word features of `info` in neighbour
+    /// role `role`: [`Model::type_scores`], remembered by what the
+    /// features read besides the word's key and stem ([`NeighbourKey`])
+    /// where those two add nothing. The key's and stem's features come
+    /// first and the weights are summed in order from zeros, so where
+    /// their sum is still +0.0 in every number (no weights, as for most
+    /// of these words, which the table does not hold) the sum of the rest
+    /// is the sum of them all, bit for bit, and is the same for every word
+    /// of one [`NeighbourKey`]; any other word is summed in full.
+    fn neighbour_scores(&mut self, model: &Model, info: &WordInfo<'_>, role: usize) -> PassScores {
+        let mut own = [[0.0; TAGS]; 2];
+        for f in neighbour_own_features(info, role).into_iter().flatten() {
+            model.add_passes(f, &mut own);
+        }
+        if own.as_flattened().iter().any(|x| x.to_bits() != 0) {
+            return model.type_scores(Some(info), role);
+        }
+        *self
+            .neighbours
+            .entry(NeighbourKey::of(info, role))
+            .or_insert_with(|| model.type_scores(Some(info), role))
     }
 
     /// The summed weights of the [`context_features`] of word `i` of
@@ -355,6 +389,48 @@ mod tests {
         assert_eq!(recent.get(7), None);
         recent.clear();
         assert_eq!(recent.get(other), None);
+    }
+
+    #[test]
+    fn a_words_scores_are_its_type_scores_bit_for_bit() {
+        // Words the embedded model's table does not hold, many of one
+        // [`NeighbourKey`] (made-up words: no clusters, no weights of their
+        // own), some with a key of the training data: each role's sum is
+        // what `Model::type_scores` sums, remembered or not.
+        let model = Model::embedded();
+        let mut cache = Cache::default();
+        cache.prepare(&model);
+        let bits = |s: PassScores| s.map(|p| p.map(f32::to_bits));
+        let words = [
+            "زرنوخ",
+            "زرنوخي",
+            "وزرنوخ",
+            "بالزرنوخ",
+            "كرتشنوف",
+            "ودمبيلوف",
+            "x",
+            "xyzzy",
+            "والقاهره",
+            "بوتين",
+            "ومحمد",
+        ];
+        for _ in 0..2 {
+            for k in words {
+                let n = cache.entry(&model, k);
+                let info = word_info(k, ["-", "-", "-"], "sp", model.news.as_ref());
+                for role in 0..ROLES {
+                    assert_eq!(
+                        bits(cache.entries[n as usize].scores[role]),
+                        bits(model.type_scores(Some(&info), role)),
+                        "{k}, role {role}"
+                    );
+                }
+            }
+        }
+        assert!(
+            !cache.neighbours.is_empty(),
+            "some sums are remembered by their key"
+        );
     }
 
     #[test]

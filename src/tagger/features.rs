@@ -605,6 +605,52 @@ pub(super) fn type_features(
     }
 }
 
+/// The [`feature`] hashes of the [`type_features`] of word `w` in
+/// neighbour role `role` (not [`ME`]) that read its key or stem, in the
+/// order `type_features` gives them, first of all: `f(4, key)` and
+/// `f(8, stem)` before, `f(5, key)` and `f(9, stem)` after, the key alone
+/// two words away. The rest of the role's features read the word's
+/// bits, flags and clusters alone ([`NeighbourKey`]).
+pub(super) fn neighbour_own_features(w: &WordInfo<'_>, role: usize) -> [Option<u64>; 2] {
+    let (key, stem) = match role {
+        PREV => (4, Some(8)),
+        NEXT => (5, Some(9)),
+        PREV2 => (6, None),
+        NEXT2 => (7, None),
+        _ => unreachable!("no neighbour role {role}"),
+    };
+    [
+        Some(feature1(key, w.key)),
+        stem.map(|t| feature1(t, w.stem)),
+    ]
+}
+
+/// What the [`type_features`] of a word in neighbour role `role` read
+/// besides its key and stem ([`neighbour_own_features`]): the role, and
+/// the word's bits, flags and clusters where the role reads them (two
+/// words away, only the coarser two levels of its clusters). Words of
+/// one key in a role have the same features but for their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) struct NeighbourKey {
+    role: u8,
+    bits: u32,
+    flags: u8,
+    clusters: Option<[u16; 3]>,
+}
+
+impl NeighbourKey {
+    /// The key of word `w` in neighbour role `role`.
+    pub(super) fn of(w: &WordInfo<'_>, role: usize) -> NeighbourKey {
+        let near = matches!(role, PREV | NEXT);
+        NeighbourKey {
+            role: u8::try_from(role).expect("a role"),
+            bits: if near { w.bits } else { 0 },
+            flags: if near { w.flags } else { 0 },
+            clusters: w.clusters.map(|c| if near { c } else { [0, c[1], c[2]] }),
+        }
+    }
+}
+
 /// The word `d` places from `i` if it is in `line`.
 pub(super) fn neighbour<'w, 'a>(
     w: &'w [WordInfo<'a>],
@@ -915,6 +961,58 @@ mod tests {
         }
         assert_ne!(feature(1, &["قال"]), feature(2, &["قال"]));
         assert_ne!(feature(1, &[""]), feature(1, &[]));
+    }
+
+    #[test]
+    fn a_neighbours_own_features_come_first_and_the_rest_read_its_key() {
+        // In each neighbour role, the features that read the word's key
+        // and stem are the first the role gives; the rest are those of any
+        // word of the same `NeighbourKey`.
+        let hashes = |w: &WordInfo<'_>, role: usize| {
+            let mut out = Vec::new();
+            type_features(Some(w), role, &mut |t, parts| out.push(feature(t, parts)));
+            out
+        };
+        let words = ["والقاهره", "زرنوخ", "بوتين", "الحكومه", "x", "ومحمد"];
+        for k in words {
+            let w = word_info(k, ["-", "-", "-"], "sp", None);
+            for role in [PREV, NEXT, PREV2, NEXT2] {
+                let own: Vec<u64> = neighbour_own_features(&w, role)
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                let all = hashes(&w, role);
+                assert_eq!(all[..own.len()], own[..], "{k}, role {role}");
+                // Another key and stem, the same bits, flags and clusters.
+                let other = WordInfo {
+                    key: "غيرها",
+                    stem: "غير",
+                    ..word_info(k, ["-", "-", "-"], "sp", None)
+                };
+                assert_eq!(NeighbourKey::of(&other, role), NeighbourKey::of(&w, role));
+                assert_eq!(
+                    hashes(&other, role)[own.len()..],
+                    all[own.len()..],
+                    "{k}, role {role}"
+                );
+            }
+        }
+        // Two words away, the finest cluster, the bits and the flags are
+        // not read.
+        let a = word_info("بوتين", ["-", "-", "-"], "sp", None);
+        let b = WordInfo {
+            bits: a.bits ^ 1,
+            flags: a.flags ^ 1,
+            clusters: a.clusters.map(|c| [c[0] ^ 1, c[1], c[2]]),
+            ..word_info("بوتين", ["-", "-", "-"], "sp", None)
+        };
+        for role in [PREV2, NEXT2] {
+            assert_eq!(NeighbourKey::of(&a, role), NeighbourKey::of(&b, role));
+            assert_eq!(hashes(&a, role), hashes(&b, role));
+        }
+        for role in [PREV, NEXT] {
+            assert_ne!(NeighbourKey::of(&a, role), NeighbourKey::of(&b, role));
+        }
     }
 
     #[test]
