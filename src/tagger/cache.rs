@@ -27,7 +27,7 @@ pub(super) fn codes(w: &[WordInfo<'_>]) -> Vec<(u8, u8)> {
     w.iter()
         .map(|x| {
             let code = |c: u64| u8::try_from(c).expect("codes below 128");
-            (code(finder_code(x.finder)), code(gap_code(x.gap_before)))
+            (code(finder_code(x.finder)), x.gap)
         })
         .collect()
 }

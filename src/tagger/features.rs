@@ -113,6 +113,23 @@ fn padded(rest: &[u8]) -> u64 {
     }
 }
 
+/// The [`gap`] of `between` and its [`gap_code`], the code made once a
+/// word where the context key, [`joins`] and [`lines`] read it (they
+/// compared the gap's name as a string, each for every word). A gap of
+/// one space, most of them, compares no name at all.
+fn gap_and_code(between: &str) -> (&'static str, u8) {
+    if between == " " {
+        return ("sp", GAP_SP);
+    }
+    let g = gap(between);
+    (g, gap_code_u8(g))
+}
+
+/// [`gap_code`] as a byte.
+fn gap_code_u8(g: &str) -> u8 {
+    u8::try_from(gap_code(g)).expect("gap codes below 16")
+}
+
 /// How a word is separated from the one before it.
 fn gap(between: &str) -> &'static str {
     // Most words are one space apart (the normaliser collapses runs of
@@ -188,18 +205,30 @@ pub(super) fn finder_code(parts: [&str; 3]) -> u64 {
     label * 18 + begins * 6 + source
 }
 
+/// The [`gap_code`] of a line break.
+const GAP_NL: u8 = 1;
+
+/// The [`gap_code`] of spaces alone.
+const GAP_SP: u8 = 2;
+
+/// The [`gap_code`] of a hyphen.
+const GAP_HYPHEN: u8 = 4;
+
+/// The [`gap_code`] of «و» or «ف» before what a finder found.
+const GAP_CONJ: u8 = 10;
+
 /// A number for each [`gap`] value.
 pub(super) fn gap_code(g: &str) -> u64 {
     match g {
-        "nl" => 1,
-        "sp" => 2,
+        "nl" => GAP_NL.into(),
+        "sp" => GAP_SP.into(),
         "comma" => 3,
-        "hyphen" => 4,
+        "hyphen" => GAP_HYPHEN.into(),
         "quote" => 5,
         "paren" => 6,
         "stop" => 7,
         "other" => 8,
-        "conj" => 10,
+        "conj" => GAP_CONJ.into(),
         _ => 9,
     }
 }
@@ -242,6 +271,8 @@ pub(super) struct WordInfo<'a> {
     pub(super) news: Option<news::Code>,
     pub(super) finder: [&'static str; 3],
     pub(super) gap_before: &'static str,
+    /// The [`gap_code`] of `gap_before`.
+    pub(super) gap: u8,
     /// The word's [`pair_states`].
     pub(super) pair: [u64; 3],
 }
@@ -431,6 +462,7 @@ pub(super) fn word_info<'a>(
         news: news.map(|n| n.code(stem)),
         finder,
         gap_before,
+        gap: gap_code_u8(gap_before),
         pair: pair_states(k),
     }
 }
@@ -456,15 +488,15 @@ pub(super) fn infos<'a>(
         .map(|((r, at), lex)| {
             let k = &key[r.clone()];
             let finder = finder_parts(at.map(|(c, b)| (&cands[c], b)));
-            let mut gap_before = gap(&key[prev_end..r.start]);
+            let (mut gap_before, mut gap) = gap_and_code(&key[prev_end..r.start]);
             prev_end = r.end;
             // «و» or «ف» before what a finder found: a coordination
             // («بيلوغوريفكا وفيرخنوكاميانسكي»), as good as a comma.
             if let Some((c, true)) = *at
                 && matches!(&key[r.start..cands[c].range.start], "و" | "ف")
-                && gap_before == "sp"
+                && gap == GAP_SP
             {
-                gap_before = "conj";
+                (gap_before, gap) = ("conj", GAP_CONJ);
             }
             let Some((cache, model, scores)) = &mut cache else {
                 return word_info(k, finder, gap_before, news);
@@ -485,6 +517,7 @@ pub(super) fn infos<'a>(
                 news: e.news,
                 finder,
                 gap_before,
+                gap,
                 pair,
             }
         })
@@ -752,7 +785,7 @@ pub(super) fn features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>, out: &
 /// spaces, or a hyphen, between them, and no conjunction before what a
 /// finder found in it.
 pub(super) fn joins(info: &WordInfo<'_>) -> bool {
-    matches!(info.gap_before, "sp" | "hyphen")
+    matches!(info.gap, GAP_SP | GAP_HYPHEN)
 }
 
 /// The lines of a chunk: runs of words with no line break between them.
@@ -760,7 +793,7 @@ pub(super) fn lines(infos: &[WordInfo<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, w) in infos.iter().enumerate() {
-        if i > start && w.gap_before == "nl" {
+        if i > start && w.gap == GAP_NL {
             out.push(start..i);
             start = i;
         }
@@ -810,6 +843,22 @@ mod tests {
             assert_eq!(got, want, "{name}: {word}");
             assert_eq!(format!("{}{}", got.0, got.1), word, "{name}: parts rejoin");
         }
+    }
+
+    #[test]
+    fn a_gaps_code_is_the_code_of_its_name() {
+        for between in [
+            " ", "  ", "\n", " \n ", "، ", ",", " - ", "-", " « ", "\"", " (", "] ", ". ", "؟ ",
+            "؛", ":", " / ", "", "\t",
+        ] {
+            let (name, code) = gap_and_code(between);
+            assert_eq!(name, gap(between), "{between:?}");
+            assert_eq!(u64::from(code), gap_code(name), "{between:?}");
+        }
+        let w = word_info("قال", ["-", "-", "-"], "hyphen", None);
+        assert_eq!((w.gap, joins(&w)), (GAP_HYPHEN, true));
+        let w = word_info("قال", ["-", "-", "-"], "conj", None);
+        assert_eq!((w.gap, joins(&w)), (GAP_CONJ, false));
     }
 
     #[test]
