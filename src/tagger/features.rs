@@ -57,15 +57,15 @@ fn feature2(template: u8, a: &str, b: &str) -> u64 {
 
 /// The multiply and rotate of [`feature`].
 #[inline(always)]
-fn mix(h: u64, w: u64) -> u64 {
+const fn mix(h: u64, w: u64) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     (h.rotate_left(26) ^ w).wrapping_mul(K)
 }
 
 /// The state of [`feature`] before its parts.
 #[inline(always)]
-fn start(template: u8) -> u64 {
-    mix(0, u64::from(template) + 1)
+const fn start(template: u8) -> u64 {
+    mix(0, template as u64 + 1)
 }
 
 /// The state of [`feature`] after part `p`, closed by its length.
@@ -80,6 +80,13 @@ fn absorb(mut h: u64, p: &[u8]) -> u64 {
         h = mix(h, padded(rest));
     }
     mix(h, 0xFF00_0000_0000_0000 | p.len() as u64)
+}
+
+/// [`absorb`] of a part of one byte (a finder's label), without the
+/// loop over eight-byte steps and the read of the rest.
+#[inline(always)]
+const fn absorb_byte(h: u64, b: u8) -> u64 {
+    mix(mix(h, b as u64), 0xFF00_0000_0000_0000 | 1)
 }
 
 /// The hash of [`feature`] from its state after the last part.
@@ -722,12 +729,19 @@ pub(super) fn pair_features(w: &[WordInfo<'_>], i: usize, line: &Range<usize>) -
     let after = neighbour(w, i, 1, line)
         .map_or("</s>", |x| x.key)
         .as_bytes();
+    // The state of template 35 before its first part, made at build time.
+    const START_35: u64 = start(35);
+    // The finder's label is one letter («-», «P» …): a part of one byte.
     let label = me.finder[0].as_bytes();
+    let absorb_label = |h: u64| match label {
+        [b] => absorb_byte(h, *b),
+        _ => absorb(h, label),
+    };
     [
         finish(absorb(before[0], me.key.as_bytes())),
         finish(absorb(me.pair[1], after)),
-        finish(absorb(before[2], label)),
-        finish(absorb(absorb(start(35), label), after)),
+        finish(absorb_label(before[2])),
+        finish(absorb(absorb_label(START_35), after)),
     ]
 }
 
@@ -965,6 +979,15 @@ mod tests {
         assert_eq!(fine("بوتين"), fine("اردوغان"));
         assert_ne!(fine("بوتين"), fine("يلتقي"));
         assert_ne!(fine("بوتين"), fine("القاهره"));
+    }
+
+    #[test]
+    fn a_part_of_one_byte_is_absorbed_as_any_part() {
+        for h in [0, start(34), start(35), u64::MAX] {
+            for b in 0..=u8::MAX {
+                assert_eq!(absorb_byte(h, b), absorb(h, &[b]), "{h} {b}");
+            }
+        }
     }
 
     #[test]
