@@ -69,13 +69,15 @@ const fn start(template: u8) -> u64 {
 }
 
 /// The state of [`feature`] after part `p`, closed by its length.
+/// The eight-byte steps are taken as arrays (`split_first_chunk`), with
+/// no iterator of chunks and no conversion that may fail to unwind from.
 #[inline(always)]
 fn absorb(mut h: u64, p: &[u8]) -> u64 {
-    let mut chunks = p.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    let mut rest = p;
+    while let Some((step, more)) = rest.split_first_chunk::<8>() {
+        h = mix(h, u64::from_le_bytes(*step));
+        rest = more;
     }
-    let rest = chunks.remainder();
     if !rest.is_empty() {
         h = mix(h, padded(rest));
     }
@@ -102,22 +104,17 @@ fn finish(h: u64) -> u64 {
 fn padded(rest: &[u8]) -> u64 {
     let n = rest.len();
     debug_assert!((1..8).contains(&n));
-    let four = |i: usize| {
-        u64::from(u32::from_le_bytes(
-            rest[i..i + 4].try_into().expect("4 bytes"),
-        )) << (8 * i)
-    };
-    let two = |i: usize| {
-        u64::from(u16::from_le_bytes(
-            rest[i..i + 2].try_into().expect("2 bytes"),
-        )) << (8 * i)
-    };
-    match n {
-        // The first four bytes and the last four (overlapping: n < 8).
-        4.. => four(0) | four(n - 4),
-        2.. => two(0) | two(n - 2),
-        _ => u64::from(rest[0]),
+    // The first four bytes and the last four (overlapping: n < 8), or
+    // two and two, read as arrays: no bounds check a read.
+    if let (Some(a), Some(b)) = (rest.first_chunk::<4>(), rest.last_chunk::<4>()) {
+        return u64::from(u32::from_le_bytes(*a))
+            | u64::from(u32::from_le_bytes(*b)) << (8 * (n - 4));
     }
+    if let (Some(a), Some(b)) = (rest.first_chunk::<2>(), rest.last_chunk::<2>()) {
+        return u64::from(u16::from_le_bytes(*a))
+            | u64::from(u16::from_le_bytes(*b)) << (8 * (n - 2));
+    }
+    rest.first().map_or(0, |&b| u64::from(b))
 }
 
 /// The [`gap`] of `between` and its [`gap_code`], the code made once a
