@@ -177,17 +177,7 @@ impl Doc {
                 c
             }));
         self.own.clear();
-        self.own.extend(self.others.iter().map(|c| {
-            View {
-                tags: [0; 3],
-                shares: std::array::from_fn(|l| share(c.label[l], c.mentions)),
-                first: c.first > 0,
-                last: c.last > 0,
-                person: [0; 2],
-                pair: [0; 2],
-            }
-            .key()
-        }));
+        self.own.extend(self.others.iter().map(own_key));
         self.pair_next.clear();
         self.pair_next.extend((0..stems.len()).map(|i| {
             // (A stem that starts no pair has none with the next word,
@@ -261,6 +251,34 @@ fn share(count: u32, of: u32) -> u8 {
         (c, n) if 2 * c < n => 2,
         (c, n) if c < n => 3,
         _ => 4,
+    }
+}
+
+/// The bits of the [`View::key`] of a word whose stem's other mentions are
+/// `c`, the fields it reads of them alone (shares, first, last) each
+/// shifted into its place: what a [`View`] of those fields and zeros keys
+/// as, without the array of codes folded four bits at a time.
+fn own_key(c: &Counts) -> u64 {
+    let share = |l: usize| u64::from(share(c.label[l], c.mentions));
+    let key = u64::from(c.first > 0) << 41
+        | u64::from(c.last > 0) << 40
+        | share(0) << View::SHARES
+        | share(1) << (View::SHARES - 4)
+        | share(2) << (View::SHARES - 8);
+    debug_assert_eq!(key, own_view(c).key(), "{c:?}");
+    key
+}
+
+/// The [`View`] of the fields of a word whose stem's other mentions are
+/// `c` that read them alone, the others zero ([`own_key`]).
+fn own_view(c: &Counts) -> View {
+    View {
+        tags: [0; 3],
+        shares: std::array::from_fn(|l| share(c.label[l], c.mentions)),
+        first: c.first > 0,
+        last: c.last > 0,
+        person: [0; 2],
+        pair: [0; 2],
     }
 }
 
@@ -489,6 +507,23 @@ pub(super) mod tests {
     /// a person, the surname alone untagged, a place, the full name untagged.
     const STEMS: [u64; 8] = [1, 2, 3, 2, 4, 2, 1, 2];
     const TAGS_1: [usize; 8] = [B_PER, I_PER, O, O, O, B_LOC, O, O];
+
+    #[test]
+    fn a_words_own_key_is_a_views() {
+        for mentions in 0..6 {
+            for label in [[0, 0, 0], [1, 0, 0], [0, 2, 1], [3, 3, 0], [5, 0, 5]] {
+                for (first, last) in [(0, 0), (1, 0), (0, 2), (1, 1)] {
+                    let c = Counts {
+                        mentions,
+                        label: label.map(|n: u32| n.min(mentions)),
+                        first,
+                        last,
+                    };
+                    assert_eq!(own_key(&c), own_view(&c).key(), "{c:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_mention_counts_the_others_not_itself() {
