@@ -244,26 +244,29 @@ mod tests {
 
     #[test]
     fn counts_ages_and_ranges_are_no_day() {
-        check_no_dates(&[
-            // A count inside its sentence.
-            "انتشر الوباء في 12 مدينة.",
-            "وصل عدد القتلى إلى 27 قتيلا",
-            // The end of a range of numbers.
-            "ارتفع العدد من 20 إلى 27.",
-            "قتل 3 أشخاص وجرح 5 في 12.",
-            // A feminine ordinal: an age or an hour.
-            "ألف كتابه الأول وهو في الحادية والعشرين.",
-            "قتل 12 شخصا بينهم طفلة في السادسة.",
-            // A number after other words.
-            "حصل الفريق على 12.",
-            // An amount reached: a verb of change or of reaching, or a
-            // counted noun, earlier in the clause.
-            "وارتفع عدد الضحايا إلى 18.",
-            "وتراجع المؤشر العام للسوق إلى 9.",
-            "وصلت درجة الحرارة في المدينة إلى 31.",
-            "بلغت الخسائر حتى الآن في 24.",
-            "يرتفع الرقم إلى الحادي عشر.",
-        ]);
+        check_no_dates(
+            &[
+                // A count inside its sentence.
+                "انتشر الوباء في 12 مدينة.",
+                "وصل عدد القتلى إلى 27 قتيلا",
+                // The end of a range of numbers.
+                "ارتفع العدد من 20 إلى 27.",
+                "قتل 3 أشخاص وجرح 5 في 12.",
+                // A feminine ordinal: an age or an hour.
+                "ألف كتابه الأول وهو في الحادية والعشرين.",
+                "قتل 12 شخصا بينهم طفلة في السادسة.",
+                // A number after other words.
+                "حصل الفريق على 12.",
+                // An amount reached: a verb of change or of reaching, or a
+                // counted noun, earlier in the clause.
+                "وارتفع عدد الضحايا إلى 18.",
+                "وتراجع المؤشر العام للسوق إلى 9.",
+                "وصلت درجة الحرارة في المدينة إلى 31.",
+                "بلغت الخسائر حتى الآن في 24.",
+                "يرتفع الرقم إلى الحادي عشر.",
+            ],
+            None,
+        );
     }
 
     #[test]
@@ -321,23 +324,26 @@ mod tests {
 
     #[test]
     fn scores_fractions_and_decimals_are_no_day_and_month() {
-        check_no_dates(&[
-            // Scores and ranges with a dash inside a sentence.
-            "فاز الفريق في 2-1 على منافسه",
-            "تغلب عليه في 3-1 بعد",
-            "بلغ السعر في 18-19 ألف ريال",
-            // A fraction or a score without a cue.
-            "صورة شمسية 3/4 مع الطلب",
-            "تعادل مع تشلسي 1/1 قبل أن يخسر",
-            // A decimal.
-            "استقر المؤشر عند 4.7",
-            "بلغ حجم التداول عند 12.5",
-            // صفر is zero there, not the Hijri month.
-            "فاز الفريق 2-صفر",
-            "تقدم 1 / صفر في الشوط الأول",
-            // Words that begin like a future verb and are not one.
-            "ساعات 3/4",
-            "ساهمت 3/4 من الأسر",
-        ]);
+        check_no_dates(
+            &[
+                // Scores and ranges with a dash inside a sentence.
+                "فاز الفريق في 2-1 على منافسه",
+                "تغلب عليه في 3-1 بعد",
+                "بلغ السعر في 18-19 ألف ريال",
+                // A fraction or a score without a cue.
+                "صورة شمسية 3/4 مع الطلب",
+                "تعادل مع تشلسي 1/1 قبل أن يخسر",
+                // A decimal.
+                "استقر المؤشر عند 4.7",
+                "بلغ حجم التداول عند 12.5",
+                // صفر is zero there, not the Hijri month.
+                "فاز الفريق 2-صفر",
+                "تقدم 1 / صفر في الشوط الأول",
+                // Words that begin like a future verb and are not one.
+                "ساعات 3/4",
+                "ساهمت 3/4 من الأسر",
+            ],
+            None,
+        );
     }
 }

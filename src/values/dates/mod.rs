@@ -518,12 +518,12 @@ pub(super) fn check_dates(rows: &[(&str, Option<&str>, &str, &str)]) {
     }
 }
 
-/// Checks that the grammars find no date in any of `texts` (no
-/// reference date).
+/// Checks that the grammars find no date in any of `texts`, read against
+/// `reference`.
 #[cfg(test)]
-pub(super) fn check_no_dates(texts: &[&str]) {
+pub(super) fn check_no_dates(texts: &[&str], reference: Option<&str>) {
     for text in texts {
-        let got = dates_in(text, None);
+        let got = dates_in(text, reference);
         assert!(got.is_empty(), "{text}: want no date, got {got:?}");
     }
 }
